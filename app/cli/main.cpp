@@ -1,0 +1,87 @@
+// `dino`: the headless front door to the DINO Studio engine (same config JSON, same run directory
+// as the GUI).
+#include "command.h"
+
+#include "common/config.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace dino::cli {
+
+std::vector<Command>& commands() {
+    static std::vector<Command> list;
+    return list;
+}
+
+bool hasFlag(const Args& a, const std::string& flag) { return std::find(a.begin(), a.end(), flag) != a.end(); }
+
+std::string option(const Args& a, const std::string& name, const std::string& def) {
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == name && i + 1 < a.size()) return a[i + 1];
+        if (a[i].rfind(name + "=", 0) == 0) return a[i].substr(name.size() + 1);
+    }
+    return def;
+}
+
+std::vector<std::string> options(const Args& a, const std::string& name) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == name && i + 1 < a.size()) out.push_back(a[++i]);
+        else if (a[i].rfind(name + "=", 0) == 0) out.push_back(a[i].substr(name.size() + 1));
+    }
+    return out;
+}
+
+std::vector<std::string> positionals(const Args& a, const std::vector<std::string>& with_value) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].rfind("-", 0) == 0) {
+            if (std::find(with_value.begin(), with_value.end(), a[i]) != with_value.end()) ++i;
+            continue;
+        }
+        out.push_back(a[i]);
+    }
+    return out;
+}
+
+bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) != 0; }
+
+}  // namespace dino::cli
+
+static void usage() {
+    auto cmds = dino::cli::commands();
+    std::sort(cmds.begin(), cmds.end(), [](auto& a, auto& b) { return a.name < b.name; });
+    std::cout << "dino " << DINO_VERSION << " - DINO self-supervised training on MedMNIST (headless)\n\n"
+              << "usage: dino <command> [options]      dino <command> --help\n\ncommands:\n";
+    for (const auto& c : cmds) std::printf("  %-12s %s\n", c.name.c_str(), c.summary.c_str());
+    std::cout << "\nexit codes: 0 ok, 1 failure, 2 usage, 3 cancelled, 4 data error, 5 non-finite loss\n";
+}
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        usage();
+        return args.empty() ? dino::cli::kUsage : dino::cli::kOk;
+    }
+    if (args[0] == "--version") {
+        std::cout << "dino " << DINO_VERSION << "\n";
+        return 0;
+    }
+    for (const auto& c : dino::cli::commands()) {
+        if (c.name != args[0]) continue;
+        try {
+            return c.run(dino::cli::Args(args.begin() + 1, args.end()));
+        } catch (const dino::ConfigError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return dino::cli::kUsage;
+        } catch (const std::exception& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return dino::cli::kFailure;
+        }
+    }
+    std::cerr << "dino: unknown command '" << args[0] << "' (see dino --help)\n";
+    return dino::cli::kUsage;
+}

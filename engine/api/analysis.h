@@ -1,0 +1,41 @@
+// Evaluation, pseudo-labels, previews, datasets and exports for the front ends. Torch-free.
+#pragma once
+
+#include "api/types.h"
+#include "common/config.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+namespace dino::api {
+
+using Progress = std::function<void(int64_t done, int64_t total)>;
+
+// kNN evaluation of the run's last (or given) checkpoint's teacher encoder and of a random-init
+// baseline; writes run_dir/eval.json. cancel (may be null) is polled between batches.
+EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint = "",
+                       Progress progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+// Teacher pseudo-label histogram over a split (default: the config's eval.test_split);
+// writes run_dir/pseudo_labels.json.
+PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& split = "",
+                               const std::string& checkpoint = "");
+
+// Augmented views of dataset images for the preview grid (un-normalised, 8-bit).
+std::vector<PreviewImage> previewViews(const RunConfig& cfg, const std::vector<int64_t>& indices, uint64_t seed);
+
+DatasetSummary inspectDataset(const std::string& npz_path);
+std::string resolveDataset(const DataConfig& cfg);  // path the config would load; throws if missing
+std::vector<std::string> medmnistFlags();
+// Downloads flag at size into the cache with MD5 check; progress may return false to cancel.
+std::string downloadDataset(const std::string& flag, int size, const std::string& cache_dir,
+                            std::function<bool(int64_t, int64_t)> progress);
+
+// Teacher encoder -> safetensors with timm names and model metadata.
+void exportSafetensors(const std::string& run_dir, const std::string& out_path, const std::string& checkpoint = "");
+
+// "libtorch 1.13.1, cpu, 2 threads, OpenBLAS ..." lines for About boxes and `dino info`.
+std::vector<std::pair<std::string, std::string>> systemInfo();
+
+}  // namespace dino::api

@@ -1,0 +1,449 @@
+#include "common/config.h"
+
+#include "common/fsutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace dino {
+namespace {
+
+using json = nlohmann::json;
+
+// The one list of fields: JSON I/O, overrides, unknown-field checks and help all come from it.
+template <class C, class F>
+void visitFields(C& c, F&& f) {
+    f("data.dataset", c.data.dataset);
+    f("data.train_split", c.data.train_split);
+    f("data.cache_dir", c.data.cache_dir);
+    f("data.subset", c.data.subset);
+    f("data.size", c.data.size);
+
+    f("views.num_global", c.views.num_global);
+    f("views.num_local", c.views.num_local);
+    f("views.local_crop_size", c.views.local_crop_size);
+    f("views.jitter_p", c.views.jitter_p);
+    f("views.brightness", c.views.brightness);
+    f("views.contrast", c.views.contrast);
+    f("views.saturation", c.views.saturation);
+    f("views.hue", c.views.hue);
+    f("views.hflip_p", c.views.hflip_p);
+    f("views.vflip_p", c.views.vflip_p);
+    f("views.blur_kernel", c.views.blur_kernel);
+    f("views.blur_sigma_min", c.views.blur_sigma_min);
+    f("views.blur_sigma_max", c.views.blur_sigma_max);
+    f("views.blur_p_global1", c.views.blur_p_global1);
+    f("views.blur_p_global2", c.views.blur_p_global2);
+    f("views.blur_p_local", c.views.blur_p_local);
+    f("views.solarize_p", c.views.solarize_p);
+    f("views.solarize_threshold", c.views.solarize_threshold);
+    f("views.crop_scale_min", c.views.crop_scale_min);
+    f("views.crop_scale_max", c.views.crop_scale_max);
+    f("views.crop_ratio_min", c.views.crop_ratio_min);
+    f("views.crop_ratio_max", c.views.crop_ratio_max);
+    f("views.mean", c.views.mean);
+    f("views.std", c.views.std);
+
+    f("model.patch_size", c.model.patch_size);
+    f("model.embed_dim", c.model.embed_dim);
+    f("model.depth", c.model.depth);
+    f("model.num_heads", c.model.num_heads);
+    f("model.mlp_ratio", c.model.mlp_ratio);
+    f("model.out_dim", c.model.out_dim);
+    f("model.head_nlayers", c.model.head_nlayers);
+    f("model.head_hidden_dim", c.model.head_hidden_dim);
+    f("model.head_bottleneck_dim", c.model.head_bottleneck_dim);
+    f("model.init_weights", c.model.init_weights);
+
+    f("optim.batch_size", c.optim.batch_size);
+    f("optim.epochs", c.optim.epochs);
+    f("optim.max_steps_per_epoch", c.optim.max_steps_per_epoch);
+    f("optim.lr", c.optim.lr);
+    f("optim.lr_final", c.optim.lr_final);
+    f("optim.lr_warmup_pct", c.optim.lr_warmup_pct);
+    f("optim.wd", c.optim.wd);
+    f("optim.wd_final", c.optim.wd_final);
+    f("optim.teacher_temp_start", c.optim.teacher_temp_start);
+    f("optim.teacher_temp", c.optim.teacher_temp);
+    f("optim.teacher_temp_warmup_pct", c.optim.teacher_temp_warmup_pct);
+    f("optim.momentum", c.optim.momentum);
+    f("optim.momentum_final", c.optim.momentum_final);
+    f("optim.student_temp", c.optim.student_temp);
+    f("optim.center_momentum", c.optim.center_momentum);
+    f("optim.clip_grad", c.optim.clip_grad);
+    f("optim.freeze_last_layer_epochs", c.optim.freeze_last_layer_epochs);
+    f("optim.no_wd_bias_norm", c.optim.no_wd_bias_norm);
+
+    f("eval.knn_k", c.eval.knn_k);
+    f("eval.knn_temperature", c.eval.knn_temperature);
+    f("eval.eval_every_epochs", c.eval.eval_every_epochs);
+    f("eval.eval_at_end", c.eval.eval_at_end);
+    f("eval.train_split", c.eval.train_split);
+    f("eval.test_split", c.eval.test_split);
+    f("eval.batch_size", c.eval.batch_size);
+
+    f("system.threads", c.system.threads);
+    f("system.device", c.system.device);
+    f("system.precision", c.system.precision);
+    f("system.seed", c.system.seed);
+    f("system.loader_workers", c.system.loader_workers);
+    f("system.prefetch_batches", c.system.prefetch_batches);
+}
+
+std::pair<std::string, std::string> splitKey(const std::string& key) {
+    auto dot = key.find('.');
+    return {key.substr(0, dot), key.substr(dot + 1)};
+}
+
+template <class T>
+const char* typeName() {
+    if constexpr (std::is_same_v<T, bool>) return "true or false";
+    else if constexpr (std::is_integral_v<T>) return "an integer";
+    else if constexpr (std::is_floating_point_v<T>) return "a number";
+    else if constexpr (std::is_same_v<T, std::string>) return "a string";
+    else return "a list of numbers";
+}
+
+// Reads one JSON value into a field with strict types; returns an error message or "".
+template <class T>
+std::string readValue(const json& v, T& out) {
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!v.is_boolean()) return std::string("expected ") + typeName<T>();
+        out = v.get<bool>();
+    } else if constexpr (std::is_integral_v<T>) {
+        if (v.is_number_integer() || v.is_number_unsigned()) {
+            if constexpr (std::is_unsigned_v<T>) {
+                if (v.is_number_integer() && v.get<int64_t>() < 0) return "expected a non-negative integer";
+            }
+            out = v.get<T>();
+        } else if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>()) {
+            out = static_cast<T>(v.get<double>());
+        } else {
+            return std::string("expected ") + typeName<T>();
+        }
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!v.is_number()) return std::string("expected ") + typeName<T>();
+        out = v.get<T>();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!v.is_string()) return std::string("expected ") + typeName<T>();
+        out = v.get<std::string>();
+    } else {
+        if (!v.is_array()) return std::string("expected ") + typeName<T>();
+        T tmp;
+        for (const auto& e : v) {
+            if (!e.is_number()) return std::string("expected ") + typeName<T>();
+            tmp.push_back(e.get<double>());
+        }
+        out = tmp;
+    }
+    return "";
+}
+
+std::string fmt(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+}  // namespace
+
+ConfigError::ConfigError(const std::string& where, std::vector<FieldError> errors)
+    : std::runtime_error([&] {
+          std::string msg = where + ": invalid configuration";
+          for (const auto& e : errors) msg += "\n  " + e.field + ": " + e.message;
+          return msg;
+      }()),
+      errors_(std::move(errors)) {}
+
+std::vector<FieldError> validate(const RunConfig& c) {
+    std::vector<FieldError> e;
+    auto need = [&](bool ok, const std::string& field, const std::string& what, const std::string& got) {
+        if (!ok) e.push_back({field, what + " (got " + got + ")"});
+    };
+    auto prob = [&](double p, const std::string& f) { need(p >= 0 && p <= 1, f, "must be a probability in [0, 1]", fmt(p)); };
+    auto pos = [&](double v, const std::string& f) { need(v > 0 && std::isfinite(v), f, "must be > 0", fmt(v)); };
+    auto nonneg = [&](double v, const std::string& f) { need(v >= 0 && std::isfinite(v), f, "must be >= 0", fmt(v)); };
+    auto unit = [&](double v, const std::string& f) { need(v >= 0 && v <= 1, f, "must be in [0, 1]", fmt(v)); };
+
+    need(!c.data.dataset.empty(), "data.dataset", "must name 'sample', a MedMNIST flag or an .npz file", "\"\"");
+    need(!c.data.train_split.empty(), "data.train_split", "must be train, val or test", "\"\"");
+    need(c.data.subset >= 0, "data.subset", "must be >= 0 (0 = all images)", std::to_string(c.data.subset));
+    need(c.data.size == 28 || c.data.size == 64 || c.data.size == 128 || c.data.size == 224, "data.size",
+         "must be one of 28, 64, 128, 224", std::to_string(c.data.size));
+
+    const auto& v = c.views;
+    need(v.num_global >= 2, "views.num_global", "must be >= 2 (Global 1 and Global 2 each at least once)", std::to_string(v.num_global));
+    need(v.num_local >= 1, "views.num_local", "must be >= 1", std::to_string(v.num_local));
+    need(v.local_crop_size == 0 || v.local_crop_size >= c.model.patch_size, "views.local_crop_size",
+         "must be 0 (image size) or at least the patch size " + std::to_string(c.model.patch_size), std::to_string(v.local_crop_size));
+    need(v.local_crop_size == 0 || v.local_crop_size % c.model.patch_size == 0, "views.local_crop_size",
+         "must be a multiple of the patch size " + std::to_string(c.model.patch_size), std::to_string(v.local_crop_size));
+    prob(v.jitter_p, "views.jitter_p");
+    nonneg(v.brightness, "views.brightness");
+    nonneg(v.contrast, "views.contrast");
+    nonneg(v.saturation, "views.saturation");
+    need(v.hue >= 0 && v.hue <= 0.5, "views.hue", "must be in [0, 0.5]", fmt(v.hue));
+    prob(v.hflip_p, "views.hflip_p");
+    prob(v.vflip_p, "views.vflip_p");
+    need(v.blur_kernel >= 1 && v.blur_kernel % 2 == 1, "views.blur_kernel", "must be an odd integer >= 1", std::to_string(v.blur_kernel));
+    pos(v.blur_sigma_min, "views.blur_sigma_min");
+    need(v.blur_sigma_max >= v.blur_sigma_min, "views.blur_sigma_max", "must be >= views.blur_sigma_min", fmt(v.blur_sigma_max));
+    prob(v.blur_p_global1, "views.blur_p_global1");
+    prob(v.blur_p_global2, "views.blur_p_global2");
+    prob(v.blur_p_local, "views.blur_p_local");
+    prob(v.solarize_p, "views.solarize_p");
+    unit(v.solarize_threshold, "views.solarize_threshold");
+    need(v.crop_scale_min > 0 && v.crop_scale_min <= 1, "views.crop_scale_min", "must be in (0, 1]", fmt(v.crop_scale_min));
+    need(v.crop_scale_max >= v.crop_scale_min && v.crop_scale_max <= 1, "views.crop_scale_max",
+         "must be in [views.crop_scale_min, 1]", fmt(v.crop_scale_max));
+    pos(v.crop_ratio_min, "views.crop_ratio_min");
+    need(v.crop_ratio_max >= v.crop_ratio_min, "views.crop_ratio_max", "must be >= views.crop_ratio_min", fmt(v.crop_ratio_max));
+    need(v.mean.empty() || v.mean.size() == 3, "views.mean", "must be empty (automatic) or 3 numbers", std::to_string(v.mean.size()) + " numbers");
+    need(v.std.empty() || v.std.size() == 3, "views.std", "must be empty (automatic) or 3 numbers", std::to_string(v.std.size()) + " numbers");
+    for (double s : v.std) pos(s, "views.std");
+
+    const auto& m = c.model;
+    need(m.patch_size >= 1, "model.patch_size", "must be >= 1", std::to_string(m.patch_size));
+    need(c.data.size % std::max(1, m.patch_size) == 0, "model.patch_size",
+         "must divide the image size " + std::to_string(c.data.size), std::to_string(m.patch_size));
+    need(m.embed_dim >= 1, "model.embed_dim", "must be >= 1", std::to_string(m.embed_dim));
+    need(m.depth >= 1, "model.depth", "must be >= 1", std::to_string(m.depth));
+    need(m.num_heads >= 1 && m.embed_dim % std::max(1, m.num_heads) == 0, "model.num_heads",
+         "must be >= 1 and divide model.embed_dim " + std::to_string(m.embed_dim), std::to_string(m.num_heads));
+    pos(m.mlp_ratio, "model.mlp_ratio");
+    need(m.out_dim >= 2, "model.out_dim", "must be >= 2", std::to_string(m.out_dim));
+    need(m.head_nlayers >= 1, "model.head_nlayers", "must be >= 1", std::to_string(m.head_nlayers));
+    need(m.head_hidden_dim >= 0, "model.head_hidden_dim", "must be >= 0 (0 = 2 x embed_dim)", std::to_string(m.head_hidden_dim));
+    need(m.head_bottleneck_dim >= 0 && (m.head_bottleneck_dim > 0 || m.embed_dim >= 2), "model.head_bottleneck_dim",
+         "must be >= 0 (0 = embed_dim / 2)", std::to_string(m.head_bottleneck_dim));
+
+    const auto& o = c.optim;
+    need(o.batch_size >= 1, "optim.batch_size", "must be >= 1", std::to_string(o.batch_size));
+    need(o.epochs >= 1, "optim.epochs", "must be >= 1", std::to_string(o.epochs));
+    need(o.max_steps_per_epoch >= 0, "optim.max_steps_per_epoch", "must be >= 0 (0 = whole epoch)", std::to_string(o.max_steps_per_epoch));
+    pos(o.lr, "optim.lr");
+    nonneg(o.lr_final, "optim.lr_final");
+    unit(o.lr_warmup_pct, "optim.lr_warmup_pct");
+    nonneg(o.wd, "optim.wd");
+    nonneg(o.wd_final, "optim.wd_final");
+    pos(o.teacher_temp_start, "optim.teacher_temp_start");
+    pos(o.teacher_temp, "optim.teacher_temp");
+    unit(o.teacher_temp_warmup_pct, "optim.teacher_temp_warmup_pct");
+    unit(o.momentum, "optim.momentum");
+    unit(o.momentum_final, "optim.momentum_final");
+    pos(o.student_temp, "optim.student_temp");
+    unit(o.center_momentum, "optim.center_momentum");
+    nonneg(o.clip_grad, "optim.clip_grad");
+    need(o.freeze_last_layer_epochs >= 0, "optim.freeze_last_layer_epochs", "must be >= 0", std::to_string(o.freeze_last_layer_epochs));
+
+    const auto& ev = c.eval;
+    need(ev.knn_k >= 1, "eval.knn_k", "must be >= 1", std::to_string(ev.knn_k));
+    pos(ev.knn_temperature, "eval.knn_temperature");
+    need(ev.eval_every_epochs >= 0, "eval.eval_every_epochs", "must be >= 0 (0 = only at the end)", std::to_string(ev.eval_every_epochs));
+    need(ev.batch_size >= 1, "eval.batch_size", "must be >= 1", std::to_string(ev.batch_size));
+
+    const auto& s = c.system;
+    need(s.threads >= 0, "system.threads", "must be >= 0 (0 = all cores)", std::to_string(s.threads));
+    need(s.device == "auto" || s.device == "cpu" || s.device == "cuda", "system.device", "must be auto, cpu or cuda", "\"" + s.device + "\"");
+    need(s.precision == "fp32" || s.precision == "bf16", "system.precision", "must be fp32 or bf16", "\"" + s.precision + "\"");
+    need(s.loader_workers >= 0, "system.loader_workers", "must be >= 0 (0 = augment on the training thread)", std::to_string(s.loader_workers));
+    need(s.prefetch_batches >= 1, "system.prefetch_batches", "must be >= 1", std::to_string(s.prefetch_batches));
+    return e;
+}
+
+RunConfig configFromJson(const std::string& text, const std::string& where) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& ex) {
+        throw ConfigError(where, {{"(file)", std::string("not valid JSON: ") + ex.what()}});
+    }
+    if (!j.is_object()) throw ConfigError(where, {{"(file)", "expected a JSON object with sections data, views, model, optim, eval, system"}});
+
+    RunConfig cfg;
+    std::vector<FieldError> errors;
+    std::map<std::string, std::set<std::string>> known;
+    visitFields(cfg, [&](const char* key, auto& field) {
+        auto [sec, name] = splitKey(key);
+        known[sec].insert(name);
+        if (!j.contains(sec) || !j[sec].is_object() || !j[sec].contains(name)) return;
+        std::string err = readValue(j[sec][name], field);
+        if (!err.empty()) errors.push_back({key, err + ", got " + j[sec][name].dump()});
+    });
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!known.count(it.key())) {
+            errors.push_back({it.key(), "unknown section (expected data, views, model, optim, eval or system)"});
+            continue;
+        }
+        if (!it.value().is_object()) {
+            errors.push_back({it.key(), "expected an object"});
+            continue;
+        }
+        for (auto f = it.value().begin(); f != it.value().end(); ++f)
+            if (!known[it.key()].count(f.key())) errors.push_back({it.key() + "." + f.key(), "unknown field"});
+    }
+    if (!errors.empty()) throw ConfigError(where, errors);
+    return cfg;
+}
+
+std::string configToJson(const RunConfig& cfg_in) {
+    RunConfig cfg = cfg_in;
+    json j = json::object();
+    visitFields(cfg, [&](const char* key, auto& field) {
+        auto [sec, name] = splitKey(key);
+        j[sec][name] = field;
+    });
+    return j.dump(2) + "\n";
+}
+
+RunConfig loadConfigFile(const std::string& path) {
+    std::string text = readTextFile(path);
+    RunConfig cfg = configFromJson(text, path);
+    auto errors = validate(cfg);
+    if (!errors.empty()) throw ConfigError(path, errors);
+    return cfg;
+}
+
+void saveConfigFile(const RunConfig& cfg, const std::string& path) { writeFileAtomic(path, configToJson(cfg)); }
+
+void applyOverride(RunConfig& cfg, const std::string& assignment) {
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ConfigError("--set", {{assignment, "expected section.field=value, e.g. optim.lr=0.001"}});
+    std::string key = assignment.substr(0, eq);
+    std::string text = assignment.substr(eq + 1);
+    json value;
+    try {
+        value = json::parse(text);
+    } catch (...) {
+        value = text;  // bare strings: device=cpu
+    }
+    bool found = false;
+    std::string err;
+    visitFields(cfg, [&](const char* k, auto& field) {
+        if (key != k) return;
+        found = true;
+        using T = std::decay_t<decltype(field)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (!value.is_string()) value = text;
+        }
+        err = readValue(value, field);
+    });
+    if (!found) throw ConfigError("--set", {{key, "unknown field"}});
+    if (!err.empty()) throw ConfigError("--set", {{key, err + ", got " + text}});
+}
+
+RunConfig presetConfig(const std::string& name) {
+    RunConfig c;
+    if (name == "seed") return c;
+    if (name == "quick") {
+        // A few minutes on 2 CPU cores: the seed's model and views, smaller batches, fewer steps.
+        c.data.dataset = "sample";
+        c.optim.batch_size = 64;
+        c.optim.epochs = 3;
+        c.optim.max_steps_per_epoch = 8;
+        c.eval.eval_at_end = true;
+        return c;
+    }
+    if (name == "tiny") {
+        // Plumbing tests: a 2-block, 32-wide ViT; seconds per epoch.
+        c.data.dataset = "sample";
+        c.data.subset = 64;
+        c.model.embed_dim = 32;
+        c.model.depth = 2;
+        c.model.num_heads = 2;
+        c.model.out_dim = 16;
+        c.optim.batch_size = 16;
+        c.optim.epochs = 2;
+        c.system.threads = 1;
+        c.system.loader_workers = 0;
+        return c;
+    }
+    throw ConfigError("preset", {{name, "unknown preset (expected seed, quick or tiny)"}});
+}
+
+std::vector<std::string> presetNames() { return {"seed", "quick", "tiny"}; }
+
+std::string fieldHelp(const std::string& f) {
+    static const std::map<std::string, std::string> help = {
+        {"data.dataset", "Training data: 'sample' (bundled PathMNIST sample), a MedMNIST flag such as 'pathmnist' (downloaded), or a path to a MedMNIST .npz file."},
+        {"data.train_split", "Which split of the file to train on (train, val or test)."},
+        {"data.cache_dir", "Where downloaded MedMNIST files are kept (empty: ~/.medmnist)."},
+        {"data.subset", "Train on only the first N images (0 = all) to make a run quicker."},
+        {"data.size", "MedMNIST image size in pixels (28 is the seed's)."},
+        {"views.num_global", "Number of global views per image (>= 2); the teacher sees only these."},
+        {"views.num_local", "Number of local views per image (>= 1); only the student sees them."},
+        {"views.local_crop_size", "Side of the local views in pixels (0 = image size, as in the seed; smaller is cheaper)."},
+        {"views.jitter_p", "Probability of colour jitter on each view."},
+        {"views.brightness", "Colour jitter: brightness factor drawn from [1-b, 1+b]."},
+        {"views.contrast", "Colour jitter: contrast factor drawn from [1-c, 1+c]."},
+        {"views.saturation", "Colour jitter: saturation factor drawn from [1-s, 1+s]."},
+        {"views.hue", "Colour jitter: hue shift drawn from [-h, h] (fraction of the colour wheel)."},
+        {"views.hflip_p", "Probability of a horizontal flip."},
+        {"views.vflip_p", "Probability of a vertical flip."},
+        {"views.blur_kernel", "Gaussian blur kernel size in pixels (odd)."},
+        {"views.blur_sigma_min", "Smallest Gaussian blur sigma."},
+        {"views.blur_sigma_max", "Largest Gaussian blur sigma."},
+        {"views.blur_p_global1", "Probability of blur on Global 1 views (seed: always)."},
+        {"views.blur_p_global2", "Probability of blur on Global 2 views."},
+        {"views.blur_p_local", "Probability of blur on local views."},
+        {"views.solarize_p", "Probability of solarisation on Global 2 views."},
+        {"views.solarize_threshold", "Solarisation inverts pixels above this value (0..1)."},
+        {"views.crop_scale_min", "Local crops cover at least this fraction of the image area."},
+        {"views.crop_scale_max", "Local crops cover at most this fraction of the image area."},
+        {"views.crop_ratio_min", "Smallest aspect ratio of a local crop."},
+        {"views.crop_ratio_max", "Largest aspect ratio of a local crop."},
+        {"views.mean", "Per-channel normalisation mean (empty: PathMNIST's, or computed from the train split)."},
+        {"views.std", "Per-channel normalisation std (empty: PathMNIST's, or computed from the train split)."},
+        {"model.patch_size", "ViT patch size in pixels (4 gives 7x7 patches on 28x28 images)."},
+        {"model.embed_dim", "ViT token width (192 = ViT-tiny)."},
+        {"model.depth", "Number of transformer blocks (12 = ViT-tiny)."},
+        {"model.num_heads", "Attention heads per block (3 = ViT-tiny)."},
+        {"model.mlp_ratio", "Width of each block's MLP relative to embed_dim."},
+        {"model.out_dim", "Number of DINO pseudo-labels (output width of the head)."},
+        {"model.head_nlayers", "Layers in the DINO head's MLP before the bottleneck."},
+        {"model.head_hidden_dim", "Hidden width of the DINO head (0 = 2 x embed_dim)."},
+        {"model.head_bottleneck_dim", "Bottleneck width before the weight-normalised last layer (0 = embed_dim / 2)."},
+        {"model.init_weights", "Optional safetensors file with timm-named encoder weights to start from."},
+        {"optim.batch_size", "Images per step (each image contributes all its views)."},
+        {"optim.epochs", "Passes over the training set."},
+        {"optim.max_steps_per_epoch", "Cap on steps per epoch (0 = whole epoch), to scale a run down."},
+        {"optim.lr", "Peak learning rate, reached after the warmup."},
+        {"optim.lr_final", "Learning rate at the end of the cosine decay."},
+        {"optim.lr_warmup_pct", "Fraction of all steps spent warming the learning rate up from 0."},
+        {"optim.wd", "Weight decay at the start (cosine schedule)."},
+        {"optim.wd_final", "Weight decay at the end."},
+        {"optim.teacher_temp_start", "Teacher temperature at the start of its warmup (lower = sharper)."},
+        {"optim.teacher_temp", "Teacher temperature after the warmup."},
+        {"optim.teacher_temp_warmup_pct", "Fraction of all steps over which the teacher temperature warms up."},
+        {"optim.momentum", "Teacher EMA momentum at the start (cosine schedule)."},
+        {"optim.momentum_final", "Teacher EMA momentum at the end."},
+        {"optim.student_temp", "Student softmax temperature."},
+        {"optim.center_momentum", "EMA momentum of the teacher centre (centering prevents collapse)."},
+        {"optim.clip_grad", "Clip each parameter's gradient norm to this (0 = off; official DINO uses 3)."},
+        {"optim.freeze_last_layer_epochs", "Keep the head's last layer fixed for this many epochs (official DINO: 1)."},
+        {"optim.no_wd_bias_norm", "Do not apply weight decay to biases and LayerNorm weights (official DINO)."},
+        {"eval.knn_k", "Neighbours in the weighted k-NN classifier."},
+        {"eval.knn_temperature", "Temperature of the weighted k-NN votes."},
+        {"eval.eval_every_epochs", "Run k-NN evaluation every N epochs during training (0 = only at the end)."},
+        {"eval.eval_at_end", "Run k-NN evaluation when training finishes."},
+        {"eval.train_split", "Split whose features form the k-NN memory bank."},
+        {"eval.test_split", "Split that is classified."},
+        {"eval.batch_size", "Images per batch when computing features."},
+        {"system.threads", "CPU threads for the math (0 = all cores)."},
+        {"system.device", "auto (CUDA if present), cpu or cuda."},
+        {"system.precision", "fp32, or bf16 mixed precision (autocast)."},
+        {"system.seed", "Random seed: same seed, same run."},
+        {"system.loader_workers", "Threads that prepare augmented batches (0 = on the training thread)."},
+        {"system.prefetch_batches", "Batches prepared ahead of the training step."},
+    };
+    auto it = help.find(f);
+    return it == help.end() ? std::string() : it->second;
+}
+
+}  // namespace dino

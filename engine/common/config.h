@@ -1,0 +1,141 @@
+// The run configuration: one plain struct shared by the CLI, the GUI and the engine.
+// Torch-free and Qt-free. Defaults are the seed notebook's values (Assignment 08 - DINO).
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dino {
+
+// Where the training images come from.
+struct DataConfig {
+    // "sample" = the bundled PathMNIST sample; a MedMNIST flag such as "pathmnist" = the
+    // downloaded official file in cache_dir; anything ending in .npz = that file.
+    std::string dataset = "sample";
+    std::string train_split = "train";
+    std::string cache_dir;     // empty: $DINO_DATA_DIR, else ~/.medmnist (like the Python package)
+    int64_t subset = 0;        // use only the first N training images (0 = all); for quick runs
+    int size = 28;             // MedMNIST image size to download/load (28, 64, 128, 224)
+};
+
+// Multi-crop views and their augmentations (seed Part III). Every probability and range is a field.
+struct ViewsConfig {
+    int num_global = 2;
+    int num_local = 2;
+    int local_crop_size = 0;   // output side of local views; 0 = image size (the seed)
+    double jitter_p = 0.8;
+    double brightness = 0.4, contrast = 0.4, saturation = 0.2, hue = 0.1;
+    double hflip_p = 0.5, vflip_p = 0.5;
+    int blur_kernel = 5;
+    double blur_sigma_min = 0.1, blur_sigma_max = 1.0;
+    double blur_p_global1 = 1.0, blur_p_global2 = 0.1, blur_p_local = 0.5;
+    double solarize_p = 0.2;   // global 2 only
+    double solarize_threshold = 0.5;
+    double crop_scale_min = 0.2, crop_scale_max = 0.8;               // local views
+    double crop_ratio_min = 3.0 / 4.0, crop_ratio_max = 4.0 / 3.0;
+    // Normalisation. Empty = PathMNIST's constants for PathMNIST, else computed from the train split.
+    std::vector<double> mean, std;
+};
+
+// ViT encoder + DINO head. Defaults: the seed's vit_tiny and ViTTinyDINO(out_dim=256).
+struct ModelConfig {
+    int patch_size = 4;
+    int embed_dim = 192;
+    int depth = 12;
+    int num_heads = 3;
+    double mlp_ratio = 4.0;
+    int out_dim = 256;
+    int head_nlayers = 3;
+    int head_hidden_dim = 0;      // 0 = 2 * embed_dim (seed)
+    int head_bottleneck_dim = 0;  // 0 = embed_dim / 2 (seed)
+    std::string init_weights;     // optional safetensors file (timm names) to start the encoder from
+
+    int hiddenDim() const { return head_hidden_dim > 0 ? head_hidden_dim : 2 * embed_dim; }
+    int bottleneckDim() const { return head_bottleneck_dim > 0 ? head_bottleneck_dim : embed_dim / 2; }
+};
+
+// Optimisation and the four DINO schedules (seed Part IV).
+struct OptimConfig {
+    int batch_size = 256;
+    int epochs = 15;
+    int64_t max_steps_per_epoch = 0;  // 0 = the whole epoch; >0 scales a run down without another code path
+    double lr = 5e-4, lr_final = 2e-4, lr_warmup_pct = 0.1;
+    double wd = 0.02, wd_final = 0.04;
+    double teacher_temp_start = 0.04, teacher_temp = 0.07, teacher_temp_warmup_pct = 0.1;
+    double momentum = 0.992, momentum_final = 0.996;
+    double student_temp = 0.1;
+    double center_momentum = 0.9;
+    // Options from official DINO, off by default for seed fidelity.
+    double clip_grad = 0.0;          // per-parameter gradient norm clip; 0 = off
+    int freeze_last_layer_epochs = 0;
+    bool no_wd_bias_norm = false;    // exclude biases and norm weights from weight decay
+};
+
+struct EvalConfig {
+    int knn_k = 20;
+    double knn_temperature = 0.07;
+    int eval_every_epochs = 0;        // 0 = only at the end of training
+    bool eval_at_end = true;
+    std::string train_split = "train";  // the kNN memory bank
+    std::string test_split = "test";
+    int batch_size = 256;
+};
+
+struct SystemConfig {
+    int threads = 0;                 // 0 = all physical cores
+    std::string device = "auto";     // auto | cpu | cuda
+    std::string precision = "fp32";  // fp32 | bf16
+    uint64_t seed = 0;
+    int loader_workers = 1;          // augmentation threads
+    int prefetch_batches = 2;
+};
+
+struct RunConfig {
+    DataConfig data;
+    ViewsConfig views;
+    ModelConfig model;
+    OptimConfig optim;
+    EvalConfig eval;
+    SystemConfig system;
+};
+
+// One problem with one field, e.g. {"views.num_global", "must be >= 2 (got 1)"}.
+struct FieldError {
+    std::string field;
+    std::string message;
+};
+
+// Thrown by parsing and validation: what() lists every problem, fields() has them one by one.
+class ConfigError : public std::runtime_error {
+public:
+    ConfigError(const std::string& where, std::vector<FieldError> errors);
+    const std::vector<FieldError>& fields() const { return errors_; }
+
+private:
+    std::vector<FieldError> errors_;
+};
+
+// Validates ranges and relations (num_global >= 2, temperatures > 0, momenta in [0,1], ...).
+// The dataset size is not known here; batch <= dataset size is checked when data is opened.
+std::vector<FieldError> validate(const RunConfig& cfg);
+
+// JSON text <-> config. Unknown fields and wrong types are errors naming the field.
+// `where` (a file name) is used in messages.
+RunConfig configFromJson(const std::string& json_text, const std::string& where = "config");
+std::string configToJson(const RunConfig& cfg);
+RunConfig loadConfigFile(const std::string& path);   // parse + validate; throws ConfigError
+void saveConfigFile(const RunConfig& cfg, const std::string& path);  // atomic write
+
+// Applies "section.field=value" (value parsed as JSON, or as a string if that fails).
+void applyOverride(RunConfig& cfg, const std::string& assignment);
+
+// Named presets: "seed" (the notebook's run, a GPU job) and "quick" (a few minutes on CPU, sample data).
+RunConfig presetConfig(const std::string& name);
+std::vector<std::string> presetNames();
+
+// One-sentence explanation of a field ("optim.lr" -> "..."), for tooltips and `dino train --help`.
+std::string fieldHelp(const std::string& field);
+
+}  // namespace dino

@@ -1,0 +1,56 @@
+// MedMNIST data in memory: one split of an official .npz file (train_images (N,H,W[,3]) uint8,
+// train_labels (N,1)), grey images expanded to 3 channels.
+#pragma once
+
+#include "common/config.h"
+
+#include <torch/torch.h>
+
+#include <string>
+#include <vector>
+
+namespace dino {
+
+struct ImageSet {
+    torch::Tensor images;  // (N, H, W, 3) uint8, contiguous
+    torch::Tensor labels;  // (N,) int64
+    std::string source;    // "file.npz:train" for messages
+    int64_t size() const { return images.defined() ? images.size(0) : 0; }
+    int imageSize() const { return images.defined() ? static_cast<int>(images.size(1)) : 0; }
+};
+
+// Reads <split>_images and <split>_labels from a MedMNIST .npz; errors name the file, the member and
+// what was expected. num_classes > 0 checks labels are in [0, num_classes).
+ImageSet loadSplit(const std::string& npz_path, const std::string& split, int num_classes = 0);
+
+// Which splits a file holds, and their sizes, without decoding images.
+struct NpzSummary {
+    std::vector<std::string> splits;
+    std::vector<int64_t> sizes;
+    int image_size = 0;
+    int channels = 0;
+};
+NpzSummary inspectNpz(const std::string& npz_path);
+
+// Path of the bundled sample (resources/data/pathmnist_sample.npz), searched next to the executable,
+// in the install prefix and in the source tree; $DINO_SAMPLE overrides.
+std::string sampleDatasetPath();
+
+// data.dataset -> an .npz path: "sample", a MedMNIST flag (file in the cache; throws with the
+// `dino fetch` advice when missing) or a file path.
+std::string resolveDatasetPath(const DataConfig& cfg);
+
+// Default cache directory: data.cache_dir, else $DINO_DATA_DIR, else ~/.medmnist.
+std::string cacheDirectory(const DataConfig& cfg);
+
+// Normalisation for a data set: the config's if given, PathMNIST's constants for PathMNIST, else
+// mean/std over the training images.
+struct Normalization {
+    std::vector<double> mean, std;
+};
+Normalization normalizationFor(const RunConfig& cfg, const ImageSet& train);
+
+// uint8 (B,H,W,3) -> normalised float (B,3,H,W).
+torch::Tensor toNormalizedTensor(const torch::Tensor& images_u8, const Normalization& norm);
+
+}  // namespace dino

@@ -1,0 +1,72 @@
+// The seed's multi-crop views as batched tensor operations with per-sample random parameters.
+// Global 1: jitter (p) -> hflip -> vflip -> blur (p=1.0). Global 2: jitter -> flips -> blur (p=0.1)
+// -> solarize (p=0.2). Local: jitter -> flips -> blur (p=0.5) -> random resized crop (0.2-0.8) to
+// local_crop_size. Views num_global-2.. pick Global 1 or 2 at random. Normalisation last.
+#pragma once
+
+#include "common/config.h"
+#include "data/dataset.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dino {
+
+enum class ViewKind { Global1, Global2, Local };
+
+// What was applied to one view of one image (for the GUI's "what happened here").
+struct AppliedOps {
+    ViewKind kind = ViewKind::Global1;
+    bool jitter = false;
+    double brightness = 1, contrast = 1, saturation = 1, hue = 0;
+    std::vector<int> jitter_order;  // permutation of 0..3 = brightness, contrast, saturation, hue
+    bool hflip = false, vflip = false;
+    bool blur = false;
+    double sigma = 0;
+    bool solarize = false;
+    int crop_top = 0, crop_left = 0, crop_h = 0, crop_w = 0;  // locals
+    std::string describe() const;  // human-readable, one op per line
+};
+
+struct MultiCropBatch {
+    // View-major: globals (num_global, B, 3, H, W) then locals (num_local, B, 3, h, w), normalised float.
+    torch::Tensor globals;
+    torch::Tensor locals;
+    torch::Tensor labels;                   // (B,)
+    std::vector<std::vector<AppliedOps>> ops;  // [view][image], filled when record_ops
+};
+
+class MultiCrop {
+public:
+    MultiCrop(const ViewsConfig& cfg, int image_size, Normalization norm);
+    // images: (B,H,W,3) uint8. Deterministic for a given generator state.
+    MultiCropBatch operator()(const torch::Tensor& images_u8, torch::Generator& gen, bool record_ops = false,
+                              bool normalize = true) const;
+    int localSize() const { return local_size_; }
+    const Normalization& normalization() const { return norm_; }
+
+private:
+    ViewsConfig cfg_;
+    int image_size_, local_size_;
+    Normalization norm_;
+};
+
+// Individual operations on float (B,3,H,W) images in [0,1], per-sample parameters as (B,) tensors,
+// with torchvision's tensor semantics. Exposed for exact tests.
+namespace aug {
+torch::Tensor adjustBrightness(const torch::Tensor& img, const torch::Tensor& factor);
+torch::Tensor adjustContrast(const torch::Tensor& img, const torch::Tensor& factor);
+torch::Tensor adjustSaturation(const torch::Tensor& img, const torch::Tensor& factor);
+torch::Tensor adjustHue(const torch::Tensor& img, const torch::Tensor& shift);
+torch::Tensor gaussianBlur(const torch::Tensor& img, int kernel, const torch::Tensor& sigma);
+torch::Tensor solarize(const torch::Tensor& img, double threshold);
+torch::Tensor hflip(const torch::Tensor& img, const torch::Tensor& mask);  // mask (B,) bool
+torch::Tensor vflip(const torch::Tensor& img, const torch::Tensor& mask);
+// Crop boxes (B,4: top, left, h, w) resized bilinearly (antialias off, align_corners=false) to out x out.
+torch::Tensor resizedCrop(const torch::Tensor& img, const torch::Tensor& boxes, int out);
+}  // namespace aug
+
+}  // namespace dino

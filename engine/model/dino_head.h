@@ -1,0 +1,22 @@
+// DINOHead(in_dim, out_dim, nlayers=3, hidden_dim=512, bottleneck_dim=128) as in the seed:
+// nlayers-layer MLP with GELU between layers (none after the last), L2 normalisation, then a
+// weight-normalised bias-free Linear(bottleneck, out_dim) whose lengths weight_g are 1 and frozen.
+// state_dict names: mlp.0.weight, mlp.0.bias, mlp.2.weight, ..., last_layer.weight_g, last_layer.weight_v
+// (nlayers == 1: mlp.weight/mlp.bias as in official DINO).
+#pragma once
+
+#include <torch/torch.h>
+
+namespace dino {
+
+class DinoHeadImpl : public torch::nn::Module {
+public:
+    DinoHeadImpl(int in_dim, int out_dim, int nlayers = 3, int hidden_dim = 512, int bottleneck_dim = 128);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor lastLayerWeight() const;  // g * v / ||v|| per output row
+    torch::nn::Sequential mlp{nullptr};
+    torch::Tensor weight_g, weight_v;  // (out_dim,1) frozen ones, (out_dim, bottleneck)
+};
+TORCH_MODULE(DinoHead);
+
+}  // namespace dino

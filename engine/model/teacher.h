@@ -1,0 +1,16 @@
+// The teacher: an independent deep copy of the student (never shared storage), with no gradients,
+// updated as an exponential moving average of the student's parameters.
+#pragma once
+
+#include "model/dino_model.h"
+
+namespace dino {
+
+// A new model with the student's configuration and a copy of all its parameters and buffers;
+// every parameter has requires_grad = false.
+DinoModel makeTeacher(const DinoModel& student);
+
+// teacher = m * teacher + (1 - m) * student, for every parameter, in place, under no_grad.
+void emaUpdate(DinoModel& teacher, const DinoModel& student, double momentum);
+
+}  // namespace dino

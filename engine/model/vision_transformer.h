@@ -1,0 +1,54 @@
+// ViT equal to timm 0.9.2's VisionTransformer(patch_size=4, embed_dim=192, depth=12, num_heads=3,
+// img_size=28, in_chans=3, num_classes=0, pre_norm=True), with timm's state_dict names
+// (cls_token, pos_embed, patch_embed.proj.weight, norm_pre.*, blocks.N.{norm1,attn.qkv,attn.proj,norm2,
+// mlp.fc1,mlp.fc2}.*, norm.*). Output: the final-normed class token, (B, embed_dim).
+#pragma once
+
+#include "common/config.h"
+
+#include <torch/torch.h>
+
+namespace dino {
+
+struct VitOptions {
+    int img_size = 28;
+    int patch_size = 4;
+    int in_chans = 3;
+    int embed_dim = 192;
+    int depth = 12;
+    int num_heads = 3;
+    double mlp_ratio = 4.0;
+    static VitOptions fromConfig(const ModelConfig& m, int img_size);
+};
+
+// One pre-LN transformer block: x + attn(norm1(x)); x + mlp(norm2(x)).
+class BlockImpl : public torch::nn::Module {
+public:
+    BlockImpl(int dim, int num_heads, double mlp_ratio);
+    torch::Tensor forward(const torch::Tensor& x);
+    // Registered in timm's order and names: norm1, attn (qkv, proj), norm2, mlp (fc1, fc2).
+    torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
+    torch::nn::Linear qkv{nullptr}, proj{nullptr}, fc1{nullptr}, fc2{nullptr};
+    int num_heads;
+};
+TORCH_MODULE(Block);
+
+class VisionTransformerImpl : public torch::nn::Module {
+public:
+    explicit VisionTransformerImpl(const VitOptions& o);
+    // (B,3,H,W) -> (B, embed_dim). H, W that differ from img_size interpolate pos_embed (bicubic).
+    torch::Tensor forward(const torch::Tensor& x);
+    const VitOptions& options() const { return opt_; }
+    void resetParameters();  // timm init: trunc_normal(0.02) Linear/pos_embed, normal(1e-6) cls_token, zero biases
+
+private:
+    torch::Tensor interpolatePosEmbed(int64_t gh, int64_t gw);
+    VitOptions opt_;
+    torch::nn::Conv2d patch_proj{nullptr};
+    torch::Tensor cls_token, pos_embed;
+    torch::nn::LayerNorm norm_pre{nullptr}, norm{nullptr};
+    std::vector<Block> blocks;
+};
+TORCH_MODULE(VisionTransformer);
+
+}  // namespace dino

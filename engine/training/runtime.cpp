@@ -1,0 +1,82 @@
+#include "training/runtime.h"
+
+#include <dlfcn.h>
+#include <link.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace dino {
+
+int physicalCores() {
+    // Count distinct (physical id, core id) pairs; fall back to hardware_concurrency.
+    std::ifstream in("/proc/cpuinfo");
+    std::set<std::pair<int, int>> cores;
+    std::string line;
+    int phys = 0;
+    while (std::getline(in, line)) {
+        auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::string key = line.substr(0, line.find_last_not_of(" \t", colon - 1) + 1);
+        int value = std::atoi(line.c_str() + colon + 1);
+        if (key == "physical id") phys = value;
+        else if (key == "core id") cores.insert({phys, value});
+    }
+    int n = static_cast<int>(cores.size());
+    if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
+    return n > 0 ? n : 1;
+}
+
+int applyThreads(int requested) {
+    int n = requested > 0 ? requested : physicalCores();
+    torch::set_num_threads(n);
+    return n;
+}
+
+torch::Device resolveDevice(const std::string& requested) {
+    if (requested == "cpu") return torch::kCPU;
+    bool cuda = torch::cuda::is_available();
+    if (requested == "cuda") {
+        if (!cuda)
+            throw std::runtime_error(
+                "system.device is 'cuda' but no CUDA device is available (this libtorch build: " +
+                std::string(TORCH_VERSION) + "); use 'cpu' or 'auto'");
+        return torch::Device(torch::kCUDA, 0);
+    }
+    return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+}
+
+namespace {
+int findBlas(struct dl_phdr_info* info, size_t, void* data) {
+    std::string name = info->dlpi_name ? info->dlpi_name : "";
+    if (name.find("blas") != std::string::npos || name.find("mkl") != std::string::npos) {
+        auto* out = static_cast<std::string*>(data);
+        if (!out->empty()) *out += ", ";
+        *out += name;
+    }
+    return 0;
+}
+}  // namespace
+
+std::string blasDescription() {
+    std::string libs;
+    dl_iterate_phdr(findBlas, &libs);
+    std::ostringstream os;
+    using ConfigFn = char* (*)();
+    auto config = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
+    auto core = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    if (config) {
+        os << config();
+        if (core) os << ", kernels " << core();
+    } else if (!libs.empty()) {
+        os << "reference BLAS (slow: install libopenblas0-openmp)";
+    } else {
+        os << "none found";
+    }
+    if (!libs.empty()) os << " [" << libs << "]";
+    return os.str();
+}
+
+}  // namespace dino

@@ -1,0 +1,23 @@
+// Process and thread set-up for the math: thread counts, device choice, BLAS identification.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <string>
+
+namespace dino {
+
+// Physical cores (not hyper-threads) of this machine; at least 1.
+int physicalCores();
+
+// Sets libtorch's intra-op threads (0 = physicalCores()) for the calling thread and OpenMP. libtorch
+// here starts with one thread; call this on the thread that runs the math. Returns the count set.
+int applyThreads(int requested);
+
+// "auto" -> cuda if available else cpu; "cuda" without CUDA throws a readable error.
+torch::Device resolveDevice(const std::string& requested);
+
+// Name and kernel of the BLAS actually loaded, e.g. "OpenBLAS 0.3.21 (openmp), core SkylakeX".
+std::string blasDescription();
+
+}  // namespace dino
