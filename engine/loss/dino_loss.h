@@ -20,6 +20,7 @@ public:
     double student_temp, center_momentum;
 
 private:
+    void updateCenter(const torch::Tensor& teacher_output);  // EMA of the teacher batch mean, no grad
     torch::Tensor last_pairs_;
 };
 TORCH_MODULE(DinoLoss);

@@ -14,8 +14,11 @@ public:
     DinoHeadImpl(int in_dim, int out_dim, int nlayers = 3, int hidden_dim = 512, int bottleneck_dim = 128);
     torch::Tensor forward(const torch::Tensor& x);
     torch::Tensor lastLayerWeight() const;  // g * v / ||v|| per output row
-    torch::nn::Sequential mlp{nullptr};
-    torch::Tensor weight_g, weight_v;  // (out_dim,1) frozen ones, (out_dim, bottleneck)
+    void resetParameters();  // MLP Linear: trunc_normal(0.02), bias 0; weight_v: Linear default; weight_g: 1
+    torch::nn::Sequential mlp{nullptr};       // nlayers >= 2 (null when nlayers == 1)
+    torch::nn::Linear mlp_linear{nullptr};    // nlayers == 1, registered as "mlp" (null otherwise)
+    torch::Tensor weight_g, weight_v;  // (out_dim,1) frozen ones, (out_dim, bottleneck); in child "last_layer"
+    int in_dim, out_dim, nlayers, hidden_dim, bottleneck_dim;
 };
 TORCH_MODULE(DinoHead);
 

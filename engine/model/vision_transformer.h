@@ -26,10 +26,14 @@ class BlockImpl : public torch::nn::Module {
 public:
     BlockImpl(int dim, int num_heads, double mlp_ratio);
     torch::Tensor forward(const torch::Tensor& x);
-    // Registered in timm's order and names: norm1, attn (qkv, proj), norm2, mlp (fc1, fc2).
+    // Registered in timm's order and names: norm1, attn (qkv, proj), norm2, mlp (fc1, fc2);
+    // qkv/proj live in the child module "attn", fc1/fc2 in "mlp" (handles kept here for direct use).
     torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
     torch::nn::Linear qkv{nullptr}, proj{nullptr}, fc1{nullptr}, fc2{nullptr};
     int num_heads;
+
+private:
+    torch::Tensor attention(const torch::Tensor& x);  // multi-head self-attention incl. proj
 };
 TORCH_MODULE(Block);
 
@@ -44,10 +48,11 @@ public:
 private:
     torch::Tensor interpolatePosEmbed(int64_t gh, int64_t gw);
     VitOptions opt_;
-    torch::nn::Conv2d patch_proj{nullptr};
+    int64_t grid_ = 0;                      // img_size / patch_size
+    torch::nn::Conv2d patch_proj{nullptr};  // registered as "patch_embed.proj" (no bias)
     torch::Tensor cls_token, pos_embed;
     torch::nn::LayerNorm norm_pre{nullptr}, norm{nullptr};
-    std::vector<Block> blocks;
+    std::vector<Block> blocks;              // registered as the ModuleList "blocks"
 };
 TORCH_MODULE(VisionTransformer);
 

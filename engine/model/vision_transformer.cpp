@@ -1,0 +1,165 @@
+#include "model/vision_transformer.h"
+
+#include "model/init.h"
+
+#include <torch/version.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace dino {
+
+namespace nnf = torch::nn::functional;
+
+namespace {
+
+constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
+
+torch::nn::LayerNorm layerNorm(int dim) {
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(kLayerNormEps));
+}
+
+}  // namespace
+
+VitOptions VitOptions::fromConfig(const ModelConfig& m, int img_size) {
+    VitOptions o;
+    o.img_size = img_size;
+    o.patch_size = m.patch_size;
+    o.in_chans = 3;
+    o.embed_dim = m.embed_dim;
+    o.depth = m.depth;
+    o.num_heads = m.num_heads;
+    o.mlp_ratio = m.mlp_ratio;
+    return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+BlockImpl::BlockImpl(int dim, int heads, double mlp_ratio) : num_heads(heads) {
+    if (dim <= 0 || heads <= 0 || dim % heads != 0)
+        throw std::invalid_argument("ViT block: embed_dim (" + std::to_string(dim) +
+                                    ") must be a positive multiple of num_heads (" + std::to_string(heads) + ")");
+    const int hidden = static_cast<int>(dim * mlp_ratio);  // timm: int(dim * mlp_ratio)
+    if (hidden <= 0)
+        throw std::invalid_argument("ViT block: mlp_ratio must be > 0 (got " + std::to_string(mlp_ratio) + ")");
+
+    norm1 = register_module("norm1", layerNorm(dim));
+    auto attn = std::make_shared<torch::nn::Module>("Attention");
+    qkv = attn->register_module("qkv", torch::nn::Linear(torch::nn::LinearOptions(dim, 3 * dim).bias(true)));
+    proj = attn->register_module("proj", torch::nn::Linear(dim, dim));
+    register_module("attn", attn);
+    norm2 = register_module("norm2", layerNorm(dim));
+    auto mlp = std::make_shared<torch::nn::Module>("Mlp");
+    fc1 = mlp->register_module("fc1", torch::nn::Linear(dim, hidden));
+    fc2 = mlp->register_module("fc2", torch::nn::Linear(hidden, dim));
+    register_module("mlp", mlp);
+}
+
+torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
+    const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
+    const int64_t head_dim = C / num_heads;
+    // (B, N, 3C) -> (3, B, heads, N, head_dim)
+    auto parts = qkv->forward(x).reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4}).unbind(0);
+    const auto& q = parts[0];
+    const auto& k = parts[1];
+    const auto& v = parts[2];
+#if TORCH_VERSION_MAJOR >= 2
+    // Fused kernel, same math: softmax(q k^T / sqrt(head_dim)) v.
+    auto out = at::scaled_dot_product_attention(q, k, v);
+#else
+    const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
+    auto attn = torch::matmul(q * scale, k.transpose(-2, -1)).softmax(-1);
+    auto out = torch::matmul(attn, v);
+#endif
+    return proj->forward(out.transpose(1, 2).reshape({B, N, C}));
+}
+
+torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
+    auto y = x + attention(norm1->forward(x));
+    return y + fc2->forward(torch::gelu(fc1->forward(norm2->forward(y))));  // exact-erf GELU
+}
+
+// ---------------------------------------------------------------------------------------------
+VisionTransformerImpl::VisionTransformerImpl(const VitOptions& o) : opt_(o) {
+    if (o.patch_size <= 0 || o.img_size < o.patch_size)
+        throw std::invalid_argument("ViT: patch_size (" + std::to_string(o.patch_size) +
+                                    ") must be > 0 and <= img_size (" + std::to_string(o.img_size) + ")");
+    if (o.in_chans <= 0 || o.depth <= 0)
+        throw std::invalid_argument("ViT: in_chans and depth must be > 0");
+    if (o.embed_dim <= 0 || o.num_heads <= 0 || o.embed_dim % o.num_heads != 0)
+        throw std::invalid_argument("ViT: embed_dim (" + std::to_string(o.embed_dim) +
+                                    ") must be a positive multiple of num_heads (" + std::to_string(o.num_heads) + ")");
+    grid_ = o.img_size / o.patch_size;
+    const int D = o.embed_dim;
+
+    // Own parameters first (timm's state_dict starts with cls_token, pos_embed), then the children.
+    cls_token = register_parameter("cls_token", torch::zeros({1, 1, D}));
+    pos_embed = register_parameter("pos_embed", torch::zeros({1, 1 + grid_ * grid_, D}));
+    auto patch_embed = std::make_shared<torch::nn::Module>("PatchEmbed");
+    // timm 0.9.2 drops the patch-embedding bias when pre_norm=True.
+    patch_proj = patch_embed->register_module(
+        "proj", torch::nn::Conv2d(torch::nn::Conv2dOptions(o.in_chans, D, o.patch_size).stride(o.patch_size).bias(false)));
+    register_module("patch_embed", patch_embed);
+    norm_pre = register_module("norm_pre", layerNorm(D));
+    auto list = torch::nn::ModuleList();
+    for (int i = 0; i < o.depth; ++i) {
+        blocks.push_back(Block(D, o.num_heads, o.mlp_ratio));
+        list->push_back(blocks.back());
+    }
+    register_module("blocks", list);
+    norm = register_module("norm", layerNorm(D));
+    resetParameters();
+}
+
+void VisionTransformerImpl::resetParameters() {
+    torch::NoGradGuard no_grad;
+    truncNormal_(pos_embed, 0.02);
+    torch::nn::init::normal_(cls_token, 0.0, 1e-6);
+    // timm's init_weights_vit_timm touches nn.Linear only; the patch conv keeps PyTorch's default.
+    patch_proj->reset_parameters();
+    norm_pre->reset_parameters();
+    norm->reset_parameters();
+    for (auto& b : blocks) {
+        for (auto* lin : {&b->qkv, &b->proj, &b->fc1, &b->fc2}) {
+            truncNormal_((*lin)->weight, 0.02);
+            (*lin)->bias.zero_();
+        }
+        b->norm1->reset_parameters();
+        b->norm2->reset_parameters();
+    }
+}
+
+torch::Tensor VisionTransformerImpl::interpolatePosEmbed(int64_t gh, int64_t gw) {
+    if (gh == grid_ && gw == grid_)
+        return pos_embed;
+    const int64_t D = pos_embed.size(2);
+    auto cls_pos = pos_embed.narrow(1, 0, 1);
+    auto patch_pos = pos_embed.narrow(1, 1, grid_ * grid_).reshape({1, grid_, grid_, D}).permute({0, 3, 1, 2});
+    // Bicubic resize of the patch grid as official DINO's interpolate_pos_encoding (size-based,
+    // align_corners=false); the class-token position is kept as is.
+    patch_pos = nnf::interpolate(patch_pos, nnf::InterpolateFuncOptions()
+                                                .size(std::vector<int64_t>{gh, gw})
+                                                .mode(torch::kBicubic)
+                                                .align_corners(false));
+    patch_pos = patch_pos.permute({0, 2, 3, 1}).reshape({1, gh * gw, D});
+    return torch::cat({cls_pos, patch_pos}, 1);
+}
+
+torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
+    if (x.dim() != 4 || x.size(1) != opt_.in_chans || x.size(2) < opt_.patch_size || x.size(3) < opt_.patch_size)
+        throw std::invalid_argument("ViT: expected input (B, " + std::to_string(opt_.in_chans) +
+                                    ", H, W) with H, W >= " + std::to_string(opt_.patch_size) + ", got " +
+                                    c10::str(x.sizes()));
+    auto t = patch_proj->forward(x);  // (B, D, gh, gw)
+    const int64_t B = t.size(0), gh = t.size(2), gw = t.size(3);
+    t = t.flatten(2).transpose(1, 2);  // (B, gh*gw, D)
+    t = torch::cat({cls_token.expand({B, -1, -1}), t}, 1);
+    t = t + interpolatePosEmbed(gh, gw);
+    t = norm_pre->forward(t);
+    for (auto& b : blocks)
+        t = b->forward(t);
+    t = norm->forward(t);
+    return t.select(1, 0);  // class token
+}
+
+}  // namespace dino
