@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/config.h"
+#include "data/npz.h"
 
 #include <torch/torch.h>
 
@@ -23,6 +24,16 @@ struct ImageSet {
 // what was expected. num_classes > 0 checks labels are in [0, num_classes).
 ImageSet loadSplit(const std::string& npz_path, const std::string& split, int num_classes = 0);
 
+// Same from an archive the caller opened (tests and fuzzing use in-memory archives).
+ImageSet loadSplit(const NpzArchive& npz, const std::string& split, int num_classes = 0);
+
+// The split the configuration asks for: resolveDatasetPath(cfg), the registry's class count for a
+// known MedMNIST file, and data.subset (first N images) applied to the training split.
+ImageSet loadConfiguredSplit(const DataConfig& cfg, const std::string& split);
+
+// The first n images (n <= 0 or n >= size: all), sharing memory.
+ImageSet firstImages(const ImageSet& set, int64_t n);
+
 // Which splits a file holds, and their sizes, without decoding images.
 struct NpzSummary {
     std::vector<std::string> splits;
@@ -31,6 +42,7 @@ struct NpzSummary {
     int channels = 0;
 };
 NpzSummary inspectNpz(const std::string& npz_path);
+NpzSummary inspectNpz(const NpzArchive& npz);
 
 // Path of the bundled sample (resources/data/pathmnist_sample.npz), searched next to the executable,
 // in the install prefix and in the source tree; $DINO_SAMPLE overrides.
@@ -49,6 +61,8 @@ struct Normalization {
     std::vector<double> mean, std;
 };
 Normalization normalizationFor(const RunConfig& cfg, const ImageSet& train);
+// Per-channel mean and (population) standard deviation of uint8 images in [0,1] units.
+Normalization computeNormalization(const ImageSet& train);
 
 // uint8 (B,H,W,3) -> normalised float (B,3,H,W).
 torch::Tensor toNormalizedTensor(const torch::Tensor& images_u8, const Normalization& norm);

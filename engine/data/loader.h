@@ -18,6 +18,15 @@ struct LoaderOptions {
     int64_t max_steps = 0;   // per epoch; 0 = all full batches
 };
 
+// The shuffled order of epoch `epoch`: a permutation of 0..n-1 fixed by (seed, epoch).
+torch::Tensor epochPermutation(int64_t n, uint64_t seed, int64_t epoch);
+// The seed of the augmentation generator of (seed, epoch, step).
+uint64_t batchSeed(uint64_t seed, int64_t epoch, int64_t step);
+// Makes libtorch run single-threaded on the calling thread only (OpenMP ICV of this thread), so that
+// augmentation workers do not compete with the training step's intra-op threads. Returns false if
+// the OpenMP runtime could not be found (then nothing changes).
+bool limitIntraOpThreadsOfThisThread(int n);
+
 class MultiCropLoader {
 public:
     MultiCropLoader(const ImageSet& data, const MultiCrop& aug, LoaderOptions opt);
@@ -28,6 +37,8 @@ public:
     // Next batch of the current epoch, or nullopt when the epoch is over or stop() was called.
     std::optional<MultiCropBatch> next();
     void stop();
+    // The batch of (epoch, step) computed on the caller's thread, as next() would deliver it.
+    MultiCropBatch makeBatch(int64_t epoch, int64_t step) const;
 
 private:
     struct Impl;

@@ -62,6 +62,8 @@ torch::Tensor adjustContrast(const torch::Tensor& img, const torch::Tensor& fact
 torch::Tensor adjustSaturation(const torch::Tensor& img, const torch::Tensor& factor);
 torch::Tensor adjustHue(const torch::Tensor& img, const torch::Tensor& shift);
 torch::Tensor gaussianBlur(const torch::Tensor& img, int kernel, const torch::Tensor& sigma);
+// The normalised 1-D kernels (B,kernel) of torchvision's _get_gaussian_kernel1d, one per sigma.
+torch::Tensor gaussianKernels(int kernel, const torch::Tensor& sigma);
 torch::Tensor solarize(const torch::Tensor& img, double threshold);
 torch::Tensor hflip(const torch::Tensor& img, const torch::Tensor& mask);  // mask (B,) bool
 torch::Tensor vflip(const torch::Tensor& img, const torch::Tensor& mask);
