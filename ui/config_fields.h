@@ -1,0 +1,43 @@
+// The run-config fields the form edits, grouped as the configuration panel shows them, each with a
+// getter and setter on RunConfig. Validation stays in the engine (dino::validate); this only maps
+// fields to widgets.
+#pragma once
+
+#include "common/config.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <functional>
+#include <vector>
+
+namespace dino::ui {
+
+enum class FieldKind { Int, Double, Bool, Text, Choice, IntChoice, DoubleList, UInt64, Path };
+
+struct FieldSpec {
+    QString key;      // "optim.lr", as in config.json and dino::fieldHelp
+    QString group;    // "views", "model", "optim", "schedules", "eval", "system", "data"
+    FieldKind kind = FieldKind::Double;
+    QStringList choices;  // Choice / IntChoice
+    std::function<QVariant(const RunConfig&)> get;
+    std::function<void(RunConfig&, const QVariant&)> set;
+};
+
+// Every field except data.dataset (which has its own picker), in panel order.
+const std::vector<FieldSpec>& configFields();
+const FieldSpec* findField(const QString& key);
+
+// Group ids in panel order and their (translated) titles.
+QStringList fieldGroups();
+QString groupTitle(const QString& group);
+// Short (translated) label of a field, e.g. "Peak learning rate".
+QString fieldLabel(const QString& key);
+
+// "1, 2, 3" <-> {1, 2, 3}; returns false on a malformed list.
+bool parseDoubleList(const QString& text, std::vector<double>& out);
+QString formatDoubleList(const std::vector<double>& v);
+QString formatDouble(double v);
+
+}  // namespace dino::ui

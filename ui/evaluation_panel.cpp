@@ -1,0 +1,320 @@
+#include "evaluation_panel.h"
+
+#include "api/analysis.h"
+#include "qt_types.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMetaObject>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace dino::ui {
+
+namespace {
+struct EvalResult {
+    api::EvalReport report;
+    QString error;
+    bool cancelled = false;
+};
+
+QTableWidgetItem* item(const QString& text, bool number = false) {
+    auto* it = new QTableWidgetItem(text);
+    it->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (number) it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return it;
+}
+QString pct(double v) { return QStringLiteral("%1 %").arg(100.0 * v, 0, 'f', 1); }
+}  // namespace
+
+EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
+    auto* lay = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    evaluate_ = new QPushButton(QIcon(":/icons/evaluate.svg"), tr("Evaluate"), this);
+    evaluate_->setObjectName("evaluateButton");
+    evaluate_->setToolTip(tr("k-NN evaluation of the run's last checkpoint and of a random-init baseline"));
+    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName("evalProgress");
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progress_->setMaximumWidth(260);
+    info_ = new QLabel(tr("Open or train a run, then press Evaluate."), this);
+    info_->setObjectName("evalInfo");
+    info_->setWordWrap(true);
+    top->addWidget(evaluate_);
+    top->addWidget(cancelButton_);
+    top->addWidget(progress_);
+    top->addWidget(info_, 1);
+    lay->addLayout(top);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* left = new QWidget(split);
+    auto* ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    summary_ = new QTableWidget(3, 2, left);
+    summary_->setObjectName("summaryTable");
+    summary_->setHorizontalHeaderLabels({tr("DINO teacher"), tr("Random init")});
+    summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)")});
+    summary_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    summary_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    summary_->setMaximumHeight(summary_->verticalHeader()->length() + summary_->horizontalHeader()->height() + 6);
+    ll->addWidget(summary_);
+
+    bars_ = new PlotWidget(tr("DINO vs random init"), left);
+    bars_->setObjectName("comparisonPlot");
+    bars_->setMinimumHeight(170);
+    ll->addWidget(bars_, 1);
+
+    classes_ = new QTableWidget(0, 4, left);
+    classes_->setObjectName("classTable");
+    classes_->setHorizontalHeaderLabels({tr("Class"), tr("Test images"), tr("DINO k-NN"), tr("Random init")});
+    classes_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    classes_->verticalHeader()->setVisible(false);
+    classes_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    classes_->setSortingEnabled(false);
+    ll->addWidget(classes_, 1);
+    split->addWidget(left);
+
+    auto* right = new QWidget(split);
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    confusion_ = new PlotWidget(tr("Confusion matrix (weighted k-NN, DINO teacher)"), right);
+    confusion_->setObjectName("confusionPlot");
+    confusion_->setInteractions({});
+    confusion_->setAutoRescale(false);
+    map_ = new QCPColorMap(confusion_->xAxis, confusion_->yAxis);
+    scale_ = new QCPColorScale(confusion_);
+    confusion_->plotLayout()->addElement(1, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    map_->setColorScale(scale_);
+    QCPColorGradient grad(QCPColorGradient::gpCold);
+    grad.setColorStopAt(0, QColor(255, 255, 255));
+    map_->setGradient(grad);
+    map_->setInterpolate(false);
+    auto* group = new QCPMarginGroup(confusion_);
+    confusion_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    confusion_->xAxis->setLabel(tr("predicted"));
+    confusion_->yAxis->setLabel(tr("true"));
+    confusion_->yAxis->setRangeReversed(true);
+    rl->addWidget(confusion_, 1);
+    normalise_ = new QCheckBox(tr("Normalise rows (recall per class)"), right);
+    normalise_->setObjectName("normaliseConfusion");
+    rl->addWidget(normalise_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    lay->addWidget(split, 1);
+
+    connect(evaluate_, &QPushButton::clicked, this, &EvaluationPanel::evaluate);
+    connect(cancelButton_, &QPushButton::clicked, this, &EvaluationPanel::cancel);
+    connect(normalise_, &QCheckBox::toggled, this, [this] { drawConfusion(); });
+    updateButtons();
+}
+
+void EvaluationPanel::setRunDir(const QString& dir) {
+    runDir_ = dir;
+    updateButtons();
+}
+
+void EvaluationPanel::setBusyElsewhere(bool busy) {
+    busyElsewhere_ = busy;
+    updateButtons();
+}
+
+void EvaluationPanel::updateButtons() {
+    evaluate_->setEnabled(!runDir_.isEmpty() && !evaluating_ && !busyElsewhere_);
+    evaluate_->setToolTip(runDir_.isEmpty() ? tr("Open or train a run first")
+                          : busyElsewhere_  ? tr("Wait until training has finished or stop it")
+                                            : tr("k-NN evaluation of the run's last checkpoint and of a random-init baseline"));
+    cancelButton_->setVisible(evaluating_);
+}
+
+void EvaluationPanel::evaluate() {
+    if (runDir_.isEmpty() || evaluating_) return;
+    evaluating_ = true;
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    progress_->setRange(0, 0);
+    info_->setText(tr("Computing features of the teacher and of a random-init model…"));
+    updateButtons();
+    const std::string dir = ss(runDir_);
+    auto cancel = cancel_;
+    QPointer<EvaluationPanel> self(this);
+    auto* watcher = new QFutureWatcher<EvalResult>(this);
+    connect(watcher, &QFutureWatcher<EvalResult>::finished, this, [this, watcher] {
+        const EvalResult r = watcher->result();
+        watcher->deleteLater();
+        evaluating_ = false;
+        progress_->setRange(0, 1);
+        progress_->setValue(r.error.isEmpty() && !r.cancelled ? 1 : 0);
+        updateButtons();
+        if (r.cancelled) {
+            info_->setText(tr("Evaluation cancelled."));
+        } else if (!r.error.isEmpty()) {
+            info_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
+                               .arg(tr("Evaluation failed: %1").arg(r.error).toHtmlEscaped()));
+            Q_EMIT failed(r.error);
+        } else {
+            showReport(r.report);
+            Q_EMIT evaluated(r.report);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([dir, cancel, self]() {
+        EvalResult r;
+        try {
+            r.report = api::evaluateRun(
+                dir, "",
+                [self](int64_t done, int64_t total) {
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, done, total] {
+                            if (self) self->setProgress(done, total);
+                        },
+                        Qt::QueuedConnection);
+                },
+                cancel.get());
+            if (cancel->load()) r.cancelled = true;
+        } catch (const std::exception& e) {
+            if (cancel->load()) r.cancelled = true;
+            else r.error = qs(e.what());
+        }
+        return r;
+    }));
+}
+
+void EvaluationPanel::cancel() {
+    if (cancel_) *cancel_ = true;
+}
+
+void EvaluationPanel::setProgress(qint64 done, qint64 total) {
+    if (total <= 0) return;
+    progress_->setRange(0, 1000);
+    progress_->setValue(static_cast<int>(1000 * done / total));
+    progress_->setFormat(tr("%1 / %2 images").arg(done).arg(total));
+}
+
+void EvaluationPanel::clear() {
+    has_ = false;
+    report_ = api::EvalReport{};
+    for (int r = 0; r < summary_->rowCount(); ++r)
+        for (int c = 0; c < summary_->columnCount(); ++c) summary_->setItem(r, c, item(QString()));
+    classes_->setRowCount(0);
+    bars_->clearPlottables();
+    map_->data()->clear();
+    map_->data()->setSize(0, 0);
+    bars_->requestReplot();
+    confusion_->requestReplot();
+    info_->setText(runDir_.isEmpty() ? tr("Open or train a run, then press Evaluate.") : tr("Not evaluated yet."));
+}
+
+void EvaluationPanel::showReport(const api::EvalReport& r) {
+    report_ = r;
+    has_ = true;
+    const api::EvalMetrics* m[2] = {&r.trained, &r.baseline};
+    for (int c = 0; c < 2; ++c) {
+        summary_->setItem(0, c, item(pct(m[c]->nn1_accuracy), true));
+        summary_->setItem(1, c, item(pct(m[c]->knn_accuracy), true));
+        summary_->setItem(2, c, item(QString::number(m[c]->auc, 'f', 3), true));
+    }
+    info_->setText(tr("Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; "
+                      "k = %7, T = %8.")
+                       .arg(r.epoch + 1)
+                       .arg(r.step)
+                       .arg(r.n_train)
+                       .arg(qs(r.train_split))
+                       .arg(r.n_test)
+                       .arg(qs(r.test_split))
+                       .arg(r.knn_k)
+                       .arg(r.knn_temperature));
+
+    // Grouped bars: 1-NN, k-NN for teacher and baseline.
+    bars_->clearPlottables();
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTick(1, tr("1-NN"));
+    ticker->addTick(2, tr("weighted k-NN"));
+    bars_->xAxis->setTicker(ticker);
+    bars_->xAxis->setRange(0.4, 2.6);
+    bars_->yAxis->setRange(0, 100);
+    bars_->yAxis->setLabel(tr("accuracy (%)"));
+    auto* group = new QCPBarsGroup(bars_);
+    const QColor colors[2] = {QColor(21, 101, 192), QColor(158, 158, 158)};
+    const QString names[2] = {tr("DINO teacher"), tr("random init")};
+    for (int c = 0; c < 2; ++c) {
+        auto* b = new QCPBars(bars_->xAxis, bars_->yAxis);
+        b->setName(names[c]);
+        b->setWidth(0.35);
+        b->setBrush(colors[c]);
+        b->setPen(Qt::NoPen);
+        b->setBarsGroup(group);
+        b->setData({1, 2}, {100 * m[c]->nn1_accuracy, 100 * m[c]->knn_accuracy});
+    }
+    bars_->legend->setVisible(true);
+    bars_->setAutoRescale(false);
+    bars_->requestReplot();
+
+    // Per-class table.
+    const int n = static_cast<int>(r.trained.per_class.size());
+    classes_->setRowCount(n);
+    for (int i = 0; i < n; ++i) {
+        const auto& pc = r.trained.per_class[i];
+        const double base = i < static_cast<int>(r.baseline.per_class.size()) ? r.baseline.per_class[i].accuracy : 0;
+        QString name = qs(pc.name);
+        if (name.isEmpty() && i < static_cast<int>(r.class_names.size())) name = qs(r.class_names[i]);
+        classes_->setItem(i, 0, item(QStringLiteral("%1 %2").arg(i).arg(name)));
+        classes_->setItem(i, 1, item(QString::number(pc.support), true));
+        classes_->setItem(i, 2, item(pc.support > 0 ? pct(pc.accuracy) : QStringLiteral("—"), true));
+        classes_->setItem(i, 3, item(pc.support > 0 ? pct(base) : QStringLiteral("—"), true));
+    }
+    classes_->resizeColumnsToContents();
+    classes_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    drawConfusion();
+}
+
+void EvaluationPanel::drawConfusion() {
+    const auto& cm = report_.trained.confusion;
+    const int n = static_cast<int>(cm.size());
+    if (n == 0) return;
+    map_->data()->setSize(n, n);
+    map_->data()->setRange(QCPRange(0, n - 1), QCPRange(0, n - 1));
+    double maxv = 0;
+    for (int t = 0; t < n; ++t) {
+        double rowSum = 0;
+        for (int p = 0; p < n && p < static_cast<int>(cm[t].size()); ++p) rowSum += static_cast<double>(cm[t][p]);
+        for (int p = 0; p < n && p < static_cast<int>(cm[t].size()); ++p) {
+            double v = static_cast<double>(cm[t][p]);
+            if (normalise_->isChecked()) v = rowSum > 0 ? v / rowSum : 0;
+            map_->data()->setCell(p, t, v);
+            maxv = std::max(maxv, v);
+        }
+    }
+    map_->setDataRange(QCPRange(0, maxv > 0 ? maxv : 1));
+    scale_->axis()->setLabel(normalise_->isChecked() ? tr("fraction of the true class") : tr("images"));
+    // Cell values as text, class indices as ticks (names are in the table).
+    confusion_->clearItems();
+    for (int t = 0; t < n; ++t)
+        for (int p = 0; p < n && p < static_cast<int>(cm[t].size()); ++p) {
+            auto* text = new QCPItemText(confusion_);
+            text->position->setCoords(p, t);
+            const double v = map_->data()->cell(p, t);
+            text->setText(normalise_->isChecked() ? QString::number(v, 'f', 2) : QString::number(cm[t][p]));
+            text->setFont(QFont(font().family(), qMax(6, font().pointSize() - 2)));
+            text->setColor(v > 0.6 * maxv ? Qt::white : Qt::black);
+        }
+    QSharedPointer<QCPAxisTickerText> tk(new QCPAxisTickerText);
+    for (int i = 0; i < n; ++i) tk->addTick(i, QString::number(i));
+    confusion_->xAxis->setTicker(tk);
+    confusion_->yAxis->setTicker(tk);
+    confusion_->xAxis->setRange(-0.5, n - 0.5);
+    confusion_->yAxis->setRange(-0.5, n - 0.5);
+    confusion_->requestReplot();
+}
+
+}  // namespace dino::ui

@@ -1,0 +1,128 @@
+// DINO Studio's main window: configuration on the left, panels in tabs, the training worker on its
+// own QThread. The GUI thread never waits on training or evaluation.
+#pragma once
+
+#include "api/run_directory.h"
+#include "common/config.h"
+#include "training_panel.h"
+
+#include <QMainWindow>
+#include <QThread>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+
+namespace dino::ui {
+
+class ConfigForm;
+class EvaluationPanel;
+class PreviewPanel;
+class PseudoLabelPanel;
+class RunsPanel;
+class TrainingWorker;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ConfigForm* configForm() const { return form_; }
+    PreviewPanel* previewPanel() const { return preview_; }
+    TrainingPanel* trainingPanel() const { return training_; }
+    EvaluationPanel* evaluationPanel() const { return evaluation_; }
+    PseudoLabelPanel* pseudoLabelPanel() const { return pseudo_; }
+    RunsPanel* runsPanel() const { return runs_; }
+    QTabWidget* tabs() const { return tabs_; }
+
+    bool isTraining() const;
+    QString runDir() const { return runDir_; }
+    QString lastError() const { return lastError_; }
+    // Folder new runs are created in (settings; $DINO_RUNS_DIR overrides the default).
+    QString runsFolder() const;
+    void setRunsFolder(const QString& dir);
+    // Tests and scripted use: no question when closing during training.
+    void setAskBeforeClosing(bool ask) { askBeforeClosing_ = ask; }
+    // Shown errors go to a non-blocking message box, or only to lastError() when this is off.
+    void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
+
+    // Non-interactive versions of the menu actions. Each returns "" or a readable error.
+    QString loadConfigFile(const QString& path);
+    QString saveConfigFile(const QString& path);
+    QString openRun(const QString& dir);
+    QString exportMetricsCsv(const QString& path);
+    QString saveCheckpointAs(const QString& path, const QString& checkpoint = QString());
+    // Runs off the GUI thread; emits encoderExported(path, error).
+    void exportEncoder(const QString& path);
+    QString exportPreviewGrid(const QString& path);
+    void applyPreset(const QString& name);
+    // Grabs every panel into dir as PNG (the README's screenshots); returns the files written.
+    QStringList takeScreenshots(const QString& dir);
+
+Q_SIGNALS:
+    void trainingFinished(bool cancelled);
+    void trainingFailed(const QString& message);
+    void encoderExported(const QString& path, const QString& error);
+
+public Q_SLOTS:
+    void startTraining();
+    void continueTraining();
+    void togglePause();
+    void stopTraining();
+    void about();
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildMenus();
+    void restoreSettings();
+    void saveSettings();
+    void showError(const QString& title, const QString& text);
+    void setTrainingState(TrainingPanel::State s);
+    void updateStartBlocked();
+    void addRecentRun(const QString& dir);
+    void refreshRecentMenu();
+    void reloadRunSummary();
+    void setLanguage(const QString& code);
+
+    void onStarted(const QString& dir, const dino::RunConfig& cfg);
+    void onFinished(bool cancelled);
+    void onFailed(const QString& message);
+
+    ConfigForm* form_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    PreviewPanel* preview_ = nullptr;
+    TrainingPanel* training_ = nullptr;
+    EvaluationPanel* evaluation_ = nullptr;
+    PseudoLabelPanel* pseudo_ = nullptr;
+    RunsPanel* runs_ = nullptr;
+    QComboBox* presetBox_ = nullptr;
+    QLabel* statusText_ = nullptr;
+    QProgressBar* statusProgress_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* exportMenu_ = nullptr;
+    QAction* startAction_ = nullptr;
+    QAction* pauseAction_ = nullptr;
+    QAction* stopAction_ = nullptr;
+    QAction* continueAction_ = nullptr;
+
+    QThread workerThread_;
+    TrainingWorker* worker_ = nullptr;
+    QTimer* flushTimer_ = nullptr;
+    QString runDir_;
+    QString lastError_;
+    QStringList recentRuns_;
+    bool askBeforeClosing_ = true;
+    bool showErrorDialogs_ = true;
+    bool closePending_ = false;
+    bool pseudoAfterTraining_ = true;
+};
+
+}  // namespace dino::ui

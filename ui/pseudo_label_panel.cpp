@@ -1,0 +1,182 @@
+#include "pseudo_label_panel.h"
+
+#include "api/analysis.h"
+#include "qt_types.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dino::ui {
+
+namespace {
+struct PlResult {
+    api::PseudoLabelReport report;
+    QString error;
+};
+}  // namespace
+
+PseudoLabelPanel::PseudoLabelPanel(QWidget* parent) : QWidget(parent) {
+    auto* lay = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    compute_ = new QPushButton(QIcon(":/icons/histogram.svg"), tr("Compute pseudo-labels"), this);
+    compute_->setObjectName("computePseudoLabels");
+    split_ = new QComboBox(this);
+    split_->setObjectName("pseudoSplit");
+    split_->addItem(tr("evaluation test split"), QString());
+    split_->addItem("train", "train");
+    split_->addItem("val", "val");
+    split_->addItem("test", "test");
+    sorted_ = new QCheckBox(tr("Sorted by count"), this);
+    sorted_->setObjectName("sortedToggle");
+    sorted_->setChecked(true);
+    top->addWidget(compute_);
+    top->addWidget(new QLabel(tr("Split"), this));
+    top->addWidget(split_);
+    top->addWidget(sorted_);
+    top->addStretch(1);
+    lay->addLayout(top);
+
+    stats_ = new QLabel(tr("No pseudo-labels computed yet."), this);
+    stats_->setObjectName("pseudoStats");
+    stats_->setWordWrap(true);
+    lay->addWidget(stats_);
+
+    plot_ = new PlotWidget(tr("Teacher pseudo-label assignments"), this);
+    plot_->setObjectName("histogramPlot");
+    bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    bars_->setName(tr("images"));
+    bars_->setBrush(QColor(21, 101, 192));
+    bars_->setPen(Qt::NoPen);
+    bars_->setWidth(0.9);
+    plot_->xAxis->setLabel(tr("pseudo-label"));
+    plot_->yAxis->setLabel(tr("images"));
+    lay->addWidget(plot_, 1);
+
+    auto* note = new QLabel(this);
+    note->setObjectName("pseudoNote");
+    note->setWordWrap(true);
+    note->setTextFormat(Qt::RichText);
+    note->setText(tr(
+        "<b>What you are looking at.</b> Each image is given the index of the teacher head's largest output "
+        "(argmax over out_dim pseudo-labels); the bars count how many images got each index. <b>Why it is not "
+        "uniform:</b> nothing in DINO asks for equally sized groups. Centering only subtracts the batch mean of the "
+        "teacher logits, which stops one label from winning for every image, and sharpening (a low teacher "
+        "temperature) makes each image pick one label confidently; between the two the teacher settles on as many "
+        "labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images "
+        "share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A "
+        "histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse."));
+    note->setStyleSheet("background:palette(alternate-base); padding:6px; border-radius:4px;");
+    lay->addWidget(note);
+
+    connect(compute_, &QPushButton::clicked, this, &PseudoLabelPanel::compute);
+    connect(sorted_, &QCheckBox::toggled, this, [this] { redraw(); });
+    updateButtons();
+}
+
+void PseudoLabelPanel::setRunDir(const QString& dir) {
+    runDir_ = dir;
+    updateButtons();
+}
+
+void PseudoLabelPanel::setBusyElsewhere(bool busy) {
+    busyElsewhere_ = busy;
+    updateButtons();
+}
+
+void PseudoLabelPanel::updateButtons() {
+    compute_->setEnabled(!runDir_.isEmpty() && !computing_ && !busyElsewhere_);
+}
+
+void PseudoLabelPanel::setSorted(bool s) { sorted_->setChecked(s); }
+
+void PseudoLabelPanel::compute() {
+    if (runDir_.isEmpty() || computing_) return;
+    computing_ = true;
+    updateButtons();
+    stats_->setText(tr("Running the teacher over the split…"));
+    const std::string dir = ss(runDir_);
+    const std::string split = ss(split_->currentData().toString());
+    auto* watcher = new QFutureWatcher<PlResult>(this);
+    connect(watcher, &QFutureWatcher<PlResult>::finished, this, [this, watcher] {
+        const PlResult r = watcher->result();
+        watcher->deleteLater();
+        computing_ = false;
+        updateButtons();
+        if (!r.error.isEmpty()) {
+            stats_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
+                                .arg(tr("Could not compute pseudo-labels: %1").arg(r.error).toHtmlEscaped()));
+            Q_EMIT failed(r.error);
+            return;
+        }
+        showReport(r.report);
+        Q_EMIT computed(r.report);
+    });
+    watcher->setFuture(QtConcurrent::run([dir, split]() {
+        PlResult r;
+        try {
+            r.report = api::pseudoLabels(dir, split);
+        } catch (const std::exception& e) {
+            r.error = qs(e.what());
+        }
+        return r;
+    }));
+}
+
+void PseudoLabelPanel::clear() {
+    has_ = false;
+    report_ = api::PseudoLabelReport{};
+    bars_->data()->clear();
+    stats_->setText(tr("No pseudo-labels computed yet."));
+    plot_->requestReplot();
+}
+
+void PseudoLabelPanel::showReport(const api::PseudoLabelReport& r) {
+    report_ = r;
+    has_ = true;
+    const double perplexity = std::exp(r.entropy);
+    stats_->setText(tr("%1 images of the %2 split · %3 of %4 pseudo-labels used · entropy %5 nats of at most %6 "
+                       "(about %7 equally used labels)")
+                        .arg(r.n_images)
+                        .arg(qs(r.split))
+                        .arg(r.used)
+                        .arg(r.counts.size())
+                        .arg(r.entropy, 0, 'f', 3)
+                        .arg(r.max_entropy, 0, 'f', 3)
+                        .arg(perplexity, 0, 'f', 1));
+    redraw();
+}
+
+void PseudoLabelPanel::redraw() {
+    if (!has_) return;
+    const int n = static_cast<int>(report_.counts.size());
+    std::vector<int> order(n);
+    for (int i = 0; i < n; ++i) order[i] = i;
+    const bool sorted = sorted_->isChecked();
+    if (sorted)
+        std::stable_sort(order.begin(), order.end(),
+                         [this](int a, int b) { return report_.counts[a] > report_.counts[b]; });
+    QVector<double> x(n), y(n);
+    for (int i = 0; i < n; ++i) {
+        x[i] = i;
+        y[i] = static_cast<double>(report_.counts[order[i]]);
+    }
+    bars_->setData(x, y, true);
+    plot_->xAxis->setLabel(sorted ? tr("pseudo-labels, most used first (rank)") : tr("pseudo-label index"));
+    plot_->xAxis->setRange(-1, n);
+    double maxv = 1;
+    for (double v : y) maxv = std::max(maxv, v);
+    plot_->yAxis->setRange(0, maxv * 1.05);
+    plot_->setAutoRescale(false);
+    plot_->requestReplot();
+}
+
+}  // namespace dino::ui

@@ -1,0 +1,155 @@
+#include "runs_panel.h"
+
+#include "qt_types.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace dino::ui {
+
+RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
+    auto* lay = new QHBoxLayout(this);
+
+    auto* left = new QVBoxLayout;
+    auto* current = new QGroupBox(tr("Run in this window"), this);
+    auto* cl = new QVBoxLayout(current);
+    title_ = new QLabel(tr("No run open."), current);
+    title_->setObjectName("runTitle");
+    title_->setWordWrap(true);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cl->addWidget(title_);
+    details_ = new QTextBrowser(current);
+    details_->setObjectName("runDetails");
+    details_->setOpenExternalLinks(false);
+    cl->addWidget(details_, 1);
+    auto* actions = new QGridLayout;
+    continue_ = new QPushButton(QIcon(":/icons/start.svg"), tr("Continue training"), current);
+    continue_->setObjectName("continueButton");
+    continue_->setToolTip(tr("Resume from the last checkpoint with the run's own configuration"));
+    metrics_ = new QPushButton(QIcon(":/icons/export.svg"), tr("Save metrics CSV as…"), current);
+    checkpoint_ = new QPushButton(QIcon(":/icons/export.svg"), tr("Save checkpoint as…"), current);
+    encoder_ = new QPushButton(QIcon(":/icons/export.svg"), tr("Export encoder (safetensors for timm)…"), current);
+    actions->addWidget(continue_, 0, 0);
+    actions->addWidget(metrics_, 0, 1);
+    actions->addWidget(checkpoint_, 1, 0);
+    actions->addWidget(encoder_, 1, 1);
+    cl->addLayout(actions);
+    left->addWidget(current, 1);
+    lay->addLayout(left, 3);
+
+    auto* right = new QVBoxLayout;
+    auto* recentBox = new QGroupBox(tr("Recent runs"), this);
+    auto* rl = new QVBoxLayout(recentBox);
+    recent_ = new QListWidget(recentBox);
+    recent_->setObjectName("recentRuns");
+    rl->addWidget(recent_, 1);
+    auto* open = new QPushButton(QIcon(":/icons/open.svg"), tr("Open run folder…"), recentBox);
+    open->setObjectName("openRunButton");
+    rl->addWidget(open);
+    right->addWidget(recentBox, 1);
+
+    auto* folderBox = new QGroupBox(tr("New runs are written to"), this);
+    auto* fl = new QHBoxLayout(folderBox);
+    folder_ = new QLineEdit(folderBox);
+    folder_->setObjectName("runsFolder");
+    auto* browse = new QPushButton(tr("Browse…"), folderBox);
+    fl->addWidget(folder_, 1);
+    fl->addWidget(browse);
+    right->addWidget(folderBox);
+    lay->addLayout(right, 2);
+
+    connect(open, &QPushButton::clicked, this, &RunsPanel::openRequested);
+    connect(recent_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* it) { Q_EMIT openRun(it->data(Qt::UserRole).toString()); });
+    connect(continue_, &QPushButton::clicked, this, &RunsPanel::continueRequested);
+    connect(metrics_, &QPushButton::clicked, this, &RunsPanel::exportMetricsRequested);
+    connect(checkpoint_, &QPushButton::clicked, this, &RunsPanel::saveCheckpointRequested);
+    connect(encoder_, &QPushButton::clicked, this, &RunsPanel::exportEncoderRequested);
+    connect(folder_, &QLineEdit::editingFinished, this, [this] { Q_EMIT runsFolderChanged(runsFolder()); });
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Folder for new runs"), runsFolder());
+        if (d.isEmpty()) return;
+        folder_->setText(d);
+        Q_EMIT runsFolderChanged(d);
+    });
+    updateButtons();
+}
+
+void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
+    haveRun_ = true;
+    resumable_ = !s.checkpoints.empty() && s.status != "finished";
+    title_->setText(QStringLiteral("<b>%1</b>").arg(QDir::toNativeSeparators(qs(s.dir)).toHtmlEscaped()));
+    QString html;
+    html += QStringLiteral("<table cellspacing=4>");
+    auto row = [&html](const QString& k, const QString& v) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+    };
+    row(tr("Status"), qs(s.status));
+    row(tr("Dataset"), qs(s.config.data.dataset));
+    row(tr("Model"), tr("ViT %1 wide, %2 blocks, %3 heads, patch %4; %5 pseudo-labels")
+                         .arg(s.config.model.embed_dim)
+                         .arg(s.config.model.depth)
+                         .arg(s.config.model.num_heads)
+                         .arg(s.config.model.patch_size)
+                         .arg(s.config.model.out_dim));
+    row(tr("Schedule"), tr("%1 epochs × %2 steps, batch %3").arg(s.plan.epochs).arg(s.plan.steps_per_epoch).arg(s.config.optim.batch_size));
+    row(tr("Steps recorded"), QString::number(s.steps.size()));
+    if (!s.steps.empty())
+        row(tr("Last loss"), QString::number(s.steps.back().loss, 'f', 4));
+    if (s.eval)
+        row(tr("k-NN accuracy"), tr("%1 % (random init %2 %)")
+                                     .arg(100 * s.eval->trained.knn_accuracy, 0, 'f', 1)
+                                     .arg(100 * s.eval->baseline.knn_accuracy, 0, 'f', 1));
+    QStringList ck;
+    for (const auto& c : s.checkpoints) ck << QFileInfo(qs(c)).fileName();
+    row(tr("Checkpoints"), ck.isEmpty() ? tr("none") : ck.join(", "));
+    html += QStringLiteral("</table>");
+    details_->setHtml(html);
+    updateButtons();
+}
+
+void RunsPanel::clearRun() {
+    haveRun_ = false;
+    resumable_ = false;
+    title_->setText(tr("No run open."));
+    details_->clear();
+    updateButtons();
+}
+
+void RunsPanel::setRecent(const QStringList& dirs) {
+    recent_->clear();
+    for (const QString& d : dirs) {
+        auto* it = new QListWidgetItem(QFileInfo(d).fileName() + "\n" + QDir::toNativeSeparators(QFileInfo(d).absolutePath()),
+                                       recent_);
+        it->setData(Qt::UserRole, d);
+        it->setToolTip(d);
+        it->setIcon(QIcon(":/icons/run.svg"));
+    }
+}
+
+void RunsPanel::setRunsFolder(const QString& dir) { folder_->setText(QDir::toNativeSeparators(dir)); }
+QString RunsPanel::runsFolder() const { return QDir::fromNativeSeparators(folder_->text().trimmed()); }
+
+void RunsPanel::setTrainingActive(bool active) {
+    training_ = active;
+    updateButtons();
+}
+
+void RunsPanel::updateButtons() {
+    continue_->setEnabled(haveRun_ && resumable_ && !training_);
+    metrics_->setEnabled(haveRun_);
+    checkpoint_->setEnabled(haveRun_);
+    encoder_->setEnabled(haveRun_ && !training_);
+}
+
+}  // namespace dino::ui

@@ -1,0 +1,54 @@
+// The Runs tab: the run shown in the window (folder, status, steps, checkpoints), actions on it
+// (continue training, exports), the folder new runs go to, and the recent runs.
+#pragma once
+
+#include "api/run_directory.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+
+namespace dino::ui {
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(QWidget* parent = nullptr);
+
+    void showSnapshot(const api::RunSnapshot& snap);
+    void clearRun();
+    void setRecent(const QStringList& dirs);
+    void setRunsFolder(const QString& dir);
+    QString runsFolder() const;
+    void setTrainingActive(bool active);
+    QListWidget* recentList() const { return recent_; }
+
+Q_SIGNALS:
+    void openRequested();
+    void openRun(const QString& dir);
+    void continueRequested();
+    void exportMetricsRequested();
+    void saveCheckpointRequested();
+    void exportEncoderRequested();
+    void runsFolderChanged(const QString& dir);
+
+private:
+    QLabel* title_ = nullptr;
+    QTextBrowser* details_ = nullptr;
+    QListWidget* recent_ = nullptr;
+    QLineEdit* folder_ = nullptr;
+    QPushButton* continue_ = nullptr;
+    QPushButton* metrics_ = nullptr;
+    QPushButton* checkpoint_ = nullptr;
+    QPushButton* encoder_ = nullptr;
+    bool haveRun_ = false;
+    bool resumable_ = false;
+    bool training_ = false;
+    void updateButtons();
+};
+
+}  // namespace dino::ui

@@ -1,0 +1,348 @@
+#include "training_panel.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace dino::ui {
+
+namespace {
+const QColor kRaw(120, 160, 220, 110);
+const QColor kSmooth(21, 76, 160);
+const QColor kEntropy(198, 40, 40);
+const QColor kKl(46, 125, 50);
+const QColor kSchedule(94, 53, 177);
+}  // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
+    auto* lay = new QVBoxLayout(this);
+
+    auto* buttons = new QHBoxLayout;
+    start_ = new QPushButton(QIcon(":/icons/start.svg"), tr("Start"), this);
+    start_->setObjectName("startButton");
+    start_->setToolTip(tr("Start a new training run with the configuration on the left (Ctrl+R)"));
+    pause_ = new QPushButton(QIcon(":/icons/pause.svg"), tr("Pause"), this);
+    pause_->setObjectName("pauseButton");
+    stop_ = new QPushButton(QIcon(":/icons/stop.svg"), tr("Stop"), this);
+    stop_->setObjectName("stopButton");
+    stop_->setToolTip(tr("Stop after the current step and keep a checkpoint (Esc)"));
+    stateLabel_ = new QLabel(this);
+    stateLabel_->setObjectName("trainingState");
+    buttons->addWidget(start_);
+    buttons->addWidget(pause_);
+    buttons->addWidget(stop_);
+    buttons->addSpacing(12);
+    buttons->addWidget(stateLabel_, 1);
+    lay->addLayout(buttons);
+
+    blocked_ = new QLabel(this);
+    blocked_->setObjectName("startBlockedReason");
+    blocked_->setWordWrap(true);
+    blocked_->setStyleSheet("color:#b71c1c;");
+    blocked_->hide();
+    lay->addWidget(blocked_);
+
+    auto* prog = new QHBoxLayout;
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName("trainingProgress");
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progressLabel_ = new QLabel(tr("Not started"), this);
+    progressLabel_->setObjectName("progressLabel");
+    progressLabel_->setMinimumWidth(380);
+    prog->addWidget(progress_, 1);
+    prog->addWidget(progressLabel_);
+    lay->addLayout(prog);
+
+    // Charts: loss and collapse on top, the four schedules below.
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* top = new QWidget(split);
+    auto* topLay = new QGridLayout(top);
+    topLay->setContentsMargins(0, 0, 0, 0);
+    loss_ = new PlotWidget(tr("DINO loss"), top);
+    loss_->setObjectName("lossPlot");
+    loss_->addGraph();
+    loss_->graph(0)->setName(tr("raw"));
+    loss_->graph(0)->setPen(QPen(kRaw, 1));
+    loss_->addGraph();
+    loss_->graph(1)->setName(tr("smoothed"));
+    loss_->graph(1)->setPen(QPen(kSmooth, 2));
+    loss_->xAxis->setLabel(tr("step"));
+    loss_->yAxis->setLabel(tr("loss"));
+    loss_->legend->setVisible(true);
+
+    collapse_ = new PlotWidget(tr("Collapse indicators"), top);
+    collapse_->setObjectName("collapsePlot");
+    collapse_->yAxis2->setVisible(true);
+    collapse_->addGraph(collapse_->xAxis, collapse_->yAxis);
+    collapse_->graph(0)->setName(tr("teacher entropy (nats)"));
+    collapse_->graph(0)->setPen(QPen(kEntropy, 1.5));
+    collapse_->addGraph(collapse_->xAxis, collapse_->yAxis2);
+    collapse_->graph(1)->setName(tr("KL to uniform (nats, right)"));
+    collapse_->graph(1)->setPen(QPen(kKl, 1.5));
+    collapse_->xAxis->setLabel(tr("step"));
+    collapse_->yAxis->setLabel(tr("entropy"));
+    collapse_->yAxis2->setLabel(tr("KL"));
+    collapse_->legend->setVisible(true);
+    collapse_->setToolTip(tr("Entropy of the teacher's sharpened output: falling to 0 means every image gets a one-hot "
+                             "label; KL to uniform: rising to log(out_dim) means all images get the same label."));
+
+    auto* lossBox = new QWidget(top);
+    auto* lossLay = new QVBoxLayout(lossBox);
+    lossLay->setContentsMargins(0, 0, 0, 0);
+    lossLay->addWidget(loss_, 1);
+    auto* lossCtl = new QHBoxLayout;
+    smoothLabel_ = new QLabel(lossBox);
+    smoothSlider_ = new QSlider(Qt::Horizontal, lossBox);
+    smoothSlider_->setObjectName("smoothingSlider");
+    smoothSlider_->setRange(0, 99);
+    smoothSlider_->setValue(90);
+    smoothSlider_->setToolTip(tr("Exponential moving-average weight of the smoothed loss curve"));
+    logY_ = new QCheckBox(tr("log scale"), lossBox);
+    logY_->setObjectName("logScale");
+    lossCtl->addWidget(new QLabel(tr("Smoothing"), lossBox));
+    lossCtl->addWidget(smoothSlider_, 1);
+    lossCtl->addWidget(smoothLabel_);
+    lossCtl->addWidget(logY_);
+    lossLay->addLayout(lossCtl);
+    topLay->addWidget(lossBox, 0, 0);
+    topLay->addWidget(collapse_, 0, 1);
+    topLay->setColumnStretch(0, 3);
+    topLay->setColumnStretch(1, 2);
+
+    auto* bottom = new QWidget(split);
+    auto* grid = new QGridLayout(bottom);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QString titles[4] = {tr("Learning rate"), tr("Weight decay"), tr("Teacher temperature"), tr("EMA momentum")};
+    const char* names[4] = {"lrPlot", "wdPlot", "teacherTempPlot", "momentumPlot"};
+    for (int i = 0; i < 4; ++i) {
+        auto* p = new PlotWidget(titles[i], bottom);
+        p->setObjectName(names[i]);
+        p->setMinimumSize(160, 120);
+        p->addGraph();
+        p->graph(0)->setPen(QPen(kSchedule, 1.5));
+        p->xAxis->setLabel(tr("step"));
+        p->yAxis->setNumberFormat("g");
+        tracers_[i] = new QCPItemTracer(p);
+        tracers_[i]->setGraph(p->graph(0));
+        tracers_[i]->setStyle(QCPItemTracer::tsCircle);
+        tracers_[i]->setSize(8);
+        tracers_[i]->setPen(QPen(Qt::red, 1.5));
+        tracers_[i]->setBrush(QColor(255, 0, 0, 120));
+        tracers_[i]->setVisible(false);
+        schedules_[i] = p;
+        grid->addWidget(p, 0, i);
+    }
+    split->addWidget(top);
+    split->addWidget(bottom);
+
+    log_ = new QPlainTextEdit(split);
+    log_->setObjectName("trainingLog");
+    log_->setReadOnly(true);
+    log_->setMaximumBlockCount(2000);
+    log_->setPlaceholderText(tr("Engine messages appear here."));
+    split->addWidget(log_);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    lay->addWidget(split, 1);
+
+    connect(start_, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+    connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
+    connect(pause_, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(state_ != State::Paused); });
+    connect(smoothSlider_, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
+    connect(logY_, &QCheckBox::toggled, this, &TrainingPanel::setLogScale);
+    setSmoothing(0.9);
+    updateButtons();
+}
+
+QList<PlotWidget*> TrainingPanel::plots() const {
+    return {loss_, collapse_, schedules_[0], schedules_[1], schedules_[2], schedules_[3]};
+}
+
+void TrainingPanel::clear() {
+    steps_.clear();
+    plan_ = api::RunPlan{};
+    for (auto* p : plots())
+        for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
+    for (auto* t : tracers_) t->setVisible(false);
+    smoother_.reset(smoothing_);
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progressText_.clear();
+    progressLabel_->setText(tr("Not started"));
+    log_->clear();
+    for (auto* p : plots()) {
+        p->setAutoRescale(true);
+        p->requestReplot();
+    }
+}
+
+void TrainingPanel::setPlan(const api::RunPlan& plan) {
+    plan_ = plan;
+    const std::vector<double>* series[4] = {&plan.lr, &plan.wd, &plan.teacher_temp, &plan.momentum};
+    for (int i = 0; i < 4; ++i) {
+        QVector<double> x, y;
+        x.reserve(static_cast<int>(series[i]->size()));
+        for (size_t s = 0; s < series[i]->size(); ++s) {
+            x.push_back(static_cast<double>(s));
+            y.push_back((*series[i])[s]);
+        }
+        schedules_[i]->graph(0)->setData(x, y, true);
+        schedules_[i]->requestReplot();
+    }
+    progress_->setRange(0, static_cast<int>(std::max<int64_t>(1, plan.total_steps)));
+    loss_->xAxis->setRange(0, std::max<int64_t>(1, plan.total_steps));
+    updateProgress();
+}
+
+void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
+    if (steps.isEmpty()) return;
+    QVector<double> x, raw, sm, ent, kl;
+    for (const auto& m : steps) {
+        // A resumed run repeats nothing, but guard against out-of-order or duplicate steps.
+        if (!steps_.isEmpty() && m.step <= steps_.back().step) continue;
+        steps_.push_back(m);
+        x.push_back(static_cast<double>(m.step));
+        raw.push_back(m.loss);
+        sm.push_back(smoother_.add(m.loss));
+        ent.push_back(m.teacher_entropy);
+        kl.push_back(m.kl_uniform);
+    }
+    if (x.isEmpty()) return;
+    loss_->graph(0)->addData(x, raw, true);
+    loss_->graph(1)->addData(x, sm, true);
+    collapse_->graph(0)->addData(x, ent, true);
+    collapse_->graph(1)->addData(x, kl, true);
+    const double cur = x.back();
+    for (auto* t : tracers_) {
+        t->setGraphKey(cur);
+        t->setVisible(true);
+    }
+    loss_->requestReplot();
+    collapse_->requestReplot();
+    for (auto* p : schedules_) p->requestReplot();
+    updateProgress();
+}
+
+void TrainingPanel::setSmoothing(double weight) {
+    smoothing_ = std::clamp(weight, 0.0, 0.99);
+    smoothLabel_->setText(QString::number(smoothing_, 'f', 2));
+    if (smoothSlider_->value() != qRound(smoothing_ * 100)) smoothSlider_->setValue(qRound(smoothing_ * 100));
+    rebuildSmoothed();
+}
+
+void TrainingPanel::rebuildSmoothed() {
+    smoother_.reset(smoothing_);
+    QVector<double> x, y;
+    x.reserve(steps_.size());
+    y.reserve(steps_.size());
+    for (const auto& m : steps_) {
+        x.push_back(static_cast<double>(m.step));
+        y.push_back(smoother_.add(m.loss));
+    }
+    loss_->graph(1)->setData(x, y, true);
+    loss_->requestReplot();
+}
+
+void TrainingPanel::setLogScale(bool on) {
+    if (logY_->isChecked() != on) logY_->setChecked(on);
+    if (on) {
+        loss_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        loss_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        loss_->yAxis->setNumberFormat("gb");
+    } else {
+        loss_->yAxis->setScaleType(QCPAxis::stLinear);
+        loss_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        loss_->yAxis->setNumberFormat("g");
+    }
+    loss_->requestReplot();
+}
+
+void TrainingPanel::updateProgress() {
+    if (steps_.isEmpty()) {
+        if (plan_.total_steps > 0) {
+            progressText_ = tr("Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)")
+                                .arg(plan_.epochs)
+                                .arg(plan_.steps_per_epoch)
+                                .arg(plan_.total_steps)
+                                .arg(plan_.dataset_size)
+                                .arg(QString::fromStdString(plan_.device))
+                                .arg(plan_.threads);
+            progressLabel_->setText(progressText_);
+            Q_EMIT progressChanged(progressText_);
+        }
+        return;
+    }
+    const auto& m = steps_.back();
+    const int64_t total = std::max<int64_t>(plan_.total_steps, m.step + 1);
+    progress_->setRange(0, static_cast<int>(total));
+    progress_->setValue(static_cast<int>(m.step + 1));
+    // Throughput and ETA from the recent steps (robust to a slow first step).
+    const int n = std::min<int>(steps_.size(), 20);
+    double secs = 0, imgs = 0;
+    for (int i = steps_.size() - n; i < steps_.size(); ++i) {
+        secs += steps_[i].step_seconds;
+        if (steps_[i].images_per_s > 0) imgs += steps_[i].images_per_s * steps_[i].step_seconds;
+    }
+    const double perStep = n > 0 ? secs / n : 0;
+    const double ips = secs > 0 ? imgs / secs : m.images_per_s;
+    const double eta = perStep * static_cast<double>(total - m.step - 1);
+    const int epochs = plan_.epochs > 0 ? plan_.epochs : m.epoch + 1;
+    const int64_t spe = std::max<int64_t>(1, plan_.steps_per_epoch);
+    progressText_ = tr("Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8")
+                        .arg(m.epoch + 1)
+                        .arg(epochs)
+                        .arg(m.step + 1)
+                        .arg(total)
+                        .arg(m.step % spe + 1)
+                        .arg(ips, 0, 'f', 1)
+                        .arg(m.loss, 0, 'f', 4)
+                        .arg(formatDuration(eta));
+    progressLabel_->setText(progressText_);
+    Q_EMIT progressChanged(progressText_);
+}
+
+void TrainingPanel::setState(State s) {
+    state_ = s;
+    switch (s) {
+    case State::Idle: stateLabel_->setText(QString()); break;
+    case State::Starting: stateLabel_->setText(tr("Loading data and building the model…")); break;
+    case State::Running: stateLabel_->setText(tr("Training")); break;
+    case State::Paused: stateLabel_->setText(tr("Paused")); break;
+    case State::Stopping: stateLabel_->setText(tr("Stopping… (finishing the step and writing a checkpoint)")); break;
+    }
+    updateButtons();
+}
+
+void TrainingPanel::setStartBlocked(const QString& reason) {
+    blockedReason_ = reason;
+    blocked_->setText(reason.isEmpty() ? QString() : tr("Cannot start: %1").arg(reason));
+    blocked_->setVisible(!reason.isEmpty() && state_ == State::Idle);
+    updateButtons();
+}
+
+void TrainingPanel::updateButtons() {
+    const bool idle = state_ == State::Idle;
+    start_->setEnabled(idle && blockedReason_.isEmpty());
+    start_->setToolTip(blockedReason_.isEmpty() ? tr("Start a new training run with the configuration on the left (Ctrl+R)")
+                                                : tr("Cannot start: %1").arg(blockedReason_));
+    blocked_->setVisible(!blockedReason_.isEmpty() && idle);
+    pause_->setEnabled(state_ == State::Running || state_ == State::Paused);
+    pause_->setText(state_ == State::Paused ? tr("Resume") : tr("Pause"));
+    pause_->setIcon(QIcon(state_ == State::Paused ? ":/icons/start.svg" : ":/icons/pause.svg"));
+    stop_->setEnabled(state_ == State::Running || state_ == State::Paused || state_ == State::Starting);
+}
+
+void TrainingPanel::appendLog(const QString& line) { log_->appendPlainText(line); }
+
+}  // namespace dino::ui

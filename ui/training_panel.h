@@ -1,0 +1,86 @@
+// The Training tab: Start / Pause / Resume / Stop, progress with epoch, step, images/s and ETA,
+// and live charts (loss raw + smoothed, the four schedules in full with a marker at the current
+// step, collapse indicators). Pure view: the main window owns the worker.
+#pragma once
+
+#include "api/types.h"
+#include "plot_widget.h"
+#include "smoothing.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+
+namespace dino::ui {
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class State { Idle, Starting, Running, Paused, Stopping };
+    explicit TrainingPanel(QWidget* parent = nullptr);
+
+    void clear();
+    void setPlan(const api::RunPlan& plan);
+    void appendSteps(const QVector<api::StepMetrics>& steps);
+    void setState(State s);
+    State state() const { return state_; }
+    void setStartBlocked(const QString& reason);  // "" = allowed
+    void appendLog(const QString& line);
+    // "Epoch 2/3 · step 13/24 · 54 img/s · ETA 0:42", also shown in the status bar.
+    QString progressText() const { return progressText_; }
+
+    QList<PlotWidget*> plots() const;
+    PlotWidget* lossPlot() const { return loss_; }
+    PlotWidget* collapsePlot() const { return collapse_; }
+    PlotWidget* schedulePlot(int i) const { return schedules_[i]; }
+    int stepCount() const { return steps_.size(); }
+    const QVector<api::StepMetrics>& steps() const { return steps_; }
+    QPushButton* startButton() const { return start_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QPushButton* stopButton() const { return stop_; }
+    void setSmoothing(double weight);
+    void setLogScale(bool on);
+
+Q_SIGNALS:
+    void startRequested();
+    void pauseRequested(bool pause);
+    void stopRequested();
+    void progressChanged(const QString& text);
+
+private:
+    void rebuildSmoothed();
+    void updateProgress();
+    void updateButtons();
+
+    State state_ = State::Idle;
+    QString blockedReason_;
+    api::RunPlan plan_;
+    QVector<api::StepMetrics> steps_;
+    EmaSmoother smoother_;
+    double smoothing_ = 0.9;
+    QString progressText_;
+
+    QPushButton* start_ = nullptr;
+    QPushButton* pause_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QLabel* stateLabel_ = nullptr;
+    QLabel* blocked_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
+    QSlider* smoothSlider_ = nullptr;
+    QLabel* smoothLabel_ = nullptr;
+    QCheckBox* logY_ = nullptr;
+    PlotWidget* loss_ = nullptr;
+    PlotWidget* collapse_ = nullptr;
+    PlotWidget* schedules_[4] = {nullptr, nullptr, nullptr, nullptr};
+    QCPItemTracer* tracers_[4] = {nullptr, nullptr, nullptr, nullptr};
+    QPlainTextEdit* log_ = nullptr;
+};
+
+}  // namespace dino::ui
