@@ -1,4 +1,1458 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown image format &quot;%1&quot; (use png, jpg, pdf or svg).</source>
+        <translation>Unbekanntes Bildformat „%1“ (png, jpg, pdf oder svg verwenden).</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation>Breite (px)</translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation>Höhe (px)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Data: MedMNIST v2 — Yang, J. et al. &quot;MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification&quot;, Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST derives from NCT-CRC-HE-100K and CRC-VAL-HE-7K: Kather, J. N. et al. &quot;Predicting survival from colorectal cancer histology slides using deep learning&quot;, PLOS Medicine 16(1), e1002730 (2019).</source>
+        <translation>Daten: MedMNIST v2 — Yang, J. et al. „MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification“, Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST stammt aus NCT-CRC-HE-100K und CRC-VAL-HE-7K: Kather, J. N. et al. „Predicting survival from colorectal cancer histology slides using deep learning“, PLOS Medicine 16(1), e1002730 (2019).</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigFields</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Views and augmentation</source>
+        <translation>Ansichten und Augmentierung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Training split</source>
+        <translation>Trainings-Split</translation>
+    </message>
+    <message>
+        <source>Use first N images (0 = all)</source>
+        <translation>Nur die ersten N Bilder (0 = alle)</translation>
+    </message>
+    <message>
+        <source>Image size (px)</source>
+        <translation>Bildgröße (px)</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>Download-Ordner</translation>
+    </message>
+    <message>
+        <source>Global views</source>
+        <translation>Globale Ansichten</translation>
+    </message>
+    <message>
+        <source>Local views</source>
+        <translation>Lokale Ansichten</translation>
+    </message>
+    <message>
+        <source>Local view size (0 = image)</source>
+        <translation>Größe lokaler Ansichten (0 = Bild)</translation>
+    </message>
+    <message>
+        <source>Local crop scale min</source>
+        <translation>Lokaler Ausschnitt, Fläche min</translation>
+    </message>
+    <message>
+        <source>Local crop scale max</source>
+        <translation>Lokaler Ausschnitt, Fläche max</translation>
+    </message>
+    <message>
+        <source>Crop aspect ratio min</source>
+        <translation>Seitenverhältnis min</translation>
+    </message>
+    <message>
+        <source>Crop aspect ratio max</source>
+        <translation>Seitenverhältnis max</translation>
+    </message>
+    <message>
+        <source>Horizontal flip p</source>
+        <translation>Horizontal spiegeln p</translation>
+    </message>
+    <message>
+        <source>Vertical flip p</source>
+        <translation>Vertikal spiegeln p</translation>
+    </message>
+    <message>
+        <source>Colour jitter p</source>
+        <translation>Farbvariation p</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>Sättigung</translation>
+    </message>
+    <message>
+        <source>Hue</source>
+        <translation>Farbton</translation>
+    </message>
+    <message>
+        <source>Blur kernel (px)</source>
+        <translation>Weichzeichner-Kern (px)</translation>
+    </message>
+    <message>
+        <source>Blur sigma min</source>
+        <translation>Weichzeichner Sigma min</translation>
+    </message>
+    <message>
+        <source>Blur sigma max</source>
+        <translation>Weichzeichner Sigma max</translation>
+    </message>
+    <message>
+        <source>Blur p, Global 1</source>
+        <translation>Weichzeichnen p, Global 1</translation>
+    </message>
+    <message>
+        <source>Blur p, Global 2</source>
+        <translation>Weichzeichnen p, Global 2</translation>
+    </message>
+    <message>
+        <source>Blur p, local</source>
+        <translation>Weichzeichnen p, lokal</translation>
+    </message>
+    <message>
+        <source>Solarise p (Global 2)</source>
+        <translation>Solarisation p (Global 2)</translation>
+    </message>
+    <message>
+        <source>Solarise threshold</source>
+        <translation>Solarisationsschwelle</translation>
+    </message>
+    <message>
+        <source>Normalisation mean</source>
+        <translation>Normierung Mittelwert</translation>
+    </message>
+    <message>
+        <source>Normalisation std</source>
+        <translation>Normierung Standardabw.</translation>
+    </message>
+    <message>
+        <source>Patch size (px)</source>
+        <translation>Patch-Größe (px)</translation>
+    </message>
+    <message>
+        <source>Embedding width</source>
+        <translation>Einbettungsbreite</translation>
+    </message>
+    <message>
+        <source>Transformer blocks</source>
+        <translation>Transformer-Blöcke</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <source>MLP ratio</source>
+        <translation>MLP-Verhältnis</translation>
+    </message>
+    <message>
+        <source>Pseudo-labels (out_dim)</source>
+        <translation>Pseudo-Labels (out_dim)</translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation>Kopf-Schichten</translation>
+    </message>
+    <message>
+        <source>Head hidden width (0 = auto)</source>
+        <translation>Kopf, verdeckte Breite (0 = auto)</translation>
+    </message>
+    <message>
+        <source>Head bottleneck (0 = auto)</source>
+        <translation>Kopf-Engpass (0 = auto)</translation>
+    </message>
+    <message>
+        <source>Initial weights (.safetensors)</source>
+        <translation>Startgewichte (.safetensors)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Max steps per epoch (0 = all)</source>
+        <translation>Max. Schritte pro Epoche (0 = alle)</translation>
+    </message>
+    <message>
+        <source>Student temperature</source>
+        <translation>Student-Temperatur</translation>
+    </message>
+    <message>
+        <source>Centre momentum</source>
+        <translation>Zentrierungs-Momentum</translation>
+    </message>
+    <message>
+        <source>Gradient clip (0 = off)</source>
+        <translation>Gradienten-Clipping (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Freeze last layer (epochs)</source>
+        <translation>Letzte Schicht einfrieren (Epochen)</translation>
+    </message>
+    <message>
+        <source>No weight decay on biases/norms</source>
+        <translation>Kein Weight Decay auf Bias/Norm</translation>
+    </message>
+    <message>
+        <source>Learning rate (peak)</source>
+        <translation>Lernrate (Spitze)</translation>
+    </message>
+    <message>
+        <source>Learning rate (final)</source>
+        <translation>Lernrate (Ende)</translation>
+    </message>
+    <message>
+        <source>LR warmup fraction</source>
+        <translation>Anteil Lernraten-Aufwärmphase</translation>
+    </message>
+    <message>
+        <source>Weight decay (start)</source>
+        <translation>Weight Decay (Start)</translation>
+    </message>
+    <message>
+        <source>Weight decay (final)</source>
+        <translation>Weight Decay (Ende)</translation>
+    </message>
+    <message>
+        <source>Teacher temperature (start)</source>
+        <translation>Teacher-Temperatur (Start)</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>Teacher-Temperatur</translation>
+    </message>
+    <message>
+        <source>Teacher temp. warmup fraction</source>
+        <translation>Anteil Aufwärmphase Teacher-Temp.</translation>
+    </message>
+    <message>
+        <source>EMA momentum (start)</source>
+        <translation>EMA-Momentum (Start)</translation>
+    </message>
+    <message>
+        <source>EMA momentum (final)</source>
+        <translation>EMA-Momentum (Ende)</translation>
+    </message>
+    <message>
+        <source>k (neighbours)</source>
+        <translation>k (Nachbarn)</translation>
+    </message>
+    <message>
+        <source>k-NN temperature</source>
+        <translation>k-NN-Temperatur</translation>
+    </message>
+    <message>
+        <source>Evaluate every N epochs (0 = end)</source>
+        <translation>Alle N Epochen auswerten (0 = am Ende)</translation>
+    </message>
+    <message>
+        <source>Evaluate when training ends</source>
+        <translation>Am Trainingsende auswerten</translation>
+    </message>
+    <message>
+        <source>Memory bank split</source>
+        <translation>Split der Merkmalsbank</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>Test-Split</translation>
+    </message>
+    <message>
+        <source>Feature batch size</source>
+        <translation>Batch-Größe für Merkmale</translation>
+    </message>
+    <message>
+        <source>CPU threads (0 = all cores)</source>
+        <translation>CPU-Threads (0 = alle Kerne)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>Augmentation threads</source>
+        <translation>Augmentierungs-Threads</translation>
+    </message>
+    <message>
+        <source>Prefetched batches</source>
+        <translation>Vorab geladene Batches</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigForm</name>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose weights</source>
+        <translation>Gewichte wählen</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;All files (*)</source>
+        <translation>safetensors (*.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>expected a number, e.g. 0.5 or 5e-4</source>
+        <translation>Zahl erwartet, z. B. 0.5 oder 5e-4</translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation>nicht-negative ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected three comma-separated numbers, or empty for automatic</source>
+        <translation>drei durch Kommas getrennte Zahlen erwartet, oder leer für automatisch</translation>
+    </message>
+    <message>
+        <source>must be &lt;= the %1 training images (got %2)</source>
+        <translation>muss &lt;= den %1 Trainingsbildern sein (ist %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n problem(s)</source>
+        <translation>
+            <numerusform>%1 — %n Problem</numerusform>
+            <numerusform>%1 — %n Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::DatasetPicker</name>
+    <message>
+        <source>Bundled PathMNIST sample (1,294 images)</source>
+        <translation>Mitgelieferte PathMNIST-Stichprobe (1.294 Bilder)</translation>
+    </message>
+    <message>
+        <source>Downloaded MedMNIST dataset</source>
+        <translation>Heruntergeladener MedMNIST-Datensatz</translation>
+    </message>
+    <message>
+        <source>Local MedMNIST .npz file</source>
+        <translation>Lokale MedMNIST-.npz-Datei</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>path/to/dataset.npz</source>
+        <translation>pfad/zu/datensatz.npz</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Open MedMNIST .npz</source>
+        <translation>MedMNIST-.npz öffnen</translation>
+    </message>
+    <message>
+        <source>NumPy archives (*.npz);;All files (*)</source>
+        <translation>NumPy-Archive (*.npz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Download again…</source>
+        <translation>Erneut herunterladen…</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <source>%1 — %2 px, %3 classes; %4</source>
+        <translation>%1 — %2 px, %3 Klassen; %4</translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2 px) and checking its MD5 …</source>
+        <translation>Lade %1 (%2 px) herunter und prüfe die MD5-Summe …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Download MedMNIST</source>
+        <translation>MedMNIST herunterladen</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 of %2 MB</source>
+        <translation>%1 von %2 MB heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation>k-NN-Auswertung des letzten Checkpoints und einer zufällig initialisierten Vergleichsbasis</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Evaluate.</source>
+        <translation>Einen Lauf öffnen oder trainieren, dann „Auswerten“ drücken.</translation>
+    </message>
+    <message>
+        <source>DINO teacher</source>
+        <translation>DINO-Teacher</translation>
+    </message>
+    <message>
+        <source>Random init</source>
+        <translation>Zufällige Init.</translation>
+    </message>
+    <message>
+        <source>1-NN accuracy</source>
+        <translation>1-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy</source>
+        <translation>Gewichtete k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>AUC (macro, one-vs-rest)</source>
+        <translation>AUC (Makro, one-vs-rest)</translation>
+    </message>
+    <message>
+        <source>DINO vs random init</source>
+        <translation>DINO vs. zufällige Init.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>DINO k-NN</source>
+        <translation>DINO k-NN</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (weighted k-NN, DINO teacher)</source>
+        <translation>Konfusionsmatrix (gewichtetes k-NN, DINO-Teacher)</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>Normalise rows (recall per class)</source>
+        <translation>Zeilen normieren (Recall pro Klasse)</translation>
+    </message>
+    <message>
+        <source>Open or train a run first</source>
+        <translation>Zuerst einen Lauf öffnen oder trainieren</translation>
+    </message>
+    <message>
+        <source>Wait until training has finished or stop it</source>
+        <translation>Warten, bis das Training fertig ist, oder es stoppen</translation>
+    </message>
+    <message>
+        <source>Computing features of the teacher and of a random-init model…</source>
+        <translation>Berechne Merkmale des Teachers und eines zufällig initialisierten Modells…</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Auswertung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 images</source>
+        <translation>%1 / %2 Bilder</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation>Noch nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
+        <translation>Checkpoint von Epoche %1 (Schritt %2); Merkmalsbank: %3 Bilder aus %4, klassifiziert: %5 Bilder aus %6; k = %7, T = %8.</translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation>1-NN</translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation>gewichtetes k-NN</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation>zufällige Init.</translation>
+    </message>
+    <message>
+        <source>fraction of the true class</source>
+        <translation>Anteil der wahren Klasse</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
+    <message>
+        <source>DINO Studio</source>
+        <translation>DINO Studio</translation>
+    </message>
+    <message>
+        <source>Load a preset…</source>
+        <translation>Voreinstellung laden…</translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation>Seed (15 Epochen, Batch 256 — ein GPU-Job)</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation>Schnelle CPU-Demo (wenige Minuten auf der Stichprobe)</translation>
+    </message>
+    <message>
+        <source>Replace the whole configuration with a preset</source>
+        <translation>Die ganze Konfiguration durch eine Voreinstellung ersetzen</translation>
+    </message>
+    <message>
+        <source>Open configuration JSON…</source>
+        <translation>Konfigurations-JSON öffnen…</translation>
+    </message>
+    <message>
+        <source>Save configuration JSON… (Ctrl+S)</source>
+        <translation>Konfigurations-JSON speichern… (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation>Augmentierungs-Vorschau</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>Pseudo-labels</source>
+        <translation>Pseudo-Labels</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
+    </message>
+    <message>
+        <source>Epoch %1 finished: mean loss %2; checkpoint %3</source>
+        <translation>Epoche %1 fertig: mittlerer Verlust %2; Checkpoint %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation>
+            <numerusform>%n Problem in der Konfiguration: %1</numerusform>
+            <numerusform>%n Probleme in der Konfiguration. Erstes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation>Metriken-CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation>Lauf kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>Kein Checkpoint</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation>Checkpoint speichern unter</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation>Encoder exportieren</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Encoder written to %1 (timm parameter names)</source>
+        <translation>Encoder nach %1 geschrieben (timm-Parameternamen)</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open configuration</source>
+        <translation>Konfiguration kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save configuration</source>
+        <translation>Konfiguration kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation>Lauf ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Open configuration…</source>
+        <translation>Konfiguration öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save configuration…</source>
+        <translation>Konfiguration &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation>Diagramm: %1…</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>collapse indicators</source>
+        <translation>Kollaps-Indikatoren</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>Teacher-Temperatur</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>accuracy vs random init</source>
+        <translation>Genauigkeit vs. zufällige Init.</translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation>Konfusionsmatrix</translation>
+    </message>
+    <message>
+        <source>pseudo-label histogram</source>
+        <translation>Pseudo-Label-Histogramm</translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation>Vorschauraster als PNG…</translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation>Vorschauraster speichern</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation>Metriken-CSV…</translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation>Checkpoint als…</translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation>Encoder-Gewichte (safetensors für timm)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pausieren / fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation>Lauf ab Checkpoint &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation>Pseudo-&amp;Labels berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation>Ü&amp;ber DINO Studio</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von DINO Studio. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation>Voreinstellung übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
+        <translation>Stoppe… schreibe einen Checkpoint</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1.</source>
+        <translation>Der Ordner für Läufe %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Starting a run in %1</source>
+        <translation>Starte einen Lauf in %1</translation>
+    </message>
+    <message>
+        <source>Continuing %1 from its last checkpoint</source>
+        <translation>Setze %1 ab dem letzten Checkpoint fort</translation>
+    </message>
+    <message>
+        <source>Paused after the current step</source>
+        <translation>Nach dem aktuellen Schritt pausiert</translation>
+    </message>
+    <message>
+        <source>DINO Studio — %1</source>
+        <translation>DINO Studio — %1</translation>
+    </message>
+    <message>
+        <source>Stopped; the last checkpoint is kept. Continue it from the Runs tab.</source>
+        <translation>Gestoppt; der letzte Checkpoint bleibt erhalten. Im Reiter „Läufe“ fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Training finished.</source>
+        <translation>Training beendet.</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>Training gestoppt</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>Training beendet</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation>Der Laufordner kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation>Vor dem Öffnen eines anderen Laufs das laufende Training stoppen.</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 steps, status %3</source>
+        <translation>%1 geöffnet: %2 Schritte, Status %3</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet.</source>
+        <translation>%1 existiert noch nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation>Exportiere den Encoder…</translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation>Die Vorschau ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation>Über DINO Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder; siehe resources/data/SOURCE.md (unten).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>Stop training, keep a checkpoint of the run and quit?
+
+You can continue the run later from the Runs tab.</source>
+        <translation>Training stoppen, einen Checkpoint des Laufs behalten und beenden?
+
+Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PlotWidget</name>
+    <message>
+        <source>Export chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PreviewPanel</name>
+    <message>
+        <source>Re-roll</source>
+        <translation>Neu würfeln</translation>
+    </message>
+    <message>
+        <source>Draw new images and new random augmentations</source>
+        <translation>Neue Bilder und neue zufällige Augmentierungen ziehen</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Real augmented views from the training pipeline (un-normalised). Global views go to the teacher and the student, local views to the student only. Click a view to enlarge it.</source>
+        <translation>Echte augmentierte Ansichten aus der Trainings-Pipeline (nicht normiert). Globale Ansichten sehen Teacher und Student, lokale nur der Student. Zum Vergrößern auf eine Ansicht klicken.</translation>
+    </message>
+    <message>
+        <source>Computing views…</source>
+        <translation>Berechne Ansichten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1 views each</source>
+        <translation>
+            <numerusform>%n Bild, je %1 Ansichten</numerusform>
+            <numerusform>%n Bilder, je %1 Ansichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview not available: %1</source>
+        <translation>Vorschau nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Global %1</source>
+        <translation>Global %1</translation>
+    </message>
+    <message>
+        <source>Local %1</source>
+        <translation>Lokal %1</translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation>#%1
+%2</translation>
+    </message>
+    <message>
+        <source>Original #%1 (%2)</source>
+        <translation>Original #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of image #%2</source>
+        <translation>%1 von Bild #%2</translation>
+    </message>
+    <message>
+        <source>(the image as stored, no augmentation)</source>
+        <translation>(das Bild wie gespeichert, ohne Augmentierung)</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PseudoLabelPanel</name>
+    <message>
+        <source>Compute pseudo-labels</source>
+        <translation>Pseudo-Labels berechnen</translation>
+    </message>
+    <message>
+        <source>evaluation test split</source>
+        <translation>Test-Split der Auswertung</translation>
+    </message>
+    <message>
+        <source>Sorted by count</source>
+        <translation>Nach Anzahl sortiert</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>No pseudo-labels computed yet.</source>
+        <translation>Noch keine Pseudo-Labels berechnet.</translation>
+    </message>
+    <message>
+        <source>Teacher pseudo-label assignments</source>
+        <translation>Pseudo-Label-Zuordnungen des Teachers</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>pseudo-label</source>
+        <translation>Pseudo-Label</translation>
+    </message>
+    <message>
+        <source>Running the teacher over the split…</source>
+        <translation>Teacher läuft über den Split…</translation>
+    </message>
+    <message>
+        <source>Could not compute pseudo-labels: %1</source>
+        <translation>Pseudo-Labels konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split · %3 of %4 pseudo-labels used · entropy %5 nats of at most %6 (about %7 equally used labels)</source>
+        <translation>%1 Bilder aus dem Split %2 · %3 von %4 Pseudo-Labels benutzt · Entropie %5 nats von höchstens %6 (etwa %7 gleich oft benutzte Labels)</translation>
+    </message>
+    <message>
+        <source>pseudo-labels, most used first (rank)</source>
+        <translation>Pseudo-Labels, häufigste zuerst (Rang)</translation>
+    </message>
+    <message>
+        <source>pseudo-label index</source>
+        <translation>Pseudo-Label-Index</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. &lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunsPanel</name>
+    <message>
+        <source>Run in this window</source>
+        <translation>Lauf in diesem Fenster</translation>
+    </message>
+    <message>
+        <source>No run open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>Training fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume from the last checkpoint with the run&apos;s own configuration</source>
+        <translation>Ab dem letzten Checkpoint mit der Konfiguration des Laufs fortsetzen</translation>
+    </message>
+    <message>
+        <source>Save metrics CSV as…</source>
+        <translation>Metriken-CSV speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as…</source>
+        <translation>Checkpoint speichern unter…</translation>
+    </message>
+    <message>
+        <source>Export encoder (safetensors for timm)…</source>
+        <translation>Encoder exportieren (safetensors für timm)…</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Open run folder…</source>
+        <translation>Laufordner öffnen…</translation>
+    </message>
+    <message>
+        <source>New runs are written to</source>
+        <translation>Neue Läufe werden geschrieben nach</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Folder for new runs</source>
+        <translation>Ordner für neue Läufe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>ViT %1 wide, %2 blocks, %3 heads, patch %4; %5 pseudo-labels</source>
+        <translation>ViT %1 breit, %2 Blöcke, %3 Köpfe, Patch %4; %5 Pseudo-Labels</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>%1 epochs × %2 steps, batch %3</source>
+        <translation>%1 Epochen × %2 Schritte, Batch %3</translation>
+    </message>
+    <message>
+        <source>Steps recorded</source>
+        <translation>Aufgezeichnete Schritte</translation>
+    </message>
+    <message>
+        <source>Last loss</source>
+        <translation>Letzter Verlust</translation>
+    </message>
+    <message>
+        <source>k-NN accuracy</source>
+        <translation>k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%1 % (random init %2 %)</source>
+        <translation>%1 % (zufällige Init. %2 %)</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::TrainingPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start a new training run with the configuration on the left (Ctrl+R)</source>
+        <translation>Einen neuen Trainingslauf mit der Konfiguration links starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop after the current step and keep a checkpoint (Esc)</source>
+        <translation>Nach dem aktuellen Schritt stoppen und einen Checkpoint behalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>DINO loss</source>
+        <translation>DINO-Verlust</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>roh</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>geglättet</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Collapse indicators</source>
+        <translation>Kollaps-Indikatoren</translation>
+    </message>
+    <message>
+        <source>teacher entropy (nats)</source>
+        <translation>Teacher-Entropie (nats)</translation>
+    </message>
+    <message>
+        <source>KL to uniform (nats, right)</source>
+        <translation>KL zur Gleichverteilung (nats, rechts)</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>Exponential moving-average weight of the smoothed loss curve</source>
+        <translation>Gewicht des exponentiellen gleitenden Mittels der geglätteten Verlustkurve</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log. Skala</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>Teacher-Temperatur</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>Engine messages appear here.</source>
+        <translation>Meldungen der Engine erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)</source>
+        <translation>Geplant: %1 Epochen × %2 Schritte = %3 Schritte auf %4 Bildern (%5, %6 Threads)</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8</source>
+        <translation>Epoche %1/%2 · Schritt %3/%4 (%5 in Epoche) · %6 Bilder/s · Verlust %7 · Rest %8</translation>
+    </message>
+    <message>
+        <source>Loading data and building the model…</source>
+        <translation>Lade Daten und baue das Modell…</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping… (finishing the step and writing a checkpoint)</source>
+        <translation>Stoppe… (beende den Schritt und schreibe einen Checkpoint)</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>DINO&apos;s two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
+        <translation>Die zwei Kollaps-Arten von DINO: Entropie nahe log(out_dim) mit KL nahe 0 bedeutet eine gleichförmige Ausgabe (Zentrierung ohne genug Schärfung); Entropie nahe 0 mit KL nahe log(out_dim) bedeutet, dass ein Pseudo-Label für jedes Bild gewinnt (Schärfung ohne Zentrierung).</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::TrainingWorker</name>
+    <message>
+        <source>Training stopped with an unknown error.</source>
+        <translation>Das Training wurde mit einem unbekannten Fehler beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>DINO self-supervised training studio</source>
+        <translation>Studio für selbstüberwachtes DINO-Training</translation>
+    </message>
+    <message>
+        <source>Open a run folder.</source>
+        <translation>Einen Laufordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Load a configuration JSON.</source>
+        <translation>Eine Konfigurations-JSON laden.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of every panel into dir, then quit.</source>
+        <translation>Jede Ansicht als PNG in dir speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1366x768.</source>
+        <translation>Fenstergröße, z. B. 1366x768.</translation>
+    </message>
+</context>
 </TS>

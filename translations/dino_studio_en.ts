@@ -1,4 +1,1455 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown image format &quot;%1&quot; (use png, jpg, pdf or svg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: MedMNIST v2 — Yang, J. et al. &quot;MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification&quot;, Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST derives from NCT-CRC-HE-100K and CRC-VAL-HE-7K: Kather, J. N. et al. &quot;Predicting survival from colorectal cancer histology slides using deep learning&quot;, PLOS Medicine 16(1), e1002730 (2019).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigFields</name>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views and augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use first N images (0 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image size (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local view size (0 = image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop scale min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crop scale max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop aspect ratio min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop aspect ratio max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizontal flip p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical flip p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour jitter p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur kernel (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur sigma min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur sigma max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur p, Global 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur p, Global 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur p, local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solarise p (Global 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solarise threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalisation mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalisation std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patch size (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transformer blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudo-labels (out_dim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head hidden width (0 = auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head bottleneck (0 = auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weights (.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max steps per epoch (0 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clip (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze last layer (epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No weight decay on biases/norms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (peak)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate (final)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LR warmup fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay (final)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temp. warmup fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum (start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum (final)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k (neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate every N epochs (0 = end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate when training ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory bank split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads (0 = all cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefetched batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigForm</name>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, e.g. 0.5 or 5e-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected three comma-separated numbers, or empty for automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &lt;= the %1 training images (got %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n problem(s)</source>
+        <translation>
+            <numerusform>%1 — %n problem</numerusform>
+            <numerusform>%1 — %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::DatasetPicker</name>
+    <message>
+        <source>Bundled PathMNIST sample (1,294 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded MedMNIST dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local MedMNIST .npz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path/to/dataset.npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open MedMNIST .npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NumPy archives (*.npz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 px, %3 classes; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2 px) and checking its MD5 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download MedMNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded %1 of %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC (macro, one-vs-rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO vs random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix (weighted k-NN, DINO teacher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalise rows (recall per class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or train a run first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until training has finished or stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing features of the teacher and of a random-init model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fraction of the true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
+    <message>
+        <source>DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the whole configuration with a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open configuration JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration JSON… (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudo-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1 finished: mean loss %2; checkpoint %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation>
+            <numerusform>%n problem in the configuration: %1</numerusform>
+            <numerusform>%n problems in the configuration. First: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder written to %1 (timm parameter names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapse indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy vs random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-label histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a run in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing %1 from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused after the current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO Studio — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; the last checkpoint is kept. Continue it from the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 steps, status %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training, keep a checkpoint of the run and quit?
+
+You can continue the run later from the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PlotWidget</name>
+    <message>
+        <source>Export chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PreviewPanel</name>
+    <message>
+        <source>Re-roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw new images and new random augmentations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real augmented views from the training pipeline (un-normalised). Global views go to the teacher and the student, local views to the student only. Click a view to enlarge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1 views each</source>
+        <translation>
+            <numerusform>%n image, %1 views each</numerusform>
+            <numerusform>%n images, %1 views each</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of image #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the image as stored, no augmentation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PseudoLabelPanel</name>
+    <message>
+        <source>Compute pseudo-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluation test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorted by count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pseudo-labels computed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher pseudo-label assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the teacher over the split…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compute pseudo-labels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images of the %2 split · %3 of %4 pseudo-labels used · entropy %5 nats of at most %6 (about %7 equally used labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-labels, most used first (rank)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-label index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunsPanel</name>
+    <message>
+        <source>Run in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume from the last checkpoint with the run&apos;s own configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save metrics CSV as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save checkpoint as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export encoder (safetensors for timm)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New runs are written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for new runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT %1 wide, %2 blocks, %3 heads, patch %4; %5 pseudo-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 epochs × %2 steps, batch %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (random init %2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::TrainingPanel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new training run with the configuration on the left (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current step and keep a checkpoint (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher entropy (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL to uniform (nats, right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential moving-average weight of the smoothed loss curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine messages appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading data and building the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping… (finishing the step and writing a checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO&apos;s two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::TrainingWorker</name>
+    <message>
+        <source>Training stopped with an unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>DINO self-supervised training studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a configuration JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of every panel into dir, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1366x768.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

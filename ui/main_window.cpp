@@ -599,7 +599,15 @@ void MainWindow::onFinished(bool cancelled) {
         close();
         return;
     }
-    if (!cancelled && pseudoAfterTraining_) pseudo_->compute();
+    // The engine writes eval.json and pseudo_labels.json at the end of a run; show what is on disk.
+    try {
+        const api::RunSnapshot snap = api::loadRun(ss(runDir_));
+        if (snap.eval && !evaluation_->hasReport()) evaluation_->showReport(*snap.eval);
+        if (snap.pseudo_labels) pseudo_->showReport(*snap.pseudo_labels);
+        else if (!cancelled && pseudoAfterTraining_) pseudo_->compute();
+    } catch (const std::exception&) {
+        // reloadRunSummary has already reported it
+    }
 }
 
 void MainWindow::onFailed(const QString& message) {

@@ -68,8 +68,8 @@ PseudoLabelPanel::PseudoLabelPanel(QWidget* parent) : QWidget(parent) {
     note->setText(tr(
         "<b>What you are looking at.</b> Each image is given the index of the teacher head's largest output "
         "(argmax over out_dim pseudo-labels); the bars count how many images got each index. <b>Why it is not "
-        "uniform:</b> nothing in DINO asks for equally sized groups. Centering only subtracts the batch mean of the "
-        "teacher logits, which stops one label from winning for every image, and sharpening (a low teacher "
+        "uniform:</b> nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the "
+        "teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher "
         "temperature) makes each image pick one label confidently; between the two the teacher settles on as many "
         "labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images "
         "share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A "

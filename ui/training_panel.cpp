@@ -93,8 +93,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     collapse_->yAxis->setLabel(tr("entropy"));
     collapse_->yAxis2->setLabel(tr("KL"));
     collapse_->legend->setVisible(true);
-    collapse_->setToolTip(tr("Entropy of the teacher's sharpened output: falling to 0 means every image gets a one-hot "
-                             "label; KL to uniform: rising to log(out_dim) means all images get the same label."));
+    collapse_->setToolTip(tr("DINO's two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output "
+                             "(centering without enough sharpening); entropy near 0 with KL near log(out_dim) means "
+                             "one pseudo-label wins for every image (sharpening without centering)."));
 
     auto* lossBox = new QWidget(top);
     auto* lossLay = new QVBoxLayout(lossBox);

@@ -1,0 +1,392 @@
+// Live training through the real window and the real engine on the bundled sample, with a tiny
+// model: Start trains and the charts receive points while the event loop stays responsive,
+// Pause/Resume/Stop work, Evaluate fills the accuracy view, the pseudo-label histogram is
+// populated, every export writes a readable file, a run folder reopens with the same curves,
+// closing during training stops cleanly, and engine errors become messages.
+#include "api/run_directory.h"
+#include "config_form.h"
+#include "evaluation_panel.h"
+#include "main_window.h"
+#include "plot_widget.h"
+#include "preview_panel.h"
+#include "pseudo_label_panel.h"
+#include "runs_panel.h"
+#include "training_panel.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QSvgRenderer>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+using namespace dino;
+using namespace dino::ui;
+
+namespace {
+
+// Measures the longest gap between ticks of a 10 ms timer: the GUI thread's worst stall.
+class LatencyProbe : public QObject {
+public:
+    LatencyProbe() {
+        timer_.setInterval(10);
+        timer_.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
+            const qint64 now = clock_.nsecsElapsed();
+            if (last_ >= 0) {
+                const double gap = (now - last_) / 1e6;
+                maxGap_ = std::max(maxGap_, gap);
+                gaps_.push_back(gap);
+            }
+            last_ = now;
+        });
+    }
+    void start() {
+        clock_.start();
+        last_ = -1;
+        maxGap_ = 0;
+        gaps_.clear();
+        timer_.start();
+    }
+    void stop() { timer_.stop(); }
+    double maxGapMs() const { return maxGap_; }
+    // Delay beyond the 10 ms period.
+    double maxDelayMs() const { return maxGap_ - 10.0; }
+    double percentile(double p) const {
+        if (gaps_.isEmpty()) return 0;
+        QVector<double> g = gaps_;
+        std::sort(g.begin(), g.end());
+        return g[std::min<int>(g.size() - 1, static_cast<int>(p * g.size()))];
+    }
+    int ticks() const { return gaps_.size(); }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 last_ = -1;
+    double maxGap_ = 0;
+    QVector<double> gaps_;
+};
+
+QByteArray head(const QString& path, int n) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.read(n);
+}
+
+struct Curve {
+    QVector<double> keys, values;
+};
+Curve curve(QCPGraph* g) {
+    Curve c;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
+        c.keys.push_back(it->key);
+        c.values.push_back(it->value);
+    }
+    return c;
+}
+
+}  // namespace
+
+class TestGuiTraining : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    std::unique_ptr<MainWindow> w_;
+    QString firstRun_;
+    Curve liveLoss_, liveEntropy_, liveLr_;
+
+    // The form filled as a user would for a plumbing run: a 2-block, 32-wide ViT.
+    void fillTinyConfig(int epochs, int stepsPerEpoch) {
+        ConfigForm* f = w_->configForm();
+        f->setConfig(presetConfig("quick"));
+        f->setFieldText("model.embed_dim", "32");
+        f->setFieldText("model.depth", "2");
+        f->setFieldText("model.num_heads", "2");
+        f->setFieldText("model.out_dim", "16");
+        f->setFieldText("optim.batch_size", "16");
+        f->setFieldText("optim.epochs", QString::number(epochs));
+        f->setFieldText("optim.max_steps_per_epoch", QString::number(stepsPerEpoch));
+        f->setFieldText("data.subset", "128");
+        f->setFieldText("system.threads", "1");
+        f->setFieldText("eval.batch_size", "128");
+        QVERIFY2(f->isValid(), qPrintable(f->firstProblem()));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("DINO Studio Tests");
+        QCoreApplication::setApplicationName("test_gui_training");
+        QVERIFY(tmp_.isValid());
+        w_ = std::make_unique<MainWindow>();
+        w_->setAskBeforeClosing(false);
+        w_->setShowErrorDialogs(false);
+        w_->setRunsFolder(tmp_.filePath("runs"));
+        w_->resize(1366, 768);
+        w_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+    }
+
+    void startTrainsAndChartsReceivePoints() {
+        fillTinyConfig(2, 3);
+        QVERIFY(w_->configForm()->config().eval.eval_at_end);
+        QSignalSpy finished(w_.get(), &MainWindow::trainingFinished);
+        LatencyProbe probe;
+        probe.start();
+        QElapsedTimer t;
+        t.start();
+        QTest::mouseClick(w_->trainingPanel()->startButton(), Qt::LeftButton);
+        QVERIFY(w_->isTraining());
+        QVERIFY(!w_->trainingPanel()->startButton()->isEnabled());
+        QVERIFY(finished.wait(600000));
+        probe.stop();
+        QCOMPARE(finished.first().first().toBool(), false);  // not cancelled
+        QVERIFY2(w_->lastError().isEmpty(), qPrintable(w_->lastError()));
+
+        TrainingPanel* tp = w_->trainingPanel();
+        QCOMPARE(tp->stepCount(), 6);
+        QCOMPARE(tp->lossPlot()->graph(0)->dataCount(), 6);
+        QCOMPARE(tp->lossPlot()->graph(1)->dataCount(), 6);
+        QCOMPARE(tp->collapsePlot()->graph(0)->dataCount(), 6);
+        QCOMPARE(tp->collapsePlot()->graph(1)->dataCount(), 6);
+        for (int i = 0; i < 4; ++i) QCOMPARE(tp->schedulePlot(i)->graph(0)->dataCount(), 6);  // the whole plan
+        for (const auto& m : tp->steps()) {
+            QVERIFY(std::isfinite(m.loss) && m.loss > 0);
+            QVERIFY(m.teacher_entropy >= 0);
+        }
+        QVERIFY(tp->progressText().contains("2/2"));
+        QVERIFY(tp->progressText().contains("6/6"));
+        QVERIFY(w_->findChild<QLabel*>("statusProgressText")->text().contains("6/6"));
+        QCOMPARE(tp->state(), TrainingPanel::State::Idle);
+        QVERIFY(tp->startButton()->isEnabled());
+        // Replots are coalesced: never more than one per kReplotMs (+ the final ones).
+        QVERIFY(tp->lossPlot()->replotCount() <= t.elapsed() / PlotWidget::kReplotMs + 2);
+        // The evaluation at the end of training reached the evaluation panel.
+        QTRY_VERIFY_WITH_TIMEOUT(w_->evaluationPanel()->hasReport(), 10000);
+        // And the engine's pseudo-labels of the end of training the histogram.
+        QTRY_VERIFY_WITH_TIMEOUT(w_->pseudoLabelPanel()->hasReport(), 60000);
+
+        qInfo("training 6 tiny steps + eval took %lld ms; event loop: %d ticks, max gap %.1f ms, p99 %.1f ms",
+              static_cast<long long>(t.elapsed()), probe.ticks(), probe.maxGapMs(), probe.percentile(0.99));
+        QVERIFY2(probe.maxDelayMs() < 100.0, qPrintable(QString("GUI thread stalled %1 ms").arg(probe.maxDelayMs())));
+        firstRun_ = w_->runDir();
+        QVERIFY(QFileInfo::exists(firstRun_ + "/metrics.csv"));
+        liveLoss_ = curve(tp->lossPlot()->graph(0));
+        liveEntropy_ = curve(tp->collapsePlot()->graph(0));
+        liveLr_ = curve(tp->schedulePlot(0)->graph(0));
+    }
+
+    void pauseResumeAndStop() {
+        fillTinyConfig(40, 5);
+        TrainingPanel* tp = w_->trainingPanel();
+        QSignalSpy finished(w_.get(), &MainWindow::trainingFinished);
+        QTest::mouseClick(tp->startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tp->stepCount() >= 2, 120000);
+        QCOMPARE(tp->state(), TrainingPanel::State::Running);
+
+        QTest::mouseClick(tp->pauseButton(), Qt::LeftButton);
+        QCOMPARE(tp->state(), TrainingPanel::State::Paused);
+        QCOMPARE(tp->pauseButton()->text(), QString("Resume"));
+        QTest::qWait(1500);  // the step in flight finishes and is flushed
+        const int paused = tp->stepCount();
+        QTest::qWait(2000);
+        QCOMPARE(tp->stepCount(), paused);  // no step while paused
+
+        QTest::mouseClick(tp->pauseButton(), Qt::LeftButton);
+        QCOMPARE(tp->state(), TrainingPanel::State::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(tp->stepCount() > paused, 60000);
+
+        QTest::mouseClick(tp->stopButton(), Qt::LeftButton);
+        QCOMPARE(tp->state(), TrainingPanel::State::Stopping);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);  // cancelled
+        QCOMPARE(tp->state(), TrainingPanel::State::Idle);
+        QVERIFY(tp->stepCount() < 40 * 5);
+        const auto snap = api::loadRun(w_->runDir().toStdString());
+        QCOMPARE(QString::fromStdString(snap.status), QString("cancelled"));
+        QVERIFY(!snap.checkpoints.empty());
+        QCOMPARE(static_cast<int>(snap.steps.size()), tp->stepCount());
+        QVERIFY(w_->runsPanel()->findChild<QPushButton*>("continueButton")->isEnabled());
+    }
+
+    void evaluateFillsTheAccuracyView() {
+        QCOMPARE(w_->openRun(firstRun_), QString());
+        EvaluationPanel* ep = w_->evaluationPanel();
+        ep->clear();
+        QVERIFY(!ep->hasReport());
+        QVERIFY(ep->evaluateButton()->isEnabled());
+        QSignalSpy done(ep, &EvaluationPanel::evaluated);
+        LatencyProbe probe;
+        probe.start();
+        QTest::mouseClick(ep->evaluateButton(), Qt::LeftButton);
+        QVERIFY(ep->isEvaluating());
+        QVERIFY(done.wait(300000));
+        probe.stop();
+        const api::EvalReport& r = ep->report();
+        QCOMPARE(ep->summaryTable()->item(0, 0)->text(), QString("%1 %").arg(100 * r.trained.nn1_accuracy, 0, 'f', 1));
+        QCOMPARE(ep->summaryTable()->item(1, 1)->text(), QString("%1 %").arg(100 * r.baseline.knn_accuracy, 0, 'f', 1));
+        QVERIFY(!ep->summaryTable()->item(2, 0)->text().isEmpty());
+        QCOMPARE(ep->classTable()->rowCount(), 9);
+        QVERIFY(ep->classTable()->item(0, 0)->text().contains("adipose"));
+        int64_t cells = 0;
+        for (const auto& row : r.trained.confusion)
+            for (int64_t v : row) cells += v;
+        QCOMPARE(cells, r.n_test);
+        auto* map = qobject_cast<QCPColorMap*>(ep->confusionPlot()->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->data()->keySize(), 9);
+        QCOMPARE(ep->comparisonPlot()->plottableCount(), 2);
+        qInfo("evaluation: event loop max gap %.1f ms", probe.maxGapMs());
+        QVERIFY(probe.maxDelayMs() < 100.0);
+    }
+
+    void histogramIsPopulated() {
+        PseudoLabelPanel* pp = w_->pseudoLabelPanel();
+        pp->clear();
+        QSignalSpy done(pp, &PseudoLabelPanel::computed);
+        QTest::mouseClick(pp->computeButton(), Qt::LeftButton);
+        QVERIFY(done.wait(300000));
+        const auto& r = pp->report();
+        QCOMPARE(static_cast<int>(r.counts.size()), 16);
+        QCOMPARE(pp->bars()->dataCount(), 16);
+        int64_t sum = 0;
+        for (int64_t c : r.counts) sum += c;
+        QCOMPARE(sum, r.n_images);
+        QVERIFY(r.used >= 1);
+        pp->setSorted(true);
+        const int64_t maxCount = *std::max_element(r.counts.begin(), r.counts.end());
+        QCOMPARE(pp->bars()->data()->at(0)->value, static_cast<double>(maxCount));
+        pp->setSorted(false);
+        for (int i = 0; i < 16; ++i) QCOMPARE(pp->bars()->data()->at(i)->value, static_cast<double>(r.counts[i]));
+        QVERIFY(pp->findChild<QLabel*>("pseudoStats")->text().contains(QString::number(r.used)));
+        QVERIFY(pp->findChild<QLabel*>("pseudoNote")->text().contains("uniform"));
+    }
+
+    void everyExportWritesAReadableFile() {
+        const QString out = tmp_.filePath("exports");
+        QDir().mkpath(out);
+        QList<PlotWidget*> plots = w_->trainingPanel()->plots();
+        plots += w_->evaluationPanel()->plots();
+        plots << w_->pseudoLabelPanel()->histogramPlot();
+        int n = 0;
+        for (PlotWidget* p : plots) {
+            const QString base = QDir(out).filePath(QString("chart%1").arg(n++));
+            QCOMPARE(exportPlot(p, base + ".png", 800, 500), QString());
+            QCOMPARE(exportPlot(p, base + ".jpg", 800, 500), QString());
+            QCOMPARE(exportPlot(p, base + ".pdf", 800, 500), QString());
+            QCOMPARE(exportPlot(p, base + ".svg", 800, 500), QString());
+            QCOMPARE(head(base + ".png", 8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+            QCOMPARE(head(base + ".jpg", 3), QByteArray("\xff\xd8\xff", 3));
+            QCOMPARE(head(base + ".pdf", 5), QByteArray("%PDF-"));
+            QImage png(base + ".png"), jpg(base + ".jpg");
+            QCOMPARE(png.size(), QSize(800, 500));
+            QCOMPARE(jpg.size(), QSize(800, 500));
+            QSvgRenderer svg(base + ".svg");
+            QVERIFY(svg.isValid());
+            QCOMPARE(svg.defaultSize(), QSize(800, 500));
+        }
+        QVERIFY(exportPlot(plots.first(), QDir(out).filePath("x.bmpx"), 10, 10).contains("bmpx"));
+
+        // Metrics CSV: the run's rows under the engine's header.
+        const QString csv = QDir(out).filePath("metrics.csv");
+        QCOMPARE(w_->exportMetricsCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QString::fromStdString(api::metricsCsvHeader()));
+        QCOMPARE(lines.size(), 1 + 6);
+
+        // Checkpoint "save as": a byte copy of the newest checkpoint.
+        const auto snap = api::loadRun(firstRun_.toStdString());
+        const QString ck = QDir(out).filePath("copy.ckpt");
+        QCOMPARE(w_->saveCheckpointAs(ck), QString());
+        QCOMPARE(QFileInfo(ck).size(), QFileInfo(QString::fromStdString(snap.checkpoints.back())).size());
+
+        // Encoder as safetensors: 8-byte little-endian header length, then a JSON header.
+        const QString st = QDir(out).filePath("encoder.safetensors");
+        QSignalSpy exported(w_.get(), &MainWindow::encoderExported);
+        w_->exportEncoder(st);
+        QVERIFY(exported.wait(120000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        const QByteArray bytes = head(st, 1 << 20);
+        QVERIFY(bytes.size() > 8);
+        quint64 len = 0;
+        for (int i = 7; i >= 0; --i) len = (len << 8) | static_cast<unsigned char>(bytes[i]);
+        QVERIFY(len > 2 && static_cast<qint64>(len) + 8 <= QFileInfo(st).size());
+        const auto header = nlohmann::json::parse(bytes.mid(8, static_cast<int>(len)).toStdString());
+        QVERIFY(header.contains("cls_token"));
+        QVERIFY(header.contains("__metadata__"));
+
+        // Preview grid as PNG.
+        w_->tabs()->setCurrentWidget(w_->previewPanel());
+        w_->previewPanel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->previewPanel()->busy() && w_->previewPanel()->rows() > 0, 60000);
+        const QString grid = QDir(out).filePath("grid.png");
+        QCOMPARE(w_->exportPreviewGrid(grid), QString());
+        QImage g(grid);
+        QVERIFY(!g.isNull());
+        QVERIFY(g.width() > 100);
+    }
+
+    void runFolderReopensWithTheSameCurves() {
+        MainWindow w2;
+        w2.setShowErrorDialogs(false);
+        QCOMPARE(w2.openRun(firstRun_), QString());
+        const Curve loss = curve(w2.trainingPanel()->lossPlot()->graph(0));
+        const Curve ent = curve(w2.trainingPanel()->collapsePlot()->graph(0));
+        const Curve lr = curve(w2.trainingPanel()->schedulePlot(0)->graph(0));
+        QCOMPARE(loss.keys, liveLoss_.keys);
+        QCOMPARE(ent.keys, liveEntropy_.keys);
+        QCOMPARE(lr.keys, liveLr_.keys);
+        for (int i = 0; i < loss.values.size(); ++i) {
+            QVERIFY(qAbs(loss.values[i] - liveLoss_.values[i]) <= 1e-6 * qAbs(liveLoss_.values[i]));
+            QVERIFY(qAbs(ent.values[i] - liveEntropy_.values[i]) <= 1e-6 * qMax(1.0, qAbs(liveEntropy_.values[i])));
+        }
+        for (int i = 0; i < lr.values.size(); ++i) QVERIFY(qAbs(lr.values[i] - liveLr_.values[i]) <= 1e-9);
+        QVERIFY(w2.evaluationPanel()->hasReport());
+        QVERIFY(w2.pseudoLabelPanel()->hasReport());
+        QCOMPARE(w2.configForm()->config().model.embed_dim, 32);
+        QVERIFY(w2.runDir().endsWith(QFileInfo(firstRun_).fileName()));
+        QCOMPARE(w2.openRun(tmp_.filePath("no-such-run")).isEmpty(), false);
+    }
+
+    void engineErrorsBecomeMessages() {
+        fillTinyConfig(1, 1);
+        w_->configForm()->setFieldText("data.dataset", tmp_.filePath("missing.npz"));
+        QVERIFY(w_->configForm()->isValid());
+        QSignalSpy failed(w_.get(), &MainWindow::trainingFailed);
+        w_->startTraining();
+        QVERIFY(failed.wait(60000));
+        QVERIFY(failed.first().first().toString().contains("missing.npz"));
+        QVERIFY(w_->lastError().contains("missing.npz"));
+        QCOMPARE(w_->trainingPanel()->state(), TrainingPanel::State::Idle);
+    }
+
+    void closingDuringTrainingStopsCleanly() {
+        fillTinyConfig(40, 5);
+        QSignalSpy finished(w_.get(), &MainWindow::trainingFinished);
+        w_->startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(w_->trainingPanel()->stepCount() >= 1, 120000);
+        const QString dir = w_->runDir();
+        w_->close();
+        QVERIFY(w_->isVisible());  // still up, showing "Stopping…"
+        QCOMPARE(w_->trainingPanel()->state(), TrainingPanel::State::Stopping);
+        QVERIFY(finished.wait(120000));
+        QTRY_VERIFY(!w_->isVisible());
+        const auto snap = api::loadRun(dir.toStdString());
+        QCOMPARE(QString::fromStdString(snap.status), QString("cancelled"));
+        QVERIFY(!snap.checkpoints.empty());
+    }
+
+    void cleanupTestCase() { w_.reset(); }
+};
+
+QTEST_MAIN(TestGuiTraining)
+#include "test_gui_training.moc"
