@@ -44,9 +44,11 @@ public:
     torch::Tensor forward(const torch::Tensor& x);
     const VitOptions& options() const { return opt_; }
     void resetParameters();  // timm init: trunc_normal(0.02) Linear/pos_embed, normal(1e-6) cls_token, zero biases
+    // The position embedding (1, 1 + gh*gw, D) for a gh x gw patch grid: pos_embed itself for the
+    // native grid, else its patch part resized bicubically (align_corners=false), class position kept.
+    torch::Tensor interpolatePosEmbed(int64_t gh, int64_t gw);
 
 private:
-    torch::Tensor interpolatePosEmbed(int64_t gh, int64_t gw);
     VitOptions opt_;
     int64_t grid_ = 0;                      // img_size / patch_size
     torch::nn::Conv2d patch_proj{nullptr};  // registered as "patch_embed.proj" (no bias)

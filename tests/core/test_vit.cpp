@@ -1,0 +1,159 @@
+// ViT-tiny: timm 0.9.2's state_dict names and counts, shapes, initialisation, position-embedding
+// interpolation; the DINO model's counts.
+#include <catch2/catch.hpp>
+
+#include "core_test_util.h"
+#include "model/dino_model.h"
+#include "model/init.h"
+#include "model/vision_transformer.h"
+
+#include <cmath>
+
+using namespace dino;
+
+namespace {
+
+// timm 0.9.2 VisionTransformer(..., pre_norm=True, num_classes=0).state_dict().keys(), in order.
+std::vector<std::string> timmKeys(int depth) {
+    std::vector<std::string> k = {"cls_token", "pos_embed", "patch_embed.proj.weight", "norm_pre.weight",
+                                  "norm_pre.bias"};
+    for (int b = 0; b < depth; ++b)
+        for (const char* s : {"norm1.weight", "norm1.bias", "attn.qkv.weight", "attn.qkv.bias", "attn.proj.weight",
+                              "attn.proj.bias", "norm2.weight", "norm2.bias", "mlp.fc1.weight", "mlp.fc1.bias",
+                              "mlp.fc2.weight", "mlp.fc2.bias"})
+            k.push_back("blocks." + std::to_string(b) + "." + s);
+    k.push_back("norm.weight");
+    k.push_back("norm.bias");
+    return k;
+}
+
+VisionTransformer vitTiny() { return VisionTransformer(VitOptions{}); }
+
+}  // namespace
+
+TEST_CASE("ViT-tiny state_dict keys, shapes and parameter count equal timm's", "[vit]") {
+    auto vit = vitTiny();
+    auto params = vit->named_parameters();
+    std::vector<std::string> keys;
+    for (const auto& p : params)
+        keys.push_back(p.key());
+    const auto& counts = dino::test::golden().at("param_counts");
+    CHECK(keys.size() == counts["vit_tiny_state_dict_keys"].get<size_t>());
+    CHECK(keys == timmKeys(12));
+    CHECK(vit->named_buffers().size() == 0);
+    CHECK(countParameters(*vit, true) == 5358144);
+    CHECK(countParameters(*vit, true) == counts["vit_tiny_trainable"].get<int64_t>());
+    CHECK(countParameters(*vit, false) == counts["vit_tiny_total"].get<int64_t>());
+    CHECK(params["cls_token"].sizes() == torch::IntArrayRef({1, 1, 192}));
+    CHECK(params["pos_embed"].sizes() == torch::IntArrayRef({1, 50, 192}));
+    CHECK(params["patch_embed.proj.weight"].sizes() == torch::IntArrayRef({192, 3, 4, 4}));
+    CHECK(params["blocks.11.attn.qkv.weight"].sizes() == torch::IntArrayRef({576, 192}));
+    CHECK(params["blocks.0.mlp.fc1.weight"].sizes() == torch::IntArrayRef({768, 192}));
+    CHECK_FALSE(params.contains("patch_embed.proj.bias"));  // pre_norm=True drops the conv bias
+}
+
+TEST_CASE("DINO model = encoder + head with the golden counts", "[vit][model]") {
+    ModelConfig cfg;  // seed defaults: out_dim 256, head 3 layers, hidden 384, bottleneck 96
+    DinoModel m(cfg, 28);
+    const auto& counts = dino::test::golden().at("param_counts");
+    CHECK(countParameters(*m, true) == counts["vit_tiny_dino_256_trainable"].get<int64_t>());
+    CHECK(countParameters(*m, false) == counts["vit_tiny_dino_256_total"].get<int64_t>());
+    CHECK(countParameters(*m, true) == 5641632);
+    auto params = m->named_parameters();
+    REQUIRE(params.size() == 151 + 8);
+    CHECK(params[0].key() == "encoder.cls_token");
+    CHECK(params[150].key() == "encoder.norm.bias");
+    CHECK(params[151].key() == "head.mlp.0.weight");
+    CHECK(params[158].key() == "head.last_layer.weight_v");
+    CHECK(m->head->mlp[0]->as<torch::nn::Linear>()->weight.sizes() == torch::IntArrayRef({384, 192}));
+    CHECK(m->head->weight_v.sizes() == torch::IntArrayRef({256, 96}));
+    auto y = m->forward(torch::randn({3, 3, 28, 28}));
+    CHECK(y.sizes() == torch::IntArrayRef({3, 256}));
+}
+
+TEST_CASE("ViT output is the class token (B, 192) for 28, 16 and 12 pixel inputs", "[vit]") {
+    torch::manual_seed(1);
+    auto vit = vitTiny();
+    vit->eval();
+    torch::NoGradGuard ng;
+    for (int px : {28, 16, 12}) {
+        INFO(px << " px");
+        auto y = vit->forward(torch::randn({2, 3, px, px}));
+        CHECK(y.sizes() == torch::IntArrayRef({2, 192}));
+        CHECK(torch::isfinite(y).all().item<bool>());
+        // final LayerNorm with weight 1, bias 0 at init: each row has mean 0 and unit variance
+        CHECK(y.mean(1).abs().max().item<double>() < 1e-5);
+    }
+    // A non-square input works too.
+    CHECK(vit->forward(torch::randn({1, 3, 12, 20})).sizes() == torch::IntArrayRef({1, 192}));
+    CHECK_THROWS_WITH(vit->forward(torch::randn({2, 1, 28, 28})), Catch::Contains("expected input (B, 3, H, W)"));
+    CHECK_THROWS_AS(vit->forward(torch::randn({3, 28, 28})), std::invalid_argument);
+}
+
+TEST_CASE("position embedding: identity on the native grid, bicubic resize otherwise", "[vit]") {
+    auto vit = vitTiny();
+    torch::NoGradGuard ng;
+    auto pos = vit->named_parameters()["pos_embed"];
+    auto same = vit->interpolatePosEmbed(7, 7);
+    CHECK(same.data_ptr() == pos.data_ptr());  // not even a copy at 28x28
+    for (auto g : {std::pair<int64_t, int64_t>{4, 4}, {3, 3}, {3, 5}}) {
+        auto p = vit->interpolatePosEmbed(g.first, g.second);
+        CHECK(p.sizes() == torch::IntArrayRef({1, 1 + g.first * g.second, 192}));
+        CHECK(torch::equal(p.narrow(1, 0, 1), pos.narrow(1, 0, 1)));  // class position kept
+    }
+    // Interpolation weights sum to one: a position embedding constant over the grid stays constant.
+    auto patch = pos.narrow(1, 1, 49);
+    patch.copy_(torch::linspace(-1, 1, 192).expand({1, 49, 192}));
+    auto p = vit->interpolatePosEmbed(4, 4);
+    CHECK(torch::allclose(p.narrow(1, 1, 16), torch::linspace(-1, 1, 192).expand({1, 16, 192}), 1e-5, 1e-6));
+    // Resizing 7x7 to 7x7 with the same bicubic kernel reproduces the grid (the shortcut is exact).
+    auto rnd = torch::randn({1, 192, 7, 7});
+    auto back = torch::nn::functional::interpolate(
+        rnd, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{7, 7}).mode(torch::kBicubic).align_corners(false));
+    CHECK(torch::allclose(back, rnd, 1e-6, 1e-6));
+}
+
+TEST_CASE("ViT initialisation is timm's", "[vit]") {
+    torch::manual_seed(5);
+    auto vit = vitTiny();
+    auto p = vit->named_parameters();
+    CHECK(p["pos_embed"].std().item<double>() == Approx(0.02).epsilon(0.05));
+    CHECK(p["cls_token"].std().item<double>() == Approx(1e-6).epsilon(0.3));
+    for (const auto& kv : p) {
+        INFO(kv.key());
+        const auto& k = kv.key();
+        const auto& t = kv.value();
+        CHECK(t.requires_grad());
+        if (k.find("norm") != std::string::npos && k.find("weight") != std::string::npos)
+            CHECK(torch::equal(t, torch::ones_like(t)));
+        else if (k.find("bias") != std::string::npos)
+            CHECK(torch::equal(t, torch::zeros_like(t)));
+        else if (k.find("attn.") != std::string::npos || k.find("mlp.") != std::string::npos)
+            CHECK(t.std().item<double>() == Approx(0.02).epsilon(0.05));
+    }
+    // The patch conv keeps PyTorch's default init: U(-1/sqrt(48), 1/sqrt(48)).
+    const auto& conv = p["patch_embed.proj.weight"];
+    CHECK(conv.abs().max().item<double>() <= 1.0 / std::sqrt(48.0));
+    CHECK(conv.std().item<double>() == Approx(1.0 / std::sqrt(3.0 * 48.0)).epsilon(0.1));
+}
+
+TEST_CASE("truncNormal_ respects its absolute bounds", "[vit]") {
+    torch::manual_seed(2);
+    auto t = torch::empty({200000});
+    truncNormal_(t, 1.0, 0.0, -2.0, 2.0);
+    CHECK(t.min().item<double>() >= -2.0);
+    CHECK(t.max().item<double>() <= 2.0);
+    CHECK(t.mean().item<double>() == Approx(0.0).margin(0.01));
+    CHECK(t.std().item<double>() == Approx(0.8796).epsilon(0.01));  // std of N(0,1) truncated at +-2
+    truncNormal_(t, 0.02);
+    CHECK(t.std().item<double>() == Approx(0.02).epsilon(0.01));
+}
+
+TEST_CASE("bad ViT options are rejected", "[vit]") {
+    VitOptions o;
+    o.num_heads = 5;  // 192 % 5 != 0
+    CHECK_THROWS_WITH(VisionTransformer(o), Catch::Contains("multiple of num_heads"));
+    VitOptions p;
+    p.patch_size = 0;
+    CHECK_THROWS_AS(VisionTransformer(p), std::invalid_argument);
+}
