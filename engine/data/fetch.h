@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace dino {
@@ -14,9 +15,16 @@ struct FetchOptions {
     std::string expected_md5;  // empty: the registry's (unknown for sizes other than 28: not checked, said so)
     std::string dest_dir;
     std::string file_name;
-    long timeout_s = 600;
+    long timeout_s = 600;      // abort when no byte arrived for this long (a stalled transfer)
+    long connect_timeout_s = 30;
     // (bytes_done, bytes_total or -1) -> false to cancel.
     std::function<bool(int64_t, int64_t)> progress;
+};
+
+// Thrown when the progress callback asked to stop; the partial file is removed.
+class FetchCancelled : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 // Returns the final path. Throws std::runtime_error with a readable message.

@@ -80,6 +80,16 @@ struct NpzArchive::Impl {
                                      " (expected stored or deflated, as numpy writes)");
         if (st.valid & ZIP_STAT_ENCRYPTION_METHOD && st.encryption_method != ZIP_EM_NONE)
             throw std::runtime_error(where + ": encrypted members are not supported");
+        // A corrupted directory can claim any size; deflate cannot expand more than ~1032:1, so a
+        // larger claim is refused before anything is allocated for it.
+        if (st.valid & ZIP_STAT_COMP_SIZE && st.valid & ZIP_STAT_COMP_METHOD) {
+            const bool stored = st.comp_method == ZIP_CM_STORE;
+            const zip_uint64_t limit = stored ? st.comp_size : st.comp_size * 1032 + 4096;
+            if (st.size > limit)
+                throw std::runtime_error(where + ": the zip directory claims " + std::to_string(st.size) +
+                                         " bytes from " + std::to_string(st.comp_size) +
+                                         " compressed bytes (corrupted archive)");
+        }
         ZipFilePtr f(zip_fopen_index(zip, static_cast<zip_uint64_t>(idx), 0));
         if (!f) throw std::runtime_error(where + ": cannot open: " + zip_strerror(zip));
         *size_out = st.size;
@@ -196,7 +206,14 @@ void NpzArchive::read(const std::string& array, const std::function<void(const N
                                  h.shapeString() + " " + h.dtype.descr + " needs " +
                                  std::to_string(h.data_offset + h.dataBytes()) + " (truncated or corrupted)");
     if (check) check(h);
-    void* dst = alloc(h);
+    void* dst = nullptr;
+    try {
+        dst = alloc(h);
+    } catch (const std::runtime_error&) {
+        throw;
+    } catch (const std::exception& e) {  // std::bad_alloc, or the tensor library's allocation error
+        throw std::runtime_error(w + ": cannot allocate " + std::to_string(h.dataBytes()) + " bytes (" + e.what() + ")");
+    }
     size_t want = static_cast<size_t>(h.dataBytes());
     size_t got = readSome(f.get(), dst, want, w);
     if (got != want)
