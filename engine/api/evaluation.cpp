@@ -1,0 +1,210 @@
+// evaluateRun, pseudoLabels, exportSafetensors (api/analysis.h): the run directory's checkpoint and
+// config -> the evaluation and export code in engine/evaluation and engine/export.
+#include "api/analysis.h"
+#include "api/interop.h"
+#include "api/run_directory.h"
+#include "api/training_run.h"
+#include "common/fsutil.h"
+#include "data/dataset.h"
+#include "data/medmnist_registry.h"
+#include "evaluation/features.h"
+#include "evaluation/knn_evaluation.h"
+#include "evaluation/pseudo_label_histogram.h"
+#include "evaluation/rng_guard.h"
+#include "export/encoder_weights.h"
+#include "export/npy.h"
+#include "training/checkpoint.h"
+#include "training/plan.h"
+#include "training/runtime.h"
+
+#include <filesystem>
+#include <map>
+
+namespace dino::api {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A run directory opened for evaluation: its config and the checkpoint to use.
+struct RunContext {
+    std::string dir;
+    RunConfig cfg;           // config.json, with the model section the checkpoint was trained with
+    std::string checkpoint;  // the given file, or the run's last.ckpt
+    CheckpointInfo info;
+};
+
+// The data an evaluation reads: the named splits and the normalisation used in training.
+struct EvalData {
+    std::string path;
+    std::vector<std::string> class_names;  // empty for data sets the registry does not know
+    std::map<std::string, ImageSet> splits;
+    Normalization norm;
+};
+
+RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint) {
+    RunContext c;
+    c.dir = run_dir;
+    const std::string cfg_path = runConfigPath(run_dir);
+    if (!fs::exists(cfg_path))
+        throw std::runtime_error(run_dir + " is not a run directory: " + cfg_path + " does not exist");
+    c.cfg = loadConfigFile(cfg_path);
+    c.checkpoint = checkpoint.empty() ? lastCheckpointPath(run_dir) : checkpoint;
+    if (!fs::exists(c.checkpoint))
+        throw std::runtime_error(checkpoint.empty()
+                                     ? "no checkpoint in " + run_dir + ": " + c.checkpoint +
+                                           " does not exist (train first, or pass a checkpoint file)"
+                                     : "checkpoint " + c.checkpoint + " does not exist");
+    c.info = readCheckpointInfo(c.checkpoint);
+    // The architecture is the one the checkpoint was trained with, even if config.json was edited since.
+    if (!c.info.config_json.empty()) c.cfg.model = configFromJson(c.info.config_json, c.checkpoint).model;
+    return c;
+}
+
+EvalData openEvalData(const RunConfig& cfg, const std::vector<std::string>& splits) {
+    EvalData d;
+    try {
+        d.path = resolveDatasetPath(cfg.data);
+        const MedmnistDataset* info = medmnistForFile(d.path);
+        if (!info) info = findMedmnist(cfg.data.dataset);
+        if (info) d.class_names = info->class_names;
+        const int n_classes = int(d.class_names.size());
+        for (const auto& s : splits) d.splits[s] = loadSplit(d.path, s, n_classes);
+        // Normalisation exactly as the trainer computed it: from the images it trained on.
+        ImageSet train = d.splits.count(cfg.data.train_split) ? d.splits.at(cfg.data.train_split)
+                                                              : loadSplit(d.path, cfg.data.train_split, n_classes);
+        const int64_t n = trainingSetSize(cfg, train.size());
+        if (n < train.size()) {
+            train.images = train.images.narrow(0, 0, n);
+            train.labels = train.labels.narrow(0, 0, n);
+        }
+        d.norm = normalizationFor(cfg, train);
+    } catch (const ConfigError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw DataError(e.what());
+    }
+    return d;
+}
+
+int evalImageSize(const RunContext& c, const ImageSet& any) {
+    const int size = any.imageSize();
+    if (c.info.img_size > 0 && c.info.img_size != size)
+        throw DataError(any.source + " has " + std::to_string(size) + "x" + std::to_string(size) + " images, but " +
+                        c.checkpoint + " was trained on " + std::to_string(c.info.img_size) + "x" +
+                        std::to_string(c.info.img_size));
+    return size;
+}
+
+}  // namespace
+
+EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint, Progress progress,
+                       const std::atomic<bool>* cancel) {
+    CpuRngGuard keep_trainer_stream;  // models are built below; a trainer may call this between epochs
+    const RunContext c = openRunContext(run_dir, checkpoint);
+    const auto& ev = c.cfg.eval;
+    applyThreads(c.cfg.system.threads);
+    const torch::Device device = resolveDevice(c.cfg.system.device);
+    EvalData data = openEvalData(c.cfg, {ev.train_split, ev.test_split});
+    const ImageSet& bank = data.splits.at(ev.train_split);
+    const ImageSet& test = data.splits.at(ev.test_split);
+    const int img_size = evalImageSize(c, test);
+
+    KnnEvalSetup s;
+    s.train = &bank;
+    s.test = &test;
+    s.norm = data.norm;
+    s.num_classes = numClassesOf(bank, test, data.class_names);
+    s.class_names = data.class_names;
+    s.knn.k = ev.knn_k;
+    s.knn.temperature = ev.knn_temperature;
+    s.batch_size = ev.batch_size;
+    s.device = device;
+
+    EvalReport r;
+    r.epoch = c.info.epoch;
+    r.step = c.info.step;
+    r.knn_k = ev.knn_k;
+    r.knn_temperature = ev.knn_temperature;
+    r.train_split = ev.train_split;
+    r.test_split = ev.test_split;
+    r.n_train = bank.size();
+    r.n_test = test.size();
+    for (int i = 0; i < s.num_classes; ++i)
+        r.class_names.push_back(i < int(data.class_names.size()) ? data.class_names[i] : "class " + std::to_string(i));
+
+    const int64_t work = evaluationWork(s);
+    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
+    r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
+                                [&](int64_t done) { if (progress) progress(done, 2 * work); }, cancel);
+    teacher = nullptr;
+    auto baseline = randomInitModel(c.cfg, img_size);
+    r.baseline = evaluateEncoder(baseline->encoder, s, "random-init",
+                                 [&](int64_t done) { if (progress) progress(work + done, 2 * work); }, cancel);
+    writeFileAtomic(runEvalPath(run_dir), evalReportToJson(r));
+    return r;
+}
+
+PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& split, const std::string& checkpoint) {
+    CpuRngGuard keep_trainer_stream;
+    const RunContext c = openRunContext(run_dir, checkpoint);
+    const std::string sp = split.empty() ? c.cfg.eval.test_split : split;
+    applyThreads(c.cfg.system.threads);
+    const torch::Device device = resolveDevice(c.cfg.system.device);
+    EvalData data = openEvalData(c.cfg, {sp});
+    const ImageSet& images = data.splits.at(sp);
+    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, evalImageSize(c, images), "teacher");
+    const auto labels = headPseudoLabels(teacher, images.images, data.norm, c.cfg.eval.batch_size, device);
+    const LabelHistogram h = labelHistogram(labels, c.cfg.model.out_dim);
+    PseudoLabelReport r;
+    r.split = sp;
+    r.counts = h.counts;
+    r.entropy = h.entropy;
+    r.max_entropy = h.max_entropy;
+    r.used = h.used;
+    r.n_images = h.total;
+    writeFileAtomic(runPseudoLabelsPath(run_dir), pseudoLabelsToJson(r));
+    return r;
+}
+
+void exportSafetensors(const std::string& run_dir, const std::string& out_path, const std::string& checkpoint) {
+    CpuRngGuard keep_trainer_stream;
+    const RunContext c = openRunContext(run_dir, checkpoint);
+    int img_size = c.info.img_size;
+    if (img_size <= 0) {  // an old checkpoint without it: the data decides
+        EvalData data = openEvalData(c.cfg, {c.cfg.eval.test_split});
+        img_size = data.splits.at(c.cfg.eval.test_split).imageSize();
+    }
+    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
+    saveEncoderWeights(teacher->encoder, out_path, &c.cfg.model,
+                       {{"dino_epoch", std::to_string(c.info.epoch)},
+                        {"dino_step", std::to_string(c.info.step)},
+                        {"dino_source", "teacher encoder of " + fs::absolute(c.checkpoint).string()}});
+}
+
+EmbeddingFiles exportEmbeddings(const std::string& run_dir, const std::string& split, const std::string& out_path,
+                                const std::string& checkpoint, Progress progress, const std::atomic<bool>* cancel) {
+    CpuRngGuard keep_trainer_stream;
+    const RunContext c = openRunContext(run_dir, checkpoint);
+    const std::string sp = split.empty() ? c.cfg.eval.test_split : split;
+    applyThreads(c.cfg.system.threads);
+    const torch::Device device = resolveDevice(c.cfg.system.device);
+    EvalData data = openEvalData(c.cfg, {sp});
+    const ImageSet& images = data.splits.at(sp);
+    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, evalImageSize(c, images), "teacher");
+    const int64_t n = images.size();
+    const auto feats = encoderFeatures(
+        teacher->encoder, images.images, data.norm, c.cfg.eval.batch_size, device,
+        [&](int64_t done) { if (progress) progress(done, n); }, cancel);
+    EmbeddingFiles out;
+    out.features = out_path;
+    out.labels = labelsPathFor(out_path);
+    out.split = sp;
+    out.n = feats.size(0);
+    out.dim = int(feats.size(1));
+    writeNpy(out.features, feats);
+    writeNpy(out.labels, images.labels.to(torch::kLong));
+    return out;
+}
+
+}  // namespace dino::api

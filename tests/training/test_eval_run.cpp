@@ -1,0 +1,226 @@
+// End to end on a tiny run directory trained by the real trainer: evaluateRun, pseudoLabels,
+// exportSafetensors and exportEmbeddings against direct computations from the checkpoint, and the
+// import direction (a run started from exported weights).
+#include "api/analysis.h"
+#include "api/interop.h"
+#include "api/run_directory.h"
+#include "api/training_run.h"
+#include "common/fsutil.h"
+#include "data/dataset.h"
+#include "data/npy.h"
+#include "evaluation/cancellation.h"
+#include "evaluation/knn_evaluation.h"
+#include "export/encoder_weights.h"
+#include "training/checkpoint.h"
+#include "training/trainer.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <unistd.h>
+
+using namespace dino;
+namespace fs = std::filesystem;
+
+namespace {
+
+RunConfig tinyRunConfig() {
+    RunConfig cfg = presetConfig("tiny");
+    cfg.optim.epochs = 1;
+    cfg.optim.max_steps_per_epoch = 2;
+    cfg.eval.eval_at_end = false;  // evaluated explicitly below
+    cfg.eval.batch_size = 100;     // several batches per split
+    return cfg;
+}
+
+// A tiny run trained once for all test cases of this file (2 steps of a 2-block ViT).
+const std::string& tinyRun() {
+    static const std::string dir = [] {
+        const auto d = fs::temp_directory_path() / ("dino_test_eval_run_" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        api::TrainObserver quiet;
+        auto run = api::TrainingRun::create(tinyRunConfig(), d.string());
+        REQUIRE(run->run(quiet) == api::RunOutcome::Finished);
+        return d.string();
+    }();
+    return dir;
+}
+
+// The seed's get_features, written out directly: batches of `batch` images (its DataLoader), normalise,
+// encoder, divide by the norm. Same batches as the evaluation, so the same floating-point rounding:
+// random-init features are nearly parallel, and another batching can flip a near-tied 1-NN.
+torch::Tensor seedFeatures(VisionTransformer& enc, const ImageSet& s, const Normalization& n, int64_t batch = 100) {
+    torch::NoGradGuard ng;
+    enc->eval();
+    std::vector<torch::Tensor> parts;
+    for (int64_t i = 0; i < s.size(); i += batch)
+        parts.push_back(enc->forward(toNormalizedTensor(s.images.narrow(0, i, std::min(batch, s.size() - i)), n)));
+    auto f = torch::cat(parts);
+    return f / f.norm(2, -1, true);
+}
+
+struct Direct {
+    RunConfig cfg;
+    ImageSet train, test;
+    Normalization norm;
+    DinoModel teacher{nullptr};
+};
+
+Direct direct(const std::string& dir) {
+    Direct d;
+    d.cfg = loadConfigFile(api::runConfigPath(dir));
+    const auto path = resolveDatasetPath(d.cfg.data);
+    d.train = loadSplit(path, "train");
+    d.test = loadSplit(path, "test");
+    ImageSet trained_on = d.train;  // data.subset = 64: normalisation of the images trained on
+    trained_on.images = d.train.images.narrow(0, 0, 64);
+    d.norm = normalizationFor(d.cfg, trained_on);
+    d.teacher = loadModelFromCheckpoint(lastCheckpointPath(dir), d.cfg.model, 28);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("evaluateRun on a trained tiny run", "[eval][run]") {
+    const auto& dir = tinyRun();
+    std::vector<std::pair<int64_t, int64_t>> ticks;
+    torch::manual_seed(99);
+    const auto next_draw = torch::rand({4});
+    torch::manual_seed(99);
+    const auto r = api::evaluateRun(dir, "", [&](int64_t d, int64_t t) { ticks.emplace_back(d, t); });
+    CHECK(torch::rand({4}).equal(next_draw));  // a trainer's random stream is left untouched
+
+    CHECK(r.step == 2);
+    CHECK(r.epoch == 0);
+    CHECK(r.n_train == 1059);
+    CHECK(r.n_test == 75);
+    CHECK(r.knn_k == 20);
+    CHECK(r.knn_temperature == 0.07);
+    REQUIRE(r.class_names.size() == 9);
+    CHECK(r.trained.model == "teacher");
+    CHECK(r.baseline.model == "random-init");
+
+    auto d = direct(dir);
+    for (const auto* m : {&r.trained, &r.baseline}) {
+        INFO(m->model);
+        REQUIRE(m->confusion.size() == 9);
+        int64_t total = 0, diag = 0;
+        for (size_t t = 0; t < 9; ++t) {
+            int64_t row = 0;
+            for (int64_t v : m->confusion[t]) row += v;
+            CHECK(row == m->per_class[t].support);
+            CHECK(row == d.test.labels.eq(int64_t(t)).sum().item<int64_t>());
+            total += row;
+            diag += m->confusion[t][t];
+        }
+        CHECK(total == 75);
+        CHECK(m->knn_accuracy == Approx(double(diag) / 75.0));
+        CHECK(m->auc > 0.0);
+        CHECK(m->auc <= 1.0);
+    }
+
+    // The seed's 1-NN, computed directly from the checkpoint's teacher.
+    auto enc = d.teacher->encoder;
+    const auto train_f = seedFeatures(enc, d.train, d.norm), test_f = seedFeatures(enc, d.test, d.norm);
+    const auto pred = d.train.labels.index_select(0, test_f.matmul(train_f.t()).argmax(1));
+    CHECK(r.trained.nn1_accuracy == Approx(pred.eq(d.test.labels).to(torch::kDouble).mean().item<double>()));
+    // The baseline is the seeded initial model: the same as the trainer's student before step 0.
+    auto base = randomInitModel(d.cfg, 28);
+    auto base_enc = base->encoder;
+    const auto btrain = seedFeatures(base_enc, d.train, d.norm), btest = seedFeatures(base_enc, d.test, d.norm);
+    const auto bpred = d.train.labels.index_select(0, btest.matmul(btrain.t()).argmax(1));
+    CHECK(r.baseline.nn1_accuracy == Approx(bpred.eq(d.test.labels).to(torch::kDouble).mean().item<double>()));
+
+    // Progress: monotone, in one total, ending there.
+    REQUIRE(!ticks.empty());
+    for (size_t i = 1; i < ticks.size(); ++i) CHECK(ticks[i].first >= ticks[i - 1].first);
+    CHECK(ticks.back().first == ticks.back().second);
+    CHECK(ticks.back().second == 2 * (1059 + 2 * 75));
+
+    // eval.json holds the same report.
+    const auto back = api::evalReportFromJson(readTextFile(api::runEvalPath(dir)));
+    CHECK(back.trained.knn_accuracy == Approx(r.trained.knn_accuracy));
+    CHECK(back.baseline.auc == Approx(r.baseline.auc));
+    CHECK(back.trained.confusion == r.trained.confusion);
+}
+
+TEST_CASE("evaluateRun errors and cancellation", "[eval][run]") {
+    const auto& dir = tinyRun();
+    std::atomic<bool> cancel{true};
+    CHECK_THROWS_AS(api::evaluateRun(dir, "", {}, &cancel), OperationCancelled);
+    CHECK_THROWS_WITH(api::evaluateRun(dir, dir + "/checkpoints/nope.ckpt"), Catch::Contains("nope.ckpt does not exist"));
+    const auto empty = fs::temp_directory_path() / "dino_test_not_a_run";
+    fs::create_directories(empty);
+    CHECK_THROWS_WITH(api::evaluateRun(empty.string()), Catch::Contains("is not a run directory"));
+}
+
+TEST_CASE("pseudoLabels counts the teacher head's argmax over a split", "[eval][run][pseudo]") {
+    const auto& dir = tinyRun();
+    const auto r = api::pseudoLabels(dir, "test");
+    CHECK(r.split == "test");
+    CHECK(r.n_images == 75);
+    REQUIRE(r.counts.size() == 16);
+    auto d = direct(dir);
+    torch::NoGradGuard ng;
+    const auto labels = d.teacher->forward(toNormalizedTensor(d.test.images, d.norm)).argmax(1);
+    const auto expected = torch::bincount(labels, {}, 16);
+    for (int i = 0; i < 16; ++i) CHECK(r.counts[i] == expected[i].item<int64_t>());
+    CHECK(r.max_entropy == Approx(std::log(16.0)));
+    CHECK(r.used == expected.gt(0).sum().item<int64_t>());
+    CHECK(fs::exists(api::runPseudoLabelsPath(dir)));
+    CHECK(api::pseudoLabels(dir).split == "test");  // default: eval.test_split
+}
+
+TEST_CASE("export, embed and import round trip through files", "[export][run]") {
+    const auto& dir = tinyRun();
+    auto d = direct(dir);
+    const std::string weights = dir + "/teacher_encoder.safetensors";
+    api::exportSafetensors(dir, weights);
+    const auto f = readSafetensors(weights);
+    CHECK(f.metadata.at("dino_step") == "2");
+    CHECK(vitOptionsFromMetadata(f.metadata, weights)->embed_dim == 32);
+    auto teacher_params = d.teacher->encoder->named_parameters();
+    CHECK(f.tensors.size() == teacher_params.size());
+    for (const auto& t : f.tensors) CHECK(t.tensor.equal(teacher_params[t.name]));
+
+    SECTION("embed writes the seed's features and the labels as .npy") {
+        const std::string feats = dir + "/feats.npy";
+        const auto e = api::exportEmbeddings(dir, "test", feats);
+        CHECK(e.labels == dir + "/feats.labels.npy");
+        CHECK(e.n == 75);
+        CHECK(e.dim == 32);
+        const std::string fb = readTextFile(feats), lb = readTextFile(e.labels);
+        const auto fh = parseNpyHeader(fb, feats), lh = parseNpyHeader(lb, e.labels);
+        CHECK(fh.dtype.descr == "<f4");
+        CHECK(fh.shape == std::vector<int64_t>{75, 32});
+        CHECK(lh.dtype.descr == "<i8");
+        CHECK(lh.shape == std::vector<int64_t>{75});
+        const auto got = torch::from_blob(const_cast<char*>(fb.data() + fh.data_offset), {75, 32}, torch::kFloat);
+        auto enc = d.teacher->encoder;
+        CHECK(got.allclose(seedFeatures(enc, d.test, d.norm), 1e-5, 1e-6));
+        const auto labels = torch::from_blob(const_cast<char*>(lb.data() + lh.data_offset), {75}, torch::kLong);
+        CHECK(labels.equal(d.test.labels));
+    }
+    SECTION("a new run starts from the exported encoder") {
+        RunConfig cfg = tinyRunConfig();
+        cfg.model.depth = 7;  // taken from the file's timm_args
+        const RunConfig with = api::configForWeights(cfg, weights);
+        CHECK(with.model.depth == 2);
+        CHECK(with.model.init_weights == fs::absolute(weights).string());
+        Trainer trainer(with, "");
+        for (const auto& p : trainer.student()->encoder->named_parameters())
+            CHECK(p.value().to(torch::kCPU).equal(teacher_params[p.key()]));
+        for (const auto& p : trainer.teacher()->encoder->named_parameters())
+            CHECK(p.value().to(torch::kCPU).equal(teacher_params[p.key()]));
+    }
+    SECTION("weights that do not fit are refused before training") {
+        RunConfig cfg = tinyRunConfig();
+        cfg.data.size = 64;
+        CHECK_THROWS_WITH(api::configForWeights(cfg, weights), Catch::Contains("28x28 images, but data.size is 64"));
+        const auto info = api::inspectWeights(weights);
+        CHECK(info.has_architecture);
+        CHECK(info.depth == 2);
+        CHECK(info.tensors == int64_t(f.tensors.size()));
+    }
+}
