@@ -36,3 +36,21 @@ std::string pseudoLabelsToJson(const PseudoLabelReport& r);
 PseudoLabelReport pseudoLabelsFromJson(const std::string& text);
 
 }  // namespace dino::api
+
+namespace dino::api {
+
+// status.json: the run's state ("running", "finished", "cancelled", "failed"), a message (why it
+// failed), and the parts of the plan that need the data set or the model to know (dataset size,
+// trainable parameters, device, threads), so that loadRun can redraw the plan without the data.
+void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
+                    const RunPlan& plan);
+
+// Files of a run directory.
+std::string runConfigPath(const std::string& run_dir);   // config.json
+std::string runMetricsPath(const std::string& run_dir);  // metrics.csv
+std::string runLogPath(const std::string& run_dir);      // log.txt
+std::string runStatusPath(const std::string& run_dir);   // status.json
+std::string runEvalPath(const std::string& run_dir);     // eval.json
+std::string runPseudoLabelsPath(const std::string& run_dir);  // pseudo_labels.json
+
+}  // namespace dino::api

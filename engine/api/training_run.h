@@ -8,9 +8,23 @@
 #include "common/config.h"
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace dino::api {
+
+// The loss became NaN or infinite: the run stopped, the last good checkpoint was kept, and the
+// message names the likely causes (temperatures, learning rate, precision).
+class NonFiniteLossError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The training data could not be opened or does not fit the configuration (missing file, bad npz).
+class DataError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 class TrainObserver {
 public:

@@ -3,6 +3,7 @@
 // (also written on cancel). Always written to a temp name and renamed.
 #pragma once
 
+#include "loss/dino_loss.h"
 #include "model/dino_model.h"
 
 #include <string>
@@ -12,9 +13,40 @@ namespace dino {
 // <run_dir>/checkpoints/last.ckpt (may not exist yet).
 std::string lastCheckpointPath(const std::string& run_dir);
 
+// <run_dir>/checkpoints/epoch_NNN.ckpt for a 0-based epoch.
+std::string epochCheckpointPath(const std::string& run_dir, int epoch);
+
 // The teacher (default) or student model stored in a checkpoint, built with the run's model config
 // and image size, in eval mode, on CPU. Throws naming the file when it is missing or unreadable.
 DinoModel loadModelFromCheckpoint(const std::string& ckpt_path, const ModelConfig& cfg, int img_size,
                                   const std::string& which = "teacher");
+
+// Where a checkpoint stands: `step` steps were done (the next step to run is `step`), the last of
+// them in epoch `epoch` (0-based; -1 before the first step).
+struct CheckpointInfo {
+    int epoch = -1;
+    int64_t step = 0;
+    int img_size = 0;
+    std::string config_json;  // the run's configuration when it was written
+};
+CheckpointInfo readCheckpointInfo(const std::string& ckpt_path);
+
+// Everything a run needs to continue bit-exactly. The referenced objects are read or overwritten.
+struct TrainingState {
+    DinoModel& student;
+    DinoModel& teacher;
+    torch::optim::Optimizer& optimizer;
+    DinoLoss& loss;
+    CheckpointInfo info;
+};
+
+// The checkpoint's bytes (torch::serialize archive), and atomic writes of them to a path.
+std::string serializeCheckpoint(const TrainingState& s);
+void saveCheckpoint(const TrainingState& s, const std::string& path);
+void writeCheckpointBytes(const std::string& bytes, const std::string& path);
+
+// Restores models, optimizer, loss centre and the default generators' states into s (tensors land on
+// `device`), and returns the stored position. Throws naming the file on any mismatch.
+CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::Device device);
 
 }  // namespace dino

@@ -1,0 +1,38 @@
+// `dino bench`: the real training step (random init, real augmentation pipeline, sample data) timed
+// phase by phase, with the achieved GFLOP/s beside a measured matmul peak and the peak RSS. Torch-free.
+#pragma once
+
+#include "common/config.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dino::api {
+
+struct BenchmarkResult {
+    int batch_size = 0;
+    int steps = 0;        // measured steps (after the warm-up)
+    int warmup = 0;
+    int threads = 0;
+    int loader_workers = 0;
+    std::string device, precision, blas;
+    // Means over the measured steps, seconds.
+    double step_seconds = 0, data_seconds = 0, student_seconds = 0, teacher_seconds = 0, optimizer_seconds = 0;
+    double images_per_s = 0;             // batch_size / step_seconds; one image = all its views
+    double gflop_per_image = 0;          // analytic (training/vit_flops.h)
+    double achieved_gflops = 0;          // gflop_per_image * images_per_s
+    double matmul_peak_gflops = 0;       // measured square matmul at the run's precision and threads
+    double peak_rss_mb = 0;              // of this process, whole benchmark
+    std::vector<double> losses;          // of the measured steps (sanity: finite)
+};
+
+// cfg: the configuration to time (usually the seed's with overrides). steps measured after warmup.
+// progress(done, total) after every step, warm-up included.
+BenchmarkResult runBenchmark(const RunConfig& cfg, int steps, int warmup = 1,
+                             const std::function<void(int, int)>& progress = {});
+
+// The result as the lines `dino bench` prints.
+std::string formatBenchmark(const BenchmarkResult& r);
+
+}  // namespace dino::api

@@ -1,0 +1,71 @@
+#include "api/process.h"
+
+#include <dlfcn.h>
+#include <malloc.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace dino::api {
+namespace {
+
+bool envIs(const char* name, const char* value) {
+    const char* v = std::getenv(name);
+    return v && std::strcmp(v, value) == 0;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+bool cpuHasFlag(const char* flag) {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("flags", 0) != 0) continue;
+        std::istringstream words(line.substr(line.find(':') + 1));
+        std::string w;
+        while (words >> w)
+            if (w == flag) return true;
+        return false;
+    }
+    return false;
+}
+
+bool mallocTuningEnabled() { return !envIs("DINO_MALLOC_TUNING", "0"); }
+
+const char* preferredOpenblasCoretype() {
+    if (std::getenv("OPENBLAS_CORETYPE")) return "";
+    using NameFn = char* (*)();
+    auto corename = reinterpret_cast<NameFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    if (!corename) return "";  // not OpenBLAS
+    if (!cpuHasFlag("avx512f")) return "";
+    std::string core = lower(corename() ? corename() : "");
+    // Cores with AVX-512 kernels in OpenBLAS 0.3.x.
+    if (core == "skylakex" || core == "cooperlake" || core == "sapphirerapids") return "";
+    return "SKYLAKEX";
+}
+
+void tuneProcess(int argc, char** argv) {
+    if (mallocTuningEnabled()) {
+        mallopt(M_MMAP_MAX, 0);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);  // int parameter: 1 GiB of free heap kept before trimming
+    }
+    if (envIs("DINO_NO_REEXEC", "1") || argc < 1) return;
+    const char* core = preferredOpenblasCoretype();
+    if (!*core) return;
+    setenv("OPENBLAS_CORETYPE", core, 1);
+    execv("/proc/self/exe", argv);
+    // exec failed: carry on with the kernels already loaded.
+    unsetenv("OPENBLAS_CORETYPE");
+}
+
+}  // namespace dino::api

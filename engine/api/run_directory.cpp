@@ -1,0 +1,318 @@
+#include "api/run_directory.h"
+
+#include "common/fsutil.h"
+#include "data/dataset.h"
+#include "training/plan.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace dino::api {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const char* const kMetricsColumns[] = {"step",          "epoch",          "loss",          "lr",
+                                       "wd",            "teacher_temp",   "momentum",      "images_per_s",
+                                       "teacher_entropy", "kl_uniform",   "center_norm",   "step_seconds",
+                                       "data_seconds",  "elapsed_seconds"};
+constexpr size_t kMetricsColumnCount = sizeof(kMetricsColumns) / sizeof(kMetricsColumns[0]);
+
+// Shortest text that reads back to the same double (%.17g), "nan"/"inf" spelled as strtod reads them.
+std::string num(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::vector<std::string> splitCsv(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : line) {
+        if (c == ',') {
+            out.push_back(cur);
+            cur.clear();
+        } else if (c != '\r') {
+            cur += c;
+        }
+    }
+    out.push_back(cur);
+    return out;
+}
+
+double parseDouble(const std::string& s, const char* column) {
+    if (s.empty()) throw std::runtime_error(std::string("metrics.csv: empty value in column ") + column);
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0')
+        throw std::runtime_error(std::string("metrics.csv: column ") + column + " expected a number, got '" + s + "'");
+    return v;
+}
+
+// JSON cannot hold NaN/inf; store them as null and read null back as NaN.
+json jnum(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+double jget(const json& j, const char* key, double def = 0) {
+    if (!j.contains(key)) return def;
+    const auto& v = j.at(key);
+    if (v.is_null()) return std::nan("");
+    if (!v.is_number()) throw std::runtime_error(std::string("expected a number for '") + key + "', got " + v.dump());
+    return v.get<double>();
+}
+template <class T>
+T jval(const json& j, const char* key, T def) {
+    if (!j.contains(key) || j.at(key).is_null()) return def;
+    try {
+        return j.at(key).get<T>();
+    } catch (const json::exception&) {
+        throw std::runtime_error(std::string("unexpected type for '") + key + "': " + j.at(key).dump());
+    }
+}
+
+json metricsToJson(const EvalMetrics& m) {
+    json pc = json::array();
+    for (const auto& c : m.per_class) pc.push_back({{"name", c.name}, {"support", c.support}, {"accuracy", jnum(c.accuracy)}});
+    return {{"model", m.model},
+            {"nn1_accuracy", jnum(m.nn1_accuracy)},
+            {"knn_accuracy", jnum(m.knn_accuracy)},
+            {"auc", jnum(m.auc)},
+            {"per_class", pc},
+            {"confusion", m.confusion}};
+}
+
+EvalMetrics metricsFromJson(const json& j) {
+    EvalMetrics m;
+    m.model = jval<std::string>(j, "model", "");
+    m.nn1_accuracy = jget(j, "nn1_accuracy");
+    m.knn_accuracy = jget(j, "knn_accuracy");
+    m.auc = jget(j, "auc");
+    if (j.contains("per_class")) {
+        for (const auto& c : j.at("per_class")) {
+            ClassAccuracy a;
+            a.name = jval<std::string>(c, "name", "");
+            a.support = jval<int64_t>(c, "support", 0);
+            a.accuracy = jget(c, "accuracy");
+            m.per_class.push_back(a);
+        }
+    }
+    m.confusion = jval<std::vector<std::vector<int64_t>>>(j, "confusion", {});
+    return m;
+}
+
+json parseJsonFile(const std::string& text, const std::string& what) {
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw std::runtime_error(what + ": not valid JSON: " + e.what());
+    }
+}
+
+std::vector<std::string> listCheckpoints(const std::string& run_dir) {
+    std::vector<std::string> epochs;
+    fs::path dir = fs::path(run_dir) / "checkpoints";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return {};
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind("epoch_", 0) == 0 && e.path().extension() == ".ckpt") epochs.push_back(e.path().string());
+    }
+    std::sort(epochs.begin(), epochs.end());  // epoch_NNN: zero-padded, so text order is epoch order
+    fs::path last = dir / "last.ckpt";
+    if (fs::exists(last, ec)) epochs.push_back(last.string());
+    return epochs;
+}
+
+}  // namespace
+
+std::string runConfigPath(const std::string& d) { return (fs::path(d) / "config.json").string(); }
+std::string runMetricsPath(const std::string& d) { return (fs::path(d) / "metrics.csv").string(); }
+std::string runLogPath(const std::string& d) { return (fs::path(d) / "log.txt").string(); }
+std::string runStatusPath(const std::string& d) { return (fs::path(d) / "status.json").string(); }
+std::string runEvalPath(const std::string& d) { return (fs::path(d) / "eval.json").string(); }
+std::string runPseudoLabelsPath(const std::string& d) { return (fs::path(d) / "pseudo_labels.json").string(); }
+
+std::string metricsCsvHeader() {
+    std::string h;
+    for (size_t i = 0; i < kMetricsColumnCount; ++i) {
+        if (i) h += ',';
+        h += kMetricsColumns[i];
+    }
+    return h;
+}
+
+std::string metricsCsvRow(const StepMetrics& m) {
+    std::ostringstream os;
+    os << m.step << ',' << m.epoch;
+    for (double v : {m.loss, m.lr, m.wd, m.teacher_temp, m.momentum, m.images_per_s, m.teacher_entropy, m.kl_uniform,
+                     m.center_norm, m.step_seconds, m.data_seconds, m.elapsed_seconds})
+        os << ',' << num(v);
+    return os.str();
+}
+
+StepMetrics parseMetricsCsvRow(const std::string& line) {
+    auto f = splitCsv(line);
+    if (f.size() != kMetricsColumnCount)
+        throw std::runtime_error("metrics.csv: expected " + std::to_string(kMetricsColumnCount) + " columns, got " +
+                                 std::to_string(f.size()) + " in '" + line + "'");
+    StepMetrics m;
+    m.step = static_cast<int64_t>(parseDouble(f[0], kMetricsColumns[0]));
+    m.epoch = static_cast<int>(parseDouble(f[1], kMetricsColumns[1]));
+    double* dst[] = {&m.loss,         &m.lr,          &m.wd,           &m.teacher_temp,
+                     &m.momentum,     &m.images_per_s, &m.teacher_entropy, &m.kl_uniform,
+                     &m.center_norm,  &m.step_seconds, &m.data_seconds, &m.elapsed_seconds};
+    for (size_t i = 0; i < 12; ++i) *dst[i] = parseDouble(f[i + 2], kMetricsColumns[i + 2]);
+    return m;
+}
+
+std::string evalReportToJson(const EvalReport& r) {
+    json j = {{"epoch", r.epoch},
+              {"step", r.step},
+              {"knn_k", r.knn_k},
+              {"knn_temperature", r.knn_temperature},
+              {"train_split", r.train_split},
+              {"test_split", r.test_split},
+              {"n_train", r.n_train},
+              {"n_test", r.n_test},
+              {"class_names", r.class_names},
+              {"trained", metricsToJson(r.trained)},
+              {"baseline", metricsToJson(r.baseline)}};
+    return j.dump(2) + "\n";
+}
+
+EvalReport evalReportFromJson(const std::string& text) {
+    json j = parseJsonFile(text, "eval.json");
+    if (!j.is_object()) throw std::runtime_error("eval.json: expected a JSON object");
+    try {
+        EvalReport r;
+        r.epoch = jval<int>(j, "epoch", -1);
+        r.step = jval<int64_t>(j, "step", 0);
+        r.knn_k = jval<int>(j, "knn_k", 20);
+        r.knn_temperature = jget(j, "knn_temperature", 0.07);
+        r.train_split = jval<std::string>(j, "train_split", "");
+        r.test_split = jval<std::string>(j, "test_split", "");
+        r.n_train = jval<int64_t>(j, "n_train", 0);
+        r.n_test = jval<int64_t>(j, "n_test", 0);
+        r.class_names = jval<std::vector<std::string>>(j, "class_names", {});
+        if (j.contains("trained")) r.trained = metricsFromJson(j.at("trained"));
+        if (j.contains("baseline")) r.baseline = metricsFromJson(j.at("baseline"));
+        return r;
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string("eval.json: ") + e.what());
+    }
+}
+
+std::string pseudoLabelsToJson(const PseudoLabelReport& r) {
+    json j = {{"split", r.split},         {"counts", r.counts},  {"entropy", jnum(r.entropy)},
+              {"max_entropy", jnum(r.max_entropy)}, {"used", r.used}, {"n_images", r.n_images}};
+    return j.dump(2) + "\n";
+}
+
+PseudoLabelReport pseudoLabelsFromJson(const std::string& text) {
+    json j = parseJsonFile(text, "pseudo_labels.json");
+    if (!j.is_object()) throw std::runtime_error("pseudo_labels.json: expected a JSON object");
+    try {
+        PseudoLabelReport r;
+        r.split = jval<std::string>(j, "split", "");
+        r.counts = jval<std::vector<int64_t>>(j, "counts", {});
+        r.entropy = jget(j, "entropy");
+        r.max_entropy = jget(j, "max_entropy");
+        r.used = jval<int>(j, "used", 0);
+        r.n_images = jval<int64_t>(j, "n_images", 0);
+        return r;
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string("pseudo_labels.json: ") + e.what());
+    }
+}
+
+void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
+                    const RunPlan& plan) {
+    json j = {{"state", state},
+              {"message", message},
+              {"dataset_size", plan.dataset_size},
+              {"trainable_parameters", plan.trainable_parameters},
+              {"device", plan.device},
+              {"threads", plan.threads},
+              {"precision", plan.precision}};
+    writeFileAtomic(runStatusPath(run_dir), j.dump(2) + "\n");
+}
+
+RunSnapshot loadRun(const std::string& run_dir) {
+    RunSnapshot s;
+    s.dir = run_dir;
+    if (!fs::is_directory(run_dir)) throw std::runtime_error("run directory " + run_dir + " does not exist");
+    s.config = loadConfigFile(runConfigPath(run_dir));
+
+    // Status and the facts of the plan that were resolved when the run started.
+    json status;
+    std::string sp = runStatusPath(run_dir);
+    if (fs::exists(sp)) status = parseJsonFile(readTextFile(sp), sp);
+    int64_t dataset_size = 0;
+    if (status.is_object()) {
+        std::string state = jval<std::string>(status, "state", "");
+        std::string message = jval<std::string>(status, "message", "");
+        s.status = state == "failed" && !message.empty() ? "failed: " + message : state;
+        dataset_size = jval<int64_t>(status, "dataset_size", 0);
+    } else {
+        s.status = "created";
+    }
+    if (dataset_size <= 0) {
+        // Never started: size the plan from the data file if it is there.
+        try {
+            auto summary = inspectNpz(resolveDatasetPath(s.config.data));
+            for (size_t i = 0; i < summary.splits.size(); ++i)
+                if (summary.splits[i] == s.config.data.train_split) dataset_size = trainingSetSize(s.config, summary.sizes[i]);
+        } catch (const std::exception&) {
+            dataset_size = 0;  // data not available: the plan has no steps
+        }
+    }
+    s.plan = makeRunPlan(s.config, dataset_size);
+    if (status.is_object()) {
+        s.plan.trainable_parameters = jval<int64_t>(status, "trainable_parameters", 0);
+        s.plan.device = jval<std::string>(status, "device", "");
+        s.plan.threads = jval<int>(status, "threads", 0);
+        s.plan.precision = jval<std::string>(status, "precision", s.config.system.precision);
+    }
+
+    // metrics.csv: a kill can leave a half-written last line; anything else malformed is an error.
+    std::string mp = runMetricsPath(run_dir);
+    if (fs::exists(mp)) {
+        std::ifstream in(mp, std::ios::binary);
+        std::string line;
+        std::vector<std::string> lines;
+        while (std::getline(in, line)) lines.push_back(line);
+        bool last_complete = false;
+        {
+            std::ifstream tail(mp, std::ios::binary | std::ios::ate);
+            auto size = static_cast<std::streamoff>(tail.tellg());
+            if (size > 0) {
+                tail.seekg(size - 1);
+                last_complete = tail.get() == '\n';
+            }
+        }
+        for (size_t i = 1; i < lines.size(); ++i) {
+            if (lines[i].empty()) continue;
+            try {
+                s.steps.push_back(parseMetricsCsvRow(lines[i]));
+            } catch (const std::exception& e) {
+                if (i + 1 == lines.size() && !last_complete) break;
+                throw std::runtime_error(mp + ":" + std::to_string(i + 1) + ": " + e.what());
+            }
+        }
+    }
+
+    std::string ep = runEvalPath(run_dir);
+    if (fs::exists(ep)) s.eval = evalReportFromJson(readTextFile(ep));
+    std::string pp = runPseudoLabelsPath(run_dir);
+    if (fs::exists(pp)) s.pseudo_labels = pseudoLabelsFromJson(readTextFile(pp));
+    s.checkpoints = listCheckpoints(run_dir);
+    return s;
+}
+
+}  // namespace dino::api

@@ -1,0 +1,224 @@
+#include "api/training_run.h"
+
+#include "api/analysis.h"
+#include "api/run_directory.h"
+#include "common/fsutil.h"
+#include "evaluation/cancellation.h"
+#include "training/checkpoint.h"
+#include "training/trainer.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace dino::api {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string timestamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+// metrics.csv with the rows of steps before `keep_before` (a resumed run drops the rows of steps it
+// will redo, and any half-written line a kill left behind), then opened for appending.
+std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
+    std::string path = runMetricsPath(run_dir);
+    std::string kept = metricsCsvHeader() + "\n";
+    if (keep_before > 0 && fs::exists(path)) {
+        std::ifstream in(path, std::ios::binary);
+        std::string line;
+        bool header = true;
+        while (std::getline(in, line)) {
+            if (header) {
+                header = false;
+                continue;
+            }
+            if (line.empty()) continue;
+            try {
+                if (parseMetricsCsvRow(line).step < keep_before) kept += line + "\n";
+            } catch (const std::exception&) {
+                // a torn line from a kill: dropped
+            }
+        }
+    }
+    writeFileAtomic(path, kept);
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    if (!out) throw std::runtime_error("cannot append to " + path);
+    return out;
+}
+
+// Writes metrics.csv and log.txt, then forwards everything to the front end's observer.
+class Recorder : public TrainObserver {
+public:
+    Recorder(const std::string& run_dir, TrainObserver& inner, int64_t start_step)
+        : inner_(inner), metrics_(openMetrics(run_dir, start_step)), log_(runLogPath(run_dir), std::ios::app) {
+        if (!log_) throw std::runtime_error("cannot append to " + runLogPath(run_dir));
+    }
+    void onPlan(const RunPlan& p) override { inner_.onPlan(p); }
+    void onStep(const StepMetrics& m) override {
+        metrics_ << metricsCsvRow(m) << '\n';
+        metrics_.flush();
+        inner_.onStep(m);
+    }
+    void onEpoch(const EpochMetrics& e) override {
+        std::ostringstream os;
+        os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
+        if (!e.checkpoint.empty()) os << ", checkpoint " << e.checkpoint;
+        log(os.str());
+        inner_.onEpoch(e);
+    }
+    void onEval(const EvalReport& r) override { inner_.onEval(r); }
+    void onLog(const std::string& s) override { log(s); }
+    void onEvalProgress(int64_t done, int64_t total) override { inner_.onEvalProgress(done, total); }
+    void log(const std::string& s) {
+        log_ << '[' << timestamp() << "] " << s << '\n';
+        log_.flush();
+        inner_.onLog(s);
+    }
+
+private:
+    TrainObserver& inner_;
+    std::ofstream metrics_;
+    std::ofstream log_;
+};
+
+bool directoryIsEmptyOrMissing(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) return true;
+    if (!fs::is_directory(dir, ec)) return false;
+    return fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+std::string describePlan(const RunPlan& p, const RunConfig& c) {
+    std::ostringstream os;
+    os << p.epochs << " epochs x " << p.steps_per_epoch << " steps (" << p.total_steps << " steps) of batch "
+       << c.optim.batch_size << " on " << p.dataset_size << " images; " << p.trainable_parameters
+       << " trainable parameters; " << p.device << ", " << p.threads << " threads, " << p.precision;
+    return os.str();
+}
+
+}  // namespace
+
+struct TrainingRun::Impl {
+    std::string dir;
+    RunConfig cfg;
+    std::unique_ptr<Trainer> trainer;
+    bool resumed = false;
+};
+
+TrainingRun::TrainingRun() : impl_(std::make_unique<Impl>()) {}
+TrainingRun::~TrainingRun() = default;
+
+std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std::string& run_dir) {
+    auto errors = validate(cfg);
+    if (!errors.empty()) throw ConfigError("config", errors);
+    if (!directoryIsEmptyOrMissing(run_dir))
+        throw std::runtime_error("run directory " + run_dir +
+                                 " already exists and is not empty; continue it with `dino resume " + run_dir +
+                                 "` or choose a new directory");
+    std::unique_ptr<TrainingRun> run(new TrainingRun());
+    run->impl_->dir = run_dir;
+    run->impl_->cfg = cfg;
+    // Open the data and build the models first, so that a bad config leaves no directory behind.
+    run->impl_->trainer = std::make_unique<Trainer>(cfg, run_dir);
+    ensureDir(run_dir);
+    saveConfigFile(cfg, runConfigPath(run_dir));
+    writeRunStatus(run_dir, "created", "", run->impl_->trainer->plan());
+    return run;
+}
+
+std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir) {
+    if (!fs::is_directory(run_dir)) throw std::runtime_error("run directory " + run_dir + " does not exist");
+    RunConfig cfg = loadConfigFile(runConfigPath(run_dir));
+    std::string ckpt = lastCheckpointPath(run_dir);
+    if (!fs::exists(ckpt))
+        throw std::runtime_error("nothing to resume in " + run_dir + ": no checkpoint yet (" + ckpt +
+                                 "); start it again with `dino train`");
+    std::unique_ptr<TrainingRun> run(new TrainingRun());
+    run->impl_->dir = run_dir;
+    run->impl_->cfg = cfg;
+    run->impl_->resumed = true;
+    run->impl_->trainer = std::make_unique<Trainer>(cfg, run_dir);
+    run->impl_->trainer->restore(ckpt);
+    return run;
+}
+
+RunPlan TrainingRun::plan() const { return impl_->trainer->plan(); }
+const RunConfig& TrainingRun::config() const { return impl_->cfg; }
+const std::string& TrainingRun::runDir() const { return impl_->dir; }
+void TrainingRun::cancel() { impl_->trainer->cancel(); }
+void TrainingRun::setPaused(bool p) { impl_->trainer->setPaused(p); }
+bool TrainingRun::paused() const { return impl_->trainer->paused(); }
+
+RunOutcome TrainingRun::run(TrainObserver& observer) {
+    Impl& im = *impl_;
+    Trainer& tr = *im.trainer;
+    const RunPlan plan = tr.plan();
+    Recorder rec(im.dir, observer, plan.start_step);
+    writeRunStatus(im.dir, "running", "", plan);
+    if (im.resumed)
+        rec.log("resumed from " + lastCheckpointPath(im.dir) + " at step " + std::to_string(plan.start_step) + " of " +
+                std::to_string(plan.total_steps));
+    else
+        rec.log("started: " + describePlan(plan, im.cfg));
+
+    TrainerHooks hooks;
+    hooks.after_epoch = [&](int epoch, const std::string& ckpt, bool last) {
+        const auto& ev = im.cfg.eval;
+        bool periodic = ev.eval_every_epochs > 0 && (epoch + 1) % ev.eval_every_epochs == 0;
+        bool final = last && ev.eval_at_end;
+        if (!periodic && !final) return;
+        try {
+            rec.log("evaluating the teacher of epoch " + std::to_string(epoch) + " (k-NN on " + ev.test_split + ")");
+            EvalReport report = evaluateRun(
+                im.dir, ckpt, [&](int64_t done, int64_t total) { rec.onEvalProgress(done, total); }, tr.cancelFlag());
+            std::ostringstream os;
+            os << "eval epoch " << epoch << ": 1-NN " << report.trained.nn1_accuracy << ", " << report.knn_k
+               << "-NN " << report.trained.knn_accuracy << ", AUC " << report.trained.auc << " (random init: 1-NN "
+               << report.baseline.nn1_accuracy << ", " << report.knn_k << "-NN " << report.baseline.knn_accuracy << ")";
+            rec.log(os.str());
+            rec.onEval(report);
+            if (final) {
+                PseudoLabelReport pl = pseudoLabels(im.dir, "", ckpt);
+                std::ostringstream ps;
+                ps << "pseudo-labels on " << pl.split << ": " << pl.used << " of " << pl.counts.size()
+                   << " used, entropy " << pl.entropy << " of " << pl.max_entropy << " nats";
+                rec.log(ps.str());
+            }
+        } catch (const OperationCancelled&) {
+            rec.log("evaluation cancelled");
+        } catch (const std::exception& e) {
+            // Training itself is fine; the evaluation can be repeated with `dino eval`.
+            rec.log(std::string("evaluation failed: ") + e.what());
+        }
+    };
+
+    RunOutcome outcome;
+    try {
+        outcome = tr.run(rec, hooks);
+    } catch (const std::exception& e) {
+        std::string msg = e.what();
+        rec.log("failed: " + msg);
+        writeRunStatus(im.dir, "failed", msg, tr.plan());
+        throw;
+    }
+    if (outcome == RunOutcome::Cancelled) {
+        writeRunStatus(im.dir, "cancelled", "", tr.plan());
+        rec.log("cancelled at step " + std::to_string(tr.nextStep()) + "; continue with `dino resume " + im.dir + "`");
+    } else {
+        writeRunStatus(im.dir, "finished", "", tr.plan());
+        rec.log("finished after " + std::to_string(tr.nextStep()) + " steps");
+    }
+    return outcome;
+}
+
+}  // namespace dino::api

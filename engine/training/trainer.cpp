@@ -1,0 +1,330 @@
+#include "training/trainer.h"
+
+#include "data/dataset.h"
+#include "common/fsutil.h"
+#include "data/medmnist_registry.h"
+#include "export/encoder_weights.h"
+#include "model/teacher.h"
+#include "training/autocast.h"
+#include "training/checkpoint.h"
+#include "training/collapse_metrics.h"
+#include "training/optim_groups.h"
+#include "training/plan.h"
+#include "training/runtime.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace dino {
+namespace {
+
+double now() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+ImageSet openTrainingData(const RunConfig& cfg) {
+    try {
+        std::string path = resolveDatasetPath(cfg.data);
+        const MedmnistDataset* info = medmnistForFile(path);
+        ImageSet all = loadSplit(path, cfg.data.train_split, info ? static_cast<int>(info->class_names.size()) : 0);
+        int64_t n = trainingSetSize(cfg, all.size());
+        if (n == all.size()) return all;
+        ImageSet sub = all;
+        sub.images = all.images.narrow(0, 0, n).contiguous();
+        sub.labels = all.labels.narrow(0, 0, n).contiguous();
+        sub.source = all.source + " (first " + std::to_string(n) + ")";
+        return sub;
+    } catch (const ConfigError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw api::DataError(e.what());
+    }
+}
+
+}  // namespace
+
+std::string nonFiniteLossMessage(const RunConfig& cfg, int64_t step, double loss) {
+    const auto& o = cfg.optim;
+    std::ostringstream os;
+    os << "the loss became " << (std::isnan(loss) ? "NaN" : "infinite") << " at step " << step
+       << "; training stopped and the last good checkpoint was kept. Likely causes: "
+       << "temperatures too low (optim.teacher_temp_start=" << o.teacher_temp_start
+       << ", optim.teacher_temp=" << o.teacher_temp << ", optim.student_temp=" << o.student_temp
+       << "; the seed uses 0.04, 0.07 and 0.1), "
+       << "a learning rate too high (optim.lr=" << o.lr << "; the seed uses 0.0005";
+    if (o.clip_grad <= 0) os << ", and optim.clip_grad=3 bounds the updates";
+    os << ")";
+    if (cfg.system.precision == "bf16")
+        os << ", or bf16 precision (system.precision=bf16; try fp32)";
+    else
+        os << " (precision is fp32, so not bf16)";
+    os << ".";
+    return os.str();
+}
+
+Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
+    : cfg_(cfg), ckpt_dir_(checkpoint_dir), device_(torch::kCPU) {
+    auto errors = validate(cfg_);
+    if (!errors.empty()) throw ConfigError("config", errors);
+    device_ = resolveDevice(cfg_.system.device);
+    bf16_ = cfg_.system.precision == "bf16";
+
+    data_ = openTrainingData(cfg_);
+    const int64_t n = data_.size();
+    if (cfg_.optim.batch_size > n)
+        throw ConfigError("config", {{"optim.batch_size", "must be <= the number of training images, " + std::to_string(n) +
+                                                              " in " + data_.source + " (got " +
+                                                              std::to_string(cfg_.optim.batch_size) + ")"}});
+    img_size_ = data_.imageSize();
+    if (img_size_ % cfg_.model.patch_size != 0)
+        throw ConfigError("config", {{"model.patch_size", "must divide the image size " + std::to_string(img_size_) +
+                                                              " of " + data_.source + " (got " +
+                                                              std::to_string(cfg_.model.patch_size) + ")"}});
+    aug_ = std::make_unique<MultiCrop>(cfg_.views, img_size_, normalizationFor(cfg_, data_));
+    LoaderOptions lo;
+    lo.batch_size = cfg_.optim.batch_size;
+    lo.seed = cfg_.system.seed;
+    lo.workers = cfg_.system.loader_workers;
+    lo.prefetch = cfg_.system.prefetch_batches;
+    lo.max_steps = cfg_.optim.max_steps_per_epoch;
+    loader_ = std::make_unique<MultiCropLoader>(data_, *aug_, lo);
+
+    plan_ = makeRunPlan(cfg_, n);
+    if (loader_->stepsPerEpoch() != plan_.steps_per_epoch)
+        throw std::logic_error("loader and plan disagree on steps per epoch (" + std::to_string(loader_->stepsPerEpoch()) +
+                               " vs " + std::to_string(plan_.steps_per_epoch) + ")");
+
+    // Seeded initialisation: the same seed gives the same student, hence the same teacher.
+    torch::manual_seed(cfg_.system.seed);
+    student_ = DinoModel(cfg_.model, img_size_);
+    if (!cfg_.model.init_weights.empty()) {
+        try {
+            loadEncoderWeights(student_->encoder, expandHome(cfg_.model.init_weights));
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string("model.init_weights: ") + e.what());
+        }
+    }
+    teacher_ = makeTeacher(student_);
+    student_->to(device_);
+    teacher_->to(device_);
+    loss_ = DinoLoss(cfg_.model.out_dim, cfg_.views.num_global, cfg_.views.num_local, cfg_.optim.student_temp,
+                     cfg_.optim.center_momentum);
+    loss_->to(device_);
+    optimizer_ = makeAdamW(splitWeightDecayGroups(*student_, cfg_.optim.no_wd_bias_norm));
+
+    plan_.trainable_parameters = countParameters(*student_, true);
+    plan_.device = device_.str();
+    threads_ = cfg_.system.threads > 0 ? cfg_.system.threads : physicalCores();
+    plan_.threads = threads_;
+    plan_.precision = cfg_.system.precision;
+}
+
+Trainer::~Trainer() {
+    if (loader_) loader_->stop();
+}
+
+int Trainer::localSize() const { return aug_->localSize(); }
+
+std::string Trainer::lastCheckpoint() const { return ckpt_dir_.empty() ? std::string() : lastCheckpointPath(ckpt_dir_); }
+
+api::RunPlan Trainer::plan() const {
+    api::RunPlan p = plan_;
+    p.start_step = step_;
+    return p;
+}
+
+void Trainer::restore(const std::string& path) {
+    TrainingState s{student_, teacher_, *optimizer_, loss_, {}};
+    CheckpointInfo info = loadCheckpoint(s, path, device_);
+    if (info.img_size != img_size_)
+        throw std::runtime_error("checkpoint " + path + " was trained on " + std::to_string(info.img_size) +
+                                 " px images, the data has " + std::to_string(img_size_));
+    if (info.step < 0 || info.step > plan_.total_steps)
+        throw std::runtime_error("checkpoint " + path + " is at step " + std::to_string(info.step) + " but the run has " +
+                                 std::to_string(plan_.total_steps) + " steps");
+    step_ = info.step;
+}
+
+void Trainer::cancel() {
+    cancel_.store(true);
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    pause_cv_.notify_all();
+}
+
+void Trainer::setPaused(bool p) {
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    paused_ = p;
+    pause_cv_.notify_all();
+}
+
+bool Trainer::paused() const {
+    std::lock_guard<std::mutex> lock(pause_mutex_);
+    return paused_;
+}
+
+void Trainer::waitWhilePaused() {
+    std::unique_lock<std::mutex> lock(pause_mutex_);
+    pause_cv_.wait(lock, [&] { return !paused_ || cancel_.load(); });
+}
+
+std::string Trainer::checkpointBytes(int epoch) {
+    TrainingState s{student_, teacher_, *optimizer_, loss_, {}};
+    s.info.epoch = epoch;
+    s.info.step = step_;
+    s.info.img_size = img_size_;
+    s.info.config_json = configToJson(cfg_);
+    return serializeCheckpoint(s);
+}
+
+void Trainer::writeCheckpoint(const std::string& path, int epoch) { writeCheckpointBytes(checkpointBytes(epoch), path); }
+
+api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks) {
+    threads_ = applyThreads(cfg_.system.threads);
+    plan_.threads = threads_;
+    start_step_ = step_;
+    obs.onPlan(plan());
+    student_->train();
+    teacher_->train();
+    run_start_ = now();
+
+    const int64_t spe = plan_.steps_per_epoch;
+    const int64_t total = plan_.total_steps;
+    while (step_ < total) {
+        const int epoch = static_cast<int>(step_ / spe);
+        int64_t in_epoch = step_ % spe;
+        loader_->startEpoch(epoch, in_epoch);
+        double loss_sum = 0;
+        int64_t loss_count = 0;
+        for (; in_epoch < spe; ++in_epoch) {
+            waitWhilePaused();
+            if (cancel_.load()) {
+                loader_->stop();
+                std::string where;
+                if (!ckpt_dir_.empty()) {
+                    int last_epoch = step_ > 0 ? static_cast<int>((step_ - 1) / spe) : -1;
+                    writeCheckpoint(lastCheckpointPath(ckpt_dir_), last_epoch);
+                    where = ", checkpoint " + lastCheckpointPath(ckpt_dir_);
+                }
+                obs.onLog("cancelled before step " + std::to_string(step_) + where);
+                return api::RunOutcome::Cancelled;
+            }
+            double t0 = now();
+            auto batch = loader_->next();
+            double data_s = now() - t0;
+            if (!batch) throw std::runtime_error("the data loader ended epoch " + std::to_string(epoch) + " early at step " +
+                                                 std::to_string(in_epoch) + " of " + std::to_string(spe));
+            double loss_value = 0;
+            {
+                // step() reports through the observer; keep the epoch mean here.
+                struct Tap : api::TrainObserver {
+                    api::TrainObserver& inner;
+                    double& value;
+                    Tap(api::TrainObserver& i, double& v) : inner(i), value(v) {}
+                    void onStep(const api::StepMetrics& m) override {
+                        value = m.loss;
+                        inner.onStep(m);
+                    }
+                    void onLog(const std::string& s) override { inner.onLog(s); }
+                } tap(obs, loss_value);
+                step(tap, hooks, *batch, data_s, epoch);
+            }
+            loss_sum += loss_value;
+            ++loss_count;
+        }
+        api::EpochMetrics em;
+        em.epoch = epoch;
+        em.mean_loss = loss_count ? loss_sum / static_cast<double>(loss_count) : std::nan("");
+        if (!ckpt_dir_.empty()) {
+            std::string bytes = checkpointBytes(epoch);
+            em.checkpoint = epochCheckpointPath(ckpt_dir_, epoch);
+            writeCheckpointBytes(bytes, em.checkpoint);
+            writeCheckpointBytes(bytes, lastCheckpointPath(ckpt_dir_));
+        }
+        obs.onEpoch(em);
+        if (hooks.after_epoch) hooks.after_epoch(epoch, em.checkpoint, step_ >= total);
+    }
+    return api::RunOutcome::Finished;
+}
+
+void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_s, int epoch) {
+    const int64_t s = step_;
+    const double t_start = now();
+    const bool sync = hooks.time_phases && device_.is_cuda();
+    auto mark = [&] {
+        if (sync) torch::cuda::synchronize();
+        return now();
+    };
+    const double lr = plan_.lr[s], wd = plan_.wd[s], temp = plan_.teacher_temp[s], momentum = plan_.momentum[s];
+    applyOptimizerSchedule(*optimizer_, lr, wd);
+
+    // View-major batches: rows [v*B, (v+1)*B) are view v; globals first, then locals.
+    const int64_t B = batch.globals.size(1);
+    auto flat = [&](const torch::Tensor& v) {
+        return v.reshape({v.size(0) * v.size(1), v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
+    };
+    torch::Tensor globals = flat(batch.globals);
+    torch::Tensor locals = flat(batch.locals);
+
+    StepTiming t;
+    t.data = data_s;
+    double t0 = mark();
+    torch::Tensor teacher_out;
+    {
+        torch::NoGradGuard no_grad;
+        AutocastScope amp(device_, bf16_);
+        teacher_out = teacher_->forward(globals).to(torch::kFloat);
+    }
+    double t1 = mark();
+    t.teacher = t1 - t0;
+
+    torch::Tensor student_out;
+    {
+        AutocastScope amp(device_, bf16_);
+        if (globals.size(-1) == locals.size(-1) && globals.size(-2) == locals.size(-2))
+            student_out = student_->forward(torch::cat({globals, locals}, 0));
+        else
+            student_out = torch::cat({student_->forward(globals), student_->forward(locals)}, 0);
+    }
+    student_out = student_out.to(torch::kFloat);  // the loss is computed in fp32
+    torch::Tensor center_before = loss_->center.detach().clone();
+    torch::Tensor loss = loss_->forward(student_out, teacher_out, temp);
+    if (hooks.loss_override) hooks.loss_override(s, loss);
+    const double loss_value = loss.item<double>();
+    if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, s, loss_value));
+    optimizer_->zero_grad();
+    loss.backward();
+    double t2 = mark();
+    t.student = t2 - t1;
+
+    if (cfg_.optim.clip_grad > 0) clipGradientsPerParameter(*student_, cfg_.optim.clip_grad);
+    if (epoch < cfg_.optim.freeze_last_layer_epochs) cancelLastLayerGradients(*student_);
+    optimizer_->step();
+    emaUpdate(teacher_, student_, momentum);
+    double t3 = mark();
+    t.optimizer = t3 - t2;
+    t.total = t3 - t_start + data_s;
+
+    CollapseMetrics cm = teacherCollapseMetrics(teacher_out, center_before, temp);
+    api::StepMetrics m;
+    m.step = s;
+    m.epoch = epoch;
+    m.loss = loss_value;
+    m.lr = lr;
+    m.wd = wd;
+    m.teacher_temp = temp;
+    m.momentum = momentum;
+    m.teacher_entropy = cm.teacher_entropy;
+    m.kl_uniform = cm.kl_uniform;
+    m.center_norm = loss_->center.norm().item<double>();
+    m.data_seconds = data_s;
+    m.step_seconds = now() - t_start + data_s;
+    m.images_per_s = m.step_seconds > 0 ? static_cast<double>(B) / m.step_seconds : 0;
+    m.elapsed_seconds = now() - run_start_;
+    ++step_;
+    if (hooks.on_timing) hooks.on_timing(s, t);
+    obs.onStep(m);
+}
+
+}  // namespace dino

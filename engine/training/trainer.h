@@ -1,0 +1,117 @@
+// The seed's DINOTrainer (Part IV) in C++: per-step schedules (lr, weight decay, teacher temperature,
+// EMA momentum), student on all views, teacher (no grad) on the global views, DINO loss, AdamW, EMA
+// teacher update; plus official DINO's optional gradient clipping, last-layer freezing and bias/norm
+// weight-decay exclusion. Writes checkpoints (epoch_NNN.ckpt, last.ckpt) when given a directory;
+// every other run-directory file is the caller's (api::TrainingRun).
+#pragma once
+
+#include "api/training_run.h"
+#include "common/config.h"
+#include "data/loader.h"
+#include "loss/dino_loss.h"
+#include "model/dino_model.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace dino {
+
+// Where one step's time went (seconds). Filled only when TrainerHooks::time_phases is set, because
+// on CUDA it synchronises the device between phases.
+struct StepTiming {
+    double data = 0;            // waiting for the loader
+    double student = 0;         // student forward + loss + backward
+    double teacher = 0;         // teacher forward
+    double optimizer = 0;       // clip/freeze, AdamW step, EMA update
+    double total = 0;
+};
+
+// Extras for the API layer, the benchmark and tests.
+struct TrainerHooks {
+    // After each epoch's checkpoint was written (epoch 0-based; last = the final epoch of the run).
+    std::function<void(int epoch, const std::string& checkpoint, bool last)> after_epoch;
+    bool time_phases = false;
+    std::function<void(int64_t step, const StepTiming&)> on_timing;
+    // Tests: may replace the loss value of a step (e.g. with NaN) before the non-finite check.
+    std::function<void(int64_t step, torch::Tensor& loss)> loss_override;
+};
+
+class Trainer {
+public:
+    // A new run from step 0 (seeded initialisation). Checkpoints go to <run_dir>/checkpoints/;
+    // run_dir empty = no checkpoints (bench).
+    // Opens the data (api::DataError when it cannot); throws ConfigError naming the field for a batch larger than the data set,
+    // an image size the patch size does not divide, ...
+    Trainer(const RunConfig& cfg, const std::string& run_dir);
+    ~Trainer();
+
+    // Continues from a checkpoint written by this class (same config).
+    void restore(const std::string& checkpoint_path);
+
+    api::RunPlan plan() const;  // start_step reflects restore()
+    const RunConfig& config() const { return cfg_; }
+
+    // Runs the remaining steps. Returns Cancelled when cancel() was called (last.ckpt written first
+    // when there is a checkpoint directory). Throws api::NonFiniteLossError (no checkpoint is written for
+    // the bad state) and other std::exceptions. Call on the thread that should do the math: sets
+    // that thread's intra-op thread count.
+    api::RunOutcome run(api::TrainObserver& observer, const TrainerHooks& hooks = {});
+
+    void cancel();
+    void setPaused(bool paused);
+    bool paused() const;
+    bool cancelled() const { return cancel_.load(); }
+    const std::atomic<bool>* cancelFlag() const { return &cancel_; }
+
+    int64_t nextStep() const { return step_; }
+    DinoModel& student() { return student_; }
+    DinoModel& teacher() { return teacher_; }
+    DinoLoss& loss() { return loss_; }
+    int imageSize() const { return img_size_; }
+    int localSize() const;
+    torch::Device device() const { return device_; }
+    std::string lastCheckpoint() const;
+
+private:
+    void step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_seconds,
+              int epoch);
+    void writeCheckpoint(const std::string& path, int epoch);
+    std::string checkpointBytes(int epoch);
+    void waitWhilePaused();
+
+    RunConfig cfg_;
+    std::string ckpt_dir_;  // the run directory (checkpoints/ below it), or empty
+    torch::Device device_;
+    bool bf16_ = false;
+    int threads_ = 1;
+
+    ImageSet data_;
+    std::unique_ptr<MultiCrop> aug_;
+    std::unique_ptr<MultiCropLoader> loader_;
+    int img_size_ = 0;
+
+    DinoModel student_{nullptr}, teacher_{nullptr};
+    DinoLoss loss_{nullptr};
+    std::unique_ptr<torch::optim::AdamW> optimizer_;
+    api::RunPlan plan_;
+
+    int64_t step_ = 0;        // next global step
+    int64_t start_step_ = 0;  // where run() began
+    double run_start_ = 0;    // steady clock seconds at run() start
+
+    std::atomic<bool> cancel_{false};
+    mutable std::mutex pause_mutex_;
+    std::condition_variable pause_cv_;
+    bool paused_ = false;
+};
+
+// The message of a non-finite loss: the step, the value and what usually causes it with this config.
+std::string nonFiniteLossMessage(const RunConfig& cfg, int64_t step, double loss);
+
+}  // namespace dino

@@ -1,0 +1,179 @@
+// metrics.csv rows, eval.json / pseudo_labels.json and loadRun: what the trainer writes reads back
+// unchanged, and damaged files give errors that name the file.
+#include "api/run_directory.h"
+#include "common/fsutil.h"
+#include "train_test_util.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+
+using namespace dino;
+
+namespace {
+
+api::StepMetrics sampleMetrics() {
+    api::StepMetrics m;
+    m.step = 12345;
+    m.epoch = 7;
+    m.loss = 5.123456789012345;
+    m.lr = 4.999e-4 / 3.0;
+    m.wd = 0.02 + 1e-17;
+    m.teacher_temp = 0.04 + 0.03 / 7.0;
+    m.momentum = 0.99212345678;
+    m.images_per_s = 21.5;
+    m.teacher_entropy = 1.0 / 3.0;
+    m.kl_uniform = std::log(256.0);
+    m.center_norm = 1e-300;
+    m.step_seconds = 11.9;
+    m.data_seconds = 0.0;
+    m.elapsed_seconds = 1234567.25;
+    return m;
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+}  // namespace
+
+TEST_CASE("metrics.csv rows read back bit-exactly", "[run_directory]") {
+    auto m = sampleMetrics();
+    std::string row = api::metricsCsvRow(m);
+    auto back = api::parseMetricsCsvRow(row);
+    CHECK(back.step == m.step);
+    CHECK(back.epoch == m.epoch);
+    CHECK(back.loss == m.loss);
+    CHECK(back.lr == m.lr);
+    CHECK(back.wd == m.wd);
+    CHECK(back.teacher_temp == m.teacher_temp);
+    CHECK(back.momentum == m.momentum);
+    CHECK(back.images_per_s == m.images_per_s);
+    CHECK(back.teacher_entropy == m.teacher_entropy);
+    CHECK(back.kl_uniform == m.kl_uniform);
+    CHECK(back.center_norm == m.center_norm);
+    CHECK(back.step_seconds == m.step_seconds);
+    CHECK(back.data_seconds == m.data_seconds);
+    CHECK(back.elapsed_seconds == m.elapsed_seconds);
+    // One column per header name.
+    auto commas = [](const std::string& s) { return std::count(s.begin(), s.end(), ','); };
+    CHECK(commas(row) == commas(api::metricsCsvHeader()));
+    CHECK(api::metricsCsvHeader().rfind("step,epoch,loss,lr,wd,teacher_temp,momentum,", 0) == 0);
+}
+
+TEST_CASE("metrics.csv: a non-finite loss survives the round trip; bad rows name the column", "[run_directory]") {
+    auto m = sampleMetrics();
+    m.loss = std::nan("");
+    CHECK(std::isnan(api::parseMetricsCsvRow(api::metricsCsvRow(m)).loss));
+    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 14 columns"));
+    std::string row = api::metricsCsvRow(sampleMetrics());
+    row.replace(row.find(",5.12"), 5, ",abc");
+    CHECK_THROWS_WITH(api::parseMetricsCsvRow(row), Catch::Contains("loss"));
+}
+
+TEST_CASE("eval.json and pseudo_labels.json round trips", "[run_directory]") {
+    api::EvalReport r;
+    r.epoch = 14;
+    r.step = 5264;
+    r.knn_k = 20;
+    r.knn_temperature = 0.07;
+    r.train_split = "train";
+    r.test_split = "test";
+    r.n_train = 89996;
+    r.n_test = 7180;
+    r.class_names = {"adipose", "background"};
+    r.trained.model = "teacher";
+    r.trained.nn1_accuracy = 0.75;
+    r.trained.knn_accuracy = 0.8125;
+    r.trained.auc = 0.9421;
+    r.trained.per_class = {{"adipose", 10, 0.9}, {"background", 12, 0.25}};
+    r.trained.confusion = {{9, 1}, {9, 3}};
+    r.baseline.model = "random-init";
+    r.baseline.auc = std::nan("");  // e.g. a class missing from the test split
+    auto back = api::evalReportFromJson(api::evalReportToJson(r));
+    CHECK(back.epoch == 14);
+    CHECK(back.step == 5264);
+    CHECK(back.n_train == 89996);
+    CHECK(back.class_names == r.class_names);
+    CHECK(back.trained.model == "teacher");
+    CHECK(back.trained.knn_accuracy == 0.8125);
+    CHECK(back.trained.auc == 0.9421);
+    REQUIRE(back.trained.per_class.size() == 2);
+    CHECK(back.trained.per_class[1].name == "background");
+    CHECK(back.trained.per_class[1].support == 12);
+    CHECK(back.trained.per_class[1].accuracy == 0.25);
+    CHECK(back.trained.confusion == r.trained.confusion);
+    CHECK(back.baseline.model == "random-init");
+    CHECK(std::isnan(back.baseline.auc));
+
+    api::PseudoLabelReport p;
+    p.split = "test";
+    p.counts = {0, 5, 70, 0};
+    p.entropy = 0.23;
+    p.max_entropy = std::log(4.0);
+    p.used = 2;
+    p.n_images = 75;
+    auto pb = api::pseudoLabelsFromJson(api::pseudoLabelsToJson(p));
+    CHECK(pb.split == "test");
+    CHECK(pb.counts == p.counts);
+    CHECK(pb.entropy == 0.23);
+    CHECK(pb.max_entropy == p.max_entropy);
+    CHECK(pb.used == 2);
+    CHECK(pb.n_images == 75);
+
+    CHECK_THROWS_WITH(api::evalReportFromJson("{ not json"), Catch::Contains("eval.json"));
+    CHECK_THROWS_WITH(api::pseudoLabelsFromJson("[1,2]"), Catch::Contains("pseudo_labels.json"));
+    CHECK_THROWS_WITH(api::evalReportFromJson(R"({"n_train": "many"})"), Catch::Contains("n_train"));
+}
+
+TEST_CASE("loadRun reads a run directory written by hand, and drops a torn last metrics line", "[run_directory]") {
+    test::TempDir dir("loadrun");
+    RunConfig cfg = test::tinyConfig();
+    saveConfigFile(cfg, api::runConfigPath(dir.path()));
+    api::RunPlan plan;
+    plan.dataset_size = 64;
+    plan.trainable_parameters = 1234;
+    plan.device = "cpu";
+    plan.threads = 1;
+    plan.precision = "fp32";
+    api::writeRunStatus(dir.path(), "failed", "the loss became NaN", plan);
+    auto m0 = sampleMetrics();
+    m0.step = 0;
+    auto m1 = sampleMetrics();
+    m1.step = 1;
+    std::string csv = api::metricsCsvHeader() + "\n" + api::metricsCsvRow(m0) + "\n" + api::metricsCsvRow(m1) + "\n";
+    writeText(api::runMetricsPath(dir.path()), csv + "2,0,5.1,0.0001");  // a kill mid-line
+    ensureDir(dir / "checkpoints");
+    writeText(dir / "checkpoints/epoch_001.ckpt", "x");
+    writeText(dir / "checkpoints/epoch_000.ckpt", "x");
+    writeText(dir / "checkpoints/last.ckpt", "x");
+
+    auto snap = api::loadRun(dir.path());
+    CHECK(snap.status == "failed: the loss became NaN");
+    REQUIRE(snap.steps.size() == 2);
+    CHECK(snap.steps[1].step == 1);
+    CHECK(snap.steps[1].loss == m1.loss);
+    // The plan is redrawn from config + dataset size: tiny = 64 images / 16 = 4 steps x 2 epochs.
+    CHECK(snap.plan.steps_per_epoch == 4);
+    CHECK(snap.plan.total_steps == 8);
+    CHECK(snap.plan.lr.size() == 8);
+    CHECK(snap.plan.trainable_parameters == 1234);
+    REQUIRE(snap.checkpoints.size() == 3);
+    CHECK(snap.checkpoints[0].find("epoch_000.ckpt") != std::string::npos);
+    CHECK(snap.checkpoints[1].find("epoch_001.ckpt") != std::string::npos);
+    CHECK(snap.checkpoints[2].find("last.ckpt") != std::string::npos);
+    CHECK_FALSE(snap.eval.has_value());
+
+    // A malformed row in the middle is an error naming the file and line.
+    writeText(api::runMetricsPath(dir.path()), api::metricsCsvHeader() + "\nbad,row\n" + api::metricsCsvRow(m1) + "\n");
+    CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("metrics.csv:2"));
+}
+
+TEST_CASE("loadRun of a missing directory or config names it", "[run_directory]") {
+    test::TempDir dir("loadrun-missing");
+    CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains(dir.path()));
+    ensureDir(dir.path());
+    CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("config.json"));
+}

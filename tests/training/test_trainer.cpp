@@ -1,0 +1,358 @@
+// The trainer end to end on the tiny preset (2-block ViT, 64 images, 4 steps per epoch, 1 thread):
+// run-directory files, bit-exact resume, cancel, pause, non-finite loss, config errors, options.
+#include "api/run_directory.h"
+#include "api/training_run.h"
+#include "common/fsutil.h"
+#include "training/checkpoint.h"
+#include "training/trainer.h"
+#include "train_test_util.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+using namespace dino;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Records the observer calls; optionally cancels the run after a given step.
+struct Recorder : api::TrainObserver {
+    std::function<void()> cancel;
+    int64_t cancel_after = -1;
+    int plans = 0;
+    api::RunPlan plan;
+    std::vector<api::StepMetrics> steps;
+    std::vector<api::EpochMetrics> epochs;
+    std::vector<std::string> logs;
+    void onPlan(const api::RunPlan& p) override {
+        ++plans;
+        plan = p;
+    }
+    void onStep(const api::StepMetrics& m) override {
+        steps.push_back(m);
+        if (m.step == cancel_after && cancel) cancel();
+    }
+    void onEpoch(const api::EpochMetrics& e) override { epochs.push_back(e); }
+    void onLog(const std::string& s) override { logs.push_back(s); }
+};
+
+int64_t countLines(const std::string& path) {
+    std::ifstream in(path);
+    int64_t n = 0;
+    std::string line;
+    while (std::getline(in, line)) ++n;
+    return n;
+}
+
+nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(readTextFile(path)); }
+
+// Teacher, student and loss centre of two checkpoints, compared bit for bit.
+void requireSameTraining(const std::string& a, const std::string& b, const RunConfig& cfg) {
+    for (const char* which : {"teacher", "student"}) {
+        auto ma = loadModelFromCheckpoint(a, cfg.model, 28, which);
+        auto mb = loadModelFromCheckpoint(b, cfg.model, 28, which);
+        INFO(which);
+        CHECK(test::firstDifference(*ma, *mb) == "");
+    }
+    CHECK(readCheckpointInfo(a).step == readCheckpointInfo(b).step);
+}
+
+}  // namespace
+
+TEST_CASE("a tiny run writes the whole run directory", "[trainer]") {
+    test::TempDir dir("run");
+    RunConfig cfg = test::tinyConfig();
+    auto run = api::TrainingRun::create(cfg, dir.path());
+    auto plan = run->plan();
+    CHECK(plan.steps_per_epoch == 4);
+    CHECK(plan.total_steps == 8);
+    CHECK(plan.dataset_size == 64);
+    CHECK(plan.lr.size() == 8);
+    CHECK(plan.threads == 1);
+    CHECK(plan.device == "cpu");
+    CHECK(plan.trainable_parameters > 0);
+    CHECK(fs::exists(dir / "config.json"));
+    CHECK(configFromJson(readTextFile(dir / "config.json")).optim.batch_size == 16);
+
+    Recorder rec;
+    CHECK(run->run(rec) == api::RunOutcome::Finished);
+    CHECK(rec.plans == 1);
+    REQUIRE(rec.steps.size() == 8);
+    for (size_t i = 0; i < rec.steps.size(); ++i) {
+        const auto& m = rec.steps[i];
+        CHECK(m.step == static_cast<int64_t>(i));
+        CHECK(m.epoch == static_cast<int>(i / 4));
+        CHECK(std::isfinite(m.loss));
+        CHECK(m.lr == plan.lr[i]);
+        CHECK(m.wd == plan.wd[i]);
+        CHECK(m.teacher_temp == plan.teacher_temp[i]);
+        CHECK(m.momentum == plan.momentum[i]);
+        CHECK(m.images_per_s > 0);
+        CHECK(m.teacher_entropy >= 0);
+        CHECK(m.teacher_entropy <= std::log(16.0) + 1e-9);
+        CHECK(m.kl_uniform >= -1e-12);
+        CHECK(m.center_norm > 0);
+    }
+    REQUIRE(rec.epochs.size() == 2);
+    CHECK(rec.epochs[1].checkpoint == epochCheckpointPath(dir.path(), 1));
+
+    // metrics.csv: header + one row per step, equal to what the observer saw.
+    CHECK(countLines(dir / "metrics.csv") == 1 + 8);
+    auto snap = api::loadRun(dir.path());
+    REQUIRE(snap.steps.size() == 8);
+    CHECK(snap.steps[5].loss == rec.steps[5].loss);
+    CHECK(snap.status == "finished");
+    CHECK(snap.plan.total_steps == 8);
+    CHECK(snap.plan.trainable_parameters == plan.trainable_parameters);
+    CHECK(snap.plan.lr == plan.lr);
+    REQUIRE(snap.checkpoints.size() == 3);  // epoch_000, epoch_001, last
+
+    CHECK(fs::exists(dir / "checkpoints/epoch_000.ckpt"));
+    CHECK(fs::exists(dir / "checkpoints/epoch_001.ckpt"));
+    CHECK(readCheckpointInfo(dir / "checkpoints/epoch_000.ckpt").step == 4);
+    CHECK(readCheckpointInfo(lastCheckpointPath(dir.path())).step == 8);
+    CHECK(readCheckpointInfo(lastCheckpointPath(dir.path())).epoch == 1);
+    CHECK(readTextFile(lastCheckpointPath(dir.path())) == readTextFile(dir / "checkpoints/epoch_001.ckpt"));
+    auto status = readJson(dir / "status.json");
+    CHECK(status["state"] == "finished");
+    CHECK(status["dataset_size"] == 64);
+    std::string log = readTextFile(dir / "log.txt");
+    CHECK(log.find("started") != std::string::npos);
+    CHECK(log.find("epoch 1 done") != std::string::npos);
+    CHECK(log.find("finished") != std::string::npos);
+    // Nothing half-written is left anywhere.
+    for (auto& e : fs::recursive_directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+
+    // The teacher moved away from the student's initial copy, and is an EMA (not equal to the student).
+    auto teacher = loadModelFromCheckpoint(lastCheckpointPath(dir.path()), cfg.model, 28, "teacher");
+    auto student = loadModelFromCheckpoint(lastCheckpointPath(dir.path()), cfg.model, 28, "student");
+    CHECK(test::firstDifference(*teacher, *student) != "");
+
+    // A finished run resumes to "finished" without steps; a second create in the same dir is refused.
+    auto again = api::TrainingRun::resume(dir.path());
+    Recorder rec2;
+    CHECK(again->run(rec2) == api::RunOutcome::Finished);
+    CHECK(rec2.steps.empty());
+    CHECK_THROWS_WITH(api::TrainingRun::create(cfg, dir.path()), Catch::Contains("not empty"));
+}
+
+TEST_CASE("a run stopped at any step and resumed ends bit-identical to an uninterrupted one", "[trainer][resume]") {
+    RunConfig cfg = test::tinyConfig();
+    test::TempDir full("full");
+    {
+        auto run = api::TrainingRun::create(cfg, full.path());
+        Recorder rec;
+        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
+    }
+    // Mid-epoch (after step 5) and at an epoch boundary (after step 3).
+    for (int64_t stop_after : {int64_t(5), int64_t(3)}) {
+        DYNAMIC_SECTION("stopped after step " << stop_after) {
+            test::TempDir part("part");
+            {
+                auto run = api::TrainingRun::create(cfg, part.path());
+                Recorder rec;
+                rec.cancel_after = stop_after;
+                rec.cancel = [&] { run->cancel(); };
+                REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
+                CHECK(rec.steps.size() == static_cast<size_t>(stop_after + 1));
+                // cancel keeps a loadable last.ckpt at the next step to run
+                auto info = readCheckpointInfo(lastCheckpointPath(part.path()));
+                CHECK(info.step == stop_after + 1);
+                CHECK_NOTHROW(loadModelFromCheckpoint(lastCheckpointPath(part.path()), cfg.model, 28));
+                CHECK(readJson(part / "status.json")["state"] == "cancelled");
+            }
+            {
+                auto run = api::TrainingRun::resume(part.path());
+                CHECK(run->plan().start_step == stop_after + 1);
+                Recorder rec;
+                REQUIRE(run->run(rec) == api::RunOutcome::Finished);
+                REQUIRE(!rec.steps.empty());
+                CHECK(rec.steps.front().step == stop_after + 1);
+                CHECK(rec.plan.start_step == stop_after + 1);
+            }
+            requireSameTraining(lastCheckpointPath(full.path()), lastCheckpointPath(part.path()), cfg);
+            CHECK(readTextFile(full / "checkpoints/epoch_001.ckpt").size() > 0);
+            requireSameTraining(full / "checkpoints/epoch_001.ckpt", part / "checkpoints/epoch_001.ckpt", cfg);
+            // metrics.csv has each step once, and the losses equal the uninterrupted run's.
+            auto a = api::loadRun(full.path()), b = api::loadRun(part.path());
+            REQUIRE(b.steps.size() == a.steps.size());
+            for (size_t i = 0; i < a.steps.size(); ++i) {
+                CHECK(b.steps[i].step == static_cast<int64_t>(i));
+                CHECK(b.steps[i].loss == a.steps[i].loss);
+                CHECK(b.steps[i].center_norm == a.steps[i].center_norm);
+            }
+            CHECK(b.status == "finished");
+        }
+    }
+}
+
+TEST_CASE("pause holds the run between steps; cancel while paused stops it", "[trainer]") {
+    test::TempDir dir("pause");
+    RunConfig cfg = test::tinyConfig();
+    auto run = api::TrainingRun::create(cfg, dir.path());
+    Recorder rec;
+    std::atomic<int64_t> seen{-1};
+    rec.cancel_after = 1;
+    rec.cancel = [&] { run->setPaused(true); };
+    struct Counting : api::TrainObserver {
+        Recorder& r;
+        std::atomic<int64_t>& seen;
+        Counting(Recorder& rr, std::atomic<int64_t>& s) : r(rr), seen(s) {}
+        void onStep(const api::StepMetrics& m) override {
+            r.onStep(m);
+            seen = m.step;
+        }
+    } obs(rec, seen);
+    std::thread worker([&] { CHECK(run->run(obs) == api::RunOutcome::Cancelled); });
+    // Wait until the run paused itself after step 1, then check it stays there.
+    for (int i = 0; i < 400 && !(seen.load() == 1 && run->paused()); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(run->paused());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(seen.load() == 1);
+    run->cancel();
+    worker.join();
+    CHECK(seen.load() == 1);
+    CHECK(readCheckpointInfo(lastCheckpointPath(dir.path())).step == 2);
+}
+
+TEST_CASE("a non-finite loss stops the run, keeps the last good checkpoint and names the causes", "[trainer][nan]") {
+    SECTION("forced NaN in epoch 1: last.ckpt stays at the end of epoch 0") {
+        test::TempDir dir("nan");
+        RunConfig cfg = test::tinyConfig();
+        ensureDir(dir.path());
+        Trainer tr(cfg, dir.path());
+        TrainerHooks hooks;
+        hooks.loss_override = [](int64_t step, torch::Tensor& loss) {
+            if (step == 6) loss = loss * std::nan("");
+        };
+        Recorder rec;
+        try {
+            tr.run(rec, hooks);
+            FAIL("expected NonFiniteLossError");
+        } catch (const api::NonFiniteLossError& e) {
+            std::string msg = e.what();
+            CHECK(msg.find("NaN at step 6") != std::string::npos);
+            CHECK(msg.find("optim.teacher_temp") != std::string::npos);
+            CHECK(msg.find("optim.lr") != std::string::npos);
+            CHECK(msg.find("precision") != std::string::npos);
+        }
+        CHECK(rec.steps.size() == 6);
+        auto info = readCheckpointInfo(lastCheckpointPath(dir.path()));
+        CHECK(info.step == 4);
+        auto teacher = loadModelFromCheckpoint(lastCheckpointPath(dir.path()), cfg.model, 28);
+        for (auto& p : teacher->parameters()) CHECK(torch::isfinite(p).all().item<bool>());
+    }
+    SECTION("learning rate 1e30 through TrainingRun: status failed with the message") {
+        test::TempDir dir("nan-lr");
+        RunConfig cfg = test::tinyConfig();
+        cfg.optim.lr = 1e30;
+        auto run = api::TrainingRun::create(cfg, dir.path());
+        Recorder rec;
+        CHECK_THROWS_AS(run->run(rec), api::NonFiniteLossError);
+        auto status = readJson(dir / "status.json");
+        CHECK(status["state"] == "failed");
+        CHECK(status["message"].get<std::string>().find("learning rate too high") != std::string::npos);
+        CHECK(api::loadRun(dir.path()).status.rfind("failed: ", 0) == 0);
+        CHECK_FALSE(fs::exists(lastCheckpointPath(dir.path())));  // nothing good to keep in epoch 0
+    }
+}
+
+TEST_CASE("configuration errors name the field and leave no run directory", "[trainer][config]") {
+    test::TempDir dir("cfg");
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.batch_size = 100;  // > 64 images
+    try {
+        api::TrainingRun::create(cfg, dir.path());
+        FAIL("expected ConfigError");
+    } catch (const ConfigError& e) {
+        REQUIRE(e.fields().size() == 1);
+        CHECK(e.fields()[0].field == "optim.batch_size");
+        CHECK(e.fields()[0].message.find("64") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir.path()));
+
+    cfg = test::tinyConfig();
+    cfg.views.num_global = 1;
+    cfg.optim.momentum = 1.5;
+    try {
+        api::TrainingRun::create(cfg, dir.path());
+        FAIL("expected ConfigError");
+    } catch (const ConfigError& e) {
+        std::string what = e.what();
+        CHECK(what.find("views.num_global") != std::string::npos);
+        CHECK(what.find("optim.momentum") != std::string::npos);
+    }
+
+    cfg = test::tinyConfig();
+    cfg.data.dataset = dir / "missing.npz";
+    CHECK_THROWS_AS(api::TrainingRun::create(cfg, dir.path()), api::DataError);
+    CHECK_FALSE(fs::exists(dir.path()));
+
+    CHECK_THROWS_WITH(api::TrainingRun::resume(dir.path()), Catch::Contains("does not exist"));
+    ensureDir(dir.path());
+    saveConfigFile(test::tinyConfig(), dir / "config.json");
+    CHECK_THROWS_WITH(api::TrainingRun::resume(dir.path()), Catch::Contains("no checkpoint"));
+}
+
+TEST_CASE("official DINO options: frozen last layer, clipping, no decay on biases and norms", "[trainer][options]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    cfg.optim.freeze_last_layer_epochs = 1;
+    cfg.optim.clip_grad = 0.5;
+    cfg.optim.no_wd_bias_norm = true;
+    Trainer tr(cfg, "");
+    auto before = tr.student()->named_parameters();
+    std::map<std::string, torch::Tensor> init;
+    for (auto& p : before) init[p.key()] = p.value().detach().clone();
+    Recorder rec;
+    REQUIRE(tr.run(rec) == api::RunOutcome::Finished);
+    REQUIRE(rec.steps.size() == 4);
+    for (auto& p : tr.student()->named_parameters()) {
+        INFO(p.key());
+        bool last = p.key().find("last_layer") != std::string::npos;
+        if (last) CHECK(torch::equal(p.value(), init[p.key()]));  // frozen during epoch 0
+        else if (p.value().requires_grad()) CHECK_FALSE(torch::equal(p.value(), init[p.key()]));
+    }
+}
+
+TEST_CASE("bf16 mixed precision trains with finite losses close to fp32 at the start", "[trainer][bf16]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    Trainer fp32(cfg, "");
+    Recorder a;
+    fp32.run(a);
+    cfg.system.precision = "bf16";
+    Trainer bf16(cfg, "");
+    Recorder b;
+    bf16.run(b);
+    REQUIRE(a.steps.size() == 4);
+    REQUIRE(b.steps.size() == 4);
+    CHECK(b.plan.precision == "bf16");
+    for (size_t i = 0; i < 4; ++i) {
+        CHECK(std::isfinite(b.steps[i].loss));
+        CHECK(b.steps[i].loss == Approx(a.steps[i].loss).epsilon(0.02));
+    }
+    CHECK(b.steps[0].loss != a.steps[0].loss);  // autocast really ran in bf16
+    for (auto& p : bf16.student()->parameters()) CHECK(p.dtype() == torch::kFloat);  // master weights stay fp32
+}
+
+TEST_CASE("a different local crop size runs globals and locals through the student separately", "[trainer]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    cfg.optim.max_steps_per_epoch = 2;
+    cfg.views.local_crop_size = 12;
+    Trainer tr(cfg, "");
+    CHECK(tr.localSize() == 12);
+    Recorder rec;
+    REQUIRE(tr.run(rec) == api::RunOutcome::Finished);
+    REQUIRE(rec.steps.size() == 2);
+    CHECK(std::isfinite(rec.steps[1].loss));
+}

@@ -1,0 +1,63 @@
+// Helpers shared by the trainer / run-directory tests: temporary run directories, the tiny preset,
+// exact tensor comparison of two modules.
+#pragma once
+
+#include "common/config.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+namespace dino::test {
+
+// A fresh directory under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& tag) {
+        static std::atomic<int> counter{0};
+        path_ = (std::filesystem::temp_directory_path() /
+                 ("dino-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+                    .string();
+        std::filesystem::remove_all(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    const std::string& path() const { return path_; }
+    std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+// The tiny preset (2-block 32-wide ViT, 64 images, batch 16 -> 4 steps/epoch, 2 epochs, 1 thread),
+// without the end-of-run evaluation unless asked.
+inline RunConfig tinyConfig(bool eval_at_end = false) {
+    RunConfig c = presetConfig("tiny");
+    c.eval.eval_at_end = eval_at_end;
+    return c;
+}
+
+// Every parameter and buffer of a and b, by name, bit-identical (same dtype, shape, values).
+inline std::string firstDifference(torch::nn::Module& a, torch::nn::Module& b) {
+    auto pa = a.named_parameters(), pb = b.named_parameters();
+    if (pa.size() != pb.size()) return "parameter count differs";
+    for (const auto& item : pa) {
+        const torch::Tensor* other = pb.find(item.key());
+        if (!other) return "missing " + item.key();
+        if (!torch::equal(item.value(), *other)) return item.key();
+    }
+    auto ba = a.named_buffers(), bb = b.named_buffers();
+    for (const auto& item : ba) {
+        const torch::Tensor* other = bb.find(item.key());
+        if (!other) return "missing buffer " + item.key();
+        if (!torch::equal(item.value(), *other)) return "buffer " + item.key();
+    }
+    return "";
+}
+
+}  // namespace dino::test
