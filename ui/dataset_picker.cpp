@@ -117,6 +117,7 @@ void DatasetPicker::setDataset(const QString& d) {
     }
     stack_->setCurrentIndex(mode_->currentIndex());
     updating_ = false;
+    Q_EMIT datasetChanged(dataset());
     refreshStatus();
 }
 

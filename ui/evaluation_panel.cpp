@@ -173,6 +173,7 @@ void EvaluationPanel::evaluate() {
             r.report = api::evaluateRun(
                 dir, "",
                 [self](int64_t done, int64_t total) {
+                    if (!self) return;
                     QMetaObject::invokeMethod(
                         self.data(),
                         [self, done, total] {

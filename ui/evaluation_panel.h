@@ -3,7 +3,7 @@
 // matrix as a heat map. "Evaluate" runs the engine off the GUI thread with progress and cancel.
 #pragma once
 
-#include "api/types.h"
+#include "qt_types.h"
 #include "plot_widget.h"
 
 #include <QFutureWatcher>

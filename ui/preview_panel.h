@@ -4,7 +4,7 @@
 // with the list of operations applied to it.
 #pragma once
 
-#include "api/types.h"
+#include "qt_types.h"
 #include "common/config.h"
 
 #include <QFutureWatcher>

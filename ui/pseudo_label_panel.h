@@ -2,7 +2,7 @@
 // split, sorted or in label order, with entropy, used labels and a note on why it is not uniform.
 #pragma once
 
-#include "api/types.h"
+#include "qt_types.h"
 #include "plot_widget.h"
 
 #include <QWidget>

@@ -134,7 +134,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         p->xAxis->setLabel(tr("step"));
         p->yAxis->setNumberFormat("g");
         tracers_[i] = new QCPItemTracer(p);
-        tracers_[i]->setGraph(p->graph(0));
         tracers_[i]->setStyle(QCPItemTracer::tsCircle);
         tracers_[i]->setSize(8);
         tracers_[i]->setPen(QPen(Qt::red, 1.5));
@@ -175,7 +174,10 @@ void TrainingPanel::clear() {
     plan_ = api::RunPlan{};
     for (auto* p : plots())
         for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
-    for (auto* t : tracers_) t->setVisible(false);
+    for (auto* t : tracers_) {
+        t->setGraph(nullptr);
+        t->setVisible(false);
+    }
     smoother_.reset(smoothing_);
     progress_->setRange(0, 1);
     progress_->setValue(0);
@@ -190,6 +192,17 @@ void TrainingPanel::clear() {
 
 void TrainingPanel::setPlan(const api::RunPlan& plan) {
     plan_ = plan;
+    // A resumed run restarts at its checkpoint: drop points recorded after it, they are redone.
+    if (plan.start_step > 0 && !steps_.isEmpty() && steps_.back().step >= plan.start_step) {
+        QVector<api::StepMetrics> kept;
+        for (const auto& m : steps_)
+            if (m.step < plan.start_step) kept.push_back(m);
+        steps_.clear();
+        for (auto* p : {loss_, collapse_})
+            for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
+        smoother_.reset(smoothing_);
+        appendSteps(kept);
+    }
     const std::vector<double>* series[4] = {&plan.lr, &plan.wd, &plan.teacher_temp, &plan.momentum};
     for (int i = 0; i < 4; ++i) {
         QVector<double> x, y;
@@ -225,9 +238,12 @@ void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
     collapse_->graph(0)->addData(x, ent, true);
     collapse_->graph(1)->addData(x, kl, true);
     const double cur = x.back();
-    for (auto* t : tracers_) {
-        t->setGraphKey(cur);
-        t->setVisible(true);
+    for (int i = 0; i < 4; ++i) {
+        // Attached only once the plan is drawn: a tracer on an empty graph complains on every replot.
+        QCPGraph* g = schedules_[i]->graph(0);
+        tracers_[i]->setGraph(g->dataCount() > 0 ? g : nullptr);
+        tracers_[i]->setGraphKey(cur);
+        tracers_[i]->setVisible(g->dataCount() > 0);
     }
     loss_->requestReplot();
     collapse_->requestReplot();

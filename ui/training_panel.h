@@ -3,7 +3,7 @@
 // step, collapse indicators). Pure view: the main window owns the worker.
 #pragma once
 
-#include "api/types.h"
+#include "qt_types.h"
 #include "plot_widget.h"
 #include "smoothing.h"
 
@@ -40,6 +40,7 @@ public:
     PlotWidget* collapsePlot() const { return collapse_; }
     PlotWidget* schedulePlot(int i) const { return schedules_[i]; }
     int stepCount() const { return steps_.size(); }
+    qint64 plannedSteps() const { return plan_.total_steps; }
     const QVector<api::StepMetrics>& steps() const { return steps_; }
     QPushButton* startButton() const { return start_; }
     QPushButton* pauseButton() const { return pause_; }

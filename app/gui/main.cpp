@@ -1,16 +1,21 @@
 // dino-studio: the DINO Studio desktop application.
-//   dino-studio [--open RUN_DIR] [--config FILE.json] [--screenshot OUT_DIR] [--size WxH]
+//   dino-studio [--open RUN_DIR] [--config FILE.json] [--start] [--screenshot OUT_DIR] [--size WxH]
+// --start begins training at once; with --screenshot the panels are captured mid-run and after it.
 #include "main_window.h"
 #include "qt_types.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 
 int main(int argc, char** argv) {
@@ -40,6 +45,8 @@ int main(int argc, char** argv) {
     QCommandLineOption configOpt("config", QApplication::translate("main", "Load a configuration JSON."), "file");
     QCommandLineOption shotOpt("screenshot", QApplication::translate("main", "Save a PNG of every panel into dir, then quit."), "dir");
     QCommandLineOption sizeOpt("size", QApplication::translate("main", "Window size, e.g. 1366x768."), "WxH");
+    QCommandLineOption startOpt("start", QApplication::translate("main", "Start training with the configuration at once."));
+    parser.addOption(startOpt);
     parser.addOption(openOpt);
     parser.addOption(configOpt);
     parser.addOption(shotOpt);
@@ -67,10 +74,36 @@ int main(int argc, char** argv) {
         }
     }
     w.show();
+    if (parser.isSet(startOpt)) w.startTraining();
     if (parser.isSet(shotOpt)) {
         if (rc != 0) return rc;
         w.setAskBeforeClosing(false);
-        const QStringList files = w.takeScreenshots(parser.value(shotOpt));
+        w.setShowErrorDialogs(false);
+        QStringList files;
+        if (w.isTraining()) {
+            // Capture the live charts halfway, then wait for the end (and the engine's evaluation).
+            QEventLoop loop;
+            bool live = false;
+            QObject::connect(&w, &dino::ui::MainWindow::trainingFinished, &loop, &QEventLoop::quit);
+            QObject::connect(&w, &dino::ui::MainWindow::trainingFailed, &loop, &QEventLoop::quit);
+            QTimer poll;
+            QObject::connect(&poll, &QTimer::timeout, &w, [&] {
+                auto* tp = w.trainingPanel();
+                if (!live && tp->plannedSteps() > 0 && tp->stepCount() >= std::max<qint64>(2, tp->plannedSteps() / 2)) {
+                    live = true;
+                    const QString path = QDir(parser.value(shotOpt)).filePath("studio-training-live.png");
+                    QDir().mkpath(parser.value(shotOpt));
+                    if (w.grab().save(path)) files << path;
+                }
+            });
+            poll.start(500);
+            loop.exec();
+            if (!w.lastError().isEmpty()) std::fprintf(stderr, "%s\n", qPrintable(w.lastError()));
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < 3000) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        files += w.takeScreenshots(parser.value(shotOpt));
         for (const QString& f : files) std::printf("%s\n", qPrintable(f));
         return files.isEmpty() ? 1 : 0;
     }

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(form.isValid());
         // Tooltips explain every field in one sentence.
         for (const auto& f : configFields())
-            QVERIFY2(form.editor(f.key)->toolTip().contains(QString::fromStdString(fieldHelp(f.key.toStdString()))),
+            QVERIFY2(form.editor(f.key)->toolTip().contains(QString::fromStdString(fieldHelp(f.key.toStdString())).toHtmlEscaped()),
                      qPrintable(f.key));
     }
 

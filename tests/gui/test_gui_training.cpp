@@ -118,6 +118,7 @@ class TestGuiTraining : public QObject {
         f->setFieldText("system.threads", "1");
         f->setFieldText("eval.batch_size", "128");
         QVERIFY2(f->isValid(), qPrintable(f->firstProblem()));
+        w_->tabs()->setCurrentWidget(w_->trainingPanel());
     }
 
 private Q_SLOTS:
@@ -219,6 +220,7 @@ private Q_SLOTS:
     void evaluateFillsTheAccuracyView() {
         QCOMPARE(w_->openRun(firstRun_), QString());
         EvaluationPanel* ep = w_->evaluationPanel();
+        w_->tabs()->setCurrentWidget(ep);
         ep->clear();
         QVERIFY(!ep->hasReport());
         QVERIFY(ep->evaluateButton()->isEnabled());
@@ -249,6 +251,7 @@ private Q_SLOTS:
 
     void histogramIsPopulated() {
         PseudoLabelPanel* pp = w_->pseudoLabelPanel();
+        w_->tabs()->setCurrentWidget(pp);
         pp->clear();
         QSignalSpy done(pp, &PseudoLabelPanel::computed);
         QTest::mouseClick(pp->computeButton(), Qt::LeftButton);
@@ -290,7 +293,11 @@ private Q_SLOTS:
             QCOMPARE(jpg.size(), QSize(800, 500));
             QSvgRenderer svg(base + ".svg");
             QVERIFY(svg.isValid());
-            QCOMPARE(svg.defaultSize(), QSize(800, 500));
+            QCOMPARE(svg.viewBox(), QRect(0, 0, 800, 500));  // the size is in mm; the view box in pixels
+            const QByteArray svgText = head(base + ".svg", 1 << 22);
+            QVERIFY(svgText.contains("<svg"));
+            QVERIFY(svgText.contains("<polyline") || svgText.contains("<path"));
+            QVERIFY(svgText.contains("<text"));
         }
         QVERIFY(exportPlot(plots.first(), QDir(out).filePath("x.bmpx"), 10, 10).contains("bmpx"));
 
