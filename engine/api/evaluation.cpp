@@ -17,8 +17,11 @@
 #include "training/plan.h"
 #include "training/runtime.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <map>
+#include <optional>
 
 namespace dino::api {
 
@@ -96,6 +99,52 @@ int evalImageSize(const RunContext& c, const ImageSet& any) {
     return size;
 }
 
+// Everything the random-init baseline's metrics depend on, as JSON text.
+std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, const torch::Device& device) {
+    nlohmann::json k;
+    RunConfig model_only;
+    model_only.model = c.cfg.model;
+    model_only.model.init_weights.clear();  // the baseline never loads weights
+    k["model"] = nlohmann::json::parse(configToJson(model_only)).at("model");
+    k["seed"] = c.cfg.system.seed;
+    k["data"] = fs::absolute(d.path).string();
+    std::error_code ec;
+    k["data_bytes"] = static_cast<int64_t>(fs::file_size(d.path, ec));
+    k["data_mtime"] = static_cast<int64_t>(fs::last_write_time(d.path, ec).time_since_epoch().count());
+    k["train_split"] = c.cfg.eval.train_split;
+    k["test_split"] = c.cfg.eval.test_split;
+    k["knn_k"] = c.cfg.eval.knn_k;
+    k["knn_temperature"] = c.cfg.eval.knn_temperature;
+    k["batch_size"] = c.cfg.eval.batch_size;
+    k["mean"] = d.norm.mean;
+    k["std"] = d.norm.std;
+    k["img_size"] = img_size;
+    k["device"] = device.str();
+    return k.dump();
+}
+
+std::string baselineCachePath(const std::string& run_dir) {
+    return (fs::path(run_dir) / "eval_baseline_cache.json").string();
+}
+
+// The cached baseline when the cache exists, is readable and was computed for the same key.
+std::optional<EvalMetrics> readBaselineCache(const std::string& run_dir, const std::string& key) {
+    try {
+        const auto j = nlohmann::json::parse(readTextFile(baselineCachePath(run_dir)));
+        if (j.at("key").get<std::string>() != key) return std::nullopt;
+        return evalReportFromJson(j.at("report").dump()).baseline;
+    } catch (const std::exception&) {
+        return std::nullopt;  // absent or damaged: recompute
+    }
+}
+
+void writeBaselineCache(const std::string& run_dir, const std::string& key, const EvalReport& r) {
+    nlohmann::json j;
+    j["key"] = key;
+    j["report"] = nlohmann::json::parse(evalReportToJson(r));
+    writeFileAtomic(baselineCachePath(run_dir), j.dump(1));
+}
+
 }  // namespace
 
 EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint, Progress progress,
@@ -133,14 +182,22 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     for (int i = 0; i < s.num_classes; ++i)
         r.class_names.push_back(i < int(data.class_names.size()) ? data.class_names[i] : "class " + std::to_string(i));
 
-    const int64_t work = evaluationWork(s);
+    // The random-init baseline does not change during a run: computed once, then read from the cache.
+    const std::string key = baselineKey(c, data, img_size, device);
+    const std::optional<EvalMetrics> cached = readBaselineCache(run_dir, key);
+    const int64_t work = evaluationWork(s), total = cached ? work : 2 * work;
     auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
-                                [&](int64_t done) { if (progress) progress(done, 2 * work); }, cancel);
+                                [&](int64_t done) { if (progress) progress(done, total); }, cancel);
     teacher = nullptr;
-    auto baseline = randomInitModel(c.cfg, img_size);
-    r.baseline = evaluateEncoder(baseline->encoder, s, "random-init",
-                                 [&](int64_t done) { if (progress) progress(work + done, 2 * work); }, cancel);
+    if (cached) {
+        r.baseline = *cached;
+    } else {
+        auto baseline = randomInitModel(c.cfg, img_size);
+        r.baseline = evaluateEncoder(baseline->encoder, s, "random-init",
+                                     [&](int64_t done) { if (progress) progress(work + done, total); }, cancel);
+        writeBaselineCache(run_dir, key, r);
+    }
     writeFileAtomic(runEvalPath(run_dir), evalReportToJson(r));
     return r;
 }

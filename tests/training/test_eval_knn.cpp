@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 
 using dino::KnnOptions;
@@ -138,4 +139,19 @@ TEST_CASE("kNN rejects bad inputs and can be cancelled", "[eval][knn]") {
     CHECK_THROWS_WITH(dino::knnClassify(train, labels({0, 1}), train, 3, opts(1, 0.0)), Catch::Contains("temperature"));
     std::atomic<bool> cancel{true};
     CHECK_THROWS_AS(dino::knnClassify(train, labels({0, 1}), train, 3, {}, {}, &cancel), dino::OperationCancelled);
+}
+
+// Not run by default (hidden tag): kNN at PathMNIST's full size, for timing and peak memory, e.g.
+//   /usr/bin/time -v build/tests/test_training "[.knn-bench]"
+TEST_CASE("kNN at PathMNIST size (89,996 x 7,180, D = 192)", "[.knn-bench]") {
+    torch::manual_seed(0);
+    const auto opt = torch::nn::functional::NormalizeFuncOptions().dim(1);
+    const auto train = torch::nn::functional::normalize(torch::randn({89996, 192}), opt);
+    const auto test = torch::nn::functional::normalize(torch::randn({7180, 192}), opt);
+    const auto labels = torch::randint(0, 9, {89996}, torch::kLong);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto r = dino::knnClassify(train, labels, test, 9);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    WARN("kNN " << s << " s, " << dino::knnChunkRows({}, 89996) << " test rows per block");
+    CHECK(r.scores.size(0) == 7180);
 }

@@ -15,6 +15,7 @@
 #include "training/trainer.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
@@ -223,4 +224,39 @@ TEST_CASE("export, embed and import round trip through files", "[export][run]") 
         CHECK(info.depth == 2);
         CHECK(info.tensors == int64_t(f.tensors.size()));
     }
+}
+
+TEST_CASE("the random-init baseline is computed once per run and settings", "[eval][run]") {
+    const auto copy = fs::temp_directory_path() / ("dino_test_eval_cache_" + std::to_string(::getpid()));
+    fs::remove_all(copy);
+    fs::copy(tinyRun(), copy, fs::copy_options::recursive);
+    const std::string dir = copy.string();
+    const std::string cache = dir + "/eval_baseline_cache.json";
+    fs::remove(cache);
+    const auto first = api::evaluateRun(dir);
+    REQUIRE(fs::exists(cache));
+
+    // Mark the cached baseline: a second evaluation with the same settings reads it back.
+    auto j = nlohmann::json::parse(readTextFile(cache));
+    j["report"]["baseline"]["knn_accuracy"] = 0.125;
+    writeFileAtomic(cache, j.dump());
+    int64_t total = 0;
+    const auto second = api::evaluateRun(dir, "", [&](int64_t, int64_t t) { total = t; });
+    CHECK(second.baseline.knn_accuracy == 0.125);
+    CHECK(second.baseline.nn1_accuracy == first.baseline.nn1_accuracy);
+    CHECK(second.trained.knn_accuracy == first.trained.knn_accuracy);
+    CHECK(total == 1059 + 2 * 75);  // only the teacher's work
+
+    // Other kNN settings: the baseline is computed again.
+    RunConfig cfg = loadConfigFile(api::runConfigPath(dir));
+    cfg.eval.knn_k = 5;
+    saveConfigFile(cfg, api::runConfigPath(dir));
+    const auto third = api::evaluateRun(dir);
+    CHECK(third.knn_k == 5);
+    CHECK(third.baseline.knn_accuracy != 0.125);
+
+    // A damaged cache is ignored.
+    writeFileAtomic(cache, "{not json");
+    CHECK(api::evaluateRun(dir).baseline.nn1_accuracy == first.baseline.nn1_accuracy);
+    fs::remove_all(copy);
 }
