@@ -1,6 +1,7 @@
 #include "data/dataset.h"
 
 #include "common/fsutil.h"
+#include "data/fetch.h"
 #include "data/medmnist_registry.h"
 
 #include <unistd.h>
@@ -194,9 +195,7 @@ std::string sampleDatasetPath() {
 
 std::string cacheDirectory(const DataConfig& cfg) {
     if (!cfg.cache_dir.empty()) return expandHome(cfg.cache_dir);
-    const char* env = std::getenv("DINO_DATA_DIR");
-    if (env && *env) return expandHome(env);
-    return expandHome("~/.medmnist");
+    return defaultCacheDirectory();
 }
 
 std::string resolveDatasetPath(const DataConfig& cfg) {

@@ -1,14 +1,13 @@
 #include "data/fetch.h"
 
-#include "common/config.h"
 #include "common/fsutil.h"
-#include "data/dataset.h"
 #include "data/md5.h"
 #include "data/medmnist_registry.h"
 
 #include <curl/curl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 
@@ -157,6 +156,12 @@ std::string fetchFile(const FetchOptions& opt) {
     return final_path;
 }
 
+std::string defaultCacheDirectory() {
+    const char* env = std::getenv("DINO_DATA_DIR");
+    if (env && *env) return expandHome(env);
+    return expandHome("~/.medmnist");
+}
+
 std::string fetchMedmnist(const std::string& flag, int size, const std::string& cache_dir,
                           std::function<bool(int64_t, int64_t)> progress, const std::string& url_override) {
     const MedmnistDataset* d = findMedmnist(flag);
@@ -170,7 +175,7 @@ std::string fetchMedmnist(const std::string& flag, int size, const std::string& 
     FetchOptions opt;
     opt.url = url_override.empty() ? d->url(size) : url_override;
     opt.expected_md5 = d->md5(size);
-    opt.dest_dir = cache_dir.empty() ? cacheDirectory(DataConfig{}) : expandHome(cache_dir);
+    opt.dest_dir = cache_dir.empty() ? defaultCacheDirectory() : expandHome(cache_dir);
     opt.file_name = d->fileName(size);
     opt.progress = std::move(progress);
     const std::string final_path = (fs::path(opt.dest_dir) / opt.file_name).string();

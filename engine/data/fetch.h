@@ -34,4 +34,7 @@ std::string fetchMedmnist(const std::string& flag, int size, const std::string& 
 
 std::string md5File(const std::string& path);
 
+// The cache directory when none is configured: $DINO_DATA_DIR, else ~/.medmnist (like the Python package).
+std::string defaultCacheDirectory();
+
 }  // namespace dino

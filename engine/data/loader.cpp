@@ -78,7 +78,7 @@ struct MultiCropLoader::Impl {
     }
 
     void worker() {
-        limitIntraOpThreadsOfThisThread(1);
+        if (opt.worker_threads > 0) limitIntraOpThreadsOfThisThread(opt.worker_threads);
         std::unique_lock<std::mutex> lock(mu);
         while (true) {
             cv.wait(lock, [&] {

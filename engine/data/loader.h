@@ -16,6 +16,7 @@ struct LoaderOptions {
     int workers = 1;         // 0 = synchronous on the caller's thread
     int prefetch = 2;
     int64_t max_steps = 0;   // per epoch; 0 = all full batches
+    int worker_threads = 1;  // intra-op threads of each worker; 0 = libtorch's default (competes with training)
 };
 
 // The shuffled order of epoch `epoch`: a permutation of 0..n-1 fixed by (seed, epoch).

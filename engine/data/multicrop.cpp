@@ -72,14 +72,14 @@ std::string AppliedOps::describe() const {
     std::ostringstream os;
     if (jitter) {
         os << "colour jitter:";
-        for (int o : jitter_order) {
-            switch (o) {
+        for (size_t k = 0; k < jitter_order.size(); ++k) {
+            if (k) os << ",";
+            switch (jitter_order[k]) {
                 case 0: os << " brightness x" << fmt("%.2f", brightness); break;
                 case 1: os << " contrast x" << fmt("%.2f", contrast); break;
                 case 2: os << " saturation x" << fmt("%.2f", saturation); break;
                 case 3: os << " hue " << fmt("%+.3f", hue); break;
             }
-            if (&o != &jitter_order.back()) os << ",";
         }
         os << "\n";
     } else {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <set>
 
 using namespace dino;
@@ -121,4 +122,46 @@ TEST_CASE("loader: stop() and destruction mid-epoch are prompt and clean", "[loa
     // A new epoch after stop() works again.
     loader.startEpoch(1);
     CHECK(loader.next());
+}
+
+// Not run by default: `test_data "[bench]"`. A training-like thread (matrix products on 2 intra-op
+// threads) consumes batches; measures how long it waits for data and how fast its own math runs
+// when the augmentation workers use 1 intra-op thread (the default) or libtorch's default count.
+TEST_CASE("loader: interference of augmentation workers with the training thread", "[.][bench]") {
+    at::set_num_threads(2);
+    ImageSet set = indexedSet(4096, 28);
+    ViewsConfig v;
+    MultiCrop mc(v, 28, kNorm);
+    auto a = torch::randn({512, 192}), w = torch::randn({192, 768});
+    auto compute = [&] {
+        for (int k = 0; k < 60; ++k) a = torch::tanh(a.mm(w)).mm(w.t()) * 0.1;
+    };
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); };
+    auto t0 = Clock::now();
+    for (int s = 0; s < 12; ++s) compute();
+    const double alone = seconds(t0) / 12;
+    std::printf("compute alone: %.1f ms/step\n", alone * 1e3);
+    for (int wt : {1, 0}) {
+        for (int workers : {1, 2}) {
+            MultiCropLoader loader(set, mc, LoaderOptions{64, 1, workers, 2, 12, wt});
+            loader.startEpoch(0);
+            double wait = 0, math = 0;
+            int steps = 0;
+            auto start = Clock::now();
+            while (true) {
+                auto tw = Clock::now();
+                auto b = loader.next();
+                wait += seconds(tw);
+                if (!b) break;
+                auto tc = Clock::now();
+                compute();
+                math += seconds(tc);
+                ++steps;
+            }
+            std::printf("workers %d, worker threads %s: %.1f ms/step total, compute %.1f ms, waiting %.1f ms\n",
+                        workers, wt == 1 ? "1" : "default", seconds(start) / steps * 1e3, math / steps * 1e3,
+                        wait / steps * 1e3);
+        }
+    }
 }

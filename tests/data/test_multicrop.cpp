@@ -2,12 +2,15 @@
 // (each view equals its recorded operations applied one by one), and statistics over thousands of
 // draws for every probability and range.
 #include "data/dataset.h"
+#include "data/loader.h"
 #include "data/multicrop.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdlib>
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 using namespace dino;
@@ -21,7 +24,12 @@ torch::Tensor randomImages(int64_t n, int64_t size, uint64_t seed) {
     return torch::randint(0, 256, {n, size, size, 3}, g, torch::kUInt8);
 }
 
-torch::Generator gen(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
+// Like the loader's workers, augment with one intra-op thread: these tensors are small, and OpenMP
+// barriers on a busy machine cost more than they save.
+torch::Generator gen(uint64_t seed) {
+    limitIntraOpThreadsOfThisThread(1);
+    return at::make_generator<at::CPUGeneratorImpl>(seed);
+}
 
 // Binomial proportion within 5 standard deviations.
 void checkRate(int64_t hits, int64_t n, double p) {
@@ -315,4 +323,37 @@ TEST_CASE("multi-crop refuses invalid set-ups", "[multicrop]") {
     MultiCrop ok(ViewsConfig{}, 28, kPath);
     auto g = gen(1);
     CHECK_THROWS(ok(randomImages(2, 14, 1), g));  // wrong image size
+}
+
+// Not run by default: `test_data "[profile]"`. Time per operation on a seed-sized batch
+// (256 images x 4 views of 28 px), one intra-op thread, as the loader's workers run.
+TEST_CASE("multi-crop: time per operation", "[.][profile]") {
+    limitIntraOpThreadsOfThisThread(1);
+    const int64_t n = 1024;
+    auto x = torch::rand({n, 3, 28, 28});
+    auto f = torch::rand({n}, torch::kFloat64) * 0.8 + 0.6;
+    auto h = torch::rand({n}, torch::kFloat64) * 0.2 - 0.1;
+    auto s = torch::rand({n}, torch::kFloat64) * 0.9 + 0.1;
+    auto boxes = torch::tensor({4, 3, 18, 20}).repeat({n, 1});
+    auto time = [](const char* name, auto fn) {
+        fn();
+        auto t0 = std::chrono::steady_clock::now();
+        for (int k = 0; k < 5; ++k) fn();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 5;
+        std::printf("%-12s %7.2f ms per 1024 views\n", name, ms);
+    };
+    time("brightness", [&] { return aug::adjustBrightness(x, f); });
+    time("contrast", [&] { return aug::adjustContrast(x, f); });
+    time("saturation", [&] { return aug::adjustSaturation(x, f); });
+    time("hue", [&] { return aug::adjustHue(x, h); });
+    time("flips", [&] { return aug::vflip(aug::hflip(x, f > 1.0), f > 1.0); });
+    time("blur", [&] { return aug::gaussianBlur(x, 5, s); });
+    time("solarize", [&] { return aug::solarize(x, 0.5); });
+    time("crop", [&] { return aug::resizedCrop(x, boxes, 28); });
+    MultiCrop mc(ViewsConfig{}, 28, kPath);
+    auto images = randomImages(256, 28, 1);
+    time("multicrop", [&] {
+        auto g = gen(1);
+        return mc(images, g);
+    });
 }
