@@ -7,6 +7,7 @@
 #include "common/config.h"
 #include "data/dataset.h"
 
+#include <ATen/CPUGeneratorImpl.h>  // at::make_generator<at::CPUGeneratorImpl>, used with these APIs
 #include <torch/torch.h>
 
 #include <cstdint>
