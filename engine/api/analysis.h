@@ -14,11 +14,16 @@ using Progress = std::function<void(int64_t done, int64_t total)>;
 
 // kNN evaluation of the run's last (or given) checkpoint's teacher encoder and of a random-init
 // baseline; writes run_dir/eval.json. cancel (may be null) is polled between batches.
+// Throws dino::OperationCancelled (evaluation/cancellation.h) when cancelled, DataError
+// (training_run.h) when the data cannot be opened. The baseline's metrics are kept in
+// run_dir/eval_baseline_cache.json and reused while seed, model, data and kNN settings are unchanged.
+// The default CPU generator's state is preserved, so a trainer may call this between epochs.
 EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint = "",
                        Progress progress = {}, const std::atomic<bool>* cancel = nullptr);
 
-// Teacher pseudo-label histogram over a split (default: the config's eval.test_split);
-// writes run_dir/pseudo_labels.json.
+// Teacher pseudo-label histogram over a split (default: the config's eval.test_split): argmax of
+// the teacher head's raw outputs (as in the seed; no centring or temperature); writes
+// run_dir/pseudo_labels.json.
 PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& split = "",
                                const std::string& checkpoint = "");
 
