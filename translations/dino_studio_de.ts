@@ -649,10 +649,6 @@
         <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
         <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
     </message>
-    <message>
-        <source>Epoch %1 finished: mean loss %2; checkpoint %3</source>
-        <translation>Epoche %1 fertig: mittlerer Verlust %2; Checkpoint %3</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) in the configuration. First: %1</source>
         <translation>
@@ -1453,6 +1449,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Window size, e.g. 1366x768.</source>
         <translation>Fenstergröße, z. B. 1366x768.</translation>
+    </message>
+    <message>
+        <source>Start training with the configuration at once.</source>
+        <translation>Das Training mit der Konfiguration sofort starten.</translation>
     </message>
 </context>
 </TS>

@@ -649,10 +649,6 @@
         <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Epoch %1 finished: mean loss %2; checkpoint %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) in the configuration. First: %1</source>
         <translation>
@@ -1449,6 +1445,10 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Window size, e.g. 1366x768.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training with the configuration at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

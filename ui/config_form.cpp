@@ -34,10 +34,12 @@ ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), cfg_(presetConfig("qu
         auto* scroll = new QScrollArea(toolbox_);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         auto* page = new QWidget(scroll);
         auto* form = new QFormLayout(page);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+        // Narrow panels (1366x768) put long labels above their field instead of scrolling sideways.
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
         form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
         const int pageIndex = toolbox_->count();
         if (group == "data") {
@@ -99,6 +101,8 @@ QWidget* ConfigForm::buildEditor(const FieldSpec& f) {
     switch (f.kind) {
     case FieldKind::Int: {
         auto* sb = new QSpinBox;
+        sb->setMinimumWidth(60);
+        sb->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         // Wide ranges: dino::validate is the one place that decides what is allowed.
         sb->setRange(-1000000, 100000000);
         sb->setAccelerated(true);
@@ -148,6 +152,8 @@ QWidget* ConfigForm::buildEditor(const FieldSpec& f) {
     case FieldKind::Choice:
     case FieldKind::IntChoice: {
         auto* cb = new QComboBox;
+        cb->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        cb->setMinimumContentsLength(6);
         cb->addItems(f.choices);
         connect(cb, &QComboBox::currentIndexChanged, this, [this, &f] { readField(f); });
         w = cb;

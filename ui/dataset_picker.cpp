@@ -35,6 +35,8 @@ DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
     lay->setContentsMargins(0, 0, 0, 0);
     mode_ = new QComboBox(this);
     mode_->setObjectName("datasetMode");
+    mode_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mode_->setMinimumContentsLength(14);
     mode_->addItem(tr("Bundled PathMNIST sample (1,294 images)"), "sample");
     mode_->addItem(tr("Downloaded MedMNIST dataset"), "flag");
     mode_->addItem(tr("Local MedMNIST .npz file"), "file");
@@ -48,6 +50,8 @@ DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
     fl->setContentsMargins(0, 0, 0, 0);
     flag_ = new QComboBox(flagPage);
     flag_->setObjectName("datasetFlag");
+    flag_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    flag_->setMinimumContentsLength(8);
     try {
         for (const auto& f : api::medmnistFlags()) flag_->addItem(qs(f));
     } catch (const std::exception&) {

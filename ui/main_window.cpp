@@ -135,12 +135,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                  .arg(100 * r.baseline.knn_accuracy, 0, 'f', 1));
     }, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::evalProgress, evaluation_, &EvaluationPanel::setProgress, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::epochDone, this, [this](const api::EpochMetrics& e) {
-        training_->appendLog(tr("Epoch %1 finished: mean loss %2; checkpoint %3")
-                                 .arg(e.epoch + 1)
-                                 .arg(e.mean_loss, 0, 'f', 4)
-                                 .arg(QDir::toNativeSeparators(qs(e.checkpoint))));
-    }, Qt::QueuedConnection);
+    // Epochs are logged by the engine (log.txt and onLog); the epoch signal refreshes the run summary.
+    connect(worker_, &TrainingWorker::epochDone, this, [this](const api::EpochMetrics&) { reloadRunSummary(); },
+            Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::logLine, training_, &TrainingPanel::appendLog, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
@@ -166,7 +163,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(training_, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
     connect(training_, &TrainingPanel::pauseRequested, this, [this](bool) { togglePause(); });
     connect(training_, &TrainingPanel::stopRequested, this, &MainWindow::stopTraining);
-    connect(training_, &TrainingPanel::progressChanged, statusText_, &QLabel::setText);
+    connect(training_, &TrainingPanel::progressChanged, this, [this](const QString& text) {
+        statusText_->setText(text);
+        const qint64 total = training_->plannedSteps();
+        if (total > 0 && training_->stepCount() > 0 && training_->state() != TrainingPanel::State::Stopping) {
+            statusProgress_->setRange(0, static_cast<int>(total));
+            statusProgress_->setValue(static_cast<int>(training_->steps().back().step + 1));
+        }
+    });
     connect(evaluation_, &EvaluationPanel::evaluated, this, [this] { reloadRunSummary(); });
     connect(pseudo_, &PseudoLabelPanel::computed, this, [this] { reloadRunSummary(); });
     connect(runs_, &RunsPanel::openRequested, this, [this] {

@@ -53,7 +53,16 @@ void PlotWidget::requestReplot() {
 }
 
 void PlotWidget::doReplot() {
-    if (autoRescale_) rescaleAxes(true);
+    if (autoRescale_) {
+        rescaleAxes(true);
+        // A little room above and below, so that markers at the extremes are not cut in half.
+        for (QCPAxis* axis : {yAxis, yAxis2}) {
+            if (!axis->visible() || axis->scaleType() != QCPAxis::stLinear) continue;
+            QCPRange r = axis->range();
+            const double pad = r.size() > 0 ? 0.06 * r.size() : std::max(1e-9, 0.05 * std::abs(r.center()));
+            axis->setRange(r.lower - pad, r.upper + pad);
+        }
+    }
     ++replots_;
     replot(QCustomPlot::rpQueuedReplot);
 }

@@ -171,7 +171,9 @@ void PseudoLabelPanel::redraw() {
     }
     bars_->setData(x, y, true);
     plot_->xAxis->setLabel(sorted ? tr("pseudo-labels, most used first (rank)") : tr("pseudo-label index"));
-    plot_->xAxis->setRange(-1, n);
+    // Sorted: show the used labels and a few empty ones rather than hundreds of empty ranks.
+    const int shown = sorted ? std::min(n, std::max(report_.used + 8, 24)) : n;
+    plot_->xAxis->setRange(-1, shown);
     double maxv = 1;
     for (double v : y) maxv = std::max(maxv, v);
     plot_->yAxis->setRange(0, maxv * 1.05);

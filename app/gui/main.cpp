@@ -1,7 +1,9 @@
 // dino-studio: the DINO Studio desktop application.
 //   dino-studio [--open RUN_DIR] [--config FILE.json] [--start] [--screenshot OUT_DIR] [--size WxH]
 // --start begins training at once; with --screenshot the panels are captured mid-run and after it.
+#include "evaluation_panel.h"
 #include "main_window.h"
+#include "pseudo_label_panel.h"
 #include "qt_types.h"
 
 #include <QApplication>
@@ -102,6 +104,23 @@ int main(int argc, char** argv) {
             QElapsedTimer t;
             t.start();
             while (t.elapsed() < 3000) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        // An opened run without results: evaluate it and compute its pseudo-labels first, off the GUI thread.
+        auto waitFor = [](auto* sender, auto okSignal, auto failSignal) {
+            QEventLoop loop;
+            QObject::connect(sender, okSignal, &loop, &QEventLoop::quit);
+            QObject::connect(sender, failSignal, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        if (!w.runDir().isEmpty() && !w.evaluationPanel()->hasReport()) {
+            w.evaluationPanel()->evaluate();
+            if (w.evaluationPanel()->isEvaluating())
+                waitFor(w.evaluationPanel(), &dino::ui::EvaluationPanel::evaluated, &dino::ui::EvaluationPanel::failed);
+        }
+        if (!w.runDir().isEmpty() && !w.pseudoLabelPanel()->hasReport()) {
+            w.pseudoLabelPanel()->compute();
+            if (w.pseudoLabelPanel()->isComputing())
+                waitFor(w.pseudoLabelPanel(), &dino::ui::PseudoLabelPanel::computed, &dino::ui::PseudoLabelPanel::failed);
         }
         files += w.takeScreenshots(parser.value(shotOpt));
         for (const QString& f : files) std::printf("%s\n", qPrintable(f));
