@@ -2,6 +2,7 @@
 // as the GUI).
 #include "command.h"
 
+#include "api/process.h"
 #include "common/config.h"
 
 #include <algorithm>
@@ -61,6 +62,7 @@ static void usage() {
 }
 
 int main(int argc, char** argv) {
+    dino::api::tuneProcess(argc, argv);  // malloc settings; may re-exec once with faster BLAS kernels
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         usage();

@@ -36,6 +36,13 @@ double matmulPeak(torch::Device device, torch::ScalarType dtype, int64_t n = 102
     return best;
 }
 
+double cpuSeconds() {
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
 double peakRssMb() {
     struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
@@ -44,7 +51,8 @@ double peakRssMb() {
 
 }  // namespace
 
-BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, const std::function<void(int, int)>& progress) {
+BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, const std::function<void(int, int)>& progress,
+                             int64_t micro_batch) {
     if (steps < 1) throw ConfigError("bench", {{"--steps", "must be >= 1 (got " + std::to_string(steps) + ")"}});
     if (warmup < 0) throw ConfigError("bench", {{"--warmup", "must be >= 0 (got " + std::to_string(warmup) + ")"}});
     RunConfig cfg = cfg_in;
@@ -55,8 +63,10 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
     cfg.eval.eval_every_epochs = 0;
 
     Trainer trainer(cfg, /*run_dir=*/"");
+    trainer.setMicroBatch(micro_batch);
     BenchmarkResult r;
     r.batch_size = cfg.optim.batch_size;
+    r.micro_batch = trainer.microBatch(cfg.optim.batch_size);
     r.steps = steps;
     r.warmup = warmup;
     r.loader_workers = cfg.system.loader_workers;
@@ -66,8 +76,11 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
     TrainerHooks hooks;
     hooks.time_phases = true;
     int seen = 0;
+    double cpu_start = cpuSeconds();
     hooks.on_timing = [&](int64_t, const StepTiming& t) {
         ++seen;
+        if (seen == warmup) cpu_start = cpuSeconds();
+        if (seen == wanted) r.cpu_seconds = cpuSeconds() - cpu_start;
         if (seen > warmup) {
             r.step_seconds += t.total;
             r.data_seconds += t.data;
@@ -97,6 +110,7 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
     r.student_seconds *= k;
     r.teacher_seconds *= k;
     r.optimizer_seconds *= k;
+    r.cpu_seconds *= k;
     r.images_per_s = r.step_seconds > 0 ? r.batch_size / r.step_seconds : 0;
     r.threads = trainer.plan().threads;
     r.gflop_per_image = dinoTrainFlopsPerImage(cfg.model, cfg.views.num_global, trainer.imageSize(),
@@ -112,9 +126,9 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
 std::string formatBenchmark(const BenchmarkResult& r) {
     char buf[2048];
     std::snprintf(buf, sizeof buf,
-                  "batch %d, %s, %s, %d threads, %d loader workers, %d steps after %d warm-up\n"
+                  "batch %d (student in groups of %lld), %s, %s, %d threads, %d loader workers, %d steps after %d warm-up\n"
                   "images/s          %.2f   (one image = all its views)\n"
-                  "seconds per step  %.3f\n"
+                  "seconds per step  %.3f   (CPU seconds per step %.3f, all threads)\n"
                   "  data wait       %.3f\n"
                   "  teacher fwd     %.3f\n"
                   "  student fwd+bwd %.3f   (includes the loss)\n"
@@ -123,8 +137,8 @@ std::string formatBenchmark(const BenchmarkResult& r) {
                   "achieved GFLOP/s  %.1f   vs measured 1024^3 matmul peak %.1f GFLOP/s (%.0f%%)\n"
                   "peak RSS          %.0f MB\n"
                   "BLAS              %s\n",
-                  r.batch_size, r.device.c_str(), r.precision.c_str(), r.threads, r.loader_workers, r.steps, r.warmup,
-                  r.images_per_s, r.step_seconds, r.data_seconds, r.teacher_seconds, r.student_seconds,
+                  r.batch_size, static_cast<long long>(r.micro_batch), r.device.c_str(), r.precision.c_str(), r.threads, r.loader_workers, r.steps, r.warmup,
+                  r.images_per_s, r.step_seconds, r.cpu_seconds, r.data_seconds, r.teacher_seconds, r.student_seconds,
                   r.optimizer_seconds, r.gflop_per_image, r.achieved_gflops, r.matmul_peak_gflops,
                   r.matmul_peak_gflops > 0 ? 100.0 * r.achieved_gflops / r.matmul_peak_gflops : 0.0, r.peak_rss_mb,
                   r.blas.c_str());

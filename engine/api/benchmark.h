@@ -12,6 +12,7 @@ namespace dino::api {
 
 struct BenchmarkResult {
     int batch_size = 0;
+    int64_t micro_batch = 0;  // images per student forward/backward group
     int steps = 0;        // measured steps (after the warm-up)
     int warmup = 0;
     int threads = 0;
@@ -19,6 +20,8 @@ struct BenchmarkResult {
     std::string device, precision, blas;
     // Means over the measured steps, seconds.
     double step_seconds = 0, data_seconds = 0, student_seconds = 0, teacher_seconds = 0, optimizer_seconds = 0;
+    double cpu_seconds = 0;              // process CPU time (user + sys) per step: the work done,
+                                         // less sensitive than wall time to other load on the machine
     double images_per_s = 0;             // batch_size / step_seconds; one image = all its views
     double gflop_per_image = 0;          // analytic (training/vit_flops.h)
     double achieved_gflops = 0;          // gflop_per_image * images_per_s
@@ -28,9 +31,10 @@ struct BenchmarkResult {
 };
 
 // cfg: the configuration to time (usually the seed's with overrides). steps measured after warmup.
+// micro_batch: images per student forward/backward group (0 = the trainer's automatic choice).
 // progress(done, total) after every step, warm-up included.
 BenchmarkResult runBenchmark(const RunConfig& cfg, int steps, int warmup = 1,
-                             const std::function<void(int, int)>& progress = {});
+                             const std::function<void(int, int)>& progress = {}, int64_t micro_batch = 0);
 
 // The result as the lines `dino bench` prints.
 std::string formatBenchmark(const BenchmarkResult& r);

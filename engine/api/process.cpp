@@ -1,5 +1,7 @@
 #include "api/process.h"
 
+#include "training/runtime.h"
+
 #include <dlfcn.h>
 #include <malloc.h>
 #include <unistd.h>
@@ -7,8 +9,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace dino::api {
@@ -26,20 +26,6 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-bool cpuHasFlag(const char* flag) {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("flags", 0) != 0) continue;
-        std::istringstream words(line.substr(line.find(':') + 1));
-        std::string w;
-        while (words >> w)
-            if (w == flag) return true;
-        return false;
-    }
-    return false;
-}
-
 bool mallocTuningEnabled() { return !envIs("DINO_MALLOC_TUNING", "0"); }
 
 const char* preferredOpenblasCoretype() {
@@ -47,7 +33,7 @@ const char* preferredOpenblasCoretype() {
     using NameFn = char* (*)();
     auto corename = reinterpret_cast<NameFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
     if (!corename) return "";  // not OpenBLAS
-    if (!cpuHasFlag("avx512f")) return "";
+    if (!dino::cpuHasFlag("avx512f")) return "";
     std::string core = lower(corename() ? corename() : "");
     // Cores with AVX-512 kernels in OpenBLAS 0.3.x.
     if (core == "skylakex" || core == "cooperlake" || core == "sapphirerapids") return "";

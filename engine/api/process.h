@@ -17,7 +17,6 @@ void tuneProcess(int argc, char** argv);
 
 // The decisions of tuneProcess, for `dino info` and tests.
 bool mallocTuningEnabled();
-bool cpuHasFlag(const char* flag);  // a word in /proc/cpuinfo's "flags" line
 // "SKYLAKEX" when the re-exec above should happen, else "" (no AVX-512, not OpenBLAS, already set).
 const char* preferredOpenblasCoretype();
 

@@ -80,9 +80,12 @@ public:
     void onLog(const std::string& s) override { log(s); }
     void onEvalProgress(int64_t done, int64_t total) override { inner_.onEvalProgress(done, total); }
     void log(const std::string& s) {
+        logFileOnly(s);
+        inner_.onLog(s);
+    }
+    void logFileOnly(const std::string& s) {
         log_ << '[' << timestamp() << "] " << s << '\n';
         log_.flush();
-        inner_.onLog(s);
     }
 
 private:
@@ -169,7 +172,7 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
         rec.log("resumed from " + lastCheckpointPath(im.dir) + " at step " + std::to_string(plan.start_step) + " of " +
                 std::to_string(plan.total_steps));
     else
-        rec.log("started: " + describePlan(plan, im.cfg));
+        rec.logFileOnly("started: " + describePlan(plan, im.cfg));  // front ends show the plan from onPlan
 
     TrainerHooks hooks;
     hooks.after_epoch = [&](int epoch, const std::string& ckpt, bool last) {

@@ -48,6 +48,22 @@ torch::Device resolveDevice(const std::string& requested) {
     return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 }
 
+bool cpuHasFlag(const std::string& flag) {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("flags", 0) != 0) continue;
+        std::istringstream words(line.substr(line.find(':') + 1));
+        std::string w;
+        while (words >> w)
+            if (w == flag) return true;
+        return false;
+    }
+    return false;
+}
+
+bool cpuHasNativeBf16() { return cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16"); }
+
 namespace {
 int findBlas(struct dl_phdr_info* info, size_t, void* data) {
     std::string name = info->dlpi_name ? info->dlpi_name : "";

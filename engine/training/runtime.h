@@ -17,6 +17,13 @@ int applyThreads(int requested);
 // "auto" -> cuda if available else cpu; "cuda" without CUDA throws a readable error.
 torch::Device resolveDevice(const std::string& requested);
 
+// Whether /proc/cpuinfo's "flags" line lists `flag` (e.g. "avx512f", "avx512_bf16", "amx_bf16").
+bool cpuHasFlag(const std::string& flag);
+
+// Whether this CPU computes bf16 matrix products natively (AVX512-BF16 or AMX-BF16). Without it,
+// oneDNN's bf16 matmul is emulated and many times slower than fp32.
+bool cpuHasNativeBf16();
+
 // Name and kernel of the BLAS actually loaded, e.g. "OpenBLAS 0.3.21 (openmp), core SkylakeX".
 std::string blasDescription();
 

@@ -8,6 +8,7 @@
 #include "training/autocast.h"
 #include "training/checkpoint.h"
 #include "training/collapse_metrics.h"
+#include "training/dino_loss_parts.h"
 #include "training/optim_groups.h"
 #include "training/plan.h"
 #include "training/runtime.h"
@@ -127,6 +128,24 @@ Trainer::~Trainer() {
 
 int Trainer::localSize() const { return aug_->localSize(); }
 
+void Trainer::setMicroBatch(int64_t images) { micro_batch_ = images; }
+
+int64_t Trainer::microBatch(int64_t batch) const {
+    int64_t n = micro_batch_;
+    if (n <= 0) {
+        // Automatic: groups of about kAutoTokens student tokens (all views of an image counted), so
+        // the activations kept for the backward pass stay around 1.5 GB for the seed's ViT-tiny
+        // whatever the batch size.
+        const int64_t p = cfg_.model.patch_size;
+        const int64_t tokens_global = (img_size_ / p) * (img_size_ / p) + 1;
+        const int64_t tokens_local = (localSize() / p) * (localSize() / p) + 1;
+        const int64_t per_image = cfg_.views.num_global * tokens_global + cfg_.views.num_local * tokens_local;
+        const int64_t width = cfg_.model.embed_dim;
+        n = std::max<int64_t>(1, kAutoGroupFloats / (per_image * width));
+    }
+    return std::min(n, batch);
+}
+
 std::string Trainer::lastCheckpoint() const { return ckpt_dir_.empty() ? std::string() : lastCheckpointPath(ckpt_dir_); }
 
 api::RunPlan Trainer::plan() const {
@@ -185,6 +204,9 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
     plan_.threads = threads_;
     start_step_ = step_;
     obs.onPlan(plan());
+    if (bf16_ && !device_.is_cuda() && !cpuHasNativeBf16())
+        obs.onLog("warning: system.precision is bf16 but this CPU has no native bf16 (avx512_bf16 or amx_bf16): "
+                  "bf16 matrix products are emulated and much slower than fp32 here; fp32 is recommended");
     student_->train();
     teacher_->train();
     run_start_ = now();
@@ -260,41 +282,54 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     applyOptimizerSchedule(*optimizer_, lr, wd);
 
     // View-major batches: rows [v*B, (v+1)*B) are view v; globals first, then locals.
+    const int G = cfg_.views.num_global, V = cfg_.views.num_global + cfg_.views.num_local;
     const int64_t B = batch.globals.size(1);
-    auto flat = [&](const torch::Tensor& v) {
-        return v.reshape({v.size(0) * v.size(1), v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
+    // Views (V, B, 3, h, w) of images [first, first + n) as (V * n, 3, h, w) on the device.
+    auto rows = [&](const torch::Tensor& v, int64_t first, int64_t n) {
+        auto part = (first == 0 && n == v.size(1)) ? v : v.narrow(1, first, n);
+        return part.reshape({v.size(0) * n, v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
     };
-    torch::Tensor globals = flat(batch.globals);
-    torch::Tensor locals = flat(batch.locals);
 
     StepTiming t;
     t.data = data_s;
     double t0 = mark();
-    torch::Tensor teacher_out;
+    torch::Tensor teacher_out;  // the teacher sees the global views only, without gradients
     {
         torch::NoGradGuard no_grad;
         AutocastScope amp(device_, bf16_);
-        teacher_out = teacher_->forward(globals).to(torch::kFloat);
+        teacher_out = teacher_->forward(rows(batch.globals, 0, B)).to(torch::kFloat);
     }
+    torch::Tensor center_before = loss_->center.detach().clone();
+    torch::Tensor targets = teacherTargets(teacher_out, center_before, temp, G);
     double t1 = mark();
     t.teacher = t1 - t0;
 
-    torch::Tensor student_out;
-    {
-        AutocastScope amp(device_, bf16_);
-        if (globals.size(-1) == locals.size(-1) && globals.size(-2) == locals.size(-2))
-            student_out = student_->forward(torch::cat({globals, locals}, 0));
-        else
-            student_out = torch::cat({student_->forward(globals), student_->forward(locals)}, 0);
+    // The student on all views, a group of images at a time: the loss is a sum over images, so the
+    // groups' gradients add up to the batch's while only one group's activations are alive.
+    optimizer_->zero_grad();
+    const int64_t group = microBatch(B);
+    const bool same_size = batch.globals.size(-1) == batch.locals.size(-1) && batch.globals.size(-2) == batch.locals.size(-2);
+    torch::Tensor loss;
+    for (int64_t first = 0; first < B; first += group) {
+        const int64_t n = std::min(group, B - first);
+        torch::Tensor student_out;
+        {
+            AutocastScope amp(device_, bf16_);
+            auto g = rows(batch.globals, first, n), l = rows(batch.locals, first, n);
+            if (same_size)
+                student_out = student_->forward(torch::cat({g, l}, 0));
+            else
+                student_out = torch::cat({student_->forward(g), student_->forward(l)}, 0);
+        }
+        // The loss in fp32, whatever the precision of the forward pass.
+        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
+        part.backward();
+        loss = first == 0 ? part.detach() : loss + part.detach();
     }
-    student_out = student_out.to(torch::kFloat);  // the loss is computed in fp32
-    torch::Tensor center_before = loss_->center.detach().clone();
-    torch::Tensor loss = loss_->forward(student_out, teacher_out, temp);
     if (hooks.loss_override) hooks.loss_override(s, loss);
     const double loss_value = loss.item<double>();
     if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, s, loss_value));
-    optimizer_->zero_grad();
-    loss.backward();
+    updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);
     double t2 = mark();
     t.student = t2 - t1;
 

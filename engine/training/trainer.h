@@ -69,6 +69,11 @@ public:
     bool cancelled() const { return cancel_.load(); }
     const std::atomic<bool>* cancelFlag() const { return &cancel_; }
 
+    // Images per student forward/backward group (the gradient is the same for any group size;
+    // smaller groups keep fewer activations alive). 0 = automatic (see microBatch).
+    void setMicroBatch(int64_t images);
+    int64_t microBatch(int64_t batch) const;
+
     int64_t nextStep() const { return step_; }
     DinoModel& student() { return student_; }
     DinoModel& teacher() { return teacher_; }
@@ -100,6 +105,11 @@ private:
     DinoLoss loss_{nullptr};
     std::unique_ptr<torch::optim::AdamW> optimizer_;
     api::RunPlan plan_;
+
+    int64_t micro_batch_ = 0;
+    // Automatic groups: about this many (tokens x embed_dim) floats of student input per group,
+    // i.e. 64 images of the seed config (64 images x 200 tokens x 192).
+    static constexpr int64_t kAutoGroupFloats = int64_t(64) * 200 * 192;
 
     int64_t step_ = 0;        // next global step
     int64_t start_step_ = 0;  // where run() began

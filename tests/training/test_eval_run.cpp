@@ -35,17 +35,26 @@ RunConfig tinyRunConfig() {
     return cfg;
 }
 
-// A tiny run trained once for all test cases of this file (2 steps of a 2-block ViT).
-const std::string& tinyRun() {
-    static const std::string dir = [] {
+// A tiny run trained once for all test cases of this file (2 steps of a 2-block ViT), removed at exit.
+struct TinyRun {
+    std::string dir;
+    TinyRun() {
         const auto d = fs::temp_directory_path() / ("dino_test_eval_run_" + std::to_string(::getpid()));
         fs::remove_all(d);
         api::TrainObserver quiet;
         auto run = api::TrainingRun::create(tinyRunConfig(), d.string());
-        REQUIRE(run->run(quiet) == api::RunOutcome::Finished);
-        return d.string();
-    }();
-    return dir;
+        if (run->run(quiet) != api::RunOutcome::Finished) throw std::runtime_error("the tiny run did not finish");
+        dir = d.string();
+    }
+    ~TinyRun() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+const std::string& tinyRun() {
+    static const TinyRun run;
+    return run.dir;
 }
 
 // The seed's get_features, written out directly: batches of `batch` images (its DataLoader), normalise,
@@ -154,6 +163,7 @@ TEST_CASE("evaluateRun errors and cancellation", "[eval][run]") {
     const auto empty = fs::temp_directory_path() / "dino_test_not_a_run";
     fs::create_directories(empty);
     CHECK_THROWS_WITH(api::evaluateRun(empty.string()), Catch::Contains("is not a run directory"));
+    fs::remove_all(empty);
 }
 
 TEST_CASE("pseudoLabels counts the teacher head's argmax over a split", "[eval][run][pseudo]") {

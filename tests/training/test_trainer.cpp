@@ -356,3 +356,34 @@ TEST_CASE("a different local crop size runs globals and locals through the stude
     REQUIRE(rec.steps.size() == 2);
     CHECK(std::isfinite(rec.steps[1].loss));
 }
+
+TEST_CASE("the student in groups of images trains like the whole batch at once (up to rounding)", "[trainer][groups]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    Trainer whole(cfg, "");
+    CHECK(whole.microBatch(16) == 16);  // automatic: a tiny batch fits in one group
+    Recorder a;
+    whole.run(a);
+    Trainer grouped(cfg, "");
+    grouped.setMicroBatch(5);  // groups of 5, 5, 5 and 1 images
+    CHECK(grouped.microBatch(16) == 5);
+    Recorder b;
+    grouped.run(b);
+    REQUIRE(a.steps.size() == 4);
+    REQUIRE(b.steps.size() == 4);
+    for (size_t i = 0; i < 4; ++i) {
+        CHECK(b.steps[i].loss == Approx(a.steps[i].loss).epsilon(1e-5));
+        CHECK(b.steps[i].center_norm == Approx(a.steps[i].center_norm).epsilon(1e-5));
+    }
+    auto pa = whole.teacher()->named_parameters();
+    for (auto& p : grouped.teacher()->named_parameters()) {
+        INFO(p.key());
+        CHECK(torch::allclose(p.value(), pa[p.key()], 1e-4, 1e-5));
+    }
+    // The seed's batch of 256 images is split into groups of 64 by default.
+    RunConfig seed = presetConfig("seed");
+    seed.optim.max_steps_per_epoch = 1;
+    Trainer big(seed, "");
+    CHECK(big.microBatch(256) == 64);
+    CHECK(big.microBatch(32) == 32);
+}

@@ -1,0 +1,199 @@
+// `dino train`, `dino resume` and `dino bench` as a script sees them: exit codes, files, messages.
+// Runs the real binary (DINO_CLI_PATH) on the tiny preset.
+#include "api/run_directory.h"
+#include "common/fsutil.h"
+#include "training/checkpoint.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace dino;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+
+class Scratch {
+public:
+    Scratch() {
+        static std::atomic<int> n{0};
+        dir_ = (fs::temp_directory_path() / ("dino-cli-" + std::to_string(::getpid()) + "-" + std::to_string(n++))).string();
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+    std::string operator/(const std::string& s) const { return dir_ + "/" + s; }
+
+private:
+    std::string dir_;
+};
+
+// Runs `dino <args>` with stdout/stderr captured in files of the scratch directory.
+Result runDino(const Scratch& s, const std::string& args) {
+    std::string out = s / "stdout.txt", err = s / "stderr.txt";
+    std::string cmd = std::string("'") + DINO_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
+    int status = std::system(cmd.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = readTextFile(out);
+    r.err = readTextFile(err);
+    return r;
+}
+
+const char* kTiny = "--preset tiny --set eval.eval_at_end=false";
+
+}  // namespace
+
+TEST_CASE("dino train and resume: exit 0, the run directory, plain progress lines", "[cli]") {
+    Scratch s;
+    std::string run = s / "run";
+    auto r = runDino(s, std::string("train ") + kTiny + " --run '" + run + "'");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("plan: 2 epochs x 4 steps") != std::string::npos);
+    CHECK(r.out.find("step 8/8") != std::string::npos);  // not a terminal: plain lines
+    CHECK(r.out.find("\r") == std::string::npos);
+    CHECK(r.out.find("finished") != std::string::npos);
+    for (const char* f : {"config.json", "metrics.csv", "log.txt", "status.json", "checkpoints/epoch_000.ckpt",
+                          "checkpoints/epoch_001.ckpt", "checkpoints/last.ckpt"})
+        CHECK(fs::exists(run + "/" + f));
+    auto snap = api::loadRun(run);
+    CHECK(snap.steps.size() == 8);
+    CHECK(snap.status == "finished");
+    CHECK_FALSE(snap.config.eval.eval_at_end);
+
+    auto again = runDino(s, "resume '" + run + "'");
+    CHECK(again.code == 0);
+    CHECK(runDino(s, "train " + std::string(kTiny) + " --run '" + run + "'").code == 1);  // not empty
+}
+
+TEST_CASE("dino train: a config file layered on a preset, and --set on top", "[cli]") {
+    Scratch s;
+    {
+        std::ofstream cfg(s / "cfg.json");
+        cfg << R"({"optim": {"epochs": 1, "max_steps_per_epoch": 2}, "eval": {"eval_at_end": false}})";
+    }
+    std::string run = s / "run";
+    auto r = runDino(s, "train --preset tiny --config '" + s / "cfg.json" + "' --set optim.lr=0.001 --run '" + run + "'");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    auto snap = api::loadRun(run);
+    CHECK(snap.config.optim.epochs == 1);
+    CHECK(snap.config.optim.lr == 0.001);
+    CHECK(snap.config.model.embed_dim == 32);  // from the tiny preset
+    CHECK(snap.steps.size() == 2);
+}
+
+TEST_CASE("dino train: usage and configuration errors exit 2 and name the field", "[cli]") {
+    Scratch s;
+    auto r = runDino(s, std::string("train ") + kTiny + " --set views.num_global=1 --run '" + s / "a" + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("views.num_global") != std::string::npos);
+    CHECK_FALSE(fs::exists(s / "a"));
+
+    r = runDino(s, std::string("train ") + kTiny + " --set optim.no_such_field=1 --run '" + s / "b" + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("optim.no_such_field") != std::string::npos);
+
+    r = runDino(s, std::string("train ") + kTiny + " --set optim.batch_size=1000 --run '" + s / "c" + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("optim.batch_size") != std::string::npos);
+
+    {
+        std::ofstream cfg(s / "bad.json");
+        cfg << R"({"optim": {"lr": "fast"}})";
+    }
+    r = runDino(s, "train --config '" + s / "bad.json" + "' --run '" + s / "d" + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("optim.lr") != std::string::npos);
+
+    CHECK(runDino(s, std::string("train ") + kTiny).code == 2);  // no --run
+    CHECK(runDino(s, "resume").code == 2);
+    CHECK(runDino(s, "train --preset nonsense --run '" + s / "e" + "'").code == 2);
+}
+
+TEST_CASE("dino train: missing data exits 4, a non-finite loss exits 5 with the causes", "[cli]") {
+    Scratch s;
+    auto r = runDino(s, std::string("train ") + kTiny + " --set data.dataset='" + s / "none.npz" + "' --run '" + s / "a" + "'");
+    CHECK(r.code == 4);
+    CHECK(r.err.find("none.npz") != std::string::npos);
+
+    r = runDino(s, std::string("train ") + kTiny + " --set optim.lr=1e30 --run '" + s / "b" + "'");
+    CHECK(r.code == 5);
+    CHECK(r.err.find("learning rate too high") != std::string::npos);
+    auto status = nlohmann::json::parse(readTextFile(s / "b/status.json"));
+    CHECK(status["state"] == "failed");
+}
+
+TEST_CASE("dino train: SIGINT cancels after the step, keeps last.ckpt, exits 3; resume continues", "[cli][signal]") {
+    Scratch s;
+    std::string run = s / "run";
+    std::string out = s / "out.txt";
+    // Long enough (400 epochs x 4 steps) that the signal arrives mid-run.
+    std::string cmd = std::string("exec '") + DINO_CLI_PATH + "' train " + kTiny + " --set optim.epochs=400 --run '" + run +
+                      "' >'" + out + "' 2>&1";
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait for a few rows of metrics.csv, then interrupt.
+    bool started = false;
+    for (int i = 0; i < 600 && !started; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::ifstream in(api::runMetricsPath(run));
+        std::string line;
+        int n = 0;
+        while (std::getline(in, line)) ++n;
+        started = n >= 4;
+    }
+    REQUIRE(started);
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    INFO(readTextFile(out));
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 3);
+    auto info = readCheckpointInfo(lastCheckpointPath(run));
+    CHECK(info.step >= 3);
+    auto snap = api::loadRun(run);
+    CHECK(snap.status == "cancelled");
+    CHECK(static_cast<int64_t>(snap.steps.size()) == info.step);  // every step done is in metrics.csv
+}
+
+TEST_CASE("--help works for train, resume and bench; bench prints its figures", "[cli]") {
+    Scratch s;
+    for (const char* c : {"train --help", "resume --help", "bench --help"}) {
+        auto r = runDino(s, c);
+        INFO(c);
+        CHECK(r.code == 0);
+        CHECK(r.out.find("usage: dino") != std::string::npos);
+    }
+    auto fields = runDino(s, "train --help-fields");
+    CHECK(fields.out.find("optim.teacher_temp = 0.07") != std::string::npos);
+
+    auto b = runDino(s, "bench --preset tiny --steps 2 --warmup 1 --batch 16");
+    INFO(b.out << b.err);
+    REQUIRE(b.code == 0);
+    for (const char* k : {"images/s", "data wait", "teacher fwd", "student fwd+bwd", "optimizer+EMA", "achieved GFLOP/s",
+                          "peak RSS"})
+        CHECK(b.out.find(k) != std::string::npos);
+    CHECK(runDino(s, "bench --steps zero").code == 2);
+}
