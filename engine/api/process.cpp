@@ -43,7 +43,7 @@ const char* preferredOpenblasCoretype() {
 void tuneProcess(int argc, char** argv) {
     if (mallocTuningEnabled()) {
         mallopt(M_MMAP_MAX, 0);
-        mallopt(M_TRIM_THRESHOLD, 1 << 30);  // int parameter: 1 GiB of free heap kept before trimming
+        mallopt(M_TRIM_THRESHOLD, -1);  // -1: never trim (a step frees GBs at once, then needs them again)
     }
     if (envIs("DINO_NO_REEXEC", "1") || argc < 1) return;
     const char* core = preferredOpenblasCoretype();
