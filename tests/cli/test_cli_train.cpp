@@ -141,7 +141,7 @@ TEST_CASE("dino train: missing data exits 4, a non-finite loss exits 5 with the 
     CHECK(status["state"] == "failed");
 }
 
-TEST_CASE("dino train: SIGINT cancels after the step, keeps last.ckpt, exits 3; resume continues", "[cli][signal]") {
+TEST_CASE("dino train: SIGINT cancels after the step, keeps last.ckpt, exits 3, resume continues", "[cli][signal]") {
     Scratch s;
     std::string run = s / "run";
     std::string out = s / "out.txt";
@@ -178,7 +178,7 @@ TEST_CASE("dino train: SIGINT cancels after the step, keeps last.ckpt, exits 3; 
     CHECK(static_cast<int64_t>(snap.steps.size()) == info.step);  // every step done is in metrics.csv
 }
 
-TEST_CASE("--help works for train, resume and bench; bench prints its figures", "[cli]") {
+TEST_CASE("dino --help works for train, resume and bench, bench prints its figures", "[cli]") {
     Scratch s;
     for (const char* c : {"train --help", "resume --help", "bench --help"}) {
         auto r = runDino(s, c);

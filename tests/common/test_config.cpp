@@ -67,7 +67,7 @@ TEST_CASE("validation names the field and the allowed range", "[config]") {
     CHECK(errs.size() == 5);
 }
 
-TEST_CASE("--set overrides parse values by the field's type", "[config]") {
+TEST_CASE("config --set overrides parse values by the field's type", "[config]") {
     RunConfig c;
     applyOverride(c, "optim.lr=0.001");
     applyOverride(c, "system.device=cpu");
@@ -91,7 +91,7 @@ TEST_CASE("every field has help text", "[config]") {
         CHECK_FALSE(fieldHelp(f).empty());
 }
 
-TEST_CASE("saved config file loads back; bad file is named", "[config]") {
+TEST_CASE("saved config file loads back, bad file is named", "[config]") {
     std::string path = "test_config_roundtrip.json";
     RunConfig c = presetConfig("tiny");
     saveConfigFile(c, path);

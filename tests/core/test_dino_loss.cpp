@@ -144,7 +144,7 @@ TEST_CASE("a constant student gives log(out_dim) whatever the teacher", "[loss]"
     CHECK(l.item<double>() == Approx(std::log(static_cast<double>(K))).epsilon(1e-12));
 }
 
-TEST_CASE("loss is symmetric in images, global views and local views; skipped pairs are excluded", "[loss]") {
+TEST_CASE("loss is symmetric in images, global views and local views, skipped pairs are excluded", "[loss]") {
     torch::manual_seed(7);
     const int B = 4, K = 16, ng = 3, nl = 2;
     auto s = torch::randn({(ng + nl) * B, K}, torch::kFloat64) * 3;
@@ -201,7 +201,7 @@ TEST_CASE("loss is symmetric in images, global views and local views; skipped pa
     CHECK(l == Approx(sum / n).epsilon(1e-12));
 }
 
-TEST_CASE("gradients reach the student only; the centre is a buffer updated without grad", "[loss]") {
+TEST_CASE("gradients reach the student only, the centre is a buffer updated without grad", "[loss]") {
     DinoLoss loss(8, 2, 1);
     auto s = torch::randn({3 * 2, 8}, torch::requires_grad());
     auto t = torch::randn({2 * 2, 8}, torch::requires_grad());

@@ -38,7 +38,7 @@ std::vector<torch::Tensor> snapshot(const torch::nn::Module& m) {
 
 }  // namespace
 
-TEST_CASE("the teacher is an independent frozen copy; only EMA moves it, exactly by the formula", "[teacher]") {
+TEST_CASE("the teacher is an independent frozen copy, only EMA moves it, exactly by the formula", "[teacher]") {
     SingleThread one_thread;
     torch::manual_seed(0);
     DinoModel student(smallConfig(), 28);

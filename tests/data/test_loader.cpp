@@ -71,7 +71,7 @@ TEST_CASE("loader: shuffled, drop_last, order fixed by (seed, epoch)", "[loader]
     CHECK_THROWS_AS(MultiCropLoader(indexedSet(5), mc, LoaderOptions{8, 0, 1, 2, 0}), std::invalid_argument);
 }
 
-TEST_CASE("loader: a resumed epoch sees identical batches; workers do not change them", "[loader]") {
+TEST_CASE("loader: a resumed epoch sees identical batches, workers do not change them", "[loader]") {
     ImageSet set = indexedSet(64);
     ViewsConfig v;
     MultiCrop mc(v, 12, kNorm);

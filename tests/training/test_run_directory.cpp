@@ -63,7 +63,7 @@ TEST_CASE("metrics.csv rows read back bit-exactly", "[run_directory]") {
     CHECK(api::metricsCsvHeader().rfind("step,epoch,loss,lr,wd,teacher_temp,momentum,", 0) == 0);
 }
 
-TEST_CASE("metrics.csv: a non-finite loss survives the round trip; bad rows name the column", "[run_directory]") {
+TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name the column", "[run_directory]") {
     auto m = sampleMetrics();
     m.loss = std::nan("");
     CHECK(std::isnan(api::parseMetricsCsvRow(api::metricsCsvRow(m)).loss));

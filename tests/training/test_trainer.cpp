@@ -193,7 +193,7 @@ TEST_CASE("a run stopped at any step and resumed ends bit-identical to an uninte
     }
 }
 
-TEST_CASE("pause holds the run between steps; cancel while paused stops it", "[trainer]") {
+TEST_CASE("pause holds the run between steps, cancel while paused stops it", "[trainer]") {
     test::TempDir dir("pause");
     RunConfig cfg = test::tinyConfig();
     auto run = api::TrainingRun::create(cfg, dir.path());
