@@ -37,6 +37,289 @@
     </message>
 </context>
 <context>
+    <name>dino::FieldHelp</name>
+    <message>
+        <source>Training data: &apos;sample&apos; (bundled PathMNIST sample), a MedMNIST flag such as &apos;pathmnist&apos; (downloaded), or a path to a MedMNIST .npz file.</source>
+        <translation>Trainingsdaten: &apos;sample&apos; (mitgelieferte PathMNIST-Stichprobe), ein MedMNIST-Kürzel wie &apos;pathmnist&apos; (wird heruntergeladen) oder der Pfad zu einer MedMNIST-.npz-Datei.</translation>
+    </message>
+    <message>
+        <source>Which split of the file to train on (train, val or test).</source>
+        <translation>Split der Datei, auf dem trainiert wird (train, val oder test).</translation>
+    </message>
+    <message>
+        <source>Where downloaded MedMNIST files are kept (empty: ~/.medmnist).</source>
+        <translation>Ordner für heruntergeladene MedMNIST-Dateien (leer: ~/.medmnist).</translation>
+    </message>
+    <message>
+        <source>Train on only the first N images (0 = all) to make a run quicker.</source>
+        <translation>Nur auf den ersten N Bildern trainieren (0 = alle), damit ein Lauf schneller geht.</translation>
+    </message>
+    <message>
+        <source>MedMNIST image size in pixels (28 is the seed&apos;s).</source>
+        <translation>MedMNIST-Bildgröße in Pixeln (28 wie in der Seed-Voreinstellung).</translation>
+    </message>
+    <message>
+        <source>Number of global views per image (&gt;= 2); the teacher sees only these.</source>
+        <translation>Anzahl globaler Ansichten pro Bild (&gt;= 2); nur diese sieht der Teacher.</translation>
+    </message>
+    <message>
+        <source>Number of local views per image (&gt;= 1); only the student sees them.</source>
+        <translation>Anzahl lokaler Ansichten pro Bild (&gt;= 1); nur der Student sieht sie.</translation>
+    </message>
+    <message>
+        <source>Side of the local views in pixels (0 = image size, as in the seed; smaller is cheaper).</source>
+        <translation>Seitenlänge der lokalen Ansichten in Pixeln (0 = Bildgröße wie in der Seed-Voreinstellung; kleiner spart Rechenzeit).</translation>
+    </message>
+    <message>
+        <source>Probability of colour jitter on each view.</source>
+        <translation>Wahrscheinlichkeit der Farbvariation (Color Jitter) für jede Ansicht.</translation>
+    </message>
+    <message>
+        <source>Colour jitter: brightness factor drawn from [1-b, 1+b].</source>
+        <translation>Farbvariation: Helligkeitsfaktor, gezogen aus [1-b, 1+b].</translation>
+    </message>
+    <message>
+        <source>Colour jitter: contrast factor drawn from [1-c, 1+c].</source>
+        <translation>Farbvariation: Kontrastfaktor, gezogen aus [1-c, 1+c].</translation>
+    </message>
+    <message>
+        <source>Colour jitter: saturation factor drawn from [1-s, 1+s].</source>
+        <translation>Farbvariation: Sättigungsfaktor, gezogen aus [1-s, 1+s].</translation>
+    </message>
+    <message>
+        <source>Colour jitter: hue shift drawn from [-h, h] (fraction of the colour wheel).</source>
+        <translation>Farbvariation: Farbtonverschiebung, gezogen aus [-h, h] (Anteil des Farbkreises).</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation>Wahrscheinlichkeit einer horizontalen Spiegelung.</translation>
+    </message>
+    <message>
+        <source>Probability of a vertical flip.</source>
+        <translation>Wahrscheinlichkeit einer vertikalen Spiegelung.</translation>
+    </message>
+    <message>
+        <source>Gaussian blur kernel size in pixels (odd).</source>
+        <translation>Kerngröße des Gaußschen Weichzeichners in Pixeln (ungerade).</translation>
+    </message>
+    <message>
+        <source>Smallest Gaussian blur sigma.</source>
+        <translation>Kleinstes Sigma des Gaußschen Weichzeichners.</translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma.</source>
+        <translation>Größtes Sigma des Gaußschen Weichzeichners.</translation>
+    </message>
+    <message>
+        <source>Probability of blur on Global 1 views (seed: always).</source>
+        <translation>Wahrscheinlichkeit des Weichzeichnens für Ansichten „Global 1“ (Seed: immer).</translation>
+    </message>
+    <message>
+        <source>Probability of blur on Global 2 views.</source>
+        <translation>Wahrscheinlichkeit des Weichzeichnens für Ansichten „Global 2“.</translation>
+    </message>
+    <message>
+        <source>Probability of blur on local views.</source>
+        <translation>Wahrscheinlichkeit des Weichzeichnens für lokale Ansichten.</translation>
+    </message>
+    <message>
+        <source>Probability of solarisation on Global 2 views.</source>
+        <translation>Wahrscheinlichkeit der Solarisation für Ansichten „Global 2“.</translation>
+    </message>
+    <message>
+        <source>Solarisation inverts pixels above this value (0..1).</source>
+        <translation>Die Solarisation invertiert Pixel oberhalb dieses Werts (0..1).</translation>
+    </message>
+    <message>
+        <source>Local crops cover at least this fraction of the image area.</source>
+        <translation>Lokale Ausschnitte bedecken mindestens diesen Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Local crops cover at most this fraction of the image area.</source>
+        <translation>Lokale Ausschnitte bedecken höchstens diesen Anteil der Bildfläche.</translation>
+    </message>
+    <message>
+        <source>Smallest aspect ratio of a local crop.</source>
+        <translation>Kleinstes Seitenverhältnis eines lokalen Ausschnitts.</translation>
+    </message>
+    <message>
+        <source>Largest aspect ratio of a local crop.</source>
+        <translation>Größtes Seitenverhältnis eines lokalen Ausschnitts.</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean (empty: PathMNIST&apos;s, or computed from the train split).</source>
+        <translation>Mittelwert je Kanal für die Normierung (leer: der von PathMNIST oder aus dem Trainings-Split berechnet).</translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation std (empty: PathMNIST&apos;s, or computed from the train split).</source>
+        <translation>Standardabweichung je Kanal für die Normierung (leer: die von PathMNIST oder aus dem Trainings-Split berechnet).</translation>
+    </message>
+    <message>
+        <source>ViT patch size in pixels (4 gives 7x7 patches on 28x28 images).</source>
+        <translation>ViT-Patch-Größe in Pixeln (4 ergibt 7x7 Patches bei 28x28-Bildern).</translation>
+    </message>
+    <message>
+        <source>ViT token width (192 = ViT-tiny).</source>
+        <translation>Token-Breite des ViT (192 = ViT-tiny).</translation>
+    </message>
+    <message>
+        <source>Number of transformer blocks (12 = ViT-tiny).</source>
+        <translation>Anzahl der Transformer-Blöcke (12 = ViT-tiny).</translation>
+    </message>
+    <message>
+        <source>Attention heads per block (3 = ViT-tiny).</source>
+        <translation>Attention-Köpfe pro Block (3 = ViT-tiny).</translation>
+    </message>
+    <message>
+        <source>Width of each block&apos;s MLP relative to embed_dim.</source>
+        <translation>Breite des MLP jedes Blocks relativ zu embed_dim.</translation>
+    </message>
+    <message>
+        <source>Number of DINO pseudo-labels (output width of the head).</source>
+        <translation>Anzahl der DINO-Pseudo-Labels (Ausgabebreite des Kopfs).</translation>
+    </message>
+    <message>
+        <source>Layers in the DINO head&apos;s MLP before the bottleneck.</source>
+        <translation>Schichten im MLP des DINO-Kopfs vor dem Engpass (Bottleneck).</translation>
+    </message>
+    <message>
+        <source>Hidden width of the DINO head (0 = 2 x embed_dim).</source>
+        <translation>Verdeckte Breite des DINO-Kopfs (0 = 2 x embed_dim).</translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the weight-normalised last layer (0 = embed_dim / 2).</source>
+        <translation>Engpassbreite vor der gewichtsnormierten letzten Schicht (0 = embed_dim / 2).</translation>
+    </message>
+    <message>
+        <source>Optional safetensors file with timm-named encoder weights to start from.</source>
+        <translation>Optionale safetensors-Datei mit Encoder-Gewichten in timm-Benennung als Startpunkt.</translation>
+    </message>
+    <message>
+        <source>Images per step (each image contributes all its views).</source>
+        <translation>Bilder pro Schritt (jedes Bild trägt alle seine Ansichten bei).</translation>
+    </message>
+    <message>
+        <source>Passes over the training set.</source>
+        <translation>Anzahl der Durchläufe durch den Trainingsdatensatz.</translation>
+    </message>
+    <message>
+        <source>Cap on steps per epoch (0 = whole epoch), to scale a run down.</source>
+        <translation>Obergrenze der Schritte pro Epoche (0 = ganze Epoche), um einen Lauf zu verkleinern.</translation>
+    </message>
+    <message>
+        <source>Peak learning rate, reached after the warmup.</source>
+        <translation>Maximale Lernrate, erreicht nach der Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation>Lernrate am Ende des Kosinus-Abfalls.</translation>
+    </message>
+    <message>
+        <source>Fraction of all steps spent warming the learning rate up from 0.</source>
+        <translation>Anteil aller Schritte, in denen die Lernrate von 0 aus hochgefahren wird (Aufwärmphase).</translation>
+    </message>
+    <message>
+        <source>Weight decay at the start (cosine schedule).</source>
+        <translation>Weight Decay zu Beginn (Kosinus-Zeitplan).</translation>
+    </message>
+    <message>
+        <source>Weight decay at the end.</source>
+        <translation>Weight Decay am Ende.</translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its warmup (lower = sharper).</source>
+        <translation>Teacher-Temperatur zu Beginn ihrer Aufwärmphase (niedriger = schärfer).</translation>
+    </message>
+    <message>
+        <source>Teacher temperature after the warmup.</source>
+        <translation>Teacher-Temperatur nach der Aufwärmphase.</translation>
+    </message>
+    <message>
+        <source>Fraction of all steps over which the teacher temperature warms up.</source>
+        <translation>Anteil aller Schritte, über den sich die Aufwärmphase der Teacher-Temperatur erstreckt.</translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum at the start (cosine schedule).</source>
+        <translation>EMA-Momentum des Teachers zu Beginn (Kosinus-Zeitplan).</translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum at the end.</source>
+        <translation>EMA-Momentum des Teachers am Ende.</translation>
+    </message>
+    <message>
+        <source>Student softmax temperature.</source>
+        <translation>Softmax-Temperatur des Students.</translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher centre (centering prevents collapse).</source>
+        <translation>EMA-Momentum des Teacher-Zentrums (die Zentrierung verhindert einen Kollaps).</translation>
+    </message>
+    <message>
+        <source>Clip each parameter&apos;s gradient norm to this (0 = off; official DINO uses 3).</source>
+        <translation>Gradientennorm jedes Parameters auf diesen Wert begrenzen (0 = aus; das offizielle DINO verwendet 3).</translation>
+    </message>
+    <message>
+        <source>Keep the head&apos;s last layer fixed for this many epochs (official DINO: 1).</source>
+        <translation>Letzte Schicht des Kopfs für so viele Epochen eingefroren lassen (offizielles DINO: 1).</translation>
+    </message>
+    <message>
+        <source>Do not apply weight decay to biases and LayerNorm weights (official DINO).</source>
+        <translation>Kein Weight Decay auf Biases und LayerNorm-Gewichte anwenden (wie im offiziellen DINO).</translation>
+    </message>
+    <message>
+        <source>Neighbours in the weighted k-NN classifier.</source>
+        <translation>Anzahl der Nachbarn im gewichteten k-NN-Klassifikator.</translation>
+    </message>
+    <message>
+        <source>Temperature of the weighted k-NN votes.</source>
+        <translation>Temperatur der gewichteten k-NN-Stimmen.</translation>
+    </message>
+    <message>
+        <source>Run k-NN evaluation every N epochs during training (0 = only at the end).</source>
+        <translation>k-NN-Auswertung während des Trainings alle N Epochen ausführen (0 = nur am Ende).</translation>
+    </message>
+    <message>
+        <source>Run k-NN evaluation when training finishes.</source>
+        <translation>k-NN-Auswertung am Ende des Trainings ausführen.</translation>
+    </message>
+    <message>
+        <source>Split whose features form the k-NN memory bank.</source>
+        <translation>Split, dessen Merkmale die k-NN-Merkmalsbank bilden.</translation>
+    </message>
+    <message>
+        <source>Split that is classified.</source>
+        <translation>Split, der klassifiziert wird.</translation>
+    </message>
+    <message>
+        <source>Images per batch when computing features.</source>
+        <translation>Bilder pro Batch bei der Merkmalsberechnung.</translation>
+    </message>
+    <message>
+        <source>CPU threads for the math (0 = all cores).</source>
+        <translation>CPU-Threads für die Berechnungen (0 = alle Kerne).</translation>
+    </message>
+    <message>
+        <source>auto (CUDA if present), cpu or cuda.</source>
+        <translation>auto (CUDA, falls vorhanden), cpu oder cuda.</translation>
+    </message>
+    <message>
+        <source>fp32, or bf16 mixed precision (autocast).</source>
+        <translation>fp32 oder bf16-Mixed-Precision (Autocast).</translation>
+    </message>
+    <message>
+        <source>Random seed: same seed, same run.</source>
+        <translation>Zufalls-Seed: gleicher Seed, gleicher Lauf.</translation>
+    </message>
+    <message>
+        <source>Threads that prepare augmented batches (0 = on the training thread).</source>
+        <translation>Threads, die augmentierte Batches vorbereiten (0 = im Trainings-Thread).</translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation>Batches, die vor dem Trainingsschritt im Voraus vorbereitet werden.</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>

@@ -37,6 +37,289 @@
     </message>
 </context>
 <context>
+    <name>dino::FieldHelp</name>
+    <message>
+        <source>Training data: &apos;sample&apos; (bundled PathMNIST sample), a MedMNIST flag such as &apos;pathmnist&apos; (downloaded), or a path to a MedMNIST .npz file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which split of the file to train on (train, val or test).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where downloaded MedMNIST files are kept (empty: ~/.medmnist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on only the first N images (0 = all) to make a run quicker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MedMNIST image size in pixels (28 is the seed&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of global views per image (&gt;= 2); the teacher sees only these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of local views per image (&gt;= 1); only the student sees them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of the local views in pixels (0 = image size, as in the seed; smaller is cheaper).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of colour jitter on each view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour jitter: brightness factor drawn from [1-b, 1+b].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour jitter: contrast factor drawn from [1-c, 1+c].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour jitter: saturation factor drawn from [1-s, 1+s].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour jitter: hue shift drawn from [-h, h] (fraction of the colour wheel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of a vertical flip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian blur kernel size in pixels (odd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest Gaussian blur sigma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest Gaussian blur sigma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of blur on Global 1 views (seed: always).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of blur on Global 2 views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of blur on local views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of solarisation on Global 2 views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solarisation inverts pixels above this value (0..1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crops cover at least this fraction of the image area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local crops cover at most this fraction of the image area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest aspect ratio of a local crop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest aspect ratio of a local crop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation mean (empty: PathMNIST&apos;s, or computed from the train split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-channel normalisation std (empty: PathMNIST&apos;s, or computed from the train split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT patch size in pixels (4 gives 7x7 patches on 28x28 images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ViT token width (192 = ViT-tiny).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of transformer blocks (12 = ViT-tiny).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention heads per block (3 = ViT-tiny).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of each block&apos;s MLP relative to embed_dim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of DINO pseudo-labels (output width of the head).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers in the DINO head&apos;s MLP before the bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden width of the DINO head (0 = 2 x embed_dim).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottleneck width before the weight-normalised last layer (0 = embed_dim / 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional safetensors file with timm-named encoder weights to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (each image contributes all its views).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the training set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap on steps per epoch (0 = whole epoch), to scale a run down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak learning rate, reached after the warmup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate at the end of the cosine decay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of all steps spent warming the learning rate up from 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay at the start (cosine schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature at the start of its warmup (lower = sharper).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature after the warmup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of all steps over which the teacher temperature warms up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum at the start (cosine schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher EMA momentum at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student softmax temperature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum of the teacher centre (centering prevents collapse).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip each parameter&apos;s gradient norm to this (0 = off; official DINO uses 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the head&apos;s last layer fixed for this many epochs (official DINO: 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not apply weight decay to biases and LayerNorm weights (official DINO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours in the weighted k-NN classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature of the weighted k-NN votes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run k-NN evaluation every N epochs during training (0 = only at the end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run k-NN evaluation when training finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split whose features form the k-NN memory bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split that is classified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per batch when computing features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads for the math (0 = all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (CUDA if present), cpu or cuda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32, or bf16 mixed precision (autocast).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed: same seed, same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads that prepare augmented batches (0 = on the training thread).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches prepared ahead of the training step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>

@@ -150,6 +150,14 @@ QString groupTitle(const QString& g) {
     return g;
 }
 
+QString fieldHelpText(const QString& key) {
+    const std::string help = fieldHelp(key.toStdString());
+    if (help.empty()) return {};
+    // The engine marks these English texts with QT_TRANSLATE_NOOP("dino::FieldHelp", ...) for lupdate
+    // (ui/CMakeLists.txt scans engine/common/config.cpp); the CLI prints them untranslated.
+    return QCoreApplication::translate("dino::FieldHelp", help.c_str());
+}
+
 QString fieldLabel(const QString& key) {
     static const QMap<QString, const char*> labels = {
         {"data.dataset", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Dataset")},

@@ -34,6 +34,9 @@ QStringList fieldGroups();
 QString groupTitle(const QString& group);
 // Short (translated) label of a field, e.g. "Peak learning rate".
 QString fieldLabel(const QString& key);
+// One-sentence help of a field (dino::fieldHelp), translated: the text of its tooltips.
+// Empty for an unknown key.
+QString fieldHelpText(const QString& key);
 
 // "1, 2, 3" <-> {1, 2, 3}; returns false on a malformed list.
 bool parseDoubleList(const QString& text, std::vector<double>& out);

@@ -46,7 +46,7 @@ ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), cfg_(presetConfig("qu
             picker_ = new DatasetPicker(page);
             picker_->setObjectName("datasetPicker");
             auto* l = new QLabel(fieldLabel("data.dataset"), page);
-            l->setToolTip(qs(fieldHelp("data.dataset")));
+            l->setToolTip(fieldHelpText("data.dataset"));
             form->addRow(l, picker_);
             auto* err = new QLabel(page);
             err->setStyleSheet("color:#b71c1c;");
@@ -67,7 +67,7 @@ ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), cfg_(presetConfig("qu
         for (const FieldSpec& f : configFields()) {
             if (f.group != group) continue;
             QWidget* ed = buildEditor(f);
-            const QString help = qs(fieldHelp(ss(f.key)));
+            const QString help = fieldHelpText(f.key);
             ed->setToolTip(QStringLiteral("<b>%1</b><br>%2").arg(f.key, help.toHtmlEscaped()));
             auto* label = new QLabel(fieldLabel(f.key), page);
             label->setToolTip(ed->toolTip());

@@ -1,6 +1,7 @@
 #include "dataset_picker.h"
 
 #include "api/analysis.h"
+#include "config_fields.h"
 #include "qt_types.h"
 
 #include <QComboBox>
@@ -40,7 +41,7 @@ DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
     mode_->addItem(tr("Bundled PathMNIST sample (1,294 images)"), "sample");
     mode_->addItem(tr("Downloaded MedMNIST dataset"), "flag");
     mode_->addItem(tr("Local MedMNIST .npz file"), "file");
-    mode_->setToolTip(qs(fieldHelp("data.dataset")));
+    mode_->setToolTip(fieldHelpText("data.dataset"));
     lay->addWidget(mode_);
 
     stack_ = new QStackedWidget(this);

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(form.isValid());
         // Tooltips explain every field in one sentence.
         for (const auto& f : configFields())
-            QVERIFY2(form.editor(f.key)->toolTip().contains(QString::fromStdString(fieldHelp(f.key.toStdString())).toHtmlEscaped()),
+            QVERIFY2(form.editor(f.key)->toolTip().contains(fieldHelpText(f.key).toHtmlEscaped()),
                      qPrintable(f.key));
     }
 

@@ -153,6 +153,38 @@ private Q_SLOTS:
         QVERIFY(en.load(":/i18n/dino_studio_en.qm"));
     }
 
+    void everyFieldHelpIsTranslatedToGerman() {
+        // The tooltips come from the engine's English dino::fieldHelp, translated in context
+        // "dino::FieldHelp" (lupdate scans engine/common/config.cpp). Every key config.json holds needs
+        // its own German text, so a new field without a translation fails here.
+        QTranslator de;
+        QVERIFY(de.load(":/i18n/dino_studio_de.qm"));
+        QCOMPARE(de.translate("dino::FieldHelp", fieldHelp("optim.lr").c_str()),
+                 QString("Maximale Lernrate, erreicht nach der Aufwärmphase."));
+        const auto j = nlohmann::json::parse(configToJson(RunConfig{}));
+        int keys = 0;
+        for (auto s = j.begin(); s != j.end(); ++s)
+            for (auto f = s.value().begin(); f != s.value().end(); ++f) {
+                const std::string key = s.key() + "." + f.key();
+                const std::string english = fieldHelp(key);
+                QVERIFY2(!english.empty(), key.c_str());
+                const QString german = de.translate("dino::FieldHelp", english.c_str());
+                QVERIFY2(!german.isEmpty(), qPrintable("no German help for " + QString::fromStdString(key)));
+                QVERIFY2(german != QString::fromStdString(english), qPrintable("help of " + QString::fromStdString(key) + " is untranslated"));
+                ++keys;
+            }
+        QVERIFY(keys > 60);
+
+        // fieldHelpText (the tooltips' text) goes through the installed translator; English without one.
+        QCOMPARE(fieldHelpText("optim.lr"), QString::fromStdString(fieldHelp("optim.lr")));
+        QVERIFY(QCoreApplication::installTranslator(&de));
+        QCOMPARE(fieldHelpText("optim.lr"), QString("Maximale Lernrate, erreicht nach der Aufwärmphase."));
+        QCOMPARE(fieldHelpText("data.dataset"), de.translate("dino::FieldHelp", fieldHelp("data.dataset").c_str()));
+        QVERIFY(fieldHelpText("no.such_field").isEmpty());
+        QCoreApplication::removeTranslator(&de);
+        QCOMPARE(fieldHelpText("optim.lr"), QString::fromStdString(fieldHelp("optim.lr")));
+    }
+
     void citationNamesBothSources() {
         const QString c = datasetCitation();
         QVERIFY(c.contains("MedMNIST v2"));
