@@ -6,6 +6,8 @@
 #include "pseudo_label_panel.h"
 #include "qt_types.h"
 
+#include "api/process.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    dino::api::tuneProcess(argc, argv);  // before anything allocates: malloc settings, BLAS kernels
     QApplication app(argc, argv);
     QApplication::setOrganizationName("DINO Studio");
     QApplication::setApplicationName("DINO Studio");
