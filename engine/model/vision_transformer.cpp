@@ -1,5 +1,6 @@
 #include "model/vision_transformer.h"
 
+#include "model/fused_attention.h"
 #include "model/init.h"
 
 #include <torch/version.h>
@@ -58,8 +59,11 @@ BlockImpl::BlockImpl(int dim, int heads, double mlp_ratio) : num_heads(heads) {
 torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
     const int64_t head_dim = C / num_heads;
+    auto qkv_out = qkv->forward(x);
+    if (fusedAttentionSupports(qkv_out))  // CPU float/double: per (image, head) kernels, no permuted copies
+        return proj->forward(fusedAttention(qkv_out, num_heads));
     // (B, N, 3C) -> (3, B, heads, N, head_dim)
-    auto parts = qkv->forward(x).reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4}).unbind(0);
+    auto parts = qkv_out.reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4}).unbind(0);
     const auto& q = parts[0];
     const auto& k = parts[1];
     const auto& v = parts[2];
