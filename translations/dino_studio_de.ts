@@ -877,6 +877,14 @@
         <source>images</source>
         <translation>Bilder</translation>
     </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>nicht ausgewertet</translation>
+    </message>
+    <message>
+        <source>evaluated</source>
+        <translation>ausgewertet</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainWindow</name>

@@ -877,6 +877,14 @@
         <source>images</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainWindow</name>

@@ -9,12 +9,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMetaObject>
+#include <QFontMetrics>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <algorithm>
 
 namespace dino::ui {
 
@@ -45,6 +47,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     progress_->setObjectName("evalProgress");
     progress_->setRange(0, 1);
     progress_->setValue(0);
+    progress_->setFormat(tr("not evaluated"));
+    progress_->setMinimumWidth(170);  // room for "12345 / 12345 images" on one line
     progress_->setMaximumWidth(260);
     info_ = new QLabel(tr("Open or train a run, then press Evaluate."), this);
     info_->setObjectName("evalInfo");
@@ -64,6 +68,13 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     summary_->setHorizontalHeaderLabels({tr("DINO teacher"), tr("Random init")});
     summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)")});
     summary_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    {
+        // Both column titles stay readable in every language: the splitter may not squeeze them.
+        const QFontMetrics fm(summary_->horizontalHeader()->font());
+        const int col = std::max(fm.horizontalAdvance(tr("DINO teacher")), fm.horizontalAdvance(tr("Random init"))) + 24;
+        summary_->horizontalHeader()->setMinimumSectionSize(col);
+        summary_->setMinimumWidth(summary_->verticalHeader()->sizeHint().width() + 2 * col + 8);
+    }
     summary_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     summary_->setMaximumHeight(summary_->verticalHeader()->length() + summary_->horizontalHeader()->height() + 6);
     ll->addWidget(summary_);
@@ -95,8 +106,15 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     confusion_->plotLayout()->addElement(1, 1, scale_);
     scale_->setType(QCPAxis::atRight);
     map_->setColorScale(scale_);
-    QCPColorGradient grad(QCPColorGradient::gpCold);
-    grad.setColorStopAt(0, QColor(255, 255, 255));
+    // Lightness falls monotonically with the count (white -> dark blue, like matplotlib's "Blues"),
+    // so a darker cell always means more images.
+    QCPColorGradient grad;
+    grad.clearColorStops();
+    grad.setColorStopAt(0.0, QColor(247, 251, 255));
+    grad.setColorStopAt(0.25, QColor(198, 219, 239));
+    grad.setColorStopAt(0.5, QColor(107, 174, 214));
+    grad.setColorStopAt(0.75, QColor(33, 113, 181));
+    grad.setColorStopAt(1.0, QColor(8, 48, 107));
     map_->setGradient(grad);
     map_->setInterpolate(false);
     auto* group = new QCPMarginGroup(confusion_);
@@ -204,6 +222,9 @@ void EvaluationPanel::setProgress(qint64 done, qint64 total) {
 
 void EvaluationPanel::clear() {
     has_ = false;
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progress_->setFormat(tr("not evaluated"));
     report_ = api::EvalReport{};
     for (int r = 0; r < summary_->rowCount(); ++r)
         for (int c = 0; c < summary_->columnCount(); ++c) summary_->setItem(r, c, item(QString()));
@@ -219,6 +240,9 @@ void EvaluationPanel::clear() {
 void EvaluationPanel::showReport(const api::EvalReport& r) {
     report_ = r;
     has_ = true;
+    progress_->setRange(0, 1);
+    progress_->setValue(1);
+    progress_->setFormat(tr("evaluated"));
     const api::EvalMetrics* m[2] = {&r.trained, &r.baseline};
     for (int c = 0; c < 2; ++c) {
         summary_->setItem(0, c, item(pct(m[c]->nn1_accuracy), true));
@@ -307,7 +331,7 @@ void EvaluationPanel::drawConfusion() {
             const double v = map_->data()->cell(p, t);
             text->setText(normalise_->isChecked() ? QString::number(v, 'f', 2) : QString::number(cm[t][p]));
             text->setFont(QFont(font().family(), qMax(6, font().pointSize() - 2)));
-            text->setColor(v > 0.6 * maxv ? Qt::white : Qt::black);
+            text->setColor(v > 0.45 * maxv ? Qt::white : Qt::black);  // readable on the dark cells
         }
     QSharedPointer<QCPAxisTickerText> tk(new QCPAxisTickerText);
     for (int i = 0; i < n; ++i) tk->addTick(i, QString::number(i));
