@@ -52,7 +52,7 @@ double peakRssMb() {
 }  // namespace
 
 BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, const std::function<void(int, int)>& progress,
-                             int64_t micro_batch) {
+                             int64_t micro_batch, bool image_workers) {
     if (steps < 1) throw ConfigError("bench", {{"--steps", "must be >= 1 (got " + std::to_string(steps) + ")"}});
     if (warmup < 0) throw ConfigError("bench", {{"--warmup", "must be >= 0 (got " + std::to_string(warmup) + ")"}});
     RunConfig cfg = cfg_in;
@@ -64,9 +64,11 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
 
     Trainer trainer(cfg, /*run_dir=*/"");
     trainer.setMicroBatch(micro_batch);
+    trainer.setImageWorkersEnabled(image_workers);
     BenchmarkResult r;
     r.batch_size = cfg.optim.batch_size;
     r.micro_batch = trainer.microBatch(cfg.optim.batch_size);
+    r.image_workers = trainer.imageWorkers(cfg.optim.batch_size);
     r.steps = steps;
     r.warmup = warmup;
     r.loader_workers = cfg.system.loader_workers;
@@ -124,9 +126,12 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
 }
 
 std::string formatBenchmark(const BenchmarkResult& r) {
+    std::string split;
+    if (r.image_workers > 1)
+        split = " split over " + std::to_string(r.image_workers) + " image workers of 1 thread each";
     char buf[2048];
     std::snprintf(buf, sizeof buf,
-                  "batch %d (student in groups of %lld), %s, %s, %d threads, %d loader workers, %d steps after %d warm-up\n"
+                  "batch %d (student in groups of %lld%s), %s, %s, %d threads, %d loader workers, %d steps after %d warm-up\n"
                   "images/s          %.2f   (one image = all its views)\n"
                   "seconds per step  %.3f   (CPU seconds per step %.3f, all threads)\n"
                   "  data wait       %.3f\n"
@@ -137,7 +142,7 @@ std::string formatBenchmark(const BenchmarkResult& r) {
                   "achieved GFLOP/s  %.1f   vs measured 1024^3 matmul peak %.1f GFLOP/s (%.0f%%)\n"
                   "peak RSS          %.0f MB\n"
                   "BLAS              %s\n",
-                  r.batch_size, static_cast<long long>(r.micro_batch), r.device.c_str(), r.precision.c_str(), r.threads, r.loader_workers, r.steps, r.warmup,
+                  r.batch_size, static_cast<long long>(r.micro_batch), split.c_str(), r.device.c_str(), r.precision.c_str(), r.threads, r.loader_workers, r.steps, r.warmup,
                   r.images_per_s, r.step_seconds, r.cpu_seconds, r.data_seconds, r.teacher_seconds, r.student_seconds,
                   r.optimizer_seconds, r.gflop_per_image, r.achieved_gflops, r.matmul_peak_gflops,
                   r.matmul_peak_gflops > 0 ? 100.0 * r.achieved_gflops / r.matmul_peak_gflops : 0.0, r.peak_rss_mb,

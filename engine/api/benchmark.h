@@ -13,6 +13,7 @@ namespace dino::api {
 struct BenchmarkResult {
     int batch_size = 0;
     int64_t micro_batch = 0;  // images per student forward/backward group
+    int image_workers = 1;    // threads the step splits its images between (Trainer::imageWorkers)
     int steps = 0;        // measured steps (after the warm-up)
     int warmup = 0;
     int threads = 0;
@@ -33,8 +34,11 @@ struct BenchmarkResult {
 // cfg: the configuration to time (usually the seed's with overrides). steps measured after warmup.
 // micro_batch: images per student forward/backward group (0 = the trainer's automatic choice).
 // progress(done, total) after every step, warm-up included.
+// image_workers = false: the step never splits its images between threads (Trainer::imageWorkers),
+// to compare with libtorch's intra-op threads alone.
 BenchmarkResult runBenchmark(const RunConfig& cfg, int steps, int warmup = 1,
-                             const std::function<void(int, int)>& progress = {}, int64_t micro_batch = 0);
+                             const std::function<void(int, int)>& progress = {}, int64_t micro_batch = 0,
+                             bool image_workers = true);
 
 // The result as the lines `dino bench` prints.
 std::string formatBenchmark(const BenchmarkResult& r);

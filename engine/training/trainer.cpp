@@ -9,9 +9,11 @@
 #include "training/checkpoint.h"
 #include "training/collapse_metrics.h"
 #include "training/dino_loss_parts.h"
+#include "training/image_split.h"
 #include "training/optim_groups.h"
 #include "training/plan.h"
 #include "training/runtime.h"
+#include "training/worker_pool.h"
 
 #include <chrono>
 #include <cmath>
@@ -123,6 +125,7 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
 }
 
 Trainer::~Trainer() {
+    pool_.reset();
     if (loader_) loader_->stop();
 }
 
@@ -144,6 +147,21 @@ int64_t Trainer::microBatch(int64_t batch) const {
         n = std::max<int64_t>(1, kAutoGroupFloats / (per_image * width));
     }
     return std::min(n, batch);
+}
+
+int Trainer::imageWorkers(int64_t batch) const {
+    if (!image_workers_enabled_ || !device_.is_cpu() || threads_ < 2 || batch < threads_ || !perThreadIntraOpThreads())
+        return 1;
+    return threads_;
+}
+
+WorkerPool& Trainer::workerPool(int workers) {
+    // Created on the training thread, which keeps its threads_ intra-op threads.
+    if (!pool_ || pool_->size() != workers) {
+        pool_.reset();
+        pool_ = std::make_unique<WorkerPool>(workers, threads_);
+    }
+    return *pool_;
 }
 
 std::string Trainer::lastCheckpoint() const { return ckpt_dir_.empty() ? std::string() : lastCheckpointPath(ckpt_dir_); }
@@ -290,14 +308,27 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         return part.reshape({v.size(0) * n, v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
     };
 
+    // On a multi-core CPU the images are split between worker threads (imageWorkers); each runs the
+    // same math as below on its slice with its own autocast state (thread-local) and grad mode.
+    const int workers = imageWorkers(B);
+    const std::vector<ImageSlice> slices = workers > 1 ? splitImages(B, workers) : std::vector<ImageSlice>{};
+    WorkerPool* pool = workers > 1 ? &workerPool(workers) : nullptr;
+
     StepTiming t;
     t.data = data_s;
     double t0 = mark();
     torch::Tensor teacher_out;  // the teacher sees the global views only, without gradients
-    {
+    auto teacherForward = [&](int64_t first, int64_t n) {
         torch::NoGradGuard no_grad;
         AutocastScope amp(device_, bf16_);
-        teacher_out = teacher_->forward(rows(batch.globals, 0, B)).to(torch::kFloat);
+        return teacher_->forward(rows(batch.globals, first, n)).to(torch::kFloat);
+    };
+    if (pool) {
+        std::vector<torch::Tensor> parts(static_cast<size_t>(workers));
+        pool->run([&](int w) { parts[w] = teacherForward(slices[w].first, slices[w].count); });
+        teacher_out = joinViewMajor(parts, G);  // view-major over the whole batch, as one forward gives
+    } else {
+        teacher_out = teacherForward(0, B);
     }
     torch::Tensor center_before = loss_->center.detach().clone();
     torch::Tensor targets = teacherTargets(teacher_out, center_before, temp, G);
@@ -309,9 +340,7 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     optimizer_->zero_grad();
     const int64_t group = microBatch(B);
     const bool same_size = batch.globals.size(-1) == batch.locals.size(-1) && batch.globals.size(-2) == batch.locals.size(-2);
-    torch::Tensor loss;
-    for (int64_t first = 0; first < B; first += group) {
-        const int64_t n = std::min(group, B - first);
+    auto groupLoss = [&](int64_t first, int64_t n) {
         torch::Tensor student_out;
         {
             AutocastScope amp(device_, bf16_);
@@ -322,9 +351,39 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
                 student_out = torch::cat({student_->forward(g), student_->forward(l)}, 0);
         }
         // The loss in fp32, whatever the precision of the forward pass.
-        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
-        part.backward();
-        loss = first == 0 ? part.detach() : loss + part.detach();
+        return dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
+    };
+    torch::Tensor loss;
+    if (pool) {
+        // Each worker takes its slice in groups of group / workers images (the same activations alive
+        // in all as one group of `group` images) and keeps its own gradient sums: autograd::grad
+        // returns them instead of adding into the shared param.grad. They are added in worker order.
+        std::vector<torch::Tensor> params;
+        for (auto& p : student_->parameters())
+            if (p.requires_grad()) params.push_back(p);
+        const int64_t per_worker = std::max<int64_t>(1, group / workers);
+        std::vector<std::vector<torch::Tensor>> grads(static_cast<size_t>(workers));
+        std::vector<torch::Tensor> losses(static_cast<size_t>(workers));
+        pool->run([&](int w) {
+            const int64_t end = slices[w].first + slices[w].count;
+            for (int64_t first = slices[w].first; first < end; first += per_worker) {
+                const int64_t n = std::min(per_worker, end - first);
+                auto part = groupLoss(first, n);
+                addGradients(grads[w], torch::autograd::grad({part}, params, /*grad_outputs=*/{},
+                                                             /*retain_graph=*/false, /*create_graph=*/false,
+                                                             /*allow_unused=*/true));
+                losses[w] = losses[w].defined() ? losses[w] + part.detach() : part.detach();
+            }
+        });
+        accumulateWorkerGradients(params, grads);
+        for (const auto& l : losses) loss = loss.defined() ? loss + l : l;
+    } else {
+        for (int64_t first = 0; first < B; first += group) {
+            const int64_t n = std::min(group, B - first);
+            auto part = groupLoss(first, n);
+            part.backward();
+            loss = first == 0 ? part.detach() : loss + part.detach();
+        }
     }
     if (hooks.loss_override) hooks.loss_override(s, loss);
     const double loss_value = loss.item<double>();

@@ -22,6 +22,8 @@
 
 namespace dino {
 
+class WorkerPool;
+
 // Where one step's time went (seconds). Filled only when TrainerHooks::time_phases is set, because
 // on CUDA it synchronises the device between phases.
 struct StepTiming {
@@ -74,6 +76,16 @@ public:
     void setMicroBatch(int64_t images);
     int64_t microBatch(int64_t batch) const;
 
+    // Threads a step of `batch` images splits its images between on the CPU (see worker_pool.h): each
+    // runs the teacher forward and the student forward + loss + backward of its own slice with one
+    // intra-op thread, the groups of microBatch(batch) images being shared among them; their gradients
+    // are added in a fixed order, so a run stays reproducible. 1 = no split: the training thread does
+    // all the math with system.threads intra-op threads (CUDA, one thread, a batch smaller than the
+    // thread count, or a libtorch without per-thread thread counts).
+    int imageWorkers(int64_t batch) const;
+    // false: never split (imageWorkers = 1), e.g. to compare both ways in `dino bench`. Default true.
+    void setImageWorkersEnabled(bool enabled) { image_workers_enabled_ = enabled; }
+
     int64_t nextStep() const { return step_; }
     DinoModel& student() { return student_; }
     DinoModel& teacher() { return teacher_; }
@@ -89,6 +101,7 @@ private:
     void writeCheckpoint(const std::string& path, int epoch);
     std::string checkpointBytes(int epoch);
     void waitWhilePaused();
+    WorkerPool& workerPool(int workers);
 
     RunConfig cfg_;
     std::string ckpt_dir_;  // the run directory (checkpoints/ below it), or empty
@@ -119,6 +132,9 @@ private:
     mutable std::mutex pause_mutex_;
     std::condition_variable pause_cv_;
     bool paused_ = false;
+
+    bool image_workers_enabled_ = true;
+    std::unique_ptr<WorkerPool> pool_;  // created by the first step split over images
 };
 
 // The message of a non-finite loss: the step, the value and what usually causes it with this config.

@@ -3,6 +3,7 @@
 #include "api/run_directory.h"
 #include "common/fsutil.h"
 #include "training/checkpoint.h"
+#include "training/worker_pool.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -196,4 +197,14 @@ TEST_CASE("dino --help works for train, resume and bench, bench prints its figur
                           "peak RSS"})
         CHECK(b.out.find(k) != std::string::npos);
     CHECK(runDino(s, "bench --steps zero").code == 2);
+
+    // Two threads on a CPU: the step splits its images between two workers, unless told not to.
+    auto split = runDino(s, "bench --preset tiny --steps 1 --warmup 0 --batch 16 --threads 2");
+    INFO(split.out << split.err);
+    REQUIRE(split.code == 0);
+    CHECK((split.out.find("split over 2 image workers") != std::string::npos) == perThreadIntraOpThreads());
+    auto intra = runDino(s, "bench --preset tiny --steps 1 --warmup 0 --batch 16 --threads 2 --no-image-workers");
+    REQUIRE(intra.code == 0);
+    CHECK(intra.out.find("image workers") == std::string::npos);
+    CHECK(intra.out.find("2 threads") != std::string::npos);
 }
