@@ -65,7 +65,7 @@ void ConsoleProgress::onPlan(const api::RunPlan& p) {
                  p.epochs, static_cast<long long>(p.steps_per_epoch), static_cast<long long>(p.total_steps),
                  static_cast<long long>(p.dataset_size), static_cast<long long>(p.trainable_parameters),
                  p.device.c_str(), p.threads, p.precision.c_str(),
-                 p.start_step > 0 ? (", resuming at step " + std::to_string(p.start_step)).c_str() : "");
+                 p.start_step > 0 ? (", resuming after " + std::to_string(p.start_step) + " steps done").c_str() : "");
     std::fflush(out_);
 }
 

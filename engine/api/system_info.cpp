@@ -1,5 +1,8 @@
 #include "api/analysis.h"
+#include "api/process.h"
+#include "model/fused_attention.h"
 #include "training/runtime.h"
+#include "training/worker_pool.h"
 
 #include <cstdlib>
 
@@ -17,7 +20,19 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"BLAS", blasDescription()});
     const char* ct = std::getenv("OPENBLAS_CORETYPE");
     info.push_back({"OPENBLAS_CORETYPE", ct ? ct : "(not set)"});
-    info.push_back({"bf16 on CPU", at::globalContext().userEnabledMkldnn() ? "oneDNN enabled" : "oneDNN disabled"});
+    std::string features;
+    for (const char* f : {"avx2", "fma", "avx512f", "avx512_bf16", "amx_bf16"})
+        if (cpuHasFlag(f)) features += std::string(features.empty() ? "" : " ") + f;
+    info.push_back({"CPU features", features.empty() ? "(none of avx2 fma avx512f avx512_bf16 amx_bf16)" : features});
+    const bool native_bf16 = cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16");
+    info.push_back({"bf16 on CPU", std::string(at::globalContext().userEnabledMkldnn() ? "oneDNN enabled" : "oneDNN disabled") +
+                                       (native_bf16 ? ", native bf16" : ", no native bf16 (emulated: much slower than fp32)")});
+    info.push_back({"CPU training step", perThreadIntraOpThreads()
+                                             ? "with threads > 1: images split over one worker per thread (1 intra-op thread each)"
+                                             : "intra-op threads only (this libtorch has no OpenMP)"});
+    info.push_back({"fused attention", fusedAttentionSupports(torch::zeros({1, 1, 3})) ? "on (CPU fp32/fp64, system BLAS)"
+                                       : fusedAttentionEnabled() ? "off (built without BLAS)" : "off (DINO_FUSED_ATTENTION=0)"});
+    info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
     return info;
 }
 

@@ -169,8 +169,8 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
     Recorder rec(im.dir, observer, plan.start_step);
     writeRunStatus(im.dir, "running", "", plan);
     if (im.resumed)
-        rec.log("resumed from " + lastCheckpointPath(im.dir) + " at step " + std::to_string(plan.start_step) + " of " +
-                std::to_string(plan.total_steps));
+        rec.log("resumed from " + lastCheckpointPath(im.dir) + " after " + std::to_string(plan.start_step) + " of " +
+                std::to_string(plan.total_steps) + " steps");
     else
         rec.logFileOnly("started: " + describePlan(plan, im.cfg));  // front ends show the plan from onPlan
 
@@ -216,7 +216,7 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
     }
     if (outcome == RunOutcome::Cancelled) {
         writeRunStatus(im.dir, "cancelled", "", tr.plan());
-        rec.log("cancelled at step " + std::to_string(tr.nextStep()) + "; continue with `dino resume " + im.dir + "`");
+        rec.log("cancelled after " + std::to_string(tr.nextStep()) + " steps; continue with `dino resume " + im.dir + "`");
     } else {
         writeRunStatus(im.dir, "finished", "", tr.plan());
         rec.log("finished after " + std::to_string(tr.nextStep()) + " steps");

@@ -247,7 +247,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
                     writeCheckpoint(lastCheckpointPath(ckpt_dir_), last_epoch);
                     where = ", checkpoint " + lastCheckpointPath(ckpt_dir_);
                 }
-                obs.onLog("cancelled before step " + std::to_string(step_) + where);
+                obs.onLog("cancelled after " + std::to_string(step_) + " steps" + where);
                 return api::RunOutcome::Cancelled;
             }
             double t0 = now();
