@@ -202,19 +202,40 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     return r;
 }
 
+namespace {
+
+// A run's teacher and one split of its data, ready for inference (pseudo-labels, embeddings).
+struct SplitTeacher {
+    RunContext run;
+    std::string split;  // the given one, or the config's eval.test_split
+    torch::Device device = torch::kCPU;
+    EvalData data;
+    DinoModel teacher{nullptr};
+};
+
+SplitTeacher openSplitTeacher(const std::string& run_dir, const std::string& split, const std::string& checkpoint) {
+    SplitTeacher st;
+    st.run = openRunContext(run_dir, checkpoint);
+    st.split = split.empty() ? st.run.cfg.eval.test_split : split;
+    applyThreads(st.run.cfg.system.threads);
+    st.device = resolveDevice(st.run.cfg.system.device);
+    st.data = openEvalData(st.run.cfg, {st.split});
+    st.teacher = loadModelFromCheckpoint(st.run.checkpoint, st.run.cfg.model,
+                                         evalImageSize(st.run, st.data.splits.at(st.split)), "teacher");
+    return st;
+}
+
+}  // namespace
+
 PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& split, const std::string& checkpoint) {
     CpuRngGuard keep_trainer_stream;
-    const RunContext c = openRunContext(run_dir, checkpoint);
-    const std::string sp = split.empty() ? c.cfg.eval.test_split : split;
-    applyThreads(c.cfg.system.threads);
-    const torch::Device device = resolveDevice(c.cfg.system.device);
-    EvalData data = openEvalData(c.cfg, {sp});
-    const ImageSet& images = data.splits.at(sp);
-    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, evalImageSize(c, images), "teacher");
-    const auto labels = headPseudoLabels(teacher, images.images, data.norm, c.cfg.eval.batch_size, device);
+    SplitTeacher st = openSplitTeacher(run_dir, split, checkpoint);
+    const RunContext& c = st.run;
+    const ImageSet& images = st.data.splits.at(st.split);
+    const auto labels = headPseudoLabels(st.teacher, images.images, st.data.norm, c.cfg.eval.batch_size, st.device);
     const LabelHistogram h = labelHistogram(labels, c.cfg.model.out_dim);
     PseudoLabelReport r;
-    r.split = sp;
+    r.split = st.split;
     r.counts = h.counts;
     r.entropy = h.entropy;
     r.max_entropy = h.max_entropy;
@@ -242,21 +263,17 @@ void exportSafetensors(const std::string& run_dir, const std::string& out_path, 
 EmbeddingFiles exportEmbeddings(const std::string& run_dir, const std::string& split, const std::string& out_path,
                                 const std::string& checkpoint, Progress progress, const std::atomic<bool>* cancel) {
     CpuRngGuard keep_trainer_stream;
-    const RunContext c = openRunContext(run_dir, checkpoint);
-    const std::string sp = split.empty() ? c.cfg.eval.test_split : split;
-    applyThreads(c.cfg.system.threads);
-    const torch::Device device = resolveDevice(c.cfg.system.device);
-    EvalData data = openEvalData(c.cfg, {sp});
-    const ImageSet& images = data.splits.at(sp);
-    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, evalImageSize(c, images), "teacher");
+    SplitTeacher st = openSplitTeacher(run_dir, split, checkpoint);
+    const RunContext& c = st.run;
+    const ImageSet& images = st.data.splits.at(st.split);
     const int64_t n = images.size();
     const auto feats = encoderFeatures(
-        teacher->encoder, images.images, data.norm, c.cfg.eval.batch_size, device,
+        st.teacher->encoder, images.images, st.data.norm, c.cfg.eval.batch_size, st.device,
         [&](int64_t done) { if (progress) progress(done, n); }, cancel);
     EmbeddingFiles out;
     out.features = out_path;
     out.labels = labelsPathFor(out_path);
-    out.split = sp;
+    out.split = st.split;
     out.n = feats.size(0);
     out.dim = int(feats.size(1));
     writeNpy(out.features, feats);
