@@ -30,8 +30,9 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"CPU training step", perThreadIntraOpThreads()
                                              ? "with threads > 1: images split over one worker per thread (1 intra-op thread each)"
                                              : "intra-op threads only (this libtorch has no OpenMP)"});
-    info.push_back({"fused attention", fusedAttentionSupports(torch::zeros({1, 1, 3})) ? "on (CPU fp32/fp64, system BLAS)"
-                                       : fusedAttentionEnabled() ? "off (built without BLAS)" : "off (DINO_FUSED_ATTENTION=0)"});
+    info.push_back({"fused attention", !fusedAttentionBuilt()      ? "off (built without BLAS)"
+                                       : fusedAttentionEnabled() ? "on (CPU fp32/fp64, system BLAS)"
+                                                                 : "off (DINO_FUSED_ATTENTION=0)"});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
     return info;
 }

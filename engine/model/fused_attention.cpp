@@ -169,6 +169,14 @@ struct FusedAttentionFunction : public torch::autograd::Function<FusedAttentionF
 
 }  // namespace
 
+bool fusedAttentionBuilt() {
+#ifdef DINO_HAVE_BLAS
+    return true;
+#else
+    return false;
+#endif
+}
+
 void setFusedAttentionEnabled(bool enabled) { enabledFlag() = enabled; }
 bool fusedAttentionEnabled() { return enabledFlag(); }
 

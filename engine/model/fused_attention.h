@@ -22,6 +22,9 @@ torch::Tensor fusedAttention(const torch::Tensor& qkv, int64_t heads);
 // switched off. Otherwise callers use the eager form.
 bool fusedAttentionSupports(const torch::Tensor& qkv);
 
+// Whether this build has the kernel at all (it needs a BLAS at build time).
+bool fusedAttentionBuilt();
+
 // On by default; DINO_FUSED_ATTENTION=0 in the environment or this setter turns it off (for
 // benchmarks and cross-checks against the eager form).
 void setFusedAttentionEnabled(bool enabled);
