@@ -15,6 +15,8 @@ namespace nnf = torch::nn::functional;
 
 namespace {
 
+torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x) { return l->forward(x); }
+
 constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
 
 torch::nn::LayerNorm layerNorm(int dim) {
@@ -59,9 +61,9 @@ BlockImpl::BlockImpl(int dim, int heads, double mlp_ratio) : num_heads(heads) {
 torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
     const int64_t head_dim = C / num_heads;
-    auto qkv_out = qkv->forward(x);
+    auto qkv_out = linear(qkv, x);
     if (fusedAttentionSupports(qkv_out))  // CPU float/double: per (image, head) kernels, no permuted copies
-        return proj->forward(fusedAttention(qkv_out, num_heads));
+        return linear(proj, fusedAttention(qkv_out, num_heads));
     // (B, N, 3C) -> (3, B, heads, N, head_dim)
     auto parts = qkv_out.reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4}).unbind(0);
     const auto& q = parts[0];
@@ -75,12 +77,31 @@ torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     auto attn = torch::matmul(q * scale, k.transpose(-2, -1)).softmax(-1);
     auto out = torch::matmul(attn, v);
 #endif
-    return proj->forward(out.transpose(1, 2).reshape({B, N, C}));
+    return linear(proj, out.transpose(1, 2).reshape({B, N, C}));
 }
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
     auto y = x + attention(norm1->forward(x));
-    return y + fc2->forward(torch::gelu(fc1->forward(norm2->forward(y))));  // exact-erf GELU
+    return y + linear(fc2, torch::gelu(linear(fc1, norm2->forward(y))));  // exact-erf GELU
+}
+
+torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
+    const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
+    const int64_t head_dim = C / num_heads;
+    auto h = norm1->forward(x);
+    const auto& w = qkv->weight;
+    const auto& b = qkv->bias;
+    auto q = torch::linear(h.select(1, 0), w.narrow(0, 0, C), b.narrow(0, 0, C));  // (B, C)
+    auto kv = torch::linear(h, w.narrow(0, C, 2 * C), b.narrow(0, C, 2 * C))       // (B, N, 2C)
+                  .view({B, N, 2, num_heads, head_dim});
+    auto k = kv.select(2, 0);  // (B, N, heads, head_dim)
+    auto v = kv.select(2, 1);
+    // One query row per (image, head): broadcast products instead of batched 1 x N matmuls.
+    const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
+    auto attn = ((q.view({B, 1, num_heads, head_dim}) * scale) * k).sum(-1).softmax(1);  // (B, N, heads)
+    auto out = (attn.unsqueeze(-1) * v).sum(1).reshape({B, C});                          // (B, C)
+    auto y = x.select(1, 0) + linear(proj, out);
+    return y + linear(fc2, torch::gelu(linear(fc1, norm2->forward(y))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +170,7 @@ torch::Tensor VisionTransformerImpl::interpolatePosEmbed(int64_t gh, int64_t gw)
     return torch::cat({cls_pos, patch_pos}, 1);
 }
 
-torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
+torch::Tensor VisionTransformerImpl::embed(const torch::Tensor& x) {
     if (x.dim() != 4 || x.size(1) != opt_.in_chans || x.size(2) < opt_.patch_size || x.size(3) < opt_.patch_size)
         throw std::invalid_argument("ViT: expected input (B, " + std::to_string(opt_.in_chans) +
                                     ", H, W) with H, W >= " + std::to_string(opt_.patch_size) + ", got " +
@@ -159,11 +180,21 @@ torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
     t = t.flatten(2).transpose(1, 2);  // (B, gh*gw, D)
     t = torch::cat({cls_token.expand({B, -1, -1}), t}, 1);
     t = t + interpolatePosEmbed(gh, gw);
-    t = norm_pre->forward(t);
+    return norm_pre->forward(t);
+}
+
+torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
+    auto t = embed(x);
+    for (size_t i = 0; i + 1 < blocks.size(); ++i)
+        t = blocks[i]->forward(t);
+    return norm->forward(blocks.back()->forwardClassToken(t));  // the final norm is per token
+}
+
+torch::Tensor VisionTransformerImpl::forwardTokens(const torch::Tensor& x) {
+    auto t = embed(x);
     for (auto& b : blocks)
         t = b->forward(t);
-    t = norm->forward(t);
-    return t.select(1, 0);  // class token
+    return norm->forward(t);
 }
 
 }  // namespace dino

@@ -26,6 +26,11 @@ class BlockImpl : public torch::nn::Module {
 public:
     BlockImpl(int dim, int num_heads, double mlp_ratio);
     torch::Tensor forward(const torch::Tensor& x);
+    // The block's output for the class token alone, (B, N, C) -> (B, C): forward(x).select(1, 0) up to
+    // rounding. Keys and values still come from every token, but the query, the attention row, the
+    // output projection and the MLP run on one row per image. The ViT uses it for its last block,
+    // whose other outputs nothing reads (about 7 % of a ViT-tiny step's arithmetic).
+    torch::Tensor forwardClassToken(const torch::Tensor& x);
     // Registered in timm's order and names: norm1, attn (qkv, proj), norm2, mlp (fc1, fc2);
     // qkv/proj live in the child module "attn", fc1/fc2 in "mlp" (handles kept here for direct use).
     torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
@@ -41,7 +46,11 @@ class VisionTransformerImpl : public torch::nn::Module {
 public:
     explicit VisionTransformerImpl(const VitOptions& o);
     // (B,3,H,W) -> (B, embed_dim). H, W that differ from img_size interpolate pos_embed (bicubic).
+    // The last block computes the class token only (BlockImpl::forwardClassToken).
     torch::Tensor forward(const torch::Tensor& x);
+    // (B,3,H,W) -> (B, 1 + tokens, embed_dim): every token after the final norm, all blocks in full.
+    // forward(x) equals forwardTokens(x).select(1, 0) up to rounding.
+    torch::Tensor forwardTokens(const torch::Tensor& x);
     const VitOptions& options() const { return opt_; }
     void resetParameters();  // timm init: trunc_normal(0.02) Linear/pos_embed, normal(1e-6) cls_token, zero biases
     // The position embedding (1, 1 + gh*gw, D) for a gh x gw patch grid: pos_embed itself for the
@@ -55,6 +64,7 @@ private:
     torch::Tensor cls_token, pos_embed;
     torch::nn::LayerNorm norm_pre{nullptr}, norm{nullptr};
     std::vector<Block> blocks;              // registered as the ModuleList "blocks"
+    torch::Tensor embed(const torch::Tensor& x);  // patches + class token + positions, norm_pre
 };
 TORCH_MODULE(VisionTransformer);
 

@@ -14,7 +14,12 @@ double vitForwardFlops(const ModelConfig& m, int img_size) {
                    + 2 * T * T * D       // attention-weighted values
                    + 2 * T * D * D       // output projection
                    + 2 * T * D * M * 2;  // fc1 + fc2
-    f += m.depth * block;
+    // The last block computes the class token only (BlockImpl::forwardClassToken): keys and values
+    // of every token, then one row of query, attention, projection and MLP.
+    double last = 2 * T * D * (2 * D) + 2 * D * D  // k, v of all tokens; q of the class token
+                  + 2 * T * D + 2 * T * D          // one attention row and its weighted values
+                  + 2 * D * D + 2 * D * M * 2;     // projection and MLP of one token
+    f += (m.depth - 1) * block + last;
     // Head on the class token: nlayers Linear layers ending at the bottleneck, then the last layer.
     const double H = m.hiddenDim(), Bn = m.bottleneckDim();
     if (m.head_nlayers == 1) {

@@ -9,7 +9,8 @@
 
 namespace dino {
 
-// Forward FLOPs of the encoder + head for one image of side `img_size`.
+// Forward FLOPs of the encoder + head for one image of side `img_size`, as VisionTransformer::forward
+// computes them (its last block for the class token only).
 double vitForwardFlops(const ModelConfig& m, int img_size);
 
 // One training step's FLOPs per image: student forward + backward (3x forward) on all views,

@@ -157,3 +157,49 @@ TEST_CASE("bad ViT options are rejected", "[vit]") {
     p.patch_size = 0;
     CHECK_THROWS_AS(VisionTransformer(p), std::invalid_argument);
 }
+
+TEST_CASE("the class-token-only last block equals the full block in value and gradient", "[vit]") {
+    // forward() computes the last block for the class token alone; forwardTokens() runs every block
+    // in full. Float64, random weights (not timm's near-zero init) so that every path matters.
+    torch::manual_seed(7);
+    VitOptions o;
+    o.depth = 2;
+    VisionTransformer a{o}, b{o};
+    a->to(torch::kFloat64);
+    b->to(torch::kFloat64);
+    {
+        torch::NoGradGuard ng;
+        for (auto& p : a->parameters()) p.normal_(0.0, 0.2);
+        auto pa = a->parameters(), pb = b->parameters();
+        for (size_t i = 0; i < pa.size(); ++i) pb[i].copy_(pa[i]);
+    }
+    for (int px : {28, 16}) {
+        INFO(px << " px");
+        auto x = torch::randn({3, 3, px, px}, torch::kFloat64);
+        auto ya = a->forward(x);
+        auto yb = b->forwardTokens(x).select(1, 0);
+        REQUIRE(ya.sizes() == torch::IntArrayRef({3, 192}));
+        CHECK((ya - yb).abs().max().item<double>() < 1e-12);
+        // A loss that weights every output differently, so that the gradients are not symmetric.
+        auto w = torch::linspace(-1.0, 2.0, ya.numel(), torch::kFloat64).view_as(ya);
+        a->zero_grad();
+        b->zero_grad();
+        (ya * w).sum().backward();
+        (yb * w).sum().backward();
+        auto na = a->named_parameters(), nb = b->named_parameters();
+        for (const auto& p : na) {
+            INFO(p.key());
+            const auto& gb = nb[p.key()].grad();
+            REQUIRE(p.value().grad().defined());
+            const double scale = std::max(1.0, gb.abs().max().item<double>());
+            CHECK((p.value().grad() - gb).abs().max().item<double>() < 1e-11 * scale);
+        }
+    }
+    // The last block on its own: one row per image, same as the full block's class token.
+    torch::NoGradGuard ng;
+    Block blk(192, 3, 4.0);
+    blk->to(torch::kFloat64);
+    for (auto& p : blk->parameters()) p.normal_(0.0, 0.2);
+    auto t = torch::randn({4, 50, 192}, torch::kFloat64);
+    CHECK((blk->forwardClassToken(t) - blk->forward(t).select(1, 0)).abs().max().item<double>() < 1e-12);
+}
