@@ -1,6 +1,7 @@
 #include "api/analysis.h"
 #include "api/process.h"
 #include "model/fused_attention.h"
+#include "model/onednn_gemm.h"
 #include "training/runtime.h"
 #include "training/worker_pool.h"
 
@@ -33,6 +34,9 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"fused attention", !fusedAttentionBuilt()      ? "off (built without BLAS)"
                                        : fusedAttentionEnabled() ? "on (CPU fp32/fp64, system BLAS)"
                                                                  : "off (DINO_FUSED_ATTENTION=0)"});
+    info.push_back({"oneDNN sgemm", !onednnBuilt()    ? "off (no separate oneDNN library at build time: OpenBLAS via libtorch)"
+                                    : onednnEnabled() ? "on (ViT Linear layers and attention products, CPU fp32)"
+                                                      : "off (DINO_ONEDNN=0)"});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
     return info;
 }

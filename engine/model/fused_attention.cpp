@@ -1,5 +1,7 @@
 #include "model/fused_attention.h"
 
+#include "model/onednn_gemm.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 #ifdef DINO_HAVE_BLAS
@@ -44,9 +47,16 @@ void blasGemm(char ta, char tb, int m, int n, int k, double alpha, const double*
 
 // Row-major C (m x n) = alpha * op(A) (m x k) * op(B) (k x n) + beta * C. A row-major matrix is its
 // transpose in column-major order, so this is the column-major product C^T = op(B)^T op(A)^T.
+// float32 goes to oneDNN's sgemm where available (faster on these 50 x 50 x 64 products).
 template <typename T>
 void gemmRowMajor(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, T alpha, const T* a, int64_t lda,
                   const T* b, int64_t ldb, T beta, T* c, int64_t ldc) {
+    if constexpr (std::is_same_v<T, float>) {
+        if (onednnAvailable()) {
+            onednnSgemm(trans_a ? 'T' : 'N', trans_b ? 'T' : 'N', m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+    }
     blasGemm(trans_b ? 'T' : 'N', trans_a ? 'T' : 'N', static_cast<int>(n), static_cast<int>(m),
              static_cast<int>(k), alpha, b, static_cast<int>(ldb), a, static_cast<int>(lda), beta, c,
              static_cast<int>(ldc));

@@ -2,6 +2,7 @@
 
 #include "model/fused_attention.h"
 #include "model/init.h"
+#include "model/onednn_gemm.h"
 
 #include <torch/version.h>
 
@@ -15,7 +16,9 @@ namespace nnf = torch::nn::functional;
 
 namespace {
 
-torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x) { return l->forward(x); }
+// The block's Linear layers run through oneDNN's sgemm where it is faster (CPU float32), else
+// through torch::linear; same math.
+torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x) { return onednnLinear(x, l->weight, l->bias); }
 
 constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
 
@@ -91,8 +94,8 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
     auto h = norm1->forward(x);
     const auto& w = qkv->weight;
     const auto& b = qkv->bias;
-    auto q = torch::linear(h.select(1, 0), w.narrow(0, 0, C), b.narrow(0, 0, C));  // (B, C)
-    auto kv = torch::linear(h, w.narrow(0, C, 2 * C), b.narrow(0, C, 2 * C))       // (B, N, 2C)
+    auto q = onednnLinear(h.select(1, 0), w.narrow(0, 0, C), b.narrow(0, 0, C));  // (B, C)
+    auto kv = onednnLinear(h, w.narrow(0, C, 2 * C), b.narrow(0, C, 2 * C))       // (B, N, 2C)
                   .view({B, N, 2, num_heads, head_dim});
     auto k = kv.select(2, 0);  // (B, N, heads, head_dim)
     auto v = kv.select(2, 1);

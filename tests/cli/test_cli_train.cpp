@@ -215,13 +215,15 @@ TEST_CASE("dino info names the libtorch, BLAS, CPU features and the speed-ups in
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
     for (const char* k : {"libtorch:", "device:", "threads:", "BLAS:", "CPU features:", "bf16 on CPU:",
-                          "CPU training step:", "fused attention:", "malloc tuning:"})
+                          "CPU training step:", "fused attention:", "oneDNN sgemm:", "malloc tuning:"})
         CHECK(r.out.find(k) != std::string::npos);
     // The switches are read from the environment.
-    std::string cmd_env = "DINO_FUSED_ATTENTION=0 DINO_MALLOC_TUNING=0 ";
+    std::string cmd_env = "DINO_FUSED_ATTENTION=0 DINO_MALLOC_TUNING=0 DINO_ONEDNN=0 ";
     std::string out = s / "env.txt";
     REQUIRE(std::system((cmd_env + "'" + DINO_CLI_PATH + "' info >'" + out + "'").c_str()) == 0);
     const std::string text = readTextFile(out);
     CHECK(text.find("fused attention:   off (DINO_FUSED_ATTENTION=0)") != std::string::npos);
     CHECK(text.find("malloc tuning:     off (DINO_MALLOC_TUNING=0)") != std::string::npos);
+    CHECK((text.find("oneDNN sgemm:      off (DINO_ONEDNN=0)") != std::string::npos ||
+           text.find("oneDNN sgemm:      off (no separate oneDNN") != std::string::npos));
 }

@@ -219,7 +219,9 @@ TEST_CASE("image workers in smaller groups, with separate local crops, and with 
             REQUIRE(rp.steps.size() == 2);
             REQUIRE(rs.steps.size() == 2);
             for (size_t i = 0; i < 2; ++i) CHECK(rp.steps[i].loss == Approx(rs.steps[i].loss).epsilon(1e-5));
-            CHECK(closeness(*split.student(), *single.student(), 1e-5, 1e-6) <= 1.0);
+            // Different row counts per product sum in a different order; AdamW divides by sqrt(v), so
+            // a rounding-level gradient difference moves a parameter by a few 1e-6 at most here.
+            CHECK(closeness(*split.student(), *single.student(), 1e-5, 3e-6) <= 1.0);
             if (variant == 2) {
                 auto init = Trainer(cfg, "").student()->named_parameters();
                 for (auto& p : split.student()->named_parameters())

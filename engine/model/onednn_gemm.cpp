@@ -1,0 +1,165 @@
+#include "model/onednn_gemm.h"
+
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+// oneDNN's C API (dnnl.h, not shipped without the -dev package): row-major
+// C = alpha * op(A) * op(B) + beta * C; returns dnnl_success (0) or an error status.
+extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A,
+                          int64_t lda, const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
+#endif
+
+namespace dino {
+namespace {
+
+std::atomic<bool>& enabledFlag() {
+    static std::atomic<bool> flag{[] {
+        const char* v = std::getenv("DINO_ONEDNN");
+        return !(v && std::strcmp(v, "0") == 0);
+    }()};
+    return flag;
+}
+
+bool cpuAutocastOn() {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    return at::autocast::is_autocast_enabled(at::kCPU);
+#else
+    return at::autocast::is_cpu_enabled();
+#endif
+}
+
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+void gemm(char ta, char tb, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
+          int64_t ldb, float beta, float* c, int64_t ldc) {
+    onednnSgemm(ta, tb, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc);
+}
+
+// (M, K) x (N, K)^T (+ b) -> (M, N)
+torch::Tensor forwardRows(const torch::Tensor& x2, const torch::Tensor& w, const torch::Tensor& b) {
+    const int64_t M = x2.size(0), K = x2.size(1), N = w.size(0);
+    torch::Tensor y;
+    if (b.defined())
+        y = torch::empty({M, N}, x2.options()).copy_(b.expand({M, N}));  // bias rows, then beta = 1
+    else
+        y = torch::empty({M, N}, x2.options());
+    if (M > 0 && N > 0 && K == 0 && !b.defined())
+        y.zero_();
+    else if (M > 0 && N > 0 && K > 0)
+        gemm('N', 'T', M, N, K, x2.data_ptr<float>(), K, w.data_ptr<float>(), K, b.defined() ? 1.0f : 0.0f,
+             y.data_ptr<float>(), N);
+    return y;
+}
+
+// x (..., K) as a contiguous (rows, K) matrix; rows counted explicitly so that K = 0 works.
+torch::Tensor rows2d(const torch::Tensor& x) {
+    int64_t rows = 1;
+    for (int64_t d = 0; d + 1 < x.dim(); ++d) rows *= x.size(d);
+    return x.contiguous().view({rows, x.size(-1)});
+}
+
+std::vector<int64_t> outputShape(const torch::Tensor& x, int64_t n) {
+    std::vector<int64_t> shape(x.sizes().begin(), x.sizes().end());
+    shape.back() = n;
+    return shape;
+}
+
+struct OnednnLinearFunction : public torch::autograd::Function<OnednnLinearFunction> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
+                                 const torch::Tensor& w, const torch::Tensor& b) {
+        const auto x2 = rows2d(x);
+        ctx->save_for_backward({x2, w});
+        ctx->saved_data["shape"] = x.sizes().vec();
+        // No bias comes in as an empty tensor (libtorch 1.13's Function::apply rejects undefined ones).
+        const bool has_bias = b.numel() > 0;
+        ctx->saved_data["has_bias"] = has_bias;
+        return forwardRows(x2, w, has_bias ? b : torch::Tensor()).view(outputShape(x, w.size(0)));
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const auto& x2 = saved[0];
+        const auto& w = saved[1];
+        const int64_t M = x2.size(0), K = x2.size(1), N = w.size(0);
+        const auto dy = grads[0].contiguous().reshape({M, N});
+        torch::Tensor dx, dw, db;
+        if (ctx->needs_input_grad(0)) {
+            dx = torch::empty({M, K}, x2.options());
+            if (M > 0 && K > 0) {
+                if (N > 0)
+                    gemm('N', 'N', M, K, N, dy.data_ptr<float>(), N, w.data_ptr<float>(), K, 0.0f,
+                         dx.data_ptr<float>(), K);
+                else
+                    dx.zero_();
+            }
+            dx = dx.view(ctx->saved_data["shape"].toIntVector());
+        }
+        if (ctx->needs_input_grad(1)) {
+            dw = torch::empty({N, K}, w.options());
+            if (N > 0 && K > 0) {
+                if (M > 0)
+                    gemm('T', 'N', N, K, M, dy.data_ptr<float>(), N, x2.data_ptr<float>(), K, 0.0f,
+                         dw.data_ptr<float>(), K);
+                else
+                    dw.zero_();
+            }
+        }
+        if (ctx->saved_data["has_bias"].toBool() && ctx->needs_input_grad(2)) db = dy.sum(0);
+        return {dx, dw, db};
+    }
+};
+#endif  // DINO_HAVE_ONEDNN_SGEMM
+
+}  // namespace
+
+void onednnSgemm(char ta, char tb, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+                 const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    const int status = dnnl_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    TORCH_CHECK(status == 0, "oneDNN sgemm failed with status ", status, " (", m, "x", n, "x", k, ")");
+#else
+    (void)ta, (void)tb, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b, (void)ldb;
+    (void)beta, (void)c, (void)ldc;
+    TORCH_CHECK(false, "onednnSgemm: this build has no oneDNN");
+#endif
+}
+
+bool onednnBuilt() {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool onednnAvailable() { return onednnBuilt() && enabledFlag(); }
+void setOnednnEnabled(bool enabled) { enabledFlag() = enabled; }
+bool onednnEnabled() { return enabledFlag(); }
+
+bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+    if (!onednnAvailable()) return false;
+    auto cpuFloat = [](const torch::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == torch::kFloat; };
+    return cpuFloat(x) && cpuFloat(w) && (!b.defined() || (cpuFloat(b) && b.dim() == 1 && b.size(0) == w.size(0))) &&
+           x.dim() >= 1 && w.dim() == 2 && w.is_contiguous() && x.size(-1) == w.size(1) && !cpuAutocastOn();
+}
+
+torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    if (onednnLinearSupports(x, w, b)) {
+        const bool grad = torch::GradMode::is_enabled() &&
+                          (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
+        if (grad) return OnednnLinearFunction::apply(x, w, b.defined() ? b : torch::empty({0}, w.options()));
+        const auto x2 = rows2d(x);
+        return forwardRows(x2, w, b).view(outputShape(x, w.size(0)));
+    }
+#endif
+    return torch::linear(x, w, b);
+}
+
+}  // namespace dino
