@@ -1,5 +1,6 @@
 #include "api/analysis.h"
 #include "api/process.h"
+#include "model/fast_gelu.h"
 #include "model/fused_attention.h"
 #include "model/onednn_gemm.h"
 #include "training/runtime.h"
@@ -37,6 +38,8 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"oneDNN sgemm", !onednnBuilt()    ? "off (no separate oneDNN library at build time: OpenBLAS via libtorch)"
                                     : onednnEnabled() ? "on (ViT Linear layers and attention products, CPU fp32)"
                                                       : "off (DINO_ONEDNN=0)"});
+    info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32, ") + fastGeluIsa() + ")"
+                                                       : std::string("off (DINO_FAST_GELU=0)")});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
     return info;
 }

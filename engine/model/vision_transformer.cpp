@@ -1,5 +1,6 @@
 #include "model/vision_transformer.h"
 
+#include "model/fast_gelu.h"
 #include "model/fused_attention.h"
 #include "model/init.h"
 #include "model/onednn_gemm.h"
@@ -85,7 +86,7 @@ torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
     auto y = x + attention(norm1->forward(x));
-    return y + linear(fc2, torch::gelu(linear(fc1, norm2->forward(y))));  // exact-erf GELU
+    return y + linear(fc2, fastGelu(linear(fc1, norm2->forward(y))));  // exact-erf GELU
 }
 
 torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
@@ -104,7 +105,7 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
     auto attn = ((q.view({B, 1, num_heads, head_dim}) * scale) * k).sum(-1).softmax(1);  // (B, N, heads)
     auto out = (attn.unsqueeze(-1) * v).sum(1).reshape({B, C});                          // (B, C)
     auto y = x.select(1, 0) + linear(proj, out);
-    return y + linear(fc2, torch::gelu(linear(fc1, norm2->forward(y))));
+    return y + linear(fc2, fastGelu(linear(fc1, norm2->forward(y))));
 }
 
 // ---------------------------------------------------------------------------------------------

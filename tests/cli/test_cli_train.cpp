@@ -1,5 +1,6 @@
 // `dino train`, `dino resume` and `dino bench` as a script sees them: exit codes, files, messages.
 // Runs the real binary (DINO_CLI_PATH) on the tiny preset.
+#include "api/process.h"
 #include "api/run_directory.h"
 #include "common/fsutil.h"
 #include "training/checkpoint.h"
@@ -215,15 +216,37 @@ TEST_CASE("dino info names the libtorch, BLAS, CPU features and the speed-ups in
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
     for (const char* k : {"libtorch:", "device:", "threads:", "BLAS:", "CPU features:", "bf16 on CPU:",
-                          "CPU training step:", "fused attention:", "oneDNN sgemm:", "malloc tuning:"})
+                          "CPU training step:", "fused attention:", "oneDNN sgemm:", "GELU:", "malloc tuning:"})
         CHECK(r.out.find(k) != std::string::npos);
     // The switches are read from the environment.
-    std::string cmd_env = "DINO_FUSED_ATTENTION=0 DINO_MALLOC_TUNING=0 DINO_ONEDNN=0 ";
+    std::string cmd_env = "DINO_FUSED_ATTENTION=0 DINO_MALLOC_TUNING=0 DINO_ONEDNN=0 DINO_FAST_GELU=0 ";
     std::string out = s / "env.txt";
     REQUIRE(std::system((cmd_env + "'" + DINO_CLI_PATH + "' info >'" + out + "'").c_str()) == 0);
     const std::string text = readTextFile(out);
     CHECK(text.find("fused attention:   off (DINO_FUSED_ATTENTION=0)") != std::string::npos);
     CHECK(text.find("malloc tuning:     off (DINO_MALLOC_TUNING=0)") != std::string::npos);
+    CHECK(text.find("GELU:              off (DINO_FAST_GELU=0)") != std::string::npos);
     CHECK((text.find("oneDNN sgemm:      off (DINO_ONEDNN=0)") != std::string::npos ||
            text.find("oneDNN sgemm:      off (no separate oneDNN") != std::string::npos));
+}
+
+TEST_CASE("the OpenBLAS re-exec happens only on AVX-512 CPUs whose OpenBLAS chose older kernels", "[cli][process]") {
+    using api::openblasCoretypeFor;
+    // The brief's case: OpenBLAS 0.3.21 picks Prescott on a newer AVX-512 CPU.
+    CHECK(std::string(openblasCoretypeFor(false, true, true, "Prescott")) == "SKYLAKEX");
+    CHECK(std::string(openblasCoretypeFor(false, true, true, "Haswell")) == "SKYLAKEX");
+    CHECK(std::string(openblasCoretypeFor(false, true, true, nullptr)) == "SKYLAKEX");
+    // Already on AVX-512 kernels (any spelling), no AVX-512, not OpenBLAS, or the user chose: nothing.
+    for (const char* core : {"SkylakeX", "SKYLAKEX", "Cooperlake", "SapphireRapids"})
+        CHECK(std::string(openblasCoretypeFor(false, true, true, core)).empty());
+    CHECK(std::string(openblasCoretypeFor(false, true, false, "Zen")).empty());
+    CHECK(std::string(openblasCoretypeFor(false, false, true, nullptr)).empty());
+    CHECK(std::string(openblasCoretypeFor(true, true, true, "Prescott")).empty());
+    // The live decision reads OPENBLAS_CORETYPE from the environment: a user's choice always wins.
+    const char* before = std::getenv("OPENBLAS_CORETYPE");
+    const std::string saved = before ? before : "";
+    setenv("OPENBLAS_CORETYPE", "HASWELL", 1);
+    CHECK(std::string(api::preferredOpenblasCoretype()).empty());
+    if (before) setenv("OPENBLAS_CORETYPE", saved.c_str(), 1);
+    else unsetenv("OPENBLAS_CORETYPE");
 }
