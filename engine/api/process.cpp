@@ -28,16 +28,19 @@ std::string lower(std::string s) {
 
 bool mallocTuningEnabled() { return !envIs("DINO_MALLOC_TUNING", "0"); }
 
-const char* preferredOpenblasCoretype() {
-    if (std::getenv("OPENBLAS_CORETYPE")) return "";
-    using NameFn = char* (*)();
-    auto corename = reinterpret_cast<NameFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
-    if (!corename) return "";  // not OpenBLAS
-    if (!dino::cpuHasFlag("avx512f")) return "";
-    std::string core = lower(corename() ? corename() : "");
+const char* openblasCoretypeFor(bool coretype_set, bool is_openblas, bool has_avx512f, const char* corename) {
+    if (coretype_set || !is_openblas || !has_avx512f) return "";
+    const std::string core = lower(corename ? corename : "");
     // Cores with AVX-512 kernels in OpenBLAS 0.3.x.
     if (core == "skylakex" || core == "cooperlake" || core == "sapphirerapids") return "";
     return "SKYLAKEX";
+}
+
+const char* preferredOpenblasCoretype() {
+    using NameFn = char* (*)();
+    auto corename = reinterpret_cast<NameFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+    return openblasCoretypeFor(std::getenv("OPENBLAS_CORETYPE") != nullptr, corename != nullptr,
+                               dino::cpuHasFlag("avx512f"), corename ? corename() : nullptr);
 }
 
 void tuneProcess(int argc, char** argv) {

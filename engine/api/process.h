@@ -19,5 +19,8 @@ void tuneProcess(int argc, char** argv);
 bool mallocTuningEnabled();
 // "SKYLAKEX" when the re-exec above should happen, else "" (no AVX-512, not OpenBLAS, already set).
 const char* preferredOpenblasCoretype();
+// The same decision from its inputs: whether OPENBLAS_CORETYPE is set, whether the BLAS is OpenBLAS,
+// whether the CPU has avx512f, and the core OpenBLAS chose (openblas_get_corename()).
+const char* openblasCoretypeFor(bool coretype_set, bool is_openblas, bool has_avx512f, const char* corename);
 
 }  // namespace dino::api
