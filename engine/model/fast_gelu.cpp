@@ -1,10 +1,9 @@
 #include "model/fast_gelu.h"
 
-#include <ATen/Parallel.h>
-#include <ATen/autocast_mode.h>
-#include <torch/version.h>
+#include "model/kernel_switch.h"
 
-#include <atomic>
+#include <ATen/Parallel.h>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -23,21 +22,11 @@
 namespace dino {
 namespace {
 
-std::atomic<bool>& enabledFlag() {
-    static std::atomic<bool> flag{[] {
-        const char* v = std::getenv("DINO_FAST_GELU");
-        return !(v && std::strcmp(v, "0") == 0);
-    }()};
+KernelSwitch& enabledFlag() {
+    static KernelSwitch flag("DINO_FAST_GELU");
     return flag;
 }
 
-bool cpuAutocastOn() {
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    return at::autocast::is_autocast_enabled(at::kCPU);
-#else
-    return at::autocast::is_cpu_enabled();
-#endif
-}
 
 // erfc(z) = t P(t) exp(-z^2), t = 1 / (1 + kP z), z >= 0, with P of degree 8 fitted for us (weighted
 // least squares on erfc(z) exp(z^2) / t at 20,001 points of [0, 10], computed to 30 digits with mpmath):
@@ -186,11 +175,12 @@ struct FastGeluFunction : public torch::autograd::Function<FastGeluFunction> {
 }  // namespace
 
 const char* fastGeluIsa() { return kernels().isa; }
-void setFastGeluEnabled(bool enabled) { enabledFlag() = enabled; }
-bool fastGeluEnabled() { return enabledFlag(); }
+void setFastGeluEnabled(bool enabled) { enabledFlag().set(enabled); }
+bool fastGeluEnabled() { return enabledFlag().on(); }
 
 bool fastGeluSupports(const torch::Tensor& x) {
-    return enabledFlag() && x.defined() && x.device().is_cpu() && x.scalar_type() == torch::kFloat && !cpuAutocastOn();
+    return enabledFlag().on() && x.defined() && x.device().is_cpu() && x.scalar_type() == torch::kFloat &&
+           !cpuAutocastActive();
 }
 
 torch::Tensor fastGelu(const torch::Tensor& x) {

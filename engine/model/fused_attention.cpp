@@ -1,5 +1,6 @@
 #include "model/fused_attention.h"
 
+#include "model/kernel_switch.h"
 #include "model/onednn_gemm.h"
 
 #include <ATen/Parallel.h>
@@ -27,11 +28,8 @@ void dgemm_(const char* transa, const char* transb, const int* m, const int* n, 
 namespace dino {
 namespace {
 
-std::atomic<bool>& enabledFlag() {
-    static std::atomic<bool> flag{[] {
-        const char* v = std::getenv("DINO_FUSED_ATTENTION");
-        return !(v && std::strcmp(v, "0") == 0);
-    }()};
+KernelSwitch& enabledFlag() {
+    static KernelSwitch flag("DINO_FUSED_ATTENTION");
     return flag;
 }
 
@@ -187,12 +185,12 @@ bool fusedAttentionBuilt() {
 #endif
 }
 
-void setFusedAttentionEnabled(bool enabled) { enabledFlag() = enabled; }
-bool fusedAttentionEnabled() { return enabledFlag(); }
+void setFusedAttentionEnabled(bool enabled) { enabledFlag().set(enabled); }
+bool fusedAttentionEnabled() { return enabledFlag().on(); }
 
 bool fusedAttentionSupports(const torch::Tensor& qkv) {
 #ifdef DINO_HAVE_BLAS
-    return enabledFlag() && qkv.device().is_cpu() && qkv.dim() == 3 && qkv.size(2) % 3 == 0 &&
+    return enabledFlag().on() && qkv.device().is_cpu() && qkv.dim() == 3 && qkv.size(2) % 3 == 0 &&
            (qkv.scalar_type() == torch::kFloat || qkv.scalar_type() == torch::kDouble) &&
            qkv.size(1) <= 4096 && qkv.size(2) <= 3 * 65536;
 #else

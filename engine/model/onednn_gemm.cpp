@@ -1,12 +1,9 @@
 #include "model/onednn_gemm.h"
 
-#include <ATen/autocast_mode.h>
-#include <torch/version.h>
+#include "model/kernel_switch.h"
 
-#include <atomic>
+
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
 
 #ifdef DINO_HAVE_ONEDNN_SGEMM
 // oneDNN's C API (dnnl.h, not shipped without the -dev package): row-major
@@ -18,21 +15,11 @@ extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_
 namespace dino {
 namespace {
 
-std::atomic<bool>& enabledFlag() {
-    static std::atomic<bool> flag{[] {
-        const char* v = std::getenv("DINO_ONEDNN");
-        return !(v && std::strcmp(v, "0") == 0);
-    }()};
+KernelSwitch& enabledFlag() {
+    static KernelSwitch flag("DINO_ONEDNN");
     return flag;
 }
 
-bool cpuAutocastOn() {
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    return at::autocast::is_autocast_enabled(at::kCPU);
-#else
-    return at::autocast::is_cpu_enabled();
-#endif
-}
 
 #ifdef DINO_HAVE_ONEDNN_SGEMM
 void gemm(char ta, char tb, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
@@ -138,15 +125,15 @@ bool onednnBuilt() {
 #endif
 }
 
-bool onednnAvailable() { return onednnBuilt() && enabledFlag(); }
-void setOnednnEnabled(bool enabled) { enabledFlag() = enabled; }
-bool onednnEnabled() { return enabledFlag(); }
+bool onednnAvailable() { return onednnBuilt() && enabledFlag().on(); }
+void setOnednnEnabled(bool enabled) { enabledFlag().set(enabled); }
+bool onednnEnabled() { return enabledFlag().on(); }
 
 bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
     if (!onednnAvailable()) return false;
     auto cpuFloat = [](const torch::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == torch::kFloat; };
     return cpuFloat(x) && cpuFloat(w) && (!b.defined() || (cpuFloat(b) && b.dim() == 1 && b.size(0) == w.size(0))) &&
-           x.dim() >= 1 && w.dim() == 2 && w.is_contiguous() && x.size(-1) == w.size(1) && !cpuAutocastOn();
+           x.dim() >= 1 && w.dim() == 2 && w.is_contiguous() && x.size(-1) == w.size(1) && !cpuAutocastActive();
 }
 
 torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
