@@ -27,6 +27,19 @@ void gemm(char ta, char tb, int64_t m, int64_t n, int64_t k, const float* a, int
     onednnSgemm(ta, tb, m, n, k, 1.0f, a, lda, b, ldb, beta, c, ldc);
 }
 
+// Row-major op(A) op(B) as a new (m, n) tensor; zeros when the inner dimension k is 0.
+torch::Tensor product(char ta, char tb, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b,
+                      int64_t ldb, const torch::TensorOptions& options) {
+    auto c = torch::empty({m, n}, options);
+    if (m > 0 && n > 0) {
+        if (k > 0)
+            gemm(ta, tb, m, n, k, a, lda, b, ldb, 0.0f, c.data_ptr<float>(), n);
+        else
+            c.zero_();
+    }
+    return c;
+}
+
 // (M, K) x (N, K)^T (+ b) -> (M, N)
 torch::Tensor forwardRows(const torch::Tensor& x2, const torch::Tensor& w, const torch::Tensor& b) {
     const int64_t M = x2.size(0), K = x2.size(1), N = w.size(0);
@@ -76,27 +89,11 @@ struct OnednnLinearFunction : public torch::autograd::Function<OnednnLinearFunct
         const int64_t M = x2.size(0), K = x2.size(1), N = w.size(0);
         const auto dy = grads[0].contiguous().reshape({M, N});
         torch::Tensor dx, dw, db;
-        if (ctx->needs_input_grad(0)) {
-            dx = torch::empty({M, K}, x2.options());
-            if (M > 0 && K > 0) {
-                if (N > 0)
-                    gemm('N', 'N', M, K, N, dy.data_ptr<float>(), N, w.data_ptr<float>(), K, 0.0f,
-                         dx.data_ptr<float>(), K);
-                else
-                    dx.zero_();
-            }
-            dx = dx.view(ctx->saved_data["shape"].toIntVector());
-        }
-        if (ctx->needs_input_grad(1)) {
-            dw = torch::empty({N, K}, w.options());
-            if (N > 0 && K > 0) {
-                if (M > 0)
-                    gemm('T', 'N', N, K, M, dy.data_ptr<float>(), N, x2.data_ptr<float>(), K, 0.0f,
-                         dw.data_ptr<float>(), K);
-                else
-                    dw.zero_();
-            }
-        }
+        if (ctx->needs_input_grad(0))  // dx = dy W
+            dx = product('N', 'N', M, K, N, dy.data_ptr<float>(), N, w.data_ptr<float>(), K, x2.options())
+                     .view(ctx->saved_data["shape"].toIntVector());
+        if (ctx->needs_input_grad(1))  // dW = dy^T x
+            dw = product('T', 'N', N, K, M, dy.data_ptr<float>(), N, x2.data_ptr<float>(), K, w.options());
         if (ctx->saved_data["has_bias"].toBool() && ctx->needs_input_grad(2)) db = dy.sum(0);
         return {dx, dw, db};
     }
