@@ -54,6 +54,8 @@ void visitFields(C& c, F&& f) {
     f("views.crop_scale_max", c.views.crop_scale_max);
     f("views.crop_ratio_min", c.views.crop_ratio_min);
     f("views.crop_ratio_max", c.views.crop_ratio_max);
+    f("views.global_crop_scale_min", c.views.global_crop_scale_min);
+    f("views.global_crop_scale_max", c.views.global_crop_scale_max);
     f("views.mean", c.views.mean);
     f("views.std", c.views.std);
 
@@ -86,6 +88,10 @@ void visitFields(C& c, F&& f) {
     f("optim.clip_grad", c.optim.clip_grad);
     f("optim.freeze_last_layer_epochs", c.optim.freeze_last_layer_epochs);
     f("optim.no_wd_bias_norm", c.optim.no_wd_bias_norm);
+    f("optim.freeze_last_layer_steps", c.optim.freeze_last_layer_steps);
+    f("optim.centering", c.optim.centering);
+    f("optim.sinkhorn_iterations", c.optim.sinkhorn_iterations);
+    f("optim.koleo_weight", c.optim.koleo_weight);
 
     f("eval.knn_k", c.eval.knn_k);
     f("eval.knn_temperature", c.eval.knn_temperature);
@@ -94,6 +100,9 @@ void visitFields(C& c, F&& f) {
     f("eval.train_split", c.eval.train_split);
     f("eval.test_split", c.eval.test_split);
     f("eval.batch_size", c.eval.batch_size);
+    f("eval.knn_every_steps", c.eval.knn_every_steps);
+    f("eval.knn_live_split", c.eval.knn_live_split);
+    f("eval.knn_live_max", c.eval.knn_live_max);
 
     f("system.threads", c.system.threads);
     f("system.device", c.system.device);
@@ -211,6 +220,10 @@ std::vector<FieldError> validate(const RunConfig& c) {
          "must be in [views.crop_scale_min, 1]", fmt(v.crop_scale_max));
     pos(v.crop_ratio_min, "views.crop_ratio_min");
     need(v.crop_ratio_max >= v.crop_ratio_min, "views.crop_ratio_max", "must be >= views.crop_ratio_min", fmt(v.crop_ratio_max));
+    need(v.global_crop_scale_min > 0 && v.global_crop_scale_min <= 1, "views.global_crop_scale_min",
+         "must be in (0, 1] (1 = the whole image)", fmt(v.global_crop_scale_min));
+    need(v.global_crop_scale_max >= v.global_crop_scale_min && v.global_crop_scale_max <= 1,
+         "views.global_crop_scale_max", "must be in [views.global_crop_scale_min, 1]", fmt(v.global_crop_scale_max));
     need(v.mean.empty() || v.mean.size() == 3, "views.mean", "must be empty (automatic) or 3 numbers", std::to_string(v.mean.size()) + " numbers");
     need(v.std.empty() || v.std.size() == 3, "views.std", "must be empty (automatic) or 3 numbers", std::to_string(v.std.size()) + " numbers");
     for (double s : v.std) pos(s, "views.std");
@@ -248,12 +261,21 @@ std::vector<FieldError> validate(const RunConfig& c) {
     unit(o.center_momentum, "optim.center_momentum");
     nonneg(o.clip_grad, "optim.clip_grad");
     need(o.freeze_last_layer_epochs >= 0, "optim.freeze_last_layer_epochs", "must be >= 0", std::to_string(o.freeze_last_layer_epochs));
+    need(o.freeze_last_layer_steps >= 0, "optim.freeze_last_layer_steps", "must be >= 0", std::to_string(o.freeze_last_layer_steps));
+    need(o.centering == "ema" || o.centering == "sinkhorn", "optim.centering", "must be ema or sinkhorn",
+         "\"" + o.centering + "\"");
+    need(o.sinkhorn_iterations >= 1 && o.sinkhorn_iterations <= 100, "optim.sinkhorn_iterations",
+         "must be in [1, 100] (DINOv2 uses 3)", std::to_string(o.sinkhorn_iterations));
+    nonneg(o.koleo_weight, "optim.koleo_weight");
 
     const auto& ev = c.eval;
     need(ev.knn_k >= 1, "eval.knn_k", "must be >= 1", std::to_string(ev.knn_k));
     pos(ev.knn_temperature, "eval.knn_temperature");
     need(ev.eval_every_epochs >= 0, "eval.eval_every_epochs", "must be >= 0 (0 = only at the end)", std::to_string(ev.eval_every_epochs));
     need(ev.batch_size >= 1, "eval.batch_size", "must be >= 1", std::to_string(ev.batch_size));
+    need(ev.knn_every_steps >= 0, "eval.knn_every_steps", "must be >= 0 (0 = no live k-NN)", std::to_string(ev.knn_every_steps));
+    need(!ev.knn_live_split.empty(), "eval.knn_live_split", "must be train, val or test", "\"\"");
+    need(ev.knn_live_max >= 1, "eval.knn_live_max", "must be >= 1", std::to_string(ev.knn_live_max));
 
     const auto& s = c.system;
     need(s.threads >= 0, "system.threads", "must be >= 0 (0 = all cores)", std::to_string(s.threads));
@@ -408,6 +430,8 @@ std::string fieldHelp(const std::string& f) {
         {"views.crop_ratio_max", QT_TRANSLATE_NOOP("dino::FieldHelp", "Largest aspect ratio of a local crop.")},
         {"views.mean", QT_TRANSLATE_NOOP("dino::FieldHelp", "Per-channel normalisation mean (empty: PathMNIST's, or computed from the train split).")},
         {"views.std", QT_TRANSLATE_NOOP("dino::FieldHelp", "Per-channel normalisation std (empty: PathMNIST's, or computed from the train split).")},
+        {"views.global_crop_scale_min", QT_TRANSLATE_NOOP("dino::FieldHelp", "Global views are random crops covering at least this fraction of the image (1 = whole image, the seed; official DINO: 0.4).")},
+        {"views.global_crop_scale_max", QT_TRANSLATE_NOOP("dino::FieldHelp", "Global views cover at most this fraction of the image.")},
         {"model.patch_size", QT_TRANSLATE_NOOP("dino::FieldHelp", "ViT patch size in pixels (4 gives 7x7 patches on 28x28 images).")},
         {"model.embed_dim", QT_TRANSLATE_NOOP("dino::FieldHelp", "ViT token width (192 = ViT-tiny).")},
         {"model.depth", QT_TRANSLATE_NOOP("dino::FieldHelp", "Number of transformer blocks (12 = ViT-tiny).")},
@@ -436,6 +460,13 @@ std::string fieldHelp(const std::string& f) {
         {"optim.clip_grad", QT_TRANSLATE_NOOP("dino::FieldHelp", "Clip each parameter's gradient norm to this (0 = off; official DINO uses 3).")},
         {"optim.freeze_last_layer_epochs", QT_TRANSLATE_NOOP("dino::FieldHelp", "Keep the head's last layer fixed for this many epochs (official DINO: 1).")},
         {"optim.no_wd_bias_norm", QT_TRANSLATE_NOOP("dino::FieldHelp", "Do not apply weight decay to biases and LayerNorm weights (official DINO).")},
+        {"optim.freeze_last_layer_steps", QT_TRANSLATE_NOOP("dino::FieldHelp", "Keep the head's last layer fixed for this many steps (adds to the epochs option).")},
+        {"optim.centering", QT_TRANSLATE_NOOP("dino::FieldHelp", "Teacher targets: ema (the seed's running centre) or sinkhorn (DINOv2's Sinkhorn-Knopp balancing, which keeps the teacher from collapsing).")},
+        {"optim.sinkhorn_iterations", QT_TRANSLATE_NOOP("dino::FieldHelp", "Sinkhorn-Knopp iterations per step (DINOv2: 3).")},
+        {"optim.koleo_weight", QT_TRANSLATE_NOOP("dino::FieldHelp", "Weight of the KoLeo regulariser that spreads the student's class tokens (0 = off; DINOv2: 0.1).")},
+        {"eval.knn_every_steps", QT_TRANSLATE_NOOP("dino::FieldHelp", "Live k-NN accuracy every N steps on a fixed subset, written to knn.csv (0 = off).")},
+        {"eval.knn_live_split", QT_TRANSLATE_NOOP("dino::FieldHelp", "Split classified by the live k-NN (the memory bank is the k-NN training split).")},
+        {"eval.knn_live_max", QT_TRANSLATE_NOOP("dino::FieldHelp", "At most this many images of each split in the live k-NN.")},
         {"eval.knn_k", QT_TRANSLATE_NOOP("dino::FieldHelp", "Neighbours in the weighted k-NN classifier.")},
         {"eval.knn_temperature", QT_TRANSLATE_NOOP("dino::FieldHelp", "Temperature of the weighted k-NN votes.")},
         {"eval.eval_every_epochs", QT_TRANSLATE_NOOP("dino::FieldHelp", "Run k-NN evaluation every N epochs during training (0 = only at the end).")},

@@ -35,6 +35,9 @@ struct ViewsConfig {
     double solarize_threshold = 0.5;
     double crop_scale_min = 0.2, crop_scale_max = 0.8;               // local views
     double crop_ratio_min = 3.0 / 4.0, crop_ratio_max = 4.0 / 3.0;
+    // Global views as random resized crops of this area range (official DINO: 0.4-1). 1-1 = the whole
+    // image, as in the seed (its global views are never cropped).
+    double global_crop_scale_min = 1.0, global_crop_scale_max = 1.0;
     // Normalisation. Empty = PathMNIST's constants for PathMNIST, else computed from the train split.
     std::vector<double> mean, std;
 };
@@ -71,6 +74,11 @@ struct OptimConfig {
     double clip_grad = 0.0;          // per-parameter gradient norm clip; 0 = off
     int freeze_last_layer_epochs = 0;
     bool no_wd_bias_norm = false;    // exclude biases and norm weights from weight decay
+    int64_t freeze_last_layer_steps = 0;  // as freeze_last_layer_epochs, counted in steps (both apply)
+    // DINOv2's remedies against collapse, off by default (the seed).
+    std::string centering = "ema";   // ema: the seed's centre; sinkhorn: Sinkhorn-Knopp teacher targets
+    int sinkhorn_iterations = 3;
+    double koleo_weight = 0.0;       // KoLeo regulariser on the student's class tokens (DINOv2: 0.1)
 };
 
 struct EvalConfig {
@@ -81,6 +89,11 @@ struct EvalConfig {
     std::string train_split = "train";  // the kNN memory bank
     std::string test_split = "test";
     int batch_size = 256;
+    // Live k-NN during training: every N steps (0 = off) the teacher's features of up to knn_live_max
+    // images of train_split (the memory bank) classify up to knn_live_max images of knn_live_split.
+    int64_t knn_every_steps = 0;
+    std::string knn_live_split = "val";
+    int64_t knn_live_max = 1000;
 };
 
 struct SystemConfig {

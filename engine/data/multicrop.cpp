@@ -23,12 +23,12 @@ torch::Tensor uniform(torch::Generator& gen, int64_t n, double lo, double hi) {
 
 // torchvision's RandomResizedCrop.get_params for one sample, from pre-drawn uniforms:
 // 10 tries of (scale, log-ratio) then the centre-crop fallback. Python's round() rounds half to even.
-std::array<int64_t, 4> cropParams(int64_t H, int64_t W, const ViewsConfig& v, const double* su, const double* ru,
-                                  double iu, double ju) {
+std::array<int64_t, 4> cropParams(int64_t H, int64_t W, const ViewsConfig& v, double scale_min, double scale_max,
+                                  const double* su, const double* ru, double iu, double ju) {
     const double area = static_cast<double>(H * W);
     const double lr0 = std::log(v.crop_ratio_min), lr1 = std::log(v.crop_ratio_max);
     for (int t = 0; t < 10; ++t) {
-        double target = area * (v.crop_scale_min + (v.crop_scale_max - v.crop_scale_min) * su[t]);
+        double target = area * (scale_min + (scale_max - scale_min) * su[t]);
         double aspect = std::exp(lr0 + (lr1 - lr0) * ru[t]);
         auto w = static_cast<int64_t>(std::nearbyint(std::sqrt(target * aspect)));
         auto h = static_cast<int64_t>(std::nearbyint(std::sqrt(target / aspect)));
@@ -89,7 +89,7 @@ std::string AppliedOps::describe() const {
     if (vflip) os << "vertical flip\n";
     if (blur) os << "Gaussian blur sigma " << fmt("%.2f", sigma) << "\n";
     if (solarize) os << "solarize\n";
-    if (kind == ViewKind::Local)
+    if (kind == ViewKind::Local || crop_top != 0 || crop_left != 0)
         os << "crop " << crop_h << "x" << crop_w << " at (" << crop_top << ", " << crop_left << ")\n";
     std::string s = os.str();
     if (!s.empty()) s.pop_back();
@@ -174,25 +174,40 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
     x = torch::where(so.view({N, 1, 1, 1}), aug::solarize(x, v.solarize_threshold), x);
 
     // --- local views: random resized crop to the local size ---
-    auto boxes = torch::empty({L * B, 4}, torch::kInt64);
-    {
-        auto su = crop_su.accessor<double, 2>();
-        auto ru = crop_ru.accessor<double, 2>();
-        auto iu = crop_iu.accessor<double, 2>();
+    // Crop boxes of n views from uniform draws (n, 10), (n, 10), (n, 2), torchvision's RandomResizedCrop.
+    auto cropBoxes = [&](int64_t n, double scale_min, double scale_max, const torch::Tensor& su_t,
+                         const torch::Tensor& ru_t, const torch::Tensor& iu_t) {
+        auto boxes = torch::empty({n, 4}, torch::kInt64);
+        auto su = su_t.accessor<double, 2>();
+        auto ru = ru_t.accessor<double, 2>();
+        auto iu = iu_t.accessor<double, 2>();
         auto bx = boxes.accessor<int64_t, 2>();
         std::vector<double> s10(10), r10(10);
-        for (int64_t k = 0; k < L * B; ++k) {
+        for (int64_t k = 0; k < n; ++k) {
             for (int t = 0; t < 10; ++t) {
                 s10[t] = su[k][t];
                 r10[t] = ru[k][t];
             }
-            auto c = cropParams(S, S, v, s10.data(), r10.data(), iu[k][0], iu[k][1]);
+            auto c = cropParams(S, S, v, scale_min, scale_max, s10.data(), r10.data(), iu[k][0], iu[k][1]);
             for (int q = 0; q < 4; ++q) bx[k][q] = c[q];
         }
+        return boxes;
+    };
+    auto boxes = cropBoxes(L * B, v.crop_scale_min, v.crop_scale_max, crop_su, crop_ru, crop_iu);
+    // Global crops draw their numbers after everything else, so that without them (the seed) the
+    // random stream and hence every other view stays exactly as it was.
+    const bool crop_globals = v.global_crop_scale_min < 1.0 || v.global_crop_scale_max < 1.0;
+    torch::Tensor global_boxes;
+    if (crop_globals) {
+        auto gsu = torch::rand({G * B, 10}, gen, torch::kFloat64);
+        auto gru = torch::rand({G * B, 10}, gen, torch::kFloat64);
+        auto giu = torch::rand({G * B, 2}, gen, torch::kFloat64);
+        global_boxes = cropBoxes(G * B, v.global_crop_scale_min, v.global_crop_scale_max, gsu, gru, giu);
     }
 
     MultiCropBatch out;
-    out.globals = x.narrow(0, 0, G * B).view({G, B, 3, S, S});
+    out.globals = crop_globals ? aug::resizedCrop(x.narrow(0, 0, G * B), global_boxes, static_cast<int>(S)).view({G, B, 3, S, S})
+                               : x.narrow(0, 0, G * B).view({G, B, 3, S, S});
     out.locals = aug::resizedCrop(x.narrow(0, G * B, L * B), boxes, local_size_).view({L, B, 3, local_size_, local_size_});
     if (normalize) {
         auto mean = torch::tensor(std::vector<float>(norm_.mean.begin(), norm_.mean.end())).view({1, 1, 3, 1, 1});
@@ -238,6 +253,12 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
                     a.crop_left = static_cast<int>(bx[lr][1]);
                     a.crop_h = static_cast<int>(bx[lr][2]);
                     a.crop_w = static_cast<int>(bx[lr][3]);
+                } else if (crop_globals) {
+                    auto gb = global_boxes.accessor<int64_t, 2>();
+                    a.crop_top = static_cast<int>(gb[r][0]);
+                    a.crop_left = static_cast<int>(gb[r][1]);
+                    a.crop_h = static_cast<int>(gb[r][2]);
+                    a.crop_w = static_cast<int>(gb[r][3]);
                 } else {
                     a.crop_h = a.crop_w = static_cast<int>(S);
                 }

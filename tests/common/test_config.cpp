@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "common/config.h"
 
 #include <cstdio>
@@ -65,6 +67,41 @@ TEST_CASE("validation names the field and the allowed range", "[config]") {
     CHECK(has("optim.momentum"));
     CHECK(has("system.device"));
     CHECK(errs.size() == 5);
+}
+
+TEST_CASE("DINOv2 and live k-NN fields: seed defaults, validation names them", "[config]") {
+    RunConfig d;
+    CHECK(d.optim.centering == "ema");
+    CHECK(d.optim.koleo_weight == 0);
+    CHECK(d.optim.sinkhorn_iterations == 3);
+    CHECK(d.optim.freeze_last_layer_steps == 0);
+    CHECK(d.views.global_crop_scale_min == 1.0);
+    CHECK(d.views.global_crop_scale_max == 1.0);
+    CHECK(d.eval.knn_every_steps == 0);
+    RunConfig c;
+    c.optim.centering = "sk";
+    c.optim.sinkhorn_iterations = 0;
+    c.optim.koleo_weight = -0.1;
+    c.optim.freeze_last_layer_steps = -1;
+    c.views.global_crop_scale_min = 0;
+    c.views.global_crop_scale_max = 1.5;
+    c.eval.knn_every_steps = -5;
+    c.eval.knn_live_max = 0;
+    c.eval.knn_live_split = "";
+    std::vector<std::string> fields;
+    for (auto& e : validate(c)) fields.push_back(e.field);
+    for (const char* f : {"optim.centering", "optim.sinkhorn_iterations", "optim.koleo_weight", "optim.freeze_last_layer_steps",
+                          "views.global_crop_scale_min", "views.global_crop_scale_max", "eval.knn_every_steps",
+                          "eval.knn_live_max", "eval.knn_live_split"}) {
+        INFO(f);
+        CHECK(std::find(fields.begin(), fields.end(), f) != fields.end());
+    }
+    RunConfig o;
+    applyOverride(o, "optim.centering=sinkhorn");
+    applyOverride(o, "optim.koleo_weight=0.1");
+    CHECK(o.optim.centering == "sinkhorn");
+    CHECK(o.optim.koleo_weight == 0.1);
+    CHECK(validate(o).empty());
 }
 
 TEST_CASE("config --set overrides parse values by the field's type", "[config]") {
