@@ -118,7 +118,9 @@ const char* kEvalUsage =
     "MedMNIST's macro one-vs-rest AUC from the normalised votes. The memory bank is eval.train_split,\n"
     "the queries eval.test_split. Writes DIR/eval.json.\n\n"
     "options:\n"
-    "  --checkpoint FILE  evaluate this checkpoint instead of DIR/checkpoints/last.ckpt\n\n"
+    "  --checkpoint FILE  evaluate this checkpoint instead of DIR/checkpoints/last.ckpt\n"
+    "  --split NAME       classify this split (train, val or test) instead of eval.test_split;\n"
+    "                     the report goes to DIR/eval_NAME.json\n\n"
     "exit codes: 0 ok, 1 failure, 2 bad usage or config, 3 cancelled (Ctrl-C), 4 data error\n";
 
 void printEval(const api::EvalReport& r) {
@@ -157,16 +159,19 @@ int runEval(const Args& a) {
         std::cout << kEvalUsage;
         return kOk;
     }
-    const auto pos = positionals(a, {"--checkpoint"});
+    const auto pos = positionals(a, {"--checkpoint", "--split"});
     if (pos.size() != 1) return usageError("expected one run directory", kEvalUsage);
     return guarded([&] {
         InterruptFlag interrupt;
         PercentLine line("evaluating (teacher, then random init)");
+        const std::string split = option(a, "--split");
         const auto r = api::evaluateRun(
-            pos[0], option(a, "--checkpoint"), [&](int64_t d, int64_t t) { line(d, t); }, interrupt.flag());
+            pos[0], option(a, "--checkpoint"), [&](int64_t d, int64_t t) { line(d, t); }, interrupt.flag(), split);
         line.done();
         printEval(r);
-        std::printf("\nwrote %s\n", (fs::path(pos[0]) / "eval.json").string().c_str());
+        const auto cfg = loadConfigFile((fs::path(pos[0]) / "config.json").string());
+        const bool other = !split.empty() && split != cfg.eval.test_split;
+        std::printf("\nwrote %s\n", (fs::path(pos[0]) / (other ? "eval_" + split + ".json" : "eval.json")).string().c_str());
         return int(kOk);
     });
 }

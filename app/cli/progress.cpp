@@ -112,6 +112,14 @@ void ConsoleProgress::onLog(const std::string& s) {
     std::fflush(out_);
 }
 
+void ConsoleProgress::onKnn(const api::KnnPoint& p) {
+    clearLine();
+    std::fprintf(out_, "live k-NN after %lld steps: 1-NN %.1f %%, weighted %.1f %% (random init %.1f %%, %.1f %%)\n",
+                 static_cast<long long>(p.step), 100 * p.knn_1nn, 100 * p.knn_weighted, 100 * p.baseline_1nn,
+                 100 * p.baseline_weighted);
+    std::fflush(out_);
+}
+
 void ConsoleProgress::onEvalProgress(int64_t done, int64_t total) {
     if (!terminal_) return;
     std::fprintf(out_, "\r\033[Kevaluating: %lld/%lld images", static_cast<long long>(done), static_cast<long long>(total));

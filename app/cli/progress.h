@@ -21,6 +21,7 @@ public:
     void onEpoch(const api::EpochMetrics& e) override;
     void onEval(const api::EvalReport& r) override;
     void onLog(const std::string& s) override;
+    void onKnn(const api::KnnPoint& p) override;
     void onEvalProgress(int64_t done, int64_t total) override;
     void finish();  // ends the progress line
 

@@ -18,8 +18,11 @@ using Progress = std::function<void(int64_t done, int64_t total)>;
 // (training_run.h) when the data cannot be opened. The baseline's metrics are kept in
 // run_dir/eval_baseline_cache.json and reused while seed, model, data and kNN settings are unchanged.
 // The default CPU generator's state is preserved, so a trainer may call this between epochs.
+// query_split: classify this split instead of eval.test_split; the report then goes to
+// eval_<split>.json (eval.json stays the run's own evaluation).
 EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint = "",
-                       Progress progress = {}, const std::atomic<bool>* cancel = nullptr);
+                       Progress progress = {}, const std::atomic<bool>* cancel = nullptr,
+                       const std::string& query_split = "");
 
 // Teacher pseudo-label histogram over a split (default: the config's eval.test_split): argmax of
 // the teacher head's raw outputs (as in the seed; no centring or temperature); writes

@@ -123,14 +123,15 @@ std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, co
     return k.dump();
 }
 
-std::string baselineCachePath(const std::string& run_dir) {
-    return (fs::path(run_dir) / "eval_baseline_cache.json").string();
+std::string baselineCachePath(const std::string& run_dir, const std::string& suffix) {
+    return (fs::path(run_dir) / ("eval_baseline_cache" + suffix + ".json")).string();
 }
 
 // The cached baseline when the cache exists, is readable and was computed for the same key.
-std::optional<EvalMetrics> readBaselineCache(const std::string& run_dir, const std::string& key) {
+std::optional<EvalMetrics> readBaselineCache(const std::string& run_dir, const std::string& key,
+                                             const std::string& suffix) {
     try {
-        const auto j = nlohmann::json::parse(readTextFile(baselineCachePath(run_dir)));
+        const auto j = nlohmann::json::parse(readTextFile(baselineCachePath(run_dir, suffix)));
         if (j.at("key").get<std::string>() != key) return std::nullopt;
         return evalReportFromJson(j.at("report").dump()).baseline;
     } catch (const std::exception&) {
@@ -138,19 +139,24 @@ std::optional<EvalMetrics> readBaselineCache(const std::string& run_dir, const s
     }
 }
 
-void writeBaselineCache(const std::string& run_dir, const std::string& key, const EvalReport& r) {
+void writeBaselineCache(const std::string& run_dir, const std::string& key, const EvalReport& r,
+                        const std::string& suffix) {
     nlohmann::json j;
     j["key"] = key;
     j["report"] = nlohmann::json::parse(evalReportToJson(r));
-    writeFileAtomic(baselineCachePath(run_dir), j.dump(1));
+    writeFileAtomic(baselineCachePath(run_dir, suffix), j.dump(1));
 }
 
 }  // namespace
 
 EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint, Progress progress,
-                       const std::atomic<bool>* cancel) {
+                       const std::atomic<bool>* cancel, const std::string& query_split) {
     CpuRngGuard keep_trainer_stream;  // models are built below; a trainer may call this between epochs
-    const RunContext c = openRunContext(run_dir, checkpoint);
+    RunContext c = openRunContext(run_dir, checkpoint);
+    // Another query split than the run's eval.test_split goes to eval_<split>.json, with its own cache.
+    const bool other_split = !query_split.empty() && query_split != c.cfg.eval.test_split;
+    if (other_split) c.cfg.eval.test_split = query_split;
+    const std::string suffix = other_split ? "_" + query_split : "";
     const auto& ev = c.cfg.eval;
     applyThreads(c.cfg.system.threads);
     const torch::Device device = resolveDevice(c.cfg.system.device);
@@ -184,7 +190,7 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
 
     // The random-init baseline does not change during a run: computed once, then read from the cache.
     const std::string key = baselineKey(c, data, img_size, device);
-    const std::optional<EvalMetrics> cached = readBaselineCache(run_dir, key);
+    const std::optional<EvalMetrics> cached = readBaselineCache(run_dir, key, suffix);
     const int64_t work = evaluationWork(s), total = cached ? work : 2 * work;
     auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
@@ -196,9 +202,10 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
         auto baseline = randomInitModel(c.cfg, img_size);
         r.baseline = evaluateEncoder(baseline->encoder, s, "random-init",
                                      [&](int64_t done) { if (progress) progress(work + done, total); }, cancel);
-        writeBaselineCache(run_dir, key, r);
+        writeBaselineCache(run_dir, key, r, suffix);
     }
-    writeFileAtomic(runEvalPath(run_dir), evalReportToJson(r));
+    writeFileAtomic(other_split ? (fs::path(run_dir) / ("eval" + suffix + ".json")).string() : runEvalPath(run_dir),
+                    evalReportToJson(r));
     return r;
 }
 

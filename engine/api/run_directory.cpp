@@ -1,5 +1,7 @@
 #include "api/run_directory.h"
 
+#include "api/collapse_guard.h"
+
 #include "common/fsutil.h"
 #include "data/dataset.h"
 #include "training/plan.h"
@@ -23,8 +25,9 @@ using json = nlohmann::json;
 const char* const kMetricsColumns[] = {"step",          "epoch",          "loss",          "lr",
                                        "wd",            "teacher_temp",   "momentum",      "images_per_s",
                                        "teacher_entropy", "kl_uniform",   "center_norm",   "step_seconds",
-                                       "data_seconds",  "elapsed_seconds"};
+                                       "data_seconds",  "elapsed_seconds", "student_std",  "koleo"};
 constexpr size_t kMetricsColumnCount = sizeof(kMetricsColumns) / sizeof(kMetricsColumns[0]);
+constexpr size_t kMetricsColumnsBefore2 = 14;  // runs written before student_std and koleo were added
 
 // Shortest text that reads back to the same double (%.17g), "nan"/"inf" spelled as strtod reads them.
 std::string num(double v) {
@@ -135,6 +138,7 @@ std::string runConfigPath(const std::string& d) { return (fs::path(d) / "config.
 std::string runMetricsPath(const std::string& d) { return (fs::path(d) / "metrics.csv").string(); }
 std::string runLogPath(const std::string& d) { return (fs::path(d) / "log.txt").string(); }
 std::string runStatusPath(const std::string& d) { return (fs::path(d) / "status.json").string(); }
+std::string runKnnPath(const std::string& d) { return (fs::path(d) / "knn.csv").string(); }
 std::string runEvalPath(const std::string& d) { return (fs::path(d) / "eval.json").string(); }
 std::string runPseudoLabelsPath(const std::string& d) { return (fs::path(d) / "pseudo_labels.json").string(); }
 
@@ -151,15 +155,16 @@ std::string metricsCsvRow(const StepMetrics& m) {
     std::ostringstream os;
     os << m.step << ',' << m.epoch;
     for (double v : {m.loss, m.lr, m.wd, m.teacher_temp, m.momentum, m.images_per_s, m.teacher_entropy, m.kl_uniform,
-                     m.center_norm, m.step_seconds, m.data_seconds, m.elapsed_seconds})
+                     m.center_norm, m.step_seconds, m.data_seconds, m.elapsed_seconds, m.student_std, m.koleo})
         os << ',' << num(v);
     return os.str();
 }
 
 StepMetrics parseMetricsCsvRow(const std::string& line) {
     auto f = splitCsv(line);
-    if (f.size() != kMetricsColumnCount)
-        throw std::runtime_error("metrics.csv: expected " + std::to_string(kMetricsColumnCount) + " columns, got " +
+    if (f.size() != kMetricsColumnCount && f.size() != kMetricsColumnsBefore2)
+        throw std::runtime_error("metrics.csv: expected " + std::to_string(kMetricsColumnCount) + " columns (or " +
+                                 std::to_string(kMetricsColumnsBefore2) + " in older runs), got " +
                                  std::to_string(f.size()) + " in '" + line + "'");
     StepMetrics m;
     m.step = static_cast<int64_t>(parseDouble(f[0], kMetricsColumns[0]));
@@ -168,7 +173,36 @@ StepMetrics parseMetricsCsvRow(const std::string& line) {
                      &m.momentum,     &m.images_per_s, &m.teacher_entropy, &m.kl_uniform,
                      &m.center_norm,  &m.step_seconds, &m.data_seconds, &m.elapsed_seconds};
     for (size_t i = 0; i < 12; ++i) *dst[i] = parseDouble(f[i + 2], kMetricsColumns[i + 2]);
+    if (f.size() == kMetricsColumnCount) {
+        m.student_std = parseDouble(f[14], kMetricsColumns[14]);
+        m.koleo = parseDouble(f[15], kMetricsColumns[15]);
+    } else {
+        m.student_std = std::nan("");
+        m.koleo = 0;
+    }
     return m;
+}
+
+std::string knnCsvHeader() { return "step,knn_1nn,knn_weighted,baseline_1nn,baseline_weighted,seconds"; }
+
+std::string knnCsvRow(const KnnPoint& p) {
+    std::ostringstream os;
+    os << p.step;
+    for (double v : {p.knn_1nn, p.knn_weighted, p.baseline_1nn, p.baseline_weighted, p.seconds}) os << ',' << num(v);
+    return os.str();
+}
+
+KnnPoint parseKnnCsvRow(const std::string& line) {
+    auto f = splitCsv(line);
+    if (f.size() != 6) throw std::runtime_error("knn.csv: expected 6 columns, got " + std::to_string(f.size()) + " in '" + line + "'");
+    KnnPoint p;
+    p.step = static_cast<int64_t>(parseDouble(f[0], "step"));
+    p.knn_1nn = parseDouble(f[1], "knn_1nn");
+    p.knn_weighted = parseDouble(f[2], "knn_weighted");
+    p.baseline_1nn = parseDouble(f[3], "baseline_1nn");
+    p.baseline_weighted = parseDouble(f[4], "baseline_weighted");
+    p.seconds = parseDouble(f[5], "seconds");
+    return p;
 }
 
 std::string evalReportToJson(const EvalReport& r) {
@@ -232,7 +266,7 @@ PseudoLabelReport pseudoLabelsFromJson(const std::string& text) {
 }
 
 void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
-                    const RunPlan& plan) {
+                    const RunPlan& plan, const CollapseVerdict* collapse) {
     json j = {{"state", state},
               {"message", message},
               {"dataset_size", plan.dataset_size},
@@ -240,6 +274,18 @@ void writeRunStatus(const std::string& run_dir, const std::string& state, const 
               {"device", plan.device},
               {"threads", plan.threads},
               {"precision", plan.precision}};
+    if (collapse) {
+        json advice = json::object();
+        for (const auto& [field, value] : collapse->advice) advice[field] = json::parse(value);
+        auto finite = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+        j["collapse"] = {{"state", collapseStateName(collapse->state)},
+                         {"step", collapse->step},
+                         {"entropy_fraction", finite(collapse->entropy_fraction)},
+                         {"spread_fraction", finite(collapse->spread_fraction)},
+                         {"student_std", finite(collapse->student_std)},
+                         {"explanation", collapse->explanation},
+                         {"advice", advice}};
+    }
     writeFileAtomic(runStatusPath(run_dir), j.dump(2) + "\n");
 }
 
@@ -259,6 +305,10 @@ RunSnapshot loadRun(const std::string& run_dir) {
         std::string message = jval<std::string>(status, "message", "");
         s.status = state == "failed" && !message.empty() ? "failed: " + message : state;
         dataset_size = jval<int64_t>(status, "dataset_size", 0);
+        if (status.contains("collapse") && status["collapse"].is_object()) {
+            s.collapse_state = jval<std::string>(status["collapse"], "state", "");
+            s.collapse_explanation = jval<std::string>(status["collapse"], "explanation", "");
+        }
     } else {
         s.status = "created";
     }
@@ -303,6 +353,24 @@ RunSnapshot loadRun(const std::string& run_dir) {
             } catch (const std::exception& e) {
                 if (i + 1 == lines.size() && !last_complete) break;
                 throw std::runtime_error(mp + ":" + std::to_string(i + 1) + ": " + e.what());
+            }
+        }
+    }
+
+    std::string kp = runKnnPath(run_dir);
+    if (fs::exists(kp)) {
+        std::istringstream in(readTextFile(kp));
+        std::string line;
+        bool header = true;
+        while (std::getline(in, line)) {
+            if (header || line.empty()) {
+                header = false;
+                continue;
+            }
+            try {
+                s.knn.push_back(parseKnnCsvRow(line));
+            } catch (const std::exception&) {
+                break;  // a row cut short by a crash: keep the points before it
             }
         }
     }

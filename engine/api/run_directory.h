@@ -16,6 +16,9 @@ struct RunSnapshot {
     RunConfig config;
     RunPlan plan;                       // recomputed from the config (schedules)
     std::vector<StepMetrics> steps;     // metrics.csv
+    std::vector<KnnPoint> knn;          // knn.csv (the live k-NN curve), empty without one
+    std::string collapse_state;         // status.json's collapse guard verdict ("healthy", ...), or ""
+    std::string collapse_explanation;
     std::optional<EvalReport> eval;     // eval.json
     std::optional<PseudoLabelReport> pseudo_labels;
     std::vector<std::string> checkpoints;  // paths, oldest first
@@ -28,6 +31,11 @@ RunSnapshot loadRun(const std::string& run_dir);
 std::string metricsCsvHeader();
 std::string metricsCsvRow(const StepMetrics& m);
 StepMetrics parseMetricsCsvRow(const std::string& line);
+
+// knn.csv: step,knn_1nn,knn_weighted,baseline_1nn,baseline_weighted,seconds
+std::string knnCsvHeader();
+std::string knnCsvRow(const KnnPoint& p);
+KnnPoint parseKnnCsvRow(const std::string& line);
 
 // eval.json / pseudo_labels.json <-> structs.
 std::string evalReportToJson(const EvalReport& r);
@@ -42,8 +50,10 @@ namespace dino::api {
 // status.json: the run's state ("running", "finished", "cancelled", "failed"), a message (why it
 // failed), and the parts of the plan that need the data set or the model to know (dataset size,
 // trainable parameters, device, threads), so that loadRun can redraw the plan without the data.
+// With a collapse guard verdict, its state, explanation and advice are written too ("collapse").
+struct CollapseVerdict;
 void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
-                    const RunPlan& plan);
+                    const RunPlan& plan, const CollapseVerdict* collapse = nullptr);
 
 // Files of a run directory.
 std::string runConfigPath(const std::string& run_dir);   // config.json
@@ -52,5 +62,6 @@ std::string runLogPath(const std::string& run_dir);      // log.txt
 std::string runStatusPath(const std::string& run_dir);   // status.json
 std::string runEvalPath(const std::string& run_dir);     // eval.json
 std::string runPseudoLabelsPath(const std::string& run_dir);  // pseudo_labels.json
+std::string runKnnPath(const std::string& run_dir);      // knn.csv
 
 }  // namespace dino::api

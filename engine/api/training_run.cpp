@@ -1,6 +1,7 @@
 #include "api/training_run.h"
 
 #include "api/analysis.h"
+#include "api/collapse_guard.h"
 #include "api/run_directory.h"
 #include "common/fsutil.h"
 #include "evaluation/cancellation.h"
@@ -30,9 +31,11 @@ std::string timestamp() {
 
 // metrics.csv with the rows of steps before `keep_before` (a resumed run drops the rows of steps it
 // will redo, and any half-written line a kill left behind), then opened for appending.
-std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
-    std::string path = runMetricsPath(run_dir);
-    std::string kept = metricsCsvHeader() + "\n";
+// Opens a per-step CSV of the run for appending, keeping the rows of steps before keep_before (a
+// resume) and dropping later ones (steps that will be run again).
+template <class Parse>
+std::ofstream openStepCsv(const std::string& path, const std::string& header, int64_t keep_before, Parse parse) {
+    std::string kept = header + "\n";
     if (keep_before > 0 && fs::exists(path)) {
         std::ifstream in(path, std::ios::binary);
         std::string line;
@@ -44,7 +47,7 @@ std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
             }
             if (line.empty()) continue;
             try {
-                if (parseMetricsCsvRow(line).step < keep_before) kept += line + "\n";
+                if (parse(line) < keep_before) kept += line + "\n";
             } catch (const std::exception&) {
                 // a torn line from a kill: dropped
             }
@@ -57,18 +60,60 @@ std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
 }
 
 // Writes metrics.csv and log.txt, then forwards everything to the front end's observer.
+std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
+    return openStepCsv(runMetricsPath(run_dir), metricsCsvHeader(), keep_before,
+                       [](const std::string& l) { return parseMetricsCsvRow(l).step; });
+}
+
+std::ofstream openKnn(const std::string& run_dir, int64_t keep_before) {
+    // A point's step counts steps done: the point of step s belongs to the steps before s.
+    return openStepCsv(runKnnPath(run_dir), knnCsvHeader(), keep_before + 1,
+                       [](const std::string& l) { return parseKnnCsvRow(l).step; });
+}
+
 class Recorder : public TrainObserver {
 public:
-    Recorder(const std::string& run_dir, TrainObserver& inner, int64_t start_step)
-        : inner_(inner), metrics_(openMetrics(run_dir, start_step)), log_(runLogPath(run_dir), std::ios::app) {
+    Recorder(const std::string& run_dir, TrainObserver& inner, int64_t start_step, const RunConfig& cfg,
+             const RunPlan& plan)
+        : dir_(run_dir), inner_(inner), metrics_(openMetrics(run_dir, start_step)),
+          log_(runLogPath(run_dir), std::ios::app), guard_(cfg, plan.total_steps), plan_(plan) {
         if (!log_) throw std::runtime_error("cannot append to " + runLogPath(run_dir));
+        if (cfg.eval.knn_every_steps > 0) knn_ = openKnn(run_dir, start_step);
     }
     void onPlan(const RunPlan& p) override { inner_.onPlan(p); }
     void onStep(const StepMetrics& m) override {
         metrics_ << metricsCsvRow(m) << '\n';
         metrics_.flush();
+        const CollapseVerdict& v = guard_.observe(m);
+        if (v.state != last_state_) {
+            // One line when the verdict changes; status.json always holds the current one.
+            if (isCollapse(v.state) && !warned_[static_cast<int>(v.state)]) {
+                warned_[static_cast<int>(v.state)] = true;
+                std::string advice;
+                for (const auto& [f, val] : v.advice) advice += (advice.empty() ? "" : ", ") + f + "=" + val;
+                log("warning: collapse guard at step " + std::to_string(m.step) + ": " + v.explanation +
+                    (advice.empty() ? "" : " Try " + advice + "."));
+            } else if (isCollapse(last_state_) && v.state == CollapseState::Healthy) {
+                log("collapse guard at step " + std::to_string(m.step) + ": " + v.explanation);
+            }
+            last_state_ = v.state;
+            writeRunStatus(dir_, "running", "", plan_, &v);
+        }
         inner_.onStep(m);
     }
+    void onKnn(const KnnPoint& p) override {
+        if (knn_.is_open()) {
+            knn_ << knnCsvRow(p) << '\n';
+            knn_.flush();
+        }
+        std::ostringstream os;
+        os.precision(4);
+        os << "live k-NN after " << p.step << " steps: 1-NN " << p.knn_1nn << ", weighted " << p.knn_weighted
+           << " (random init " << p.baseline_1nn << ", " << p.baseline_weighted << "; " << p.seconds << " s)";
+        logFileOnly(os.str());
+        inner_.onKnn(p);
+    }
+    const CollapseVerdict& verdict() const { return guard_.verdict(); }
     void onEpoch(const EpochMetrics& e) override {
         std::ostringstream os;
         os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
@@ -89,9 +134,15 @@ public:
     }
 
 private:
+    std::string dir_;
     TrainObserver& inner_;
     std::ofstream metrics_;
     std::ofstream log_;
+    std::ofstream knn_;
+    CollapseGuard guard_;
+    CollapseState last_state_ = CollapseState::Warmup;
+    bool warned_[4] = {false, false, false, false};  // one warning line per kind of collapse
+    RunPlan plan_;
 };
 
 bool directoryIsEmptyOrMissing(const std::string& dir) {
@@ -166,7 +217,7 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
     Impl& im = *impl_;
     Trainer& tr = *im.trainer;
     const RunPlan plan = tr.plan();
-    Recorder rec(im.dir, observer, plan.start_step);
+    Recorder rec(im.dir, observer, plan.start_step, im.cfg, plan);
     writeRunStatus(im.dir, "running", "", plan);
     if (im.resumed)
         rec.log("resumed from " + lastCheckpointPath(im.dir) + " after " + std::to_string(plan.start_step) + " of " +
@@ -211,14 +262,14 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
     } catch (const std::exception& e) {
         std::string msg = e.what();
         rec.log("failed: " + msg);
-        writeRunStatus(im.dir, "failed", msg, tr.plan());
+        writeRunStatus(im.dir, "failed", msg, tr.plan(), &rec.verdict());
         throw;
     }
     if (outcome == RunOutcome::Cancelled) {
-        writeRunStatus(im.dir, "cancelled", "", tr.plan());
+        writeRunStatus(im.dir, "cancelled", "", tr.plan(), &rec.verdict());
         rec.log("cancelled after " + std::to_string(tr.nextStep()) + " steps; continue with `dino resume " + im.dir + "`");
     } else {
-        writeRunStatus(im.dir, "finished", "", tr.plan());
+        writeRunStatus(im.dir, "finished", "", tr.plan(), &rec.verdict());
         rec.log("finished after " + std::to_string(tr.nextStep()) + " steps");
     }
     return outcome;

@@ -33,6 +33,7 @@ public:
     virtual void onStep(const StepMetrics&) {}
     virtual void onEpoch(const EpochMetrics&) {}
     virtual void onEval(const EvalReport&) {}
+    virtual void onKnn(const KnnPoint&) {}  // a point of the live k-NN curve (eval.knn_every_steps)
     virtual void onLog(const std::string&) {}
     // Called while evaluation computes features: done/total images.
     virtual void onEvalProgress(int64_t, int64_t) {}

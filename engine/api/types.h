@@ -34,6 +34,20 @@ struct StepMetrics {
     double step_seconds = 0;
     double data_seconds = 0;       // time waiting for the loader
     double elapsed_seconds = 0;    // since the run (or resume) started
+    // Spread of the student's L2-normalised class tokens: the per-dimension std over the images of a
+    // batch times sqrt(embed_dim) (lightly's collapse indicator, scaled): about 1 for features spread
+    // over the sphere, 0 when every image gets the same feature. NaN where not measured (older runs).
+    double student_std = 0;
+    double koleo = 0;              // the KoLeo term before its weight (0 when optim.koleo_weight is 0)
+};
+
+// One point of the live k-NN curve (eval.knn_every_steps): the teacher after `step` steps and the
+// random-init model, on the fixed subsets; a row of knn.csv.
+struct KnnPoint {
+    int64_t step = 0;              // steps done
+    double knn_1nn = 0, knn_weighted = 0;
+    double baseline_1nn = 0, baseline_weighted = 0;
+    double seconds = 0;            // what computing it cost (the teacher's part)
 };
 
 struct EpochMetrics {

@@ -16,4 +16,13 @@ struct CollapseMetrics {
 // teacher_out: (N, K) raw head outputs; center: (1, K) the centre used for this step (before its update).
 CollapseMetrics teacherCollapseMetrics(const torch::Tensor& teacher_out, const torch::Tensor& center, double teacher_temp);
 
+// The same indicators from the teacher's target distributions themselves, (N, K) rows summing to 1
+// (the Sinkhorn-Knopp targets, which no centre and temperature describe).
+CollapseMetrics collapseMetricsOfTargets(const torch::Tensor& targets);
+
+// Lightly's collapse indicator, scaled: the std over the rows of L2-normalised features (n, d),
+// averaged over the d dimensions, times sqrt(d). About 1 when the features spread over the sphere,
+// 0 when they all coincide. NaN for fewer than 2 rows.
+double featureSpread(const torch::Tensor& features);
+
 }  // namespace dino

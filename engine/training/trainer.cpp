@@ -3,6 +3,7 @@
 #include "data/dataset.h"
 #include "common/fsutil.h"
 #include "data/medmnist_registry.h"
+#include "evaluation/cancellation.h"
 #include "export/encoder_weights.h"
 #include "model/teacher.h"
 #include "training/autocast.h"
@@ -10,6 +11,9 @@
 #include "training/collapse_metrics.h"
 #include "training/dino_loss_parts.h"
 #include "training/image_split.h"
+#include "training/live_knn.h"
+#include "loss/koleo.h"
+#include "loss/sinkhorn.h"
 #include "training/optim_groups.h"
 #include "training/plan.h"
 #include "training/runtime.h"
@@ -272,6 +276,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
             }
             loss_sum += loss_value;
             ++loss_count;
+            if (LiveKnn::due(cfg_, step_, total)) liveKnn(obs);
         }
         api::EpochMetrics em;
         em.epoch = epoch;
@@ -286,6 +291,25 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         if (hooks.after_epoch) hooks.after_epoch(epoch, em.checkpoint, step_ >= total);
     }
     return api::RunOutcome::Finished;
+}
+
+void Trainer::liveKnn(api::TrainObserver& obs) {
+    if (live_knn_failed_) return;
+    try {
+        if (!live_knn_) {
+            live_knn_ = std::make_unique<LiveKnn>(cfg_, aug_->normalization(), device_);
+            obs.onLog("live k-NN every " + std::to_string(cfg_.eval.knn_every_steps) + " steps: " +
+                      std::to_string(live_knn_->bankSize()) + " " + cfg_.eval.train_split + " images classify " +
+                      std::to_string(live_knn_->querySize()) + " " + cfg_.eval.knn_live_split + " images");
+        }
+        // The teacher is what evaluation measures; it stays in training mode for the next step.
+        obs.onKnn(live_knn_->evaluate(teacher_->encoder, step_, &cancel_));
+    } catch (const OperationCancelled&) {
+        // The step loop sees the cancel flag next.
+    } catch (const std::exception& e) {
+        live_knn_failed_ = true;
+        obs.onLog(std::string("warning: live k-NN switched off: ") + e.what());
+    }
 }
 
 void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_s, int epoch) {
@@ -331,7 +355,13 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         teacher_out = teacherForward(0, B);
     }
     torch::Tensor center_before = loss_->center.detach().clone();
-    torch::Tensor targets = teacherTargets(teacher_out, center_before, temp, G);
+    const bool sinkhorn = cfg_.optim.centering == "sinkhorn";
+    torch::Tensor targets;
+    if (sinkhorn)  // DINOv2: balanced over the batch's global views together, in fp32; no centre
+        targets = sinkhornKnoppTargets(teacher_out, temp, cfg_.optim.sinkhorn_iterations)
+                      .reshape({G, B, teacher_out.size(1)});
+    else
+        targets = teacherTargets(teacher_out, center_before, temp, G);
     double t1 = mark();
     t.teacher = t1 - t0;
 
@@ -340,20 +370,44 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     optimizer_->zero_grad();
     const int64_t group = microBatch(B);
     const bool same_size = batch.globals.size(-1) == batch.locals.size(-1) && batch.globals.size(-2) == batch.locals.size(-2);
-    auto groupLoss = [&](int64_t first, int64_t n) {
-        torch::Tensor student_out;
+    // What a group reports besides its loss: the KoLeo term (weighted by the group's share of the
+    // batch) and the spread of its first global view's class tokens.
+    struct GroupExtras {
+        double koleo = 0;
+        double spread = std::nan("");
+    };
+    const double koleo_weight = cfg_.optim.koleo_weight;
+    auto groupLoss = [&](int64_t first, int64_t n, GroupExtras& extras) {
+        torch::Tensor cls, student_out;
         {
             AutocastScope amp(device_, bf16_);
             auto g = rows(batch.globals, first, n), l = rows(batch.locals, first, n);
             if (same_size)
-                student_out = student_->forward(torch::cat({g, l}, 0));
+                cls = student_->encoder->forward(torch::cat({g, l}, 0));
             else
-                student_out = torch::cat({student_->forward(g), student_->forward(l)}, 0);
+                cls = torch::cat({student_->encoder->forward(g), student_->encoder->forward(l)}, 0);
+            student_out = student_->head->forward(cls);
         }
         // The loss in fp32, whatever the precision of the forward pass.
-        return dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
+        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
+        if (std::isnan(extras.spread)) extras.spread = featureSpread(cls.narrow(0, 0, n));
+        if (koleo_weight > 0 && n >= 2) {
+            // DINOv2: KoLeo of each global view's class tokens over the images together, summed over
+            // the views; here over the images of this group, weighted by its share of the batch (the
+            // whole batch when it is one group, as DINOv2's per-GPU batch).
+            torch::Tensor k;
+            for (int v = 0; v < G; ++v) {
+                auto kv = koleoLoss(cls.narrow(0, v * n, n));
+                k = v == 0 ? kv : k + kv;
+            }
+            k = k * (static_cast<double>(n) / static_cast<double>(B));
+            extras.koleo += k.item<double>();
+            part = part + koleo_weight * k;
+        }
+        return part;
     };
     torch::Tensor loss;
+    GroupExtras extras;
     if (pool) {
         // Each worker takes its slice in groups of group / workers images (the same activations alive
         // in all as one group of `group` images) and keeps its own gradient sums: autograd::grad
@@ -364,11 +418,12 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         const int64_t per_worker = std::max<int64_t>(1, group / workers);
         std::vector<std::vector<torch::Tensor>> grads(static_cast<size_t>(workers));
         std::vector<torch::Tensor> losses(static_cast<size_t>(workers));
+        std::vector<GroupExtras> worker_extras(static_cast<size_t>(workers));
         pool->run([&](int w) {
             const int64_t end = slices[w].first + slices[w].count;
             for (int64_t first = slices[w].first; first < end; first += per_worker) {
                 const int64_t n = std::min(per_worker, end - first);
-                auto part = groupLoss(first, n);
+                auto part = groupLoss(first, n, worker_extras[w]);
                 addGradients(grads[w], torch::autograd::grad({part}, params, /*grad_outputs=*/{},
                                                              /*retain_graph=*/false, /*create_graph=*/false,
                                                              /*allow_unused=*/true));
@@ -377,10 +432,12 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         });
         accumulateWorkerGradients(params, grads);
         for (const auto& l : losses) loss = loss.defined() ? loss + l : l;
+        extras.spread = worker_extras[0].spread;
+        for (const auto& e : worker_extras) extras.koleo += e.koleo;
     } else {
         for (int64_t first = 0; first < B; first += group) {
             const int64_t n = std::min(group, B - first);
-            auto part = groupLoss(first, n);
+            auto part = groupLoss(first, n, extras);
             part.backward();
             loss = first == 0 ? part.detach() : loss + part.detach();
         }
@@ -388,19 +445,21 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     if (hooks.loss_override) hooks.loss_override(s, loss);
     const double loss_value = loss.item<double>();
     if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, s, loss_value));
-    updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);
+    if (!sinkhorn) updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);
     double t2 = mark();
     t.student = t2 - t1;
 
     if (cfg_.optim.clip_grad > 0) clipGradientsPerParameter(*student_, cfg_.optim.clip_grad);
-    if (epoch < cfg_.optim.freeze_last_layer_epochs) cancelLastLayerGradients(*student_);
+    if (epoch < cfg_.optim.freeze_last_layer_epochs || s < cfg_.optim.freeze_last_layer_steps)
+        cancelLastLayerGradients(*student_);
     optimizer_->step();
     emaUpdate(teacher_, student_, momentum);
     double t3 = mark();
     t.optimizer = t3 - t2;
     t.total = t3 - t_start + data_s;
 
-    CollapseMetrics cm = teacherCollapseMetrics(teacher_out, center_before, temp);
+    CollapseMetrics cm = sinkhorn ? collapseMetricsOfTargets(targets.reshape({G * B, teacher_out.size(1)}))
+                                  : teacherCollapseMetrics(teacher_out, center_before, temp);
     api::StepMetrics m;
     m.step = s;
     m.epoch = epoch;
@@ -412,6 +471,8 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     m.teacher_entropy = cm.teacher_entropy;
     m.kl_uniform = cm.kl_uniform;
     m.center_norm = loss_->center.norm().item<double>();
+    m.student_std = extras.spread;
+    m.koleo = extras.koleo;
     m.data_seconds = data_s;
     m.step_seconds = now() - t_start + data_s;
     m.images_per_s = m.step_seconds > 0 ? static_cast<double>(B) / m.step_seconds : 0;

@@ -35,6 +35,8 @@ struct StepTiming {
 };
 
 // Extras for the API layer, the benchmark and tests.
+class LiveKnn;
+
 struct TrainerHooks {
     // After each epoch's checkpoint was written (epoch 0-based; last = the final epoch of the run).
     std::function<void(int epoch, const std::string& checkpoint, bool last)> after_epoch;
@@ -102,6 +104,7 @@ private:
     std::string checkpointBytes(int epoch);
     void waitWhilePaused();
     WorkerPool& workerPool(int workers);
+    void liveKnn(api::TrainObserver& obs);  // one point of the live k-NN curve (eval.knn_every_steps)
 
     RunConfig cfg_;
     std::string ckpt_dir_;  // the run directory (checkpoints/ below it), or empty
@@ -135,6 +138,8 @@ private:
 
     bool image_workers_enabled_ = true;
     std::unique_ptr<WorkerPool> pool_;  // created by the first step split over images
+    std::unique_ptr<LiveKnn> live_knn_;  // created at the first live k-NN point
+    bool live_knn_failed_ = false;
 };
 
 // The message of a non-finite loss: the step, the value and what usually causes it with this config.

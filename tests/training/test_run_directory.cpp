@@ -29,6 +29,8 @@ api::StepMetrics sampleMetrics() {
     m.step_seconds = 11.9;
     m.data_seconds = 0.0;
     m.elapsed_seconds = 1234567.25;
+    m.student_std = 0.123456789;
+    m.koleo = -1.5 / 7.0;
     return m;
 }
 
@@ -57,6 +59,8 @@ TEST_CASE("metrics.csv rows read back bit-exactly", "[run_directory]") {
     CHECK(back.step_seconds == m.step_seconds);
     CHECK(back.data_seconds == m.data_seconds);
     CHECK(back.elapsed_seconds == m.elapsed_seconds);
+    CHECK(back.student_std == m.student_std);
+    CHECK(back.koleo == m.koleo);
     // One column per header name.
     auto commas = [](const std::string& s) { return std::count(s.begin(), s.end(), ','); };
     CHECK(commas(row) == commas(api::metricsCsvHeader()));
@@ -67,10 +71,38 @@ TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name
     auto m = sampleMetrics();
     m.loss = std::nan("");
     CHECK(std::isnan(api::parseMetricsCsvRow(api::metricsCsvRow(m)).loss));
-    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 14 columns"));
+    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 16 columns (or 14 in older runs)"));
     std::string row = api::metricsCsvRow(sampleMetrics());
     row.replace(row.find(",5.12"), 5, ",abc");
     CHECK_THROWS_WITH(api::parseMetricsCsvRow(row), Catch::Contains("loss"));
+}
+
+TEST_CASE("metrics.csv rows of older runs (14 columns) still read, without the spread", "[run_directory]") {
+    std::string row = api::metricsCsvRow(sampleMetrics());
+    for (int i = 0; i < 2; ++i) row = row.substr(0, row.rfind(','));
+    auto back = api::parseMetricsCsvRow(row);
+    CHECK(back.elapsed_seconds == sampleMetrics().elapsed_seconds);
+    CHECK(std::isnan(back.student_std));
+    CHECK(back.koleo == 0);
+}
+
+TEST_CASE("knn.csv rows read back bit-exactly; bad rows are errors", "[run_directory][live_knn]") {
+    api::KnnPoint p;
+    p.step = 120;
+    p.knn_1nn = 0.6125;
+    p.knn_weighted = 2.0 / 3.0;
+    p.baseline_1nn = 0.55;
+    p.baseline_weighted = 0.5625;
+    p.seconds = 3.25;
+    auto back = api::parseKnnCsvRow(api::knnCsvRow(p));
+    CHECK(back.step == 120);
+    CHECK(back.knn_1nn == p.knn_1nn);
+    CHECK(back.knn_weighted == p.knn_weighted);
+    CHECK(back.baseline_1nn == p.baseline_1nn);
+    CHECK(back.baseline_weighted == p.baseline_weighted);
+    CHECK(back.seconds == p.seconds);
+    CHECK(api::knnCsvHeader().rfind("step,knn_1nn,knn_weighted,baseline_1nn,baseline_weighted", 0) == 0);
+    CHECK_THROWS_WITH(api::parseKnnCsvRow("1,2"), Catch::Contains("knn.csv"));
 }
 
 TEST_CASE("eval.json and pseudo_labels.json round trips", "[run_directory]") {

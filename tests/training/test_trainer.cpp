@@ -387,3 +387,94 @@ TEST_CASE("the student in groups of images trains like the whole batch at once (
     CHECK(big.microBatch(256) == 64);
     CHECK(big.microBatch(32) == 32);
 }
+
+TEST_CASE("DINOv2 remedies: Sinkhorn-Knopp targets and KoLeo train, change the run, and leave the centre alone", "[trainer][dinov2]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    Trainer ema(cfg, "");
+    Recorder a;
+    REQUIRE(ema.run(a) == api::RunOutcome::Finished);
+
+    cfg.optim.centering = "sinkhorn";
+    cfg.optim.koleo_weight = 0.1;
+    Trainer sk(cfg, "");
+    Recorder b;
+    REQUIRE(sk.run(b) == api::RunOutcome::Finished);
+    REQUIRE(b.steps.size() == 4);
+    for (size_t i = 0; i < b.steps.size(); ++i) {
+        INFO(i);
+        CHECK(std::isfinite(b.steps[i].loss));
+        CHECK(std::isfinite(b.steps[i].koleo));
+        CHECK(b.steps[i].koleo != 0);
+        CHECK(b.steps[i].student_std > 0);
+        CHECK(b.steps[i].center_norm == 0);  // Sinkhorn-Knopp replaces the centre, as in DINOv2
+        CHECK(b.steps[i].teacher_entropy <= std::log(16.0) + 1e-6);
+        CHECK(b.steps[i].kl_uniform >= -1e-6);
+        CHECK(a.steps[i].koleo == 0);
+    }
+    // The same first batch and weights: the losses differ only through the targets and KoLeo.
+    CHECK(b.steps[0].loss != a.steps[0].loss);
+}
+
+TEST_CASE("the last layer frozen for a number of steps, and global crops, train", "[trainer][options]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    cfg.optim.freeze_last_layer_steps = 4;
+    cfg.views.global_crop_scale_min = 0.4;
+    Trainer tr(cfg, "");
+    std::map<std::string, torch::Tensor> init;
+    for (auto& p : tr.student()->named_parameters()) init[p.key()] = p.value().detach().clone();
+    Recorder rec;
+    REQUIRE(tr.run(rec) == api::RunOutcome::Finished);
+    for (auto& p : tr.student()->named_parameters()) {
+        INFO(p.key());
+        if (p.key().find("last_layer") != std::string::npos) CHECK(torch::equal(p.value(), init[p.key()]));
+    }
+    for (const auto& m : rec.steps) CHECK(std::isfinite(m.loss));
+}
+
+TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-init line is constant", "[trainer][live_knn]") {
+    test::TempDir dir("knn");
+    RunConfig cfg = test::tinyConfig();
+    cfg.eval.knn_every_steps = 3;   // 8 steps: points after 3, 6 and 8
+    cfg.eval.knn_live_max = 50;
+    cfg.eval.knn_live_split = "val";
+    struct KnnRec : Recorder {
+        std::vector<api::KnnPoint> points;
+        void onKnn(const api::KnnPoint& p) override { points.push_back(p); }
+    } rec;
+    auto run = api::TrainingRun::create(cfg, dir.path());
+    REQUIRE(run->run(rec) == api::RunOutcome::Finished);
+    REQUIRE(rec.points.size() == 3);
+    CHECK(rec.points[0].step == 3);
+    CHECK(rec.points[1].step == 6);
+    CHECK(rec.points[2].step == 8);
+    for (const auto& p : rec.points) {
+        CHECK(p.knn_1nn >= 0);
+        CHECK(p.knn_1nn <= 1);
+        CHECK(p.knn_weighted >= 0);
+        CHECK(p.baseline_1nn == rec.points[0].baseline_1nn);
+        CHECK(p.baseline_weighted == rec.points[0].baseline_weighted);
+        CHECK(p.seconds > 0);
+    }
+    CHECK(countLines(dir / "knn.csv") == 1 + 3);
+    auto snap = api::loadRun(dir.path());
+    REQUIRE(snap.knn.size() == 3);
+    CHECK(snap.knn[2].knn_weighted == rec.points[2].knn_weighted);
+    // The collapse guard's verdict is in status.json.
+    auto status = readJson(dir / "status.json");
+    REQUIRE(status.contains("collapse"));
+    CHECK(status["collapse"]["state"].is_string());
+    CHECK(!snap.collapse_state.empty());
+
+    // A live k-NN on a split the file lacks switches itself off with a warning; training goes on.
+    test::TempDir dir2("knn-missing");
+    cfg.eval.knn_live_split = "nosuchsplit";
+    Recorder rec2;
+    auto run2 = api::TrainingRun::create(cfg, dir2.path());
+    REQUIRE(run2->run(rec2) == api::RunOutcome::Finished);
+    bool warned = false;
+    for (const auto& l : rec2.logs) warned = warned || l.find("live k-NN switched off") != std::string::npos;
+    CHECK(warned);
+    CHECK(countLines(dir2 / "knn.csv") == 1);
+}

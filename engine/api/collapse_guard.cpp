@@ -1,0 +1,96 @@
+#include "api/collapse_guard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace dino::api {
+
+const char* collapseStateName(CollapseState s) {
+    switch (s) {
+        case CollapseState::Warmup: return "warmup";
+        case CollapseState::Healthy: return "healthy";
+        case CollapseState::Uniform: return "uniform";
+        case CollapseState::OneHot: return "one-hot";
+    }
+    return "?";
+}
+
+bool isCollapse(CollapseState s) { return s == CollapseState::Uniform || s == CollapseState::OneHot; }
+
+CollapseGuard::CollapseGuard(const RunConfig& cfg, int64_t total_steps) : cfg_(cfg) {
+    const double warm = std::max(cfg.optim.lr_warmup_pct, cfg.optim.teacher_temp_warmup_pct);
+    grace_steps_ = std::max<int64_t>(10, static_cast<int64_t>(std::ceil(warm * static_cast<double>(total_steps))));
+    // Short runs would never leave their warmup: look at least at their second half.
+    grace_steps_ = std::min<int64_t>(grace_steps_, std::max<int64_t>(1, total_steps / 2));
+    window_ = static_cast<size_t>(std::clamp<int64_t>(total_steps / 10, 5, 20));
+}
+
+const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
+    recent_.push_back(m);
+    while (recent_.size() > window_) recent_.pop_front();
+    CollapseVerdict v;
+    v.step = m.step;
+    const double log_k = std::log(static_cast<double>(std::max(2, cfg_.model.out_dim)));
+    double h = 0, kl = 0, sd = 0;
+    int n_sd = 0;
+    for (const auto& r : recent_) {
+        h += r.teacher_entropy;
+        kl += r.kl_uniform;
+        if (std::isfinite(r.student_std)) {
+            sd += r.student_std;
+            ++n_sd;
+        }
+    }
+    const double n = static_cast<double>(recent_.size());
+    v.entropy_fraction = h / n / log_k;
+    v.spread_fraction = std::max(0.0, 1.0 - kl / n / log_k);
+    v.student_std = n_sd ? sd / n_sd : std::nan("");
+
+    std::ostringstream os;
+    os.precision(2);
+    os << std::fixed;
+    if (m.step + 1 < grace_steps_) {
+        v.state = CollapseState::Warmup;
+        os << "The first " << grace_steps_ << " steps are DINO's warm-up; the guard judges from then on.";
+    } else if (v.spread_fraction < kOneHotSpread || (n_sd && v.student_std < kMinStudentStd)) {
+        v.state = CollapseState::OneHot;
+        os << "One-label collapse: the teacher assigns the batch to a few of its " << cfg_.model.out_dim
+           << " labels (entropy of the mean assignment " << v.spread_fraction * 100 << " % of log K";
+        if (n_sd) os << ", student feature spread " << v.student_std;
+        os << "), so every image gets the same target and the features stop telling images apart.";
+        if (cfg_.optim.centering != "sinkhorn") v.advice.push_back({"optim.centering", "\"sinkhorn\""});
+        if (cfg_.optim.koleo_weight <= 0) v.advice.push_back({"optim.koleo_weight", "0.1"});
+        if (cfg_.optim.centering != "sinkhorn" && cfg_.optim.center_momentum > 0.9)
+            v.advice.push_back({"optim.center_momentum", "0.9"});
+        if (cfg_.optim.teacher_temp < 0.07) v.advice.push_back({"optim.teacher_temp", "0.07"});
+    } else if (v.entropy_fraction > kUniformEntropy) {
+        v.state = CollapseState::Uniform;
+        os << "Uniform collapse: the teacher's targets are nearly uniform (entropy " << v.entropy_fraction * 100
+           << " % of log " << cfg_.model.out_dim
+           << "), so the student is taught nothing; this is where DINO starts and where a short run or a slow "
+              "teacher stays.";
+        if (cfg_.optim.centering != "sinkhorn") v.advice.push_back({"optim.centering", "\"sinkhorn\""});
+        if (cfg_.optim.teacher_temp > 0.04 || cfg_.optim.teacher_temp_start > 0.04) {
+            v.advice.push_back({"optim.teacher_temp_start", "0.04"});
+            v.advice.push_back({"optim.teacher_temp", "0.04"});
+        }
+        if (cfg_.optim.momentum > 0.99) v.advice.push_back({"optim.momentum", "0.99"});
+        if (cfg_.optim.koleo_weight <= 0) v.advice.push_back({"optim.koleo_weight", "0.1"});
+    } else {
+        v.state = CollapseState::Healthy;
+        os << "Healthy: sharp teacher targets (entropy " << v.entropy_fraction * 100 << " % of log K) spread over "
+           << "the labels (" << v.spread_fraction * 100 << " % of log K).";
+    }
+    v.explanation = os.str();
+    verdict_ = v;
+    return verdict_;
+}
+
+RunConfig applyCollapseAdvice(const RunConfig& cfg, const CollapseVerdict& v) {
+    RunConfig c = cfg;
+    for (const auto& [field, value] : v.advice) applyOverride(c, field + "=" + value);
+    return c;
+}
+
+}  // namespace dino::api

@@ -1,0 +1,62 @@
+// The collapse guard: classifies a DINO run, step by step, as healthy, collapsing to uniform targets
+// or collapsing to one label, from the collapse indicators of the last steps, with a short
+// explanation and advice that names the config fields to change. Torch-free: the trainer's recorder
+// (log.txt, status.json, the CLI's warning) and the GUI's banner use the same classifier.
+#pragma once
+
+#include "api/types.h"
+#include "common/config.h"
+
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dino::api {
+
+enum class CollapseState {
+    Warmup,    // too early to say (the first steps of every run look uniform)
+    Healthy,   // sharp teacher targets spread over many labels
+    Uniform,   // every teacher target is close to uniform: nothing to learn from
+    OneHot,    // the batch is assigned to a few labels (or the features coincide)
+};
+
+struct CollapseVerdict {
+    CollapseState state = CollapseState::Warmup;
+    int64_t step = -1;              // the last step looked at
+    double entropy_fraction = 0;    // mean teacher entropy / log K over the window (1 = uniform targets)
+    double spread_fraction = 0;     // entropy of the mean teacher distribution / log K (0 = one label)
+    double student_std = 0;         // mean featureSpread of the student's class tokens (NaN if unknown)
+    std::string explanation;        // one or two sentences, English
+    // Config changes that get a run out of this state (field, JSON value), in the order to try them.
+    std::vector<std::pair<std::string, std::string>> advice;
+};
+
+const char* collapseStateName(CollapseState s);  // "warmup", "healthy", "uniform", "one-hot"
+bool isCollapse(CollapseState s);
+
+class CollapseGuard {
+public:
+    // total_steps: of the whole run; the first max(10, warmup) steps are Warmup.
+    CollapseGuard(const RunConfig& cfg, int64_t total_steps);
+    // Adds one step's metrics and returns the verdict over the last window of steps.
+    const CollapseVerdict& observe(const StepMetrics& m);
+    const CollapseVerdict& verdict() const { return verdict_; }
+
+    // Thresholds (fractions of log K), public so that tests and docs name the same numbers.
+    static constexpr double kUniformEntropy = 0.9;  // mean teacher entropy above 90 % of log K
+    static constexpr double kOneHotSpread = 0.35;   // mean distribution's entropy below 35 % of log K
+    static constexpr double kMinStudentStd = 0.05;  // class tokens all but identical
+
+private:
+    RunConfig cfg_;
+    int64_t grace_steps_ = 10;
+    size_t window_ = 10;
+    std::deque<StepMetrics> recent_;
+    CollapseVerdict verdict_;
+};
+
+// The advice applied to a config (each field set with applyOverride); the GUI's "apply" link.
+RunConfig applyCollapseAdvice(const RunConfig& cfg, const CollapseVerdict& v);
+
+}  // namespace dino::api
