@@ -318,6 +318,42 @@
         <source>Batches prepared ahead of the training step.</source>
         <translation>Batches, die vor dem Trainingsschritt im Voraus vorbereitet werden.</translation>
     </message>
+    <message>
+        <source>Global views are random crops covering at least this fraction of the image (1 = whole image, the seed; official DINO: 0.4).</source>
+        <translation>Globale Ansichten sind zufällige Ausschnitte, die mindestens diesen Anteil des Bildes abdecken (1 = ganzes Bild wie im Seed; offizielles DINO: 0,4).</translation>
+    </message>
+    <message>
+        <source>Global views cover at most this fraction of the image.</source>
+        <translation>Globale Ansichten decken höchstens diesen Anteil des Bildes ab.</translation>
+    </message>
+    <message>
+        <source>Keep the head&apos;s last layer fixed for this many steps (adds to the epochs option).</source>
+        <translation>Die letzte Schicht des Kopfes für so viele Schritte festhalten (zusätzlich zur Option in Epochen).</translation>
+    </message>
+    <message>
+        <source>Teacher targets: ema (the seed&apos;s running centre) or sinkhorn (DINOv2&apos;s Sinkhorn-Knopp balancing, which keeps the teacher from collapsing).</source>
+        <translation>Ziele des Teachers: ema (das laufende Zentrum des Seeds) oder sinkhorn (Sinkhorn-Knopp-Ausgleich aus DINOv2, der den Teacher vor dem Kollaps bewahrt).</translation>
+    </message>
+    <message>
+        <source>Sinkhorn-Knopp iterations per step (DINOv2: 3).</source>
+        <translation>Sinkhorn-Knopp-Iterationen pro Schritt (DINOv2: 3).</translation>
+    </message>
+    <message>
+        <source>Weight of the KoLeo regulariser that spreads the student&apos;s class tokens (0 = off; DINOv2: 0.1).</source>
+        <translation>Gewicht des KoLeo-Regularisierers, der die Klassen-Tokens des Students auseinanderzieht (0 = aus; DINOv2: 0,1).</translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy every N steps on a fixed subset, written to knn.csv (0 = off).</source>
+        <translation>Live-k-NN-Genauigkeit alle N Schritte auf einer festen Teilmenge, in knn.csv geschrieben (0 = aus).</translation>
+    </message>
+    <message>
+        <source>Split classified by the live k-NN (the memory bank is the k-NN training split).</source>
+        <translation>Vom Live-k-NN klassifizierter Split (die Speicherbank ist der k-NN-Trainingssplit).</translation>
+    </message>
+    <message>
+        <source>At most this many images of each split in the live k-NN.</source>
+        <translation>Höchstens so viele Bilder je Split im Live-k-NN.</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -628,6 +664,42 @@
     <message>
         <source>Prefetched batches</source>
         <translation>Vorab geladene Batches</translation>
+    </message>
+    <message>
+        <source>Global crop scale min</source>
+        <translation>Globaler Ausschnitt, Skala min</translation>
+    </message>
+    <message>
+        <source>Global crop scale max</source>
+        <translation>Globaler Ausschnitt, Skala max</translation>
+    </message>
+    <message>
+        <source>Freeze last layer (steps)</source>
+        <translation>Letzte Schicht einfrieren (Schritte)</translation>
+    </message>
+    <message>
+        <source>Teacher centring</source>
+        <translation>Zentrierung des Teachers</translation>
+    </message>
+    <message>
+        <source>Sinkhorn-Knopp iterations</source>
+        <translation>Sinkhorn-Knopp-Iterationen</translation>
+    </message>
+    <message>
+        <source>KoLeo weight</source>
+        <translation>KoLeo-Gewicht</translation>
+    </message>
+    <message>
+        <source>Live k-NN every N steps (0 = off)</source>
+        <translation>Live-k-NN alle N Schritte (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Live k-NN split</source>
+        <translation>Live-k-NN-Split</translation>
+    </message>
+    <message>
+        <source>Live k-NN images per split</source>
+        <translation>Live-k-NN-Bilder je Split</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1407,14 @@ You can continue the run later from the Runs tab.</source>
 
 Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
+    <message>
+        <source>The collapse guard&apos;s advice is in the configuration; press Start for a new run.</source>
+        <translation>Der Rat des Kollapswächters steht in der Konfiguration; Start drücken für einen neuen Lauf.</translation>
+    </message>
+    <message>
+        <source>live k-NN accuracy</source>
+        <translation>Live-k-NN-Genauigkeit</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PlotWidget</name>
@@ -1710,6 +1790,46 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>DINO&apos;s two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
         <translation>Die zwei Kollaps-Arten von DINO: Entropie nahe log(out_dim) mit KL nahe 0 bedeutet eine gleichförmige Ausgabe (Zentrierung ohne genug Schärfung); Entropie nahe 0 mit KL nahe log(out_dim) bedeutet, dass ein Pseudo-Label für jedes Bild gewinnt (Schärfung ohne Zentrierung).</translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy</source>
+        <translation>Live-k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>teacher 1-NN</source>
+        <translation>Teacher 1-NN</translation>
+    </message>
+    <message>
+        <source>teacher weighted k-NN</source>
+        <translation>Teacher gewichtetes k-NN</translation>
+    </message>
+    <message>
+        <source>random init 1-NN</source>
+        <translation>Zufallsinit. 1-NN</translation>
+    </message>
+    <message>
+        <source>random init weighted k-NN</source>
+        <translation>Zufallsinit. gewichtetes k-NN</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>k-NN accuracy of the teacher&apos;s features on a fixed subset during training (eval.knn_every_steps), beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO has learned something the random network did not have.</source>
+        <translation>k-NN-Genauigkeit der Merkmale des Teachers auf einer festen Teilmenge während des Trainings (eval.knn_every_steps), neben demselben Klassifikator auf einem zufällig initialisierten Modell (gestrichelt). Oberhalb der gestrichelten Linien hat DINO etwas gelernt, das das Zufallsnetz nicht hatte.</translation>
+    </message>
+    <message>
+        <source>Uniform collapse</source>
+        <translation>Gleichverteilter Kollaps</translation>
+    </message>
+    <message>
+        <source>One-label collapse</source>
+        <translation>Kollaps auf ein Label</translation>
+    </message>
+    <message>
+        <source>Try: %1. &lt;a href=&quot;apply&quot;&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
+        <translation>Versuchen Sie: %1. &lt;a href=&quot;apply&quot;&gt;Diesen Rat auf eine neue Konfiguration anwenden&lt;/a&gt;</translation>
     </message>
 </context>
 <context>

@@ -318,6 +318,42 @@
         <source>Batches prepared ahead of the training step.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Global views are random crops covering at least this fraction of the image (1 = whole image, the seed; official DINO: 0.4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global views cover at most this fraction of the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the head&apos;s last layer fixed for this many steps (adds to the epochs option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher targets: ema (the seed&apos;s running centre) or sinkhorn (DINOv2&apos;s Sinkhorn-Knopp balancing, which keeps the teacher from collapsing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkhorn-Knopp iterations per step (DINOv2: 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the KoLeo regulariser that spreads the student&apos;s class tokens (0 = off; DINOv2: 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy every N steps on a fixed subset, written to knn.csv (0 = off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split classified by the live k-NN (the memory bank is the k-NN training split).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many images of each split in the live k-NN.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -627,6 +663,42 @@
     </message>
     <message>
         <source>Prefetched batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop scale min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global crop scale max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze last layer (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher centring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkhorn-Knopp iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KoLeo weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN every N steps (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN images per split</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1333,6 +1405,14 @@
 You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The collapse guard&apos;s advice is in the configuration; press Start for a new run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PlotWidget</name>
@@ -1706,6 +1786,46 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>DINO&apos;s two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher 1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher weighted k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init 1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init weighted k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN accuracy of the teacher&apos;s features on a fixed subset during training (eval.knn_every_steps), beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO has learned something the random network did not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform collapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-label collapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try: %1. &lt;a href=&quot;apply&quot;&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

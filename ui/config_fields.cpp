@@ -56,6 +56,8 @@ std::vector<FieldSpec> buildFields() {
     f.push_back(make("views.crop_scale_max", "views", K::Double, &RunConfig::views, &ViewsConfig::crop_scale_max));
     f.push_back(make("views.crop_ratio_min", "views", K::Double, &RunConfig::views, &ViewsConfig::crop_ratio_min));
     f.push_back(make("views.crop_ratio_max", "views", K::Double, &RunConfig::views, &ViewsConfig::crop_ratio_max));
+    f.push_back(make("views.global_crop_scale_min", "views", K::Double, &RunConfig::views, &ViewsConfig::global_crop_scale_min));
+    f.push_back(make("views.global_crop_scale_max", "views", K::Double, &RunConfig::views, &ViewsConfig::global_crop_scale_max));
     f.push_back(make("views.hflip_p", "views", K::Double, &RunConfig::views, &ViewsConfig::hflip_p));
     f.push_back(make("views.vflip_p", "views", K::Double, &RunConfig::views, &ViewsConfig::vflip_p));
     f.push_back(make("views.jitter_p", "views", K::Double, &RunConfig::views, &ViewsConfig::jitter_p));
@@ -93,6 +95,10 @@ std::vector<FieldSpec> buildFields() {
     f.push_back(make("optim.clip_grad", "optim", K::Double, &RunConfig::optim, &OptimConfig::clip_grad));
     f.push_back(make("optim.freeze_last_layer_epochs", "optim", K::Int, &RunConfig::optim, &OptimConfig::freeze_last_layer_epochs));
     f.push_back(make("optim.no_wd_bias_norm", "optim", K::Bool, &RunConfig::optim, &OptimConfig::no_wd_bias_norm));
+    f.push_back(make("optim.freeze_last_layer_steps", "optim", K::Int, &RunConfig::optim, &OptimConfig::freeze_last_layer_steps));
+    f.push_back(make("optim.centering", "optim", K::Choice, &RunConfig::optim, &OptimConfig::centering, {"ema", "sinkhorn"}));
+    f.push_back(make("optim.sinkhorn_iterations", "optim", K::Int, &RunConfig::optim, &OptimConfig::sinkhorn_iterations));
+    f.push_back(make("optim.koleo_weight", "optim", K::Double, &RunConfig::optim, &OptimConfig::koleo_weight));
 
     f.push_back(make("optim.lr", "schedules", K::Double, &RunConfig::optim, &OptimConfig::lr));
     f.push_back(make("optim.lr_final", "schedules", K::Double, &RunConfig::optim, &OptimConfig::lr_final));
@@ -112,6 +118,9 @@ std::vector<FieldSpec> buildFields() {
     f.push_back(make("eval.train_split", "eval", K::Choice, &RunConfig::eval, &EvalConfig::train_split, splits));
     f.push_back(make("eval.test_split", "eval", K::Choice, &RunConfig::eval, &EvalConfig::test_split, splits));
     f.push_back(make("eval.batch_size", "eval", K::Int, &RunConfig::eval, &EvalConfig::batch_size));
+    f.push_back(make("eval.knn_every_steps", "eval", K::Int, &RunConfig::eval, &EvalConfig::knn_every_steps));
+    f.push_back(make("eval.knn_live_split", "eval", K::Choice, &RunConfig::eval, &EvalConfig::knn_live_split, splits));
+    f.push_back(make("eval.knn_live_max", "eval", K::Int, &RunConfig::eval, &EvalConfig::knn_live_max));
 
     f.push_back(make("system.threads", "system", K::Int, &RunConfig::system, &SystemConfig::threads));
     f.push_back(make("system.device", "system", K::Choice, &RunConfig::system, &SystemConfig::device, {"auto", "cpu", "cuda"}));
@@ -172,6 +181,8 @@ QString fieldLabel(const QString& key) {
         {"views.crop_scale_max", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Local crop scale max")},
         {"views.crop_ratio_min", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Crop aspect ratio min")},
         {"views.crop_ratio_max", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Crop aspect ratio max")},
+        {"views.global_crop_scale_min", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Global crop scale min")},
+        {"views.global_crop_scale_max", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Global crop scale max")},
         {"views.hflip_p", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Horizontal flip p")},
         {"views.vflip_p", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Vertical flip p")},
         {"views.jitter_p", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Colour jitter p")},
@@ -207,6 +218,10 @@ QString fieldLabel(const QString& key) {
         {"optim.clip_grad", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Gradient clip (0 = off)")},
         {"optim.freeze_last_layer_epochs", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Freeze last layer (epochs)")},
         {"optim.no_wd_bias_norm", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "No weight decay on biases/norms")},
+        {"optim.freeze_last_layer_steps", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Freeze last layer (steps)")},
+        {"optim.centering", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Teacher centring")},
+        {"optim.sinkhorn_iterations", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Sinkhorn-Knopp iterations")},
+        {"optim.koleo_weight", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "KoLeo weight")},
         {"optim.lr", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Learning rate (peak)")},
         {"optim.lr_final", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Learning rate (final)")},
         {"optim.lr_warmup_pct", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "LR warmup fraction")},
@@ -224,6 +239,9 @@ QString fieldLabel(const QString& key) {
         {"eval.train_split", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Memory bank split")},
         {"eval.test_split", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Test split")},
         {"eval.batch_size", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Feature batch size")},
+        {"eval.knn_every_steps", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Live k-NN every N steps (0 = off)")},
+        {"eval.knn_live_split", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Live k-NN split")},
+        {"eval.knn_live_max", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Live k-NN images per split")},
         {"system.threads", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "CPU threads (0 = all cores)")},
         {"system.device", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Device")},
         {"system.precision", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Precision")},

@@ -134,6 +134,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                  .arg(100 * r.trained.knn_accuracy, 0, 'f', 1)
                                  .arg(100 * r.baseline.knn_accuracy, 0, 'f', 1));
     }, Qt::QueuedConnection);
+    connect(worker_, &TrainingWorker::knnReady, training_,
+            [this](const api::KnnPoint& p) { training_->appendKnn({p}); }, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::evalProgress, evaluation_, &EvaluationPanel::setProgress, Qt::QueuedConnection);
     // Epochs are logged by the engine (log.txt and onLog); the epoch signal refreshes the run summary.
     connect(worker_, &TrainingWorker::epochDone, this, [this](const api::EpochMetrics&) { reloadRunSummary(); },
@@ -163,6 +165,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(training_, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
     connect(training_, &TrainingPanel::pauseRequested, this, [this](bool) { togglePause(); });
     connect(training_, &TrainingPanel::stopRequested, this, &MainWindow::stopTraining);
+    connect(training_, &TrainingPanel::applyAdviceRequested, this, [this](const RunConfig& advised) {
+        // A new configuration in the form: the user looks at it and starts it (a new run directory).
+        form_->setConfig(advised);
+        presetBox_->setCurrentIndex(0);
+        statusBar()->showMessage(tr("The collapse guard's advice is in the configuration; press Start for a new run."), 8000);
+    });
     connect(training_, &TrainingPanel::progressChanged, this, [this](const QString& text) {
         statusText_->setText(text);
         const qint64 total = training_->plannedSteps();
@@ -289,6 +297,7 @@ void MainWindow::buildMenus() {
     };
     addChart(training_->lossPlot(), tr("loss"));
     addChart(training_->collapsePlot(), tr("collapse indicators"));
+    addChart(training_->knnPlot(), tr("live k-NN accuracy"));
     addChart(training_->schedulePlot(0), tr("learning rate"));
     addChart(training_->schedulePlot(1), tr("weight decay"));
     addChart(training_->schedulePlot(2), tr("teacher temperature"));
@@ -581,8 +590,9 @@ void MainWindow::stopTraining() {
     setTrainingState(TrainingPanel::State::Stopping);
 }
 
-void MainWindow::onStarted(const QString& dir, const RunConfig&) {
+void MainWindow::onStarted(const QString& dir, const RunConfig& cfg) {
     runDir_ = dir;
+    training_->setRunConfig(cfg);
     evaluation_->setRunDir(dir);
     pseudo_->setRunDir(dir);
     addRecentRun(dir);
@@ -651,8 +661,10 @@ QString MainWindow::openRun(const QString& dir) {
     runDir_ = QFileInfo(dir).absoluteFilePath();
     training_->clear();
     training_->setPlan(snap.plan);
+    training_->setRunConfig(snap.config);
     QVector<api::StepMetrics> steps(snap.steps.begin(), snap.steps.end());
     training_->appendSteps(steps);
+    training_->appendKnn(QVector<api::KnnPoint>(snap.knn.begin(), snap.knn.end()));
     evaluation_->clear();
     evaluation_->setRunDir(runDir_);
     if (snap.eval) evaluation_->showReport(*snap.eval);

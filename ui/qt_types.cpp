@@ -12,6 +12,7 @@ void registerMetaTypes() {
     done = true;
     qRegisterMetaType<api::RunPlan>();
     qRegisterMetaType<api::StepMetrics>();
+    qRegisterMetaType<api::KnnPoint>();
     qRegisterMetaType<api::EpochMetrics>();
     qRegisterMetaType<api::EvalReport>();
     qRegisterMetaType<api::PseudoLabelReport>();

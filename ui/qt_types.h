@@ -13,6 +13,7 @@
 
 Q_DECLARE_METATYPE(dino::api::RunPlan)
 Q_DECLARE_METATYPE(dino::api::StepMetrics)
+Q_DECLARE_METATYPE(dino::api::KnnPoint)
 Q_DECLARE_METATYPE(dino::api::EpochMetrics)
 Q_DECLARE_METATYPE(dino::api::EvalReport)
 Q_DECLARE_METATYPE(dino::api::PseudoLabelReport)

@@ -21,6 +21,8 @@ const QColor kSmooth(21, 76, 160);
 const QColor kEntropy(198, 40, 40);
 const QColor kKl(46, 125, 50);
 const QColor kSchedule(94, 53, 177);
+const QColor kKnn1(230, 81, 0);
+const QColor kKnnW(0, 105, 92);
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
@@ -50,6 +52,19 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     blocked_->setStyleSheet("color:#b71c1c;");
     blocked_->hide();
     lay->addWidget(blocked_);
+
+    // The collapse guard's banner: what state the run is in, why, and a link that applies the advice.
+    banner_ = new QLabel(this);
+    banner_->setObjectName("collapseBanner");
+    banner_->setWordWrap(true);
+    banner_->setTextFormat(Qt::RichText);
+    banner_->setStyleSheet("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;padding:6px;color:#3e2723;}");
+    banner_->hide();
+    lay->addWidget(banner_);
+    connect(banner_, &QLabel::linkActivated, this, [this](const QString&) {
+        const api::CollapseVerdict v = collapseVerdict();
+        if (haveConfig_ && api::isCollapse(v.state)) Q_EMIT applyAdviceRequested(api::applyCollapseAdvice(cfg_, v));
+    });
 
     auto* prog = new QHBoxLayout;
     progress_ = new QProgressBar(this);
@@ -97,6 +112,26 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
                              "(centering without enough sharpening); entropy near 0 with KL near log(out_dim) means "
                              "one pseudo-label wins for every image (sharpening without centering)."));
 
+    knnPlot_ = new PlotWidget(tr("Live k-NN accuracy"), top);
+    knnPlot_->setObjectName("knnPlot");
+    const QString knnNames[4] = {tr("teacher 1-NN"), tr("teacher weighted k-NN"), tr("random init 1-NN"),
+                                 tr("random init weighted k-NN")};
+    const QColor knnColours[4] = {kKnn1, kKnnW, kKnn1, kKnnW};
+    for (int g = 0; g < 4; ++g) {
+        knnPlot_->addGraph();
+        knnPlot_->graph(g)->setName(knnNames[g]);
+        QPen pen(knnColours[g], g < 2 ? 2.0 : 1.2);
+        if (g >= 2) pen.setStyle(Qt::DashLine);
+        knnPlot_->graph(g)->setPen(pen);
+        if (g < 2) knnPlot_->graph(g)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    }
+    knnPlot_->xAxis->setLabel(tr("step"));
+    knnPlot_->yAxis->setLabel(tr("accuracy (%)"));
+    knnPlot_->legend->setVisible(true);
+    knnPlot_->setToolTip(tr("k-NN accuracy of the teacher's features on a fixed subset during training (eval.knn_every_steps), "
+                            "beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO "
+                            "has learned something the random network did not have."));
+
     auto* lossBox = new QWidget(top);
     auto* lossLay = new QVBoxLayout(lossBox);
     lossLay->setContentsMargins(0, 0, 0, 0);
@@ -117,8 +152,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     lossLay->addLayout(lossCtl);
     topLay->addWidget(lossBox, 0, 0);
     topLay->addWidget(collapse_, 0, 1);
+    topLay->addWidget(knnPlot_, 0, 2);
     topLay->setColumnStretch(0, 3);
     topLay->setColumnStretch(1, 2);
+    topLay->setColumnStretch(2, 2);
 
     auto* bottom = new QWidget(split);
     auto* grid = new QGridLayout(bottom);
@@ -166,11 +203,15 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 }
 
 QList<PlotWidget*> TrainingPanel::plots() const {
-    return {loss_, collapse_, schedules_[0], schedules_[1], schedules_[2], schedules_[3]};
+    return {loss_, collapse_, knnPlot_, schedules_[0], schedules_[1], schedules_[2], schedules_[3]};
 }
 
 void TrainingPanel::clear() {
     steps_.clear();
+    knn_.clear();
+    guard_.reset();
+    haveConfig_ = false;
+    banner_->hide();
     plan_ = api::RunPlan{};
     for (auto* p : plots())
         for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
@@ -202,7 +243,14 @@ void TrainingPanel::setPlan(const api::RunPlan& plan) {
             for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
         smoother_.reset(smoothing_);
         appendSteps(kept);
+        QVector<api::KnnPoint> keptKnn;
+        for (const auto& p : knn_)
+            if (p.step <= plan.start_step) keptKnn.push_back(p);
+        knn_.clear();
+        for (int g = 0; g < knnPlot_->graphCount(); ++g) knnPlot_->graph(g)->data()->clear();
+        appendKnn(keptKnn);
     }
+    rebuildGuard();
     const std::vector<double>* series[4] = {&plan.lr, &plan.wd, &plan.teacher_temp, &plan.momentum};
     for (int i = 0; i < 4; ++i) {
         QVector<double> x, y;
@@ -231,6 +279,7 @@ void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
         sm.push_back(smoother_.add(m.loss));
         ent.push_back(m.teacher_entropy);
         kl.push_back(m.kl_uniform);
+        if (guard_) guard_->observe(m);
     }
     if (x.isEmpty()) return;
     loss_->graph(0)->addData(x, raw, true);
@@ -249,6 +298,57 @@ void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
     collapse_->requestReplot();
     for (auto* p : schedules_) p->requestReplot();
     updateProgress();
+    updateBanner();
+}
+
+void TrainingPanel::setRunConfig(const RunConfig& cfg) {
+    cfg_ = cfg;
+    haveConfig_ = true;
+    rebuildGuard();
+}
+
+void TrainingPanel::rebuildGuard() {
+    if (!haveConfig_) return;
+    guard_ = std::make_unique<api::CollapseGuard>(cfg_, std::max<int64_t>(1, plan_.total_steps));
+    for (const auto& m : steps_) guard_->observe(m);
+    updateBanner();
+}
+
+api::CollapseVerdict TrainingPanel::collapseVerdict() const { return guard_ ? guard_->verdict() : api::CollapseVerdict{}; }
+
+void TrainingPanel::updateBanner() {
+    const api::CollapseVerdict v = collapseVerdict();
+    if (!api::isCollapse(v.state)) {
+        banner_->hide();
+        return;
+    }
+    QStringList advice;
+    for (const auto& [field, value] : v.advice)
+        advice << QStringLiteral("<code>%1 = %2</code>").arg(qs(field).toHtmlEscaped(), qs(value).toHtmlEscaped());
+    const QString title = v.state == api::CollapseState::Uniform ? tr("Uniform collapse") : tr("One-label collapse");
+    QString html = QStringLiteral("<b>%1</b> (step %2): %3").arg(title).arg(v.step + 1).arg(qs(v.explanation).toHtmlEscaped());
+    if (!advice.isEmpty())
+        html += QStringLiteral("<br>") + tr("Try: %1. <a href=\"apply\">Apply this advice to a new configuration</a>")
+                                             .arg(advice.join(QStringLiteral(", ")));
+    banner_->setText(html);
+    banner_->show();
+}
+
+void TrainingPanel::appendKnn(const QVector<api::KnnPoint>& points) {
+    for (const auto& p : points) {
+        if (!knn_.isEmpty() && p.step <= knn_.back().step) continue;
+        knn_.push_back(p);
+        const double x = static_cast<double>(p.step);
+        knnPlot_->graph(0)->addData(x, 100 * p.knn_1nn);
+        knnPlot_->graph(1)->addData(x, 100 * p.knn_weighted);
+        // The baselines are flat lines across the planned run.
+        for (int g = 2; g < 4; ++g) {
+            const double y = 100 * (g == 2 ? p.baseline_1nn : p.baseline_weighted);
+            knnPlot_->graph(g)->setData(QVector<double>{0, static_cast<double>(std::max<int64_t>(plan_.total_steps, p.step))},
+                                        QVector<double>{y, y}, true);
+        }
+    }
+    knnPlot_->requestReplot();
 }
 
 void TrainingPanel::setSmoothing(double weight) {

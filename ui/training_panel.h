@@ -7,6 +7,10 @@
 #include "plot_widget.h"
 #include "smoothing.h"
 
+#include "api/collapse_guard.h"
+
+#include <memory>
+
 #include <QVector>
 #include <QWidget>
 
@@ -28,6 +32,15 @@ public:
     void clear();
     void setPlan(const api::RunPlan& plan);
     void appendSteps(const QVector<api::StepMetrics>& steps);
+    // The run's configuration (for the collapse guard's out_dim, warm-up and advice), before its steps.
+    void setRunConfig(const RunConfig& cfg);
+    // Points of the live k-NN curve (eval.knn_every_steps), in step order.
+    void appendKnn(const QVector<api::KnnPoint>& points);
+    const QVector<api::KnnPoint>& knnPoints() const { return knn_; }
+    // The collapse guard's verdict on the steps so far (Warmup before any).
+    api::CollapseVerdict collapseVerdict() const;
+    QLabel* collapseBanner() const { return banner_; }
+    PlotWidget* knnPlot() const { return knnPlot_; }
     void setState(State s);
     State state() const { return state_; }
     void setStartBlocked(const QString& reason);  // "" = allowed
@@ -53,16 +66,24 @@ Q_SIGNALS:
     void pauseRequested(bool pause);
     void stopRequested();
     void progressChanged(const QString& text);
+    // The banner's link: a new configuration with the collapse guard's advice applied.
+    void applyAdviceRequested(const dino::RunConfig& advised);
 
 private:
     void rebuildSmoothed();
     void updateProgress();
     void updateButtons();
+    void updateBanner();
+    void rebuildGuard();  // the guard for cfg_ and the plan, fed the steps so far
 
     State state_ = State::Idle;
     QString blockedReason_;
     api::RunPlan plan_;
     QVector<api::StepMetrics> steps_;
+    QVector<api::KnnPoint> knn_;
+    RunConfig cfg_;
+    bool haveConfig_ = false;
+    std::unique_ptr<api::CollapseGuard> guard_;
     EmaSmoother smoother_;
     double smoothing_ = 0.9;
     QString progressText_;
@@ -79,6 +100,8 @@ private:
     QCheckBox* logY_ = nullptr;
     PlotWidget* loss_ = nullptr;
     PlotWidget* collapse_ = nullptr;
+    PlotWidget* knnPlot_ = nullptr;
+    QLabel* banner_ = nullptr;
     PlotWidget* schedules_[4] = {nullptr, nullptr, nullptr, nullptr};
     QCPItemTracer* tracers_[4] = {nullptr, nullptr, nullptr, nullptr};
     QPlainTextEdit* log_ = nullptr;

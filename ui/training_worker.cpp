@@ -108,6 +108,11 @@ void TrainingWorker::onEpoch(const api::EpochMetrics& e) {
     Q_EMIT epochDone(e);
 }
 
+void TrainingWorker::onKnn(const api::KnnPoint& p) {
+    flushSteps();  // the curve's point belongs after the steps before it
+    Q_EMIT knnReady(p);
+}
+
 void TrainingWorker::onEval(const api::EvalReport& r) {
     flushSteps();
     Q_EMIT evalReady(r);

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void stepsReady(const QVector<dino::api::StepMetrics>& steps);
     void epochDone(const dino::api::EpochMetrics& epoch);
     void evalReady(const dino::api::EvalReport& report);
+    void knnReady(const dino::api::KnnPoint& point);
     void evalProgress(qint64 done, qint64 total);
     void logLine(const QString& line);
     // cancelled: stopped by cancel(); the last checkpoint is kept.
@@ -59,6 +60,7 @@ private:
     void onStep(const api::StepMetrics& m) override;
     void onEpoch(const api::EpochMetrics& e) override;
     void onEval(const api::EvalReport& r) override;
+    void onKnn(const api::KnnPoint& p) override;
     void onLog(const std::string& line) override;
     void onEvalProgress(int64_t done, int64_t total) override;
 
