@@ -1,6 +1,9 @@
 #include "plot_widget.h"
 
 #include <QComboBox>
+
+#include <algorithm>
+#include <cmath>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -59,6 +62,18 @@ void PlotWidget::doReplot() {
         for (QCPAxis* axis : {yAxis, yAxis2}) {
             if (!axis->visible() || axis->scaleType() != QCPAxis::stLinear) continue;
             QCPRange r = axis->range();
+            // A flat series (a constant schedule) leaves QCustomPlot's range at its old size around the
+            // value: centre the value in +-5 % of itself instead.
+            bool any = false;
+            QCPRange data;
+            for (QCPGraph* g : axis->graphs()) {
+                bool found = false;
+                const QCPRange gr = g->getValueRange(found);
+                if (!found) continue;
+                data = any ? QCPRange(std::min(data.lower, gr.lower), std::max(data.upper, gr.upper)) : gr;
+                any = true;
+            }
+            if (any && data.size() <= 1e-12 * std::max(1.0, std::abs(data.center()))) r = data;
             const double pad = r.size() > 0 ? 0.06 * r.size() : std::max(1e-9, 0.05 * std::abs(r.center()));
             axis->setRange(r.lower - pad, r.upper + pad);
         }

@@ -128,6 +128,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     knnPlot_->xAxis->setLabel(tr("step"));
     knnPlot_->yAxis->setLabel(tr("accuracy (%)"));
     knnPlot_->legend->setVisible(true);
+    // The curve rises from the random-init lines at the bottom: the legend goes bottom right.
+    knnPlot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     knnPlot_->setToolTip(tr("k-NN accuracy of the teacher's features on a fixed subset during training (eval.knn_every_steps), "
                             "beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO "
                             "has learned something the random network did not have."));

@@ -35,6 +35,8 @@ void trainUsage(std::ostream& os, bool fields) {
           "                  a CPU), tiny (seconds; for checks). --config and --set apply on top.\n"
           "  --set K=V       override one field, e.g. --set optim.lr=0.001 --set system.precision=bf16\n"
           "  --run DIR       the run directory (created; must be new or empty)\n"
+          "  --print-config  print the resolved configuration JSON (preset, file, --set) and exit;\n"
+          "                  no --run needed\n"
           "  --help-fields   list every config field with its default and meaning\n\n"
           "Ctrl-C stops after the current step and writes checkpoints/last.ckpt; `dino resume DIR`\n"
           "continues exactly where it stopped.\n"
@@ -118,6 +120,11 @@ int runTrain(const Args& a) {
     }
     std::string dir = option(a, "--run");
     auto extra = positionals(a, {"--config", "--preset", "--set", "--run"});
+    if (hasFlag(a, "--print-config") && extra.empty())
+        return openErrors([&] {
+            std::cout << configToJson(buildConfig(a));
+            return int(kOk);
+        });
     if (dir.empty() || !extra.empty()) {
         if (!extra.empty()) std::cerr << "dino train: unexpected argument '" << extra[0] << "'\n";
         else std::cerr << "dino train: --run DIR is required\n";

@@ -53,30 +53,35 @@ const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
     if (m.step + 1 < grace_steps_) {
         v.state = CollapseState::Warmup;
         os << "The first " << grace_steps_ << " steps are DINO's warm-up; the guard judges from then on.";
-    } else if (v.spread_fraction < kOneHotSpread || (n_sd && v.student_std < kMinStudentStd)) {
+    } else if (v.spread_fraction < kOneHotSpread) {
         v.state = CollapseState::OneHot;
         os << "One-label collapse: the teacher assigns the batch to a few of its " << cfg_.model.out_dim
-           << " labels (entropy of the mean assignment " << v.spread_fraction * 100 << " % of log K";
-        if (n_sd) os << ", student feature spread " << v.student_std;
-        os << "), so every image gets the same target and the features stop telling images apart.";
+           << " labels (entropy of the mean assignment " << v.spread_fraction * 100
+           << " % of log K), so every image gets the same target and the features stop telling images apart.";
         if (cfg_.optim.centering != "sinkhorn") v.advice.push_back({"optim.centering", "\"sinkhorn\""});
         if (cfg_.optim.koleo_weight <= 0) v.advice.push_back({"optim.koleo_weight", "0.1"});
         if (cfg_.optim.centering != "sinkhorn" && cfg_.optim.center_momentum > 0.9)
             v.advice.push_back({"optim.center_momentum", "0.9"});
-        if (cfg_.optim.teacher_temp < 0.07) v.advice.push_back({"optim.teacher_temp", "0.07"});
-    } else if (v.entropy_fraction > kUniformEntropy) {
-        v.state = CollapseState::Uniform;
-        os << "Uniform collapse: the teacher's targets are nearly uniform (entropy " << v.entropy_fraction * 100
-           << " % of log " << cfg_.model.out_dim
-           << "), so the student is taught nothing; this is where DINO starts and where a short run or a slow "
-              "teacher stays.";
-        if (cfg_.optim.centering != "sinkhorn") v.advice.push_back({"optim.centering", "\"sinkhorn\""});
-        if (cfg_.optim.teacher_temp > 0.04 || cfg_.optim.teacher_temp_start > 0.04) {
+        if (cfg_.optim.centering != "sinkhorn" && cfg_.optim.teacher_temp < 0.04) {
             v.advice.push_back({"optim.teacher_temp_start", "0.04"});
             v.advice.push_back({"optim.teacher_temp", "0.04"});
         }
-        if (cfg_.optim.momentum > 0.99) v.advice.push_back({"optim.momentum", "0.99"});
+    } else if (v.entropy_fraction > kUniformEntropy || (n_sd && v.student_std < kMinStudentStd)) {
+        v.state = CollapseState::Uniform;
+        if (v.entropy_fraction > kUniformEntropy)
+            os << "Uniform collapse: the teacher's targets are nearly uniform (entropy " << v.entropy_fraction * 100
+               << " % of log " << cfg_.model.out_dim << "), so the student is taught nothing.";
+        else
+            os << "Feature collapse: the student's class tokens all but coincide (spread " << v.student_std
+               << " of about 1 for spread-out features).";
+        os << " This is where DINO starts; a short run, soft teacher targets or strong augmentations keep it there.";
+        if (cfg_.optim.centering != "sinkhorn") v.advice.push_back({"optim.centering", "\"sinkhorn\""});
         if (cfg_.optim.koleo_weight <= 0) v.advice.push_back({"optim.koleo_weight", "0.1"});
+        if (cfg_.optim.teacher_temp > 0.02 || cfg_.optim.teacher_temp_start > 0.02) {
+            v.advice.push_back({"optim.teacher_temp_start", "0.02"});
+            v.advice.push_back({"optim.teacher_temp", "0.02"});
+        }
+        if (cfg_.optim.momentum > 0.99) v.advice.push_back({"optim.momentum", "0.99"});
     } else {
         v.state = CollapseState::Healthy;
         os << "Healthy: sharp teacher targets (entropy " << v.entropy_fraction * 100 << " % of log K) spread over "

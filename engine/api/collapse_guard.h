@@ -17,8 +17,8 @@ namespace dino::api {
 enum class CollapseState {
     Warmup,    // too early to say (the first steps of every run look uniform)
     Healthy,   // sharp teacher targets spread over many labels
-    Uniform,   // every teacher target is close to uniform: nothing to learn from
-    OneHot,    // the batch is assigned to a few labels (or the features coincide)
+    Uniform,   // every teacher target is close to uniform, or the student's features coincide
+    OneHot,    // the teacher assigns the batch to a few labels
 };
 
 struct CollapseVerdict {

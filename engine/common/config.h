@@ -144,7 +144,8 @@ void saveConfigFile(const RunConfig& cfg, const std::string& path);  // atomic w
 // Applies "section.field=value" (value parsed as JSON, or as a string if that fails).
 void applyOverride(RunConfig& cfg, const std::string& assignment);
 
-// Named presets: "seed" (the notebook's run, a GPU job) and "quick" (a few minutes on CPU, sample data).
+// Named presets: "seed" (the notebook's run, a GPU job), "quick" (DINO that learns in a few minutes on
+// 2 CPU cores, the bundled sample) and "tiny" (plumbing tests).
 RunConfig presetConfig(const std::string& name);
 std::vector<std::string> presetNames();
 

@@ -250,3 +250,48 @@ TEST_CASE("the OpenBLAS re-exec happens only on AVX-512 CPUs whose OpenBLAS chos
     if (before) setenv("OPENBLAS_CORETYPE", saved.c_str(), 1);
     else unsetenv("OPENBLAS_CORETYPE");
 }
+
+TEST_CASE("dino train: the collapse guard warns once on a collapsing run and writes its verdict", "[cli][collapse]") {
+    // The tiny preset with the seed's recipe stays where DINO starts: its class tokens coincide and the
+    // teacher's targets are near uniform (the seed preset on the sample does the same; see
+    // docs/learning-on-small-data.md). 24 steps, a few seconds.
+    Scratch s;
+    std::string run = s / "run";
+    auto r = runDino(s, std::string("train ") + kTiny + " --set optim.epochs=6 --run '" + run + "'");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const auto first = r.out.find("warning: collapse guard at step");
+    REQUIRE(first != std::string::npos);
+    CHECK(r.out.find("Try optim.centering=\"sinkhorn\"") != std::string::npos);
+    auto status = nlohmann::json::parse(readTextFile(run + "/status.json"));
+    REQUIRE(status.contains("collapse"));
+    const std::string state = status["collapse"]["state"];
+    CHECK((state == "uniform" || state == "one-hot"));
+    CHECK(status["collapse"]["advice"].contains("optim.centering"));
+    CHECK(readTextFile(run + "/log.txt").find("warning: collapse guard") != std::string::npos);
+}
+
+TEST_CASE("dino train --print-config prints the resolved configuration and trains nothing", "[cli]") {
+    Scratch s;
+    auto r = runDino(s, "train --preset quick --set optim.lr=0.002 --print-config");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const RunConfig c = configFromJson(r.out);
+    CHECK(c.optim.lr == 0.002);
+    CHECK(c.optim.centering == "sinkhorn");
+    CHECK(runDino(s, "train --set optim.centering=sk --print-config").code == 2);
+}
+
+TEST_CASE("dino eval --split val writes eval_val.json beside eval.json", "[cli][eval]") {
+    Scratch s;
+    std::string run = s / "run";
+    REQUIRE(runDino(s, std::string("train ") + kTiny + " --set optim.epochs=1 --set eval.batch_size=128 --run '" + run + "'").code == 0);
+    auto r = runDino(s, "eval '" + run + "' --split val");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("eval_val.json") != std::string::npos);
+    auto j = nlohmann::json::parse(readTextFile(run + "/eval_val.json"));
+    CHECK(j["test_split"] == "val");
+    CHECK(j["n_test"] == 160);
+    CHECK_FALSE(fs::exists(run + "/eval.json"));
+}

@@ -33,7 +33,7 @@ const std::vector<std::vector<double>> kScores = {{-0.026493023816318757, 0.1026
 
 }  // namespace
 
-TEST_CASE("Sinkhorn-Knopp targets equal the reference (3 iterations, T 0.07; 1 iteration, T 0.04)", "[loss][sinkhorn]") {
+TEST_CASE("Sinkhorn-Knopp targets equal the reference (3 iterations at T 0.07, 1 iteration at T 0.04)", "[loss][sinkhorn]") {
     const auto scores = matrix(kScores);
     const auto want3 = matrix({{0.1954362697086423, 0.3187130668520144, 0.0019071791552660324, 0.48094188042203, 0.0030016038620473092},
      {0.10220577278054428, 0.22523380147599287, 0.00033898893798474877, 0.6633050801463646, 0.008916356659113436},

@@ -100,7 +100,7 @@ TEST_CASE("collapse guard: uniform collapse with advice that names fields, which
     CHECK(validate(fixed).empty());
 }
 
-TEST_CASE("collapse guard: one label for the batch, or coinciding features, is one-hot collapse", "[collapse]") {
+TEST_CASE("collapse guard: one label for the batch is one-hot collapse, coinciding features uniform collapse", "[collapse]") {
     const double logk = std::log(256.0);
     CollapseGuard g(guardConfig(), 100);
     for (int s = 0; s < 40; ++s) g.observe(step(s, 0.05, 0.9 * logk, 0.5));
@@ -108,7 +108,8 @@ TEST_CASE("collapse guard: one label for the batch, or coinciding features, is o
     CHECK(g.verdict().spread_fraction == Approx(0.1));
     CollapseGuard same(guardConfig(), 100);
     for (int s = 0; s < 40; ++s) same.observe(step(s, 0.3 * logk, 0.1, 0.01));
-    CHECK(same.verdict().state == CollapseState::OneHot);
+    CHECK(same.verdict().state == CollapseState::Uniform);
+    CHECK(same.verdict().explanation.find("Feature collapse") != std::string::npos);
     // The verdict follows the run: a run that recovers is healthy again once the window has moved on.
     for (int s = 40; s < 80; ++s) same.observe(step(s, 0.3 * logk, 0.1, 0.6));
     CHECK(same.verdict().state == CollapseState::Healthy);

@@ -86,7 +86,7 @@ TEST_CASE("metrics.csv rows of older runs (14 columns) still read, without the s
     CHECK(back.koleo == 0);
 }
 
-TEST_CASE("knn.csv rows read back bit-exactly; bad rows are errors", "[run_directory][live_knn]") {
+TEST_CASE("knn.csv rows read back bit-exactly and bad rows are errors", "[run_directory][live_knn]") {
     api::KnnPoint p;
     p.step = 120;
     p.knn_1nn = 0.6125;

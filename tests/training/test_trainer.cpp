@@ -478,3 +478,19 @@ TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-ini
     CHECK(warned);
     CHECK(countLines(dir2 / "knn.csv") == 1);
 }
+
+TEST_CASE("the live k-NN does not change training: the same weights with and without it", "[trainer][live_knn]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    Trainer plain(cfg, "");
+    Recorder a;
+    REQUIRE(plain.run(a) == api::RunOutcome::Finished);
+    cfg.eval.knn_every_steps = 1;
+    cfg.eval.knn_live_max = 40;
+    Trainer watched(cfg, "");
+    Recorder b;
+    REQUIRE(watched.run(b) == api::RunOutcome::Finished);
+    REQUIRE(a.steps.size() == b.steps.size());
+    for (size_t i = 0; i < a.steps.size(); ++i) CHECK(a.steps[i].loss == b.steps[i].loss);
+    CHECK(test::firstDifference(*plain.student(), *watched.student()) == "");
+}
