@@ -1820,16 +1820,20 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>k-NN-Genauigkeit der Merkmale des Teachers auf einer festen Teilmenge während des Trainings (eval.knn_every_steps), neben demselben Klassifikator auf einem zufällig initialisierten Modell (gestrichelt). Oberhalb der gestrichelten Linien hat DINO etwas gelernt, das das Zufallsnetz nicht hatte.</translation>
     </message>
     <message>
-        <source>Uniform collapse</source>
-        <translation>Gleichverteilter Kollaps</translation>
-    </message>
-    <message>
-        <source>One-label collapse</source>
-        <translation>Kollaps auf ein Label</translation>
-    </message>
-    <message>
         <source>Try: %1. &lt;a href=&quot;apply&quot;&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
         <translation>Versuchen Sie: %1. &lt;a href=&quot;apply&quot;&gt;Diesen Rat auf eine neue Konfiguration anwenden&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Collapse guard</source>
+        <translation>Kollapswächter</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Live k-NN: off</source>
+        <translation>Live-k-NN: aus</translation>
     </message>
 </context>
 <context>

@@ -1817,15 +1817,19 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Uniform collapse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-label collapse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Try: %1. &lt;a href=&quot;apply&quot;&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN: off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -311,6 +311,9 @@ void TrainingPanel::setRunConfig(const RunConfig& cfg) {
 
 void TrainingPanel::rebuildGuard() {
     if (!haveConfig_) return;
+    const bool knnOn = cfg_.eval.knn_every_steps > 0 || !knn_.isEmpty();
+    knnPlot_->setTitle(knnOn ? tr("Live k-NN accuracy") : tr("Live k-NN: off"));
+    knnPlot_->legend->setVisible(knnOn);
     guard_ = std::make_unique<api::CollapseGuard>(cfg_, std::max<int64_t>(1, plan_.total_steps));
     for (const auto& m : steps_) guard_->observe(m);
     updateBanner();
@@ -327,8 +330,9 @@ void TrainingPanel::updateBanner() {
     QStringList advice;
     for (const auto& [field, value] : v.advice)
         advice << QStringLiteral("<code>%1 = %2</code>").arg(qs(field).toHtmlEscaped(), qs(value).toHtmlEscaped());
-    const QString title = v.state == api::CollapseState::Uniform ? tr("Uniform collapse") : tr("One-label collapse");
-    QString html = QStringLiteral("<b>%1</b> (step %2): %3").arg(title).arg(v.step + 1).arg(qs(v.explanation).toHtmlEscaped());
+    // The engine's explanation names the kind of collapse first ("Uniform collapse: ...").
+    QString html = QStringLiteral("<b>%1</b> (%2) %3")
+                       .arg(tr("Collapse guard"), tr("step %1").arg(v.step + 1), qs(v.explanation).toHtmlEscaped());
     if (!advice.isEmpty())
         html += QStringLiteral("<br>") + tr("Try: %1. <a href=\"apply\">Apply this advice to a new configuration</a>")
                                              .arg(advice.join(QStringLiteral(", ")));
