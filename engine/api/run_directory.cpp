@@ -289,6 +289,31 @@ void writeRunStatus(const std::string& run_dir, const std::string& state, const 
     writeFileAtomic(runStatusPath(run_dir), j.dump(2) + "\n");
 }
 
+// The rows of a per-step CSV (metrics.csv, knn.csv) after its header; none if the file is absent. A kill
+// can leave a half-written last line, which is dropped; any other malformed row is an error naming the
+// file and line.
+template <class Parse>
+auto readStepCsv(const std::string& path, Parse parse) -> std::vector<decltype(parse(std::string()))> {
+    std::vector<decltype(parse(std::string()))> rows;
+    if (!fs::exists(path)) return rows;
+    const std::string text = readTextFile(path);
+    const bool last_complete = !text.empty() && text.back() == '\n';
+    std::istringstream in(text);
+    std::string line;
+    std::vector<std::string> lines;
+    while (std::getline(in, line)) lines.push_back(line);
+    for (size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].empty()) continue;
+        try {
+            rows.push_back(parse(lines[i]));
+        } catch (const std::exception& e) {
+            if (i + 1 == lines.size() && !last_complete) break;
+            throw std::runtime_error(path + ":" + std::to_string(i + 1) + ": " + e.what());
+        }
+    }
+    return rows;
+}
+
 RunSnapshot loadRun(const std::string& run_dir) {
     RunSnapshot s;
     s.dir = run_dir;
@@ -330,50 +355,8 @@ RunSnapshot loadRun(const std::string& run_dir) {
         s.plan.precision = jval<std::string>(status, "precision", s.config.system.precision);
     }
 
-    // metrics.csv: a kill can leave a half-written last line; anything else malformed is an error.
-    std::string mp = runMetricsPath(run_dir);
-    if (fs::exists(mp)) {
-        std::ifstream in(mp, std::ios::binary);
-        std::string line;
-        std::vector<std::string> lines;
-        while (std::getline(in, line)) lines.push_back(line);
-        bool last_complete = false;
-        {
-            std::ifstream tail(mp, std::ios::binary | std::ios::ate);
-            auto size = static_cast<std::streamoff>(tail.tellg());
-            if (size > 0) {
-                tail.seekg(size - 1);
-                last_complete = tail.get() == '\n';
-            }
-        }
-        for (size_t i = 1; i < lines.size(); ++i) {
-            if (lines[i].empty()) continue;
-            try {
-                s.steps.push_back(parseMetricsCsvRow(lines[i]));
-            } catch (const std::exception& e) {
-                if (i + 1 == lines.size() && !last_complete) break;
-                throw std::runtime_error(mp + ":" + std::to_string(i + 1) + ": " + e.what());
-            }
-        }
-    }
-
-    std::string kp = runKnnPath(run_dir);
-    if (fs::exists(kp)) {
-        std::istringstream in(readTextFile(kp));
-        std::string line;
-        bool header = true;
-        while (std::getline(in, line)) {
-            if (header || line.empty()) {
-                header = false;
-                continue;
-            }
-            try {
-                s.knn.push_back(parseKnnCsvRow(line));
-            } catch (const std::exception&) {
-                break;  // a row cut short by a crash: keep the points before it
-            }
-        }
-    }
+    s.steps = readStepCsv(runMetricsPath(run_dir), parseMetricsCsvRow);
+    s.knn = readStepCsv(runKnnPath(run_dir), parseKnnCsvRow);
 
     std::string ep = runEvalPath(run_dir);
     if (fs::exists(ep)) s.eval = evalReportFromJson(readTextFile(ep));

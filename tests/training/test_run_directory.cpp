@@ -209,3 +209,19 @@ TEST_CASE("loadRun of a missing directory or config names it", "[run_directory]"
     ensureDir(dir.path());
     CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("config.json"));
 }
+
+TEST_CASE("loadRun reads knn.csv like metrics.csv: a cut last row is dropped, a bad middle row is an error", "[run_directory][live_knn]") {
+    test::TempDir dir("knn-read");
+    ensureDir(dir.path());
+    saveConfigFile(test::tinyConfig(), dir / "config.json");
+    api::KnnPoint p;
+    p.step = 4;
+    p.knn_1nn = 0.5;
+    const std::string good = api::knnCsvRow(p) + "\n";
+    writeText(dir / "knn.csv", api::knnCsvHeader() + "\n" + good + "8,0.5,0.");  // killed mid-row
+    auto snap = api::loadRun(dir.path());
+    REQUIRE(snap.knn.size() == 1);
+    CHECK(snap.knn[0].step == 4);
+    writeText(dir / "knn.csv", api::knnCsvHeader() + "\nrubbish\n" + good);
+    CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("knn.csv:2"));
+}
