@@ -354,6 +354,18 @@
         <source>At most this many images of each split in the live k-NN.</source>
         <translation>Höchstens so viele Bilder je Split im Live-k-NN.</translation>
     </message>
+    <message>
+        <source>Epoch snapshots kept besides last.ckpt: the newest N (-1 = all, 0 = none).</source>
+        <translation>Neben last.ckpt behaltene Epochen-Snapshots: die neuesten N (-1 = alle, 0 = keine).</translation>
+    </message>
+    <message>
+        <source>Also keep the snapshot of every K-th epoch (0 = none).</source>
+        <translation>Außerdem den Snapshot jeder K-ten Epoche behalten (0 = keinen).</translation>
+    </message>
+    <message>
+        <source>Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.</source>
+        <translation>Epochen-Snapshots: weights (Student, Teacher, Zentrum; halbe Größe) oder full (auch Optimierer- und Zufallszustand). last.ckpt ist immer vollständig.</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -700,6 +712,18 @@
     <message>
         <source>Live k-NN images per split</source>
         <translation>Live-k-NN-Bilder je Split</translation>
+    </message>
+    <message>
+        <source>Epoch checkpoints kept (-1 = all)</source>
+        <translation>Behaltene Epochen-Checkpoints (-1 = alle)</translation>
+    </message>
+    <message>
+        <source>Also keep every K-th epoch (0 = none)</source>
+        <translation>Außerdem jede K-te Epoche behalten (0 = keine)</translation>
+    </message>
+    <message>
+        <source>Epoch checkpoint contents</source>
+        <translation>Inhalt der Epochen-Checkpoints</translation>
     </message>
 </context>
 <context>

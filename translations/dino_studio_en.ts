@@ -354,6 +354,18 @@
         <source>At most this many images of each split in the live k-NN.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Epoch snapshots kept besides last.ckpt: the newest N (-1 = all, 0 = none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep the snapshot of every K-th epoch (0 = none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -699,6 +711,18 @@
     </message>
     <message>
         <source>Live k-NN images per split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch checkpoints kept (-1 = all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep every K-th epoch (0 = none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch checkpoint contents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

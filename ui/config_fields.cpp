@@ -128,6 +128,9 @@ std::vector<FieldSpec> buildFields() {
     f.push_back(make("system.seed", "system", K::UInt64, &RunConfig::system, &SystemConfig::seed));
     f.push_back(make("system.loader_workers", "system", K::Int, &RunConfig::system, &SystemConfig::loader_workers));
     f.push_back(make("system.prefetch_batches", "system", K::Int, &RunConfig::system, &SystemConfig::prefetch_batches));
+    f.push_back(make("system.keep_checkpoints", "system", K::Int, &RunConfig::system, &SystemConfig::keep_checkpoints));
+    f.push_back(make("system.checkpoint_every_epochs", "system", K::Int, &RunConfig::system, &SystemConfig::checkpoint_every_epochs));
+    f.push_back(make("system.epoch_checkpoints", "system", K::Choice, &RunConfig::system, &SystemConfig::epoch_checkpoints, {"weights", "full"}));
     return f;
 }
 
@@ -248,6 +251,9 @@ QString fieldLabel(const QString& key) {
         {"system.seed", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Random seed")},
         {"system.loader_workers", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Augmentation threads")},
         {"system.prefetch_batches", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Prefetched batches")},
+        {"system.keep_checkpoints", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Epoch checkpoints kept (-1 = all)")},
+        {"system.checkpoint_every_epochs", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Also keep every K-th epoch (0 = none)")},
+        {"system.epoch_checkpoints", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Epoch checkpoint contents")},
     };
     auto it = labels.find(key);
     return it == labels.end() ? key : trc(it.value());

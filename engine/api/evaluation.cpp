@@ -7,6 +7,7 @@
 #include "common/fsutil.h"
 #include "data/dataset.h"
 #include "data/medmnist_registry.h"
+#include "evaluation/cancellation.h"
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
 #include "evaluation/pseudo_label_histogram.h"
@@ -202,8 +203,10 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
         auto baseline = randomInitModel(c.cfg, img_size);
         r.baseline = evaluateEncoder(baseline->encoder, s, "random-init",
                                      [&](int64_t done) { if (progress) progress(work + done, total); }, cancel);
+        throwIfCancelled(cancel, "evaluation");
         writeBaselineCache(run_dir, key, r, suffix);
     }
+    throwIfCancelled(cancel, "evaluation");  // a Ctrl-C during the last batch: no eval.json
     writeFileAtomic(other_split ? (fs::path(run_dir) / ("eval" + suffix + ".json")).string() : runEvalPath(run_dir),
                     evalReportToJson(r));
     return r;
@@ -283,6 +286,7 @@ EmbeddingFiles exportEmbeddings(const std::string& run_dir, const std::string& s
     out.split = st.split;
     out.n = feats.size(0);
     out.dim = int(feats.size(1));
+    throwIfCancelled(cancel, "feature export");  // a Ctrl-C during the last batch: nothing is written
     writeNpy(out.features, feats);
     writeNpy(out.labels, images.labels.to(torch::kLong));
     return out;

@@ -1,4 +1,6 @@
 #include "api/run_directory.h"
+#include "api/run_storage.h"
+#include "common/retention.h"
 
 #include "api/collapse_guard.h"
 
@@ -118,18 +120,10 @@ json parseJsonFile(const std::string& text, const std::string& what) {
 }
 
 std::vector<std::string> listCheckpoints(const std::string& run_dir) {
-    std::vector<std::string> epochs;
-    fs::path dir = fs::path(run_dir) / "checkpoints";
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return {};
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-        std::string name = e.path().filename().string();
-        if (name.rfind("epoch_", 0) == 0 && e.path().extension() == ".ckpt") epochs.push_back(e.path().string());
-    }
-    std::sort(epochs.begin(), epochs.end());  // epoch_NNN: zero-padded, so text order is epoch order
-    fs::path last = dir / "last.ckpt";
-    if (fs::exists(last, ec)) epochs.push_back(last.string());
-    return epochs;
+    std::vector<std::string> out;
+    for (const auto& f : listCheckpointFiles(run_dir))
+        if (f.epoch != -2) out.push_back(f.path);  // epoch snapshots by epoch, then last.ckpt
+    return out;
 }
 
 }  // namespace
@@ -363,6 +357,9 @@ RunSnapshot loadRun(const std::string& run_dir) {
     std::string pp = runPseudoLabelsPath(run_dir);
     if (fs::exists(pp)) s.pseudo_labels = pseudoLabelsFromJson(readTextFile(pp));
     s.checkpoints = listCheckpoints(run_dir);
+    const RunDiskUsage usage = runDiskUsage(run_dir);
+    s.disk_bytes = usage.total_bytes;
+    s.checkpoint_bytes = usage.checkpoint_bytes;
     return s;
 }
 

@@ -22,6 +22,8 @@ struct RunSnapshot {
     std::optional<EvalReport> eval;     // eval.json
     std::optional<PseudoLabelReport> pseudo_labels;
     std::vector<std::string> checkpoints;  // paths, oldest first
+    int64_t disk_bytes = 0;             // the whole run directory
+    int64_t checkpoint_bytes = 0;       // checkpoints/
     std::string status;                 // "finished", "cancelled", "failed: ...", "running"
 };
 

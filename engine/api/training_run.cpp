@@ -8,7 +8,9 @@
 #include "training/checkpoint.h"
 #include "training/trainer.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -84,6 +86,7 @@ public:
     void onStep(const StepMetrics& m) override {
         metrics_ << metricsCsvRow(m) << '\n';
         metrics_.flush();
+        if (!metrics_) failedAppend(runMetricsPath(dir_));
         const CollapseVerdict& v = guard_.observe(m);
         if (v.state != last_state_) {
             // One line when the verdict changes; status.json always holds the current one.
@@ -105,6 +108,7 @@ public:
         if (knn_.is_open()) {
             knn_ << knnCsvRow(p) << '\n';
             knn_.flush();
+            if (!knn_) failedAppend(runKnnPath(dir_));
         }
         std::ostringstream os;
         os.precision(4);
@@ -134,6 +138,12 @@ public:
     }
 
 private:
+    [[noreturn]] void failedAppend(const std::string& path) {
+        const int err = errno;
+        throw std::runtime_error("cannot append to " + path + ": " + (err ? std::strerror(err) : "write failed") +
+                                 " (free space on " + formatBytes(freeBytes(dir_)) +
+                                 "); the last checkpoint is kept and `dino resume " + dir_ + "` redoes the steps after it");
+    }
     std::string dir_;
     TrainObserver& inner_;
     std::ofstream metrics_;
@@ -261,13 +271,23 @@ RunOutcome TrainingRun::run(TrainObserver& observer) {
         outcome = tr.run(rec, hooks);
     } catch (const std::exception& e) {
         std::string msg = e.what();
-        rec.log("failed: " + msg);
-        writeRunStatus(im.dir, "failed", msg, tr.plan(), &rec.verdict());
+        // On a full or read-only disk these writes fail too; the error that stopped the run is the one to report.
+        try {
+            rec.log("failed: " + msg);
+            writeRunStatus(im.dir, "failed", msg, tr.plan(), &rec.verdict());
+        } catch (const std::exception&) {
+        }
         throw;
     }
     if (outcome == RunOutcome::Cancelled) {
         writeRunStatus(im.dir, "cancelled", "", tr.plan(), &rec.verdict());
         rec.log("cancelled after " + std::to_string(tr.nextStep()) + " steps; continue with `dino resume " + im.dir + "`");
+    } else if (tr.cancelled()) {
+        // Training is complete; the evaluation at its end was stopped (cancel during evaluation).
+        writeRunStatus(im.dir, "finished", "evaluation cancelled", tr.plan(), &rec.verdict());
+        rec.log("finished after " + std::to_string(tr.nextStep()) + " steps; the evaluation was cancelled (`dino eval " +
+                im.dir + "` repeats it)");
+        outcome = RunOutcome::Cancelled;
     } else {
         writeRunStatus(im.dir, "finished", "", tr.plan(), &rec.verdict());
         rec.log("finished after " + std::to_string(tr.nextStep()) + " steps");

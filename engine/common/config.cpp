@@ -110,6 +110,9 @@ void visitFields(C& c, F&& f) {
     f("system.seed", c.system.seed);
     f("system.loader_workers", c.system.loader_workers);
     f("system.prefetch_batches", c.system.prefetch_batches);
+    f("system.keep_checkpoints", c.system.keep_checkpoints);
+    f("system.checkpoint_every_epochs", c.system.checkpoint_every_epochs);
+    f("system.epoch_checkpoints", c.system.epoch_checkpoints);
 }
 
 std::pair<std::string, std::string> splitKey(const std::string& key) {
@@ -283,6 +286,9 @@ std::vector<FieldError> validate(const RunConfig& c) {
     need(s.precision == "fp32" || s.precision == "bf16", "system.precision", "must be fp32 or bf16", "\"" + s.precision + "\"");
     need(s.loader_workers >= 0, "system.loader_workers", "must be >= 0 (0 = augment on the training thread)", std::to_string(s.loader_workers));
     need(s.prefetch_batches >= 1, "system.prefetch_batches", "must be >= 1", std::to_string(s.prefetch_batches));
+    need(s.keep_checkpoints >= -1, "system.keep_checkpoints", "must be >= -1 (-1 = all, 0 = only last.ckpt)", std::to_string(s.keep_checkpoints));
+    need(s.checkpoint_every_epochs >= 0, "system.checkpoint_every_epochs", "must be >= 0 (0 = none)", std::to_string(s.checkpoint_every_epochs));
+    need(s.epoch_checkpoints == "weights" || s.epoch_checkpoints == "full", "system.epoch_checkpoints", "must be weights or full", "\"" + s.epoch_checkpoints + "\"");
     return e;
 }
 
@@ -510,6 +516,9 @@ std::string fieldHelp(const std::string& f) {
         {"system.seed", QT_TRANSLATE_NOOP("dino::FieldHelp", "Random seed: same seed, same run.")},
         {"system.loader_workers", QT_TRANSLATE_NOOP("dino::FieldHelp", "Threads that prepare augmented batches (0 = on the training thread).")},
         {"system.prefetch_batches", QT_TRANSLATE_NOOP("dino::FieldHelp", "Batches prepared ahead of the training step.")},
+        {"system.keep_checkpoints", QT_TRANSLATE_NOOP("dino::FieldHelp", "Epoch snapshots kept besides last.ckpt: the newest N (-1 = all, 0 = none).")},
+        {"system.checkpoint_every_epochs", QT_TRANSLATE_NOOP("dino::FieldHelp", "Also keep the snapshot of every K-th epoch (0 = none).")},
+        {"system.epoch_checkpoints", QT_TRANSLATE_NOOP("dino::FieldHelp", "Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.")},
     };
     auto it = help.find(f);
     return it == help.end() ? std::string() : it->second;

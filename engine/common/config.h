@@ -103,6 +103,13 @@ struct SystemConfig {
     uint64_t seed = 0;
     int loader_workers = 1;          // augmentation threads
     int prefetch_batches = 2;
+    // Checkpoint retention: last.ckpt (full, for resume) always; of the per-epoch snapshots
+    // epoch_NNN.ckpt the newest keep_checkpoints (-1 = all, 0 = none) plus every
+    // checkpoint_every_epochs-th epoch (0 = none). "weights" snapshots hold student, teacher and
+    // centre only (half the size); "full" ones also the optimizer state and RNG (resumable).
+    int keep_checkpoints = 2;
+    int checkpoint_every_epochs = 0;
+    std::string epoch_checkpoints = "weights";  // weights | full
 };
 
 struct RunConfig {

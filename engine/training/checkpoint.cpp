@@ -15,6 +15,13 @@ namespace fs = std::filesystem;
 
 const char* const kFormat = "dino-studio-checkpoint-1";
 
+void checkFormat(torch::serialize::InputArchive& in, const std::string& path) {
+    c10::IValue format;
+    if (!in.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
+        throw std::runtime_error("checkpoint " + path + " is not a DINO Studio checkpoint (expected format " + kFormat +
+                                 ")");
+}
+
 torch::serialize::InputArchive openArchive(const std::string& path, torch::Device device) {
     if (!fs::exists(path)) throw std::runtime_error("checkpoint " + path + " does not exist");
     torch::serialize::InputArchive in;
@@ -23,10 +30,7 @@ torch::serialize::InputArchive openArchive(const std::string& path, torch::Devic
     } catch (const c10::Error& e) {
         throw std::runtime_error("checkpoint " + path + " is not readable (" + e.what_without_backtrace() + ")");
     }
-    c10::IValue format;
-    if (!in.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
-        throw std::runtime_error("checkpoint " + path + " is not a DINO Studio checkpoint (expected format " + kFormat +
-                                 ")");
+    checkFormat(in, path);
     return in;
 }
 
@@ -70,6 +74,8 @@ CheckpointInfo readInfo(torch::serialize::InputArchive& in, const std::string& p
     info.img_size = static_cast<int>(readInt(in, "img_size", path));
     c10::IValue cfg;
     if (in.try_read("config", cfg) && cfg.isString()) info.config_json = cfg.toStringRef();
+    c10::IValue kind;
+    info.weights_only = in.try_read("kind", kind) && kind.isString() && kind.toStringRef() == "weights";
     return info;
 }
 
@@ -85,7 +91,7 @@ std::string epochCheckpointPath(const std::string& run_dir, int epoch) {
     return (fs::path(run_dir) / "checkpoints" / name).string();
 }
 
-std::string serializeCheckpoint(const TrainingState& s) {
+std::string serializeCheckpoint(const TrainingState& s, bool weights_only) {
     torch::serialize::OutputArchive out;
     out.write("format", c10::IValue(std::string(kFormat)));
     out.write("epoch", c10::IValue(static_cast<int64_t>(s.info.epoch)));
@@ -100,6 +106,13 @@ std::string serializeCheckpoint(const TrainingState& s) {
     module("student", *s.student);
     module("teacher", *s.teacher);
     module("loss", *s.loss);
+    if (weights_only) {
+        out.write("kind", c10::IValue(std::string("weights")));
+        std::ostringstream os;
+        out.save_to(os);
+        return os.str();
+    }
+    out.write("kind", c10::IValue(std::string("full")));
     torch::serialize::OutputArchive opt;
     s.optimizer.save(opt);
     out.write("optimizer", opt);
@@ -120,6 +133,10 @@ void saveCheckpoint(const TrainingState& s, const std::string& path) { writeFile
 CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::Device device) {
     auto in = openArchive(path, device);
     CheckpointInfo info = readInfo(in, path);
+    if (info.weights_only)
+        throw std::runtime_error("checkpoint " + path +
+                                 " holds weights only (an epoch snapshot without optimizer state, see "
+                                 "system.epoch_checkpoints); training continues from checkpoints/last.ckpt");
     readModule(in, "student", *s.student, path);
     readModule(in, "teacher", *s.teacher, path);
     readModule(in, "loss", *s.loss, path);
@@ -143,6 +160,17 @@ CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::
 CheckpointInfo readCheckpointInfo(const std::string& ckpt_path) {
     auto in = openArchive(ckpt_path, torch::kCPU);
     return readInfo(in, ckpt_path);
+}
+
+CheckpointInfo readCheckpointInfoFromBytes(const std::string& bytes, const std::string& name) {
+    torch::serialize::InputArchive in;
+    try {
+        in.load_from(bytes.data(), bytes.size(), torch::kCPU);
+    } catch (const c10::Error& e) {
+        throw std::runtime_error("checkpoint " + name + " is not readable (" + e.what_without_backtrace() + ")");
+    }
+    checkFormat(in, name);
+    return readInfo(in, name);
 }
 
 DinoModel loadModelFromCheckpoint(const std::string& ckpt_path, const ModelConfig& cfg, int img_size,

@@ -28,6 +28,7 @@ struct CheckpointInfo {
     int64_t step = 0;
     int img_size = 0;
     std::string config_json;  // the run's configuration when it was written
+    bool weights_only = false;  // an epoch snapshot without optimizer and RNG state (not resumable)
 };
 CheckpointInfo readCheckpointInfo(const std::string& ckpt_path);
 
@@ -40,13 +41,18 @@ struct TrainingState {
     CheckpointInfo info;
 };
 
-// The checkpoint's bytes (torch::serialize archive), and atomic writes of them to a path.
-std::string serializeCheckpoint(const TrainingState& s);
+// The checkpoint's bytes (torch::serialize archive), and atomic writes of them to a path. With
+// weights_only: student, teacher and loss centre only (what evaluation and the views need; about
+// half the size), marked so that a resume from it fails with a clear message.
+std::string serializeCheckpoint(const TrainingState& s, bool weights_only = false);
 void saveCheckpoint(const TrainingState& s, const std::string& path);
 void writeCheckpointBytes(const std::string& bytes, const std::string& path);
 
 // Restores models, optimizer, loss centre and the default generators' states into s (tensors land on
 // `device`), and returns the stored position. Throws naming the file on any mismatch.
 CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::Device device);
+
+// readCheckpointInfo on bytes in memory (the fuzz target); `name` is used in messages.
+CheckpointInfo readCheckpointInfoFromBytes(const std::string& bytes, const std::string& name);
 
 }  // namespace dino

@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "common/fsutil.h"
+#include "common/retention.h"
 #include "data/medmnist_registry.h"
 #include "evaluation/cancellation.h"
 #include "export/encoder_weights.h"
@@ -19,7 +20,9 @@
 #include "training/runtime.h"
 #include "training/worker_pool.h"
 
+#include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <cmath>
 #include <sstream>
 
@@ -186,6 +189,7 @@ void Trainer::restore(const std::string& path) {
         throw std::runtime_error("checkpoint " + path + " is at step " + std::to_string(info.step) + " but the run has " +
                                  std::to_string(plan_.total_steps) + " steps");
     step_ = info.step;
+    saved_step_ = info.step;
 }
 
 void Trainer::cancel() {
@@ -210,16 +214,56 @@ void Trainer::waitWhilePaused() {
     pause_cv_.wait(lock, [&] { return !paused_ || cancel_.load(); });
 }
 
-std::string Trainer::checkpointBytes(int epoch) {
+std::string Trainer::checkpointBytes(int epoch, bool weights_only) {
     TrainingState s{student_, teacher_, *optimizer_, loss_, {}};
     s.info.epoch = epoch;
     s.info.step = step_;
     s.info.img_size = img_size_;
     s.info.config_json = configToJson(cfg_);
-    return serializeCheckpoint(s);
+    return serializeCheckpoint(s, weights_only);
 }
 
-void Trainer::writeCheckpoint(const std::string& path, int epoch) { writeCheckpointBytes(checkpointBytes(epoch), path); }
+std::string Trainer::saveCheckpoints(int epoch, bool epoch_end) {
+    const std::string dir = (std::filesystem::path(ckpt_dir_) / "checkpoints").string();
+    const std::string last = lastCheckpointPath(ckpt_dir_);
+    const RetentionPolicy policy{cfg_.system.keep_checkpoints, cfg_.system.checkpoint_every_epochs};
+    const bool snapshot = epoch_end && policy.keeps(epoch, epoch);
+    const std::string full = checkpointBytes(epoch);
+    const std::string snap = snapshot && cfg_.system.epoch_checkpoints == "weights" ? checkpointBytes(epoch, true) : std::string();
+    const std::string& snap_bytes = snap.empty() ? full : snap;
+
+    auto kept = [&] {
+        return saved_step_ >= 0 ? "the previous " + last + " (after " + std::to_string(saved_step_) + " steps) is kept"
+                                : std::string("no checkpoint was written yet");
+    };
+    // Snapshots the policy drops once this epoch's is written go first, to make room.
+    // Temp files that a killed run left behind go too.
+    if (epoch_end) pruneCheckpoints(ckpt_dir_, policy, false, snapshot ? epoch : -1);
+    // The new file is written beside the old one before the rename: the space for both is needed.
+    const int64_t need = static_cast<int64_t>(full.size() + (snapshot ? snap_bytes.size() : 0)) + (4 << 20);
+    ensureDir(dir);
+    const int64_t avail = freeBytes(dir);
+    if (avail >= 0 && avail < need)
+        throw StorageError("not enough disk space for the checkpoint in " + dir + ": it needs " + formatBytes(need) +
+                           ", " + formatBytes(avail) + " are free; " + kept() +
+                           ". Free some space (`dino prune` removes old epoch checkpoints) and continue with `dino resume " +
+                           ckpt_dir_ + "`");
+    std::string snap_path;
+    try {
+        if (snapshot) {
+            snap_path = epochCheckpointPath(ckpt_dir_, epoch);
+            writeCheckpointBytes(snap_bytes, snap_path);
+        }
+        writeCheckpointBytes(full, last);
+    } catch (const WriteError& e) {
+        std::string why = e.diskFull() ? "the disk is full" : e.errorCode() == EROFS ? "the file system is read-only" : "the write failed";
+        throw StorageError("cannot save the checkpoint in " + dir + ": " + why + " (" + e.what() + "; " +
+                           formatBytes(need) + " needed); " + kept() + ". Continue with `dino resume " + ckpt_dir_ +
+                           "` once it can be written");
+    }
+    saved_step_ = step_;
+    return snap_path;
+}
 
 api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks) {
     threads_ = applyThreads(cfg_.system.threads);
@@ -246,11 +290,11 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
             if (cancel_.load()) {
                 loader_->stop();
                 std::string where;
-                if (!ckpt_dir_.empty()) {
+                if (!ckpt_dir_.empty() && saved_step_ != step_) {
                     int last_epoch = step_ > 0 ? static_cast<int>((step_ - 1) / spe) : -1;
-                    writeCheckpoint(lastCheckpointPath(ckpt_dir_), last_epoch);
-                    where = ", checkpoint " + lastCheckpointPath(ckpt_dir_);
+                    saveCheckpoints(last_epoch, false);
                 }
+                if (!ckpt_dir_.empty()) where = ", checkpoint " + lastCheckpointPath(ckpt_dir_);
                 obs.onLog("cancelled after " + std::to_string(step_) + " steps" + where);
                 return api::RunOutcome::Cancelled;
             }
@@ -282,10 +326,8 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         em.epoch = epoch;
         em.mean_loss = loss_count ? loss_sum / static_cast<double>(loss_count) : std::nan("");
         if (!ckpt_dir_.empty()) {
-            std::string bytes = checkpointBytes(epoch);
-            em.checkpoint = epochCheckpointPath(ckpt_dir_, epoch);
-            writeCheckpointBytes(bytes, em.checkpoint);
-            writeCheckpointBytes(bytes, lastCheckpointPath(ckpt_dir_));
+            em.checkpoint = saveCheckpoints(epoch, true);
+            if (em.checkpoint.empty()) em.checkpoint = lastCheckpointPath(ckpt_dir_);
         }
         obs.onEpoch(em);
         if (hooks.after_epoch) hooks.after_epoch(epoch, em.checkpoint, step_ >= total);

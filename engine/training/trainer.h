@@ -46,6 +46,13 @@ struct TrainerHooks {
     std::function<void(int64_t step, torch::Tensor& loss)> loss_override;
 };
 
+// A checkpoint could not be written (disk full, read-only file system, no space to begin with).
+// The previous last.ckpt is intact; the message names the directory and what it needs.
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 class Trainer {
 public:
     // A new run from step 0 (seeded initialisation). Checkpoints go to <run_dir>/checkpoints/;
@@ -100,8 +107,11 @@ public:
 private:
     void step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_seconds,
               int epoch);
-    void writeCheckpoint(const std::string& path, int epoch);
-    std::string checkpointBytes(int epoch);
+    std::string checkpointBytes(int epoch, bool weights_only = false);
+    // last.ckpt (and, at the end of an epoch, the epoch snapshot the retention policy keeps, after
+    // pruning the ones it no longer keeps); checks the free space first. Returns the snapshot's path
+    // or "". Throws StorageError naming the directory, the space needed and the checkpoint kept.
+    std::string saveCheckpoints(int epoch, bool epoch_end);
     void waitWhilePaused();
     WorkerPool& workerPool(int workers);
     void liveKnn(api::TrainObserver& obs);  // one point of the live k-NN curve (eval.knn_every_steps)
@@ -111,6 +121,7 @@ private:
     torch::Device device_;
     bool bf16_ = false;
     int threads_ = 1;
+    int64_t saved_step_ = -1;  // the step of the newest last.ckpt (-1: none written or restored)
 
     ImageSet data_;
     std::unique_ptr<MultiCrop> aug_;

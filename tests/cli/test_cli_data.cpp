@@ -1,5 +1,6 @@
 // `dino fetch`, `dino preview` and `dino bench-data` as a script sees them: exit codes, files,
 // messages. Runs the real binary (DINO_CLI_PATH); downloads go to a local HTTP server.
+#include "cli_test_util.h"
 #include "common/fsutil.h"
 #include "http_test_server.h"
 
@@ -18,10 +19,8 @@ using dino::test::HttpTestServer;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
+using Result = dino::test::CliResult;
+using dino::test::runDino;
 
 std::string scratch() {
     static std::atomic<int> n{0};
@@ -30,17 +29,6 @@ std::string scratch() {
     fs::remove_all(d);
     fs::create_directories(d);
     return d;
-}
-
-Result runDino(const std::string& dir, const std::string& args) {
-    std::string out = dir + "/stdout.txt", err = dir + "/stderr.txt";
-    std::string cmd = std::string("'") + DINO_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
-    int status = std::system(cmd.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = dino::readTextFile(out);
-    r.err = dino::readTextFile(err);
-    return r;
 }
 
 std::string sampleBytes() {

@@ -1,6 +1,7 @@
 // `dino train`, `dino resume` and `dino bench` as a script sees them: exit codes, files, messages.
 // Runs the real binary (DINO_CLI_PATH) on the tiny preset.
 #include "api/process.h"
+#include "cli_test_util.h"
 #include "api/run_directory.h"
 #include "common/fsutil.h"
 #include "training/checkpoint.h"
@@ -23,40 +24,9 @@ using namespace dino;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-class Scratch {
-public:
-    Scratch() {
-        static std::atomic<int> n{0};
-        dir_ = (fs::temp_directory_path() / ("dino-cli-" + std::to_string(::getpid()) + "-" + std::to_string(n++))).string();
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    std::string operator/(const std::string& s) const { return dir_ + "/" + s; }
-
-private:
-    std::string dir_;
-};
-
-// Runs `dino <args>` with stdout/stderr captured in files of the scratch directory.
-Result runDino(const Scratch& s, const std::string& args) {
-    std::string out = s / "stdout.txt", err = s / "stderr.txt";
-    std::string cmd = std::string("'") + DINO_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
-    int status = std::system(cmd.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = readTextFile(out);
-    r.err = readTextFile(err);
-    return r;
-}
+using Result = dino::test::CliResult;
+using dino::test::runDino;
+using dino::test::Scratch;
 
 const char* kTiny = "--preset tiny --set eval.eval_at_end=false";
 

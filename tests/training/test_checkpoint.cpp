@@ -150,3 +150,31 @@ TEST_CASE("missing, truncated and foreign checkpoint files are reported with the
     }
     CHECK_THROWS_WITH(readCheckpointInfo(foreign), Catch::Contains("not a DINO Studio checkpoint"));
 }
+
+TEST_CASE("weights-only epoch snapshots: the same models, half the size, and no resume from them", "[checkpoint]") {
+    test::TempDir dir("ckpt-weights");
+    Setup a(5);
+    a.step(torch::randn({16, 3, 28, 28}), 1e-3);  // AdamW moments exist: the full checkpoint carries them
+    auto st = a.state();
+    st.info.img_size = 28;
+    st.info.step = 7;
+    st.info.epoch = 3;
+    const std::string full = serializeCheckpoint(st), weights = serializeCheckpoint(st, true);
+    CHECK(weights.size() < full.size() * 6 / 10);
+    std::filesystem::create_directories(dir.path());
+    const std::string path = dir / "epoch_003.ckpt";
+    writeCheckpointBytes(weights, path);
+
+    auto info = readCheckpointInfo(path);
+    CHECK(info.weights_only);
+    CHECK(info.step == 7);
+    CHECK(info.epoch == 3);
+    CHECK(test::firstDifference(*loadModelFromCheckpoint(path, smallModel(), 28), *a.teacher) == "");
+    CHECK(test::firstDifference(*loadModelFromCheckpoint(path, smallModel(), 28, "student"), *a.student) == "");
+    CHECK_FALSE(readCheckpointInfoFromBytes(full, "full").weights_only);
+
+    Setup b(6);
+    auto sb = b.state();
+    CHECK_THROWS_WITH(loadCheckpoint(sb, path, torch::kCPU),
+                      Catch::Contains(path) && Catch::Contains("weights only") && Catch::Contains("last.ckpt"));
+}

@@ -1,0 +1,64 @@
+// Helpers for the tests that run the real `dino` binary (DINO_CLI_PATH) as a script would: a scratch
+// directory removed afterwards, and a run with stdout, stderr and the exit code captured.
+#pragma once
+
+#include "common/fsutil.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace dino::test {
+
+struct CliResult {
+    int code = -1;  // the exit code, or 128 + the signal that ended it
+    std::string out, err;
+};
+
+// A fresh directory under the system temp dir, named after the process and a counter.
+class Scratch {
+public:
+    explicit Scratch(const std::string& tag = "cli") {
+        static std::atomic<int> n{0};
+        dir_ = (std::filesystem::temp_directory_path() /
+                ("dino-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++)))
+                   .string();
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+    }
+    ~Scratch() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    std::string operator/(const std::string& s) const { return dir_ + "/" + s; }
+    const std::string& str() const { return dir_; }
+
+private:
+    std::string dir_;
+};
+
+// Runs `<env> dino <args>` through the shell; `env` is a prefix such as "DINO_X=1 ". The output
+// goes through files in `dir`.
+inline CliResult runDino(const std::string& dir, const std::string& args, const std::string& env = "") {
+    const std::string out = dir + "/stdout.txt", err = dir + "/stderr.txt";
+    const std::string cmd = env + "'" + DINO_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
+    const int status = std::system(cmd.c_str());
+    CliResult r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = readTextFile(out);
+    r.err = readTextFile(err);
+    return r;
+}
+inline CliResult runDino(const Scratch& s, const std::string& args, const std::string& env = "") {
+    return runDino(s.str(), args, env);
+}
+
+inline std::string quoted(const std::string& path) { return "'" + path + "'"; }
+
+}  // namespace dino::test
