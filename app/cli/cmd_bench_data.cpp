@@ -35,7 +35,13 @@ int runBenchData(const dino::cli::Args& a) {
         std::cerr << "error: --batch, --threads, --workers and --seconds expect numbers\n";
         return kUsage;
     }
-    dino::DataBenchResult r = dino::benchAugmentation(cfg, o);
+    dino::DataBenchResult r;
+    try {
+        r = dino::benchAugmentation(cfg, o);
+    } catch (const std::runtime_error& e) {  // the data set cannot be opened or read
+        std::cerr << "data error: " << e.what() << "\n";
+        return kDataError;
+    }
     std::printf("dataset        %s\n", r.dataset.c_str());
     std::printf("views          %d global x %d px + %d local x %d px per image\n", cfg.views.num_global, r.image_size,
                 cfg.views.num_local, r.local_size);

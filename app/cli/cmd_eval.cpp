@@ -1,6 +1,7 @@
 // `dino eval`, `dino histogram`, `dino embed`, `dino export`, `dino import`: the seed's Parts V and VI
 // on a run directory, and exchange of features and encoder weights with other tools.
 #include "command.h"
+#include "interrupt.h"
 
 #include "api/analysis.h"
 #include "api/interop.h"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -23,35 +23,6 @@ namespace dino::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Ctrl-C / SIGTERM set a flag the evaluation polls between batches; a second signal ends the process.
-std::atomic<bool> g_cancel{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-extern "C" void onInterrupt(int sig) {
-    if (g_cancel.exchange(true)) {
-        std::signal(sig, SIG_DFL);
-        std::raise(sig);
-    }
-}
-
-class InterruptFlag {
-public:
-    InterruptFlag() {
-        g_cancel = false;
-        old_int_ = std::signal(SIGINT, onInterrupt);
-        old_term_ = std::signal(SIGTERM, onInterrupt);
-    }
-    ~InterruptFlag() {
-        std::signal(SIGINT, old_int_);
-        std::signal(SIGTERM, old_term_);
-    }
-    const std::atomic<bool>* flag() const { return &g_cancel; }
-
-private:
-    void (*old_int_)(int) = SIG_DFL;
-    void (*old_term_)(int) = SIG_DFL;
-};
 
 // "evaluating  42%" rewritten in place on a terminal (stderr), nothing otherwise.
 class PercentLine {
@@ -90,6 +61,9 @@ int guarded(F&& body) {
     try {
         return body();
     } catch (const OperationCancelled& e) {
+        std::cerr << "\n" << e.what() << "\n";
+        return kCancelled;
+    } catch (const Interrupted& e) {
         std::cerr << "\n" << e.what() << "\n";
         return kCancelled;
     } catch (const api::DataError& e) {
@@ -162,11 +136,17 @@ int runEval(const Args& a) {
     const auto pos = positionals(a, {"--checkpoint", "--split"});
     if (pos.size() != 1) return usageError("expected one run directory", kEvalUsage);
     return guarded([&] {
-        InterruptFlag interrupt;
+        CancelScope cancellable;
+        checkInterrupted("start-up");
         PercentLine line("evaluating (teacher, then random init)");
         const std::string split = option(a, "--split");
         const auto r = api::evaluateRun(
-            pos[0], option(a, "--checkpoint"), [&](int64_t d, int64_t t) { line(d, t); }, interrupt.flag(), split);
+            pos[0], option(a, "--checkpoint"),
+            [&](int64_t d, int64_t t) {
+                reachPhase("evaluation");
+                line(d, t);
+            },
+            interruptFlag(), split);
         line.done();
         printEval(r);
         const auto cfg = loadConfigFile((fs::path(pos[0]) / "config.json").string());
@@ -198,7 +178,10 @@ int runHistogram(const Args& a) {
     const auto pos = positionals(a, {"--split", "--checkpoint", "--csv"});
     if (pos.size() != 1) return usageError("expected one run directory", kHistogramUsage);
     return guarded([&] {
+        CancelScope cancellable;
+        checkInterrupted("start-up");
         const auto r = api::pseudoLabels(pos[0], option(a, "--split"), option(a, "--checkpoint"));
+        checkInterrupted("evaluation");  // pseudo_labels.json is written; the CSV is not
         std::vector<size_t> order;
         for (size_t i = 0; i < r.counts.size(); ++i)
             if (r.counts[i] > 0 || hasFlag(a, "--all")) order.push_back(i);
@@ -252,10 +235,15 @@ int runEmbed(const Args& a) {
     const std::string out = option(a, "--out");
     if (out.empty()) return usageError("--out FEATS.npy is required", kEmbedUsage);
     return guarded([&] {
-        InterruptFlag interrupt;
+        CancelScope cancellable;
+        checkInterrupted("start-up");
         PercentLine line("computing features");
         const auto e = api::exportEmbeddings(pos[0], option(a, "--split"), out, option(a, "--checkpoint"),
-                                             [&](int64_t d, int64_t t) { line(d, t); }, interrupt.flag());
+                                             [&](int64_t d, int64_t t) {
+                                                 reachPhase("evaluation");
+                                                 line(d, t);
+                                             },
+                                             interruptFlag());
         line.done();
         std::printf("wrote %s (%lld x %d float32, rows L2-normalised; split %s)\nwrote %s (%lld int64 labels)\n",
                     e.features.c_str(), static_cast<long long>(e.n), e.dim, e.split.c_str(), e.labels.c_str(),
@@ -293,6 +281,9 @@ int runExport(const Args& a) {
     std::string out = option(a, "--out");
     if (out.empty()) out = (fs::path(pos[0]) / "teacher_encoder.safetensors").string();
     return guarded([&] {
+        CancelScope cancellable;
+        checkInterrupted("start-up");
+        checkInterrupted("export");  // the file is written whole (temp name + rename) or not at all
         api::exportSafetensors(pos[0], out, option(a, "--checkpoint"));
         const auto w = api::inspectWeights(out);
         std::printf("wrote %s: %lld tensors, %lld parameters (timm VisionTransformer names)\n", out.c_str(),

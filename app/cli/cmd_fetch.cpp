@@ -1,5 +1,6 @@
 // `dino fetch <flag>`: downloads a MedMNIST file into the cache with progress and an MD5 check.
 #include "command.h"
+#include "interrupt.h"
 
 #include "common/fsutil.h"
 #include "data/fetch.h"
@@ -7,14 +8,10 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-void onSignal(int) { g_interrupted = true; }
 
 std::string megabytes(int64_t bytes) {
     char buf[32];
@@ -77,7 +74,7 @@ int runFetch(const dino::cli::Args& a) {
     auto t0 = std::chrono::steady_clock::now();
     int last_decile = -1;
     auto progress = [&](int64_t done, int64_t total) {
-        if (g_interrupted) return false;
+        if (dino::cli::interrupted()) return false;
         double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (terminal) {
             std::printf("\r%s  %s / %s  %s  %.1f MB/s   ", d->fileName(size).c_str(), megabytes(done).c_str(),
@@ -96,8 +93,7 @@ int runFetch(const dino::cli::Args& a) {
         }
         return true;
     };
-    auto old_int = std::signal(SIGINT, onSignal);
-    auto old_term = std::signal(SIGTERM, onSignal);
+    dino::cli::CancelScope cancellable;
     int rc = kOk;
     try {
         std::string path;
@@ -126,8 +122,6 @@ int runFetch(const dino::cli::Args& a) {
         std::cerr << "error: " << e.what() << "\n";
         rc = kFailure;
     }
-    std::signal(SIGINT, old_int);
-    std::signal(SIGTERM, old_term);
     return rc;
 }
 

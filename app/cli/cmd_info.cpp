@@ -14,6 +14,10 @@ int runInfo(const dino::cli::Args& a) {
                      "threads the engine will use, and the BLAS library that was loaded.\n";
         return 0;
     }
+    if (!a.empty()) {
+        std::cerr << "error: dino info takes no arguments (got '" << a[0] << "')\n";
+        return dino::cli::kUsage;
+    }
     for (const auto& [k, v] : dino::api::systemInfo()) std::printf("%-18s %s\n", (k + ":").c_str(), v.c_str());
     return 0;
 }

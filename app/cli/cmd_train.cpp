@@ -1,6 +1,7 @@
 // `dino train` and `dino resume`: DINO training in a run directory from the command line, with the
 // same config JSON and run directory as the GUI.
 #include "command.h"
+#include "interrupt.h"
 #include "progress.h"
 
 #include "api/training_run.h"
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 namespace dino::cli {
@@ -104,6 +106,9 @@ int runAndReport(api::TrainingRun& run) {
 int openErrors(const std::function<int()>& fn) {
     try {
         return fn();
+    } catch (const Interrupted& e) {
+        std::cerr << e.what() << "; nothing was trained\n";
+        return kCancelled;
     } catch (const ConfigError& e) {
         std::cerr << "error: " << e.what() << "\n";
         return kUsage;
@@ -132,8 +137,20 @@ int runTrain(const Args& a) {
         return kUsage;
     }
     return openErrors([&] {
+        CancelScope cancellable;
+        checkInterrupted("start-up");
         RunConfig cfg = buildConfig(a);
-        auto run = api::TrainingRun::create(cfg, dir);
+        std::error_code ec;
+        const bool existed = std::filesystem::exists(dir, ec);
+        reachPhase("data");
+        auto run = api::TrainingRun::create(cfg, dir);  // opens the data; writes config.json and status.json
+        if (interrupted()) {
+            // Stopped before the first step: leave no run directory behind, so the same command works again.
+            run.reset();
+            for (const char* f : {"config.json", "status.json"}) std::filesystem::remove(std::filesystem::path(dir) / f, ec);
+            if (!existed) std::filesystem::remove(dir, ec);  // only when empty
+            throw Interrupted("data loading");
+        }
         return runAndReport(*run);
     });
 }
@@ -152,7 +169,11 @@ int runResume(const Args& a) {
         return kUsage;
     }
     return openErrors([&] {
-        auto run = api::TrainingRun::resume(pos[0]);
+        CancelScope cancellable;
+        checkInterrupted("start-up");
+        reachPhase("data");
+        auto run = api::TrainingRun::resume(pos[0]);  // opens the data and the checkpoint; writes nothing
+        checkInterrupted("data loading");
         return runAndReport(*run);
     });
 }

@@ -1,8 +1,10 @@
 // `dino`: the headless front door to the DINO Studio engine (same config JSON, same run directory
 // as the GUI).
 #include "command.h"
+#include "interrupt.h"
 
 #include "api/process.h"
+#include "api/training_run.h"
 #include "common/config.h"
 
 #include <algorithm>
@@ -52,30 +54,42 @@ bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) != 0; }
 
 }  // namespace dino::cli
 
-static void usage() {
+static void usage(std::FILE* out) {
     auto cmds = dino::cli::commands();
     std::sort(cmds.begin(), cmds.end(), [](auto& a, auto& b) { return a.name < b.name; });
-    std::cout << "dino " << DINO_VERSION << " - DINO self-supervised training on MedMNIST (headless)\n\n"
-              << "usage: dino <command> [options]      dino <command> --help\n\ncommands:\n";
-    for (const auto& c : cmds) std::printf("  %-12s %s\n", c.name.c_str(), c.summary.c_str());
-    std::cout << "\nexit codes: 0 ok, 1 failure, 2 usage, 3 cancelled, 4 data error, 5 non-finite loss\n";
+    std::fprintf(out, "dino %s - DINO self-supervised training on MedMNIST (headless)\n\n"
+                      "usage: dino <command> [options]      dino <command> --help\n\ncommands:\n",
+                 DINO_VERSION);
+    for (const auto& c : cmds) std::fprintf(out, "  %-12s %s\n", c.name.c_str(), c.summary.c_str());
+    std::fprintf(out, "\nexit codes: 0 ok, 1 failure, 2 usage, 3 cancelled, 4 data error, 5 non-finite loss\n");
 }
 
 int main(int argc, char** argv) {
     dino::api::tuneProcess(argc, argv);  // malloc settings; may re-exec once with faster BLAS kernels
+    dino::cli::installInterruptHandler();  // Ctrl-C: exit 3, nothing half-written (interrupt.h)
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        usage();
+        usage(args.empty() ? stderr : stdout);  // no command is a usage error: the text goes to stderr
         return args.empty() ? dino::cli::kUsage : dino::cli::kOk;
     }
     if (args[0] == "--version") {
         std::cout << "dino " << DINO_VERSION << "\n";
         return 0;
     }
+    dino::cli::reachPhase("launch");  // test hook: a Ctrl-C before any command starts
     for (const auto& c : dino::cli::commands()) {
         if (c.name != args[0]) continue;
         try {
             return c.run(dino::cli::Args(args.begin() + 1, args.end()));
+        } catch (const dino::cli::Interrupted& e) {
+            std::cerr << e.what() << "\n";
+            return dino::cli::kCancelled;
+        } catch (const dino::api::DataError& e) {
+            std::cerr << "data error: " << e.what() << "\n";
+            return dino::cli::kDataError;
+        } catch (const dino::api::NonFiniteLossError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return dino::cli::kNonFinite;
         } catch (const dino::ConfigError& e) {
             std::cerr << "error: " << e.what() << "\n";
             return dino::cli::kUsage;

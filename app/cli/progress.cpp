@@ -1,29 +1,13 @@
 #include "progress.h"
 
+#include "interrupt.h"
+
 #include <algorithm>
 #include <cmath>
-#include <csignal>
 #include <cstring>
 #include <unistd.h>
 
 namespace dino::cli {
-namespace {
-
-volatile std::sig_atomic_t g_interrupts = 0;
-
-void trainOnInterrupt(int sig) {
-    if (g_interrupts > 0) {
-        std::signal(sig, SIG_DFL);
-        std::raise(sig);
-        return;
-    }
-    g_interrupts = 1;
-    const char msg[] = "\ninterrupted: stopping after the current step and keeping a checkpoint (Ctrl-C again to abort)\n";
-    ssize_t ignored = ::write(2, msg, sizeof msg - 1);
-    (void)ignored;
-}
-
-}  // namespace
 
 std::string formatDuration(double s) {
     if (!std::isfinite(s) || s < 0) return "?";
@@ -71,6 +55,7 @@ void ConsoleProgress::onPlan(const api::RunPlan& p) {
 
 void ConsoleProgress::onStep(const api::StepMetrics& m) {
     ++steps_seen_;
+    reachPhase("training");
     // Running mean, skipping the first (warm-up) step once there are others.
     if (steps_seen_ == 1) mean_step_s_ = m.step_seconds;
     else if (steps_seen_ == 2) mean_step_s_ = m.step_seconds;
@@ -121,6 +106,7 @@ void ConsoleProgress::onKnn(const api::KnnPoint& p) {
 }
 
 void ConsoleProgress::onEvalProgress(int64_t done, int64_t total) {
+    reachPhase("evaluation");
     if (!terminal_) return;
     std::fprintf(out_, "\r\033[Kevaluating: %lld/%lld images", static_cast<long long>(done), static_cast<long long>(total));
     bar_shown_ = true;
@@ -128,16 +114,13 @@ void ConsoleProgress::onEvalProgress(int64_t done, int64_t total) {
 }
 
 InterruptToCancel::InterruptToCancel(api::TrainingRun& run) : run_(run) {
-    g_interrupts = 0;
-    std::signal(SIGINT, trainOnInterrupt);
-    std::signal(SIGTERM, trainOnInterrupt);
     watcher_ = std::thread([this] {
         while (!stop_.load()) {
-            if (g_interrupts > 0) {
+            if (cli::interrupted()) {
                 run_.cancel();
                 return;
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     });
 }
@@ -145,10 +128,8 @@ InterruptToCancel::InterruptToCancel(api::TrainingRun& run) : run_(run) {
 InterruptToCancel::~InterruptToCancel() {
     stop_.store(true);
     if (watcher_.joinable()) watcher_.join();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
 }
 
-bool InterruptToCancel::interrupted() const { return g_interrupts > 0; }
+bool InterruptToCancel::interrupted() const { return cli::interrupted(); }
 
 }  // namespace dino::cli

@@ -37,8 +37,8 @@ private:
     int64_t print_every_ = 1;
 };
 
-// While alive: SIGINT/SIGTERM call run.cancel() (from a watcher thread, not the handler); a second
-// signal restores the default action and ends the process at once.
+// While alive: the first SIGINT/SIGTERM (see interrupt.h; inside a CancelScope) calls run.cancel()
+// from a watcher thread, so that the run stops after the current step and keeps last.ckpt.
 class InterruptToCancel {
 public:
     explicit InterruptToCancel(api::TrainingRun& run);
