@@ -1,6 +1,7 @@
 #include "training/checkpoint.h"
 
 #include "common/fsutil.h"
+#include "data/zip_check.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -22,16 +23,32 @@ void checkFormat(torch::serialize::InputArchive& in, const std::string& path) {
                                  ")");
 }
 
-torch::serialize::InputArchive openArchive(const std::string& path, torch::Device device) {
-    if (!fs::exists(path)) throw std::runtime_error("checkpoint " + path + " does not exist");
+// The archive in `bytes`, after the zip integrity check (torch itself may crash on a damaged file).
+torch::serialize::InputArchive openBytes(const std::string& bytes, const std::string& name, torch::Device device) {
+    try {
+        checkZipIntegrity(bytes, name);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error("checkpoint " + std::string(e.what()));
+    }
     torch::serialize::InputArchive in;
     try {
-        in.load_from(path, device);
+        in.load_from(bytes.data(), bytes.size(), device);
     } catch (const c10::Error& e) {
-        throw std::runtime_error("checkpoint " + path + " is not readable (" + e.what_without_backtrace() + ")");
+        throw std::runtime_error("checkpoint " + name + " is not readable (" + e.what_without_backtrace() + ")");
     }
-    checkFormat(in, path);
+    checkFormat(in, name);
     return in;
+}
+
+torch::serialize::InputArchive openArchive(const std::string& path, torch::Device device) {
+    if (!fs::exists(path)) throw std::runtime_error("checkpoint " + path + " does not exist");
+    std::string bytes;
+    try {
+        bytes = readTextFile(path);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error("checkpoint " + path + " is not readable (" + e.what() + ")");
+    }
+    return openBytes(bytes, path, device);
 }
 
 int64_t readInt(torch::serialize::InputArchive& in, const std::string& key, const std::string& path) {
@@ -162,15 +179,30 @@ CheckpointInfo readCheckpointInfo(const std::string& ckpt_path) {
     return readInfo(in, ckpt_path);
 }
 
+namespace {
+
+DinoModel modelFrom(torch::serialize::InputArchive& in, const ModelConfig& cfg, int img_size, const std::string& path,
+                    const std::string& which) {
+    if (which != "teacher" && which != "student")
+        throw std::invalid_argument("loadModelFromCheckpoint: which must be 'teacher' or 'student', got '" + which + "'");
+    DinoModel model(cfg, img_size);
+    readModule(in, which, *model, path);
+    for (auto& p : model->parameters()) p.set_requires_grad(false);
+    model->eval();
+    return model;
+}
+
+}  // namespace
+
 CheckpointInfo readCheckpointInfoFromBytes(const std::string& bytes, const std::string& name) {
-    torch::serialize::InputArchive in;
-    try {
-        in.load_from(bytes.data(), bytes.size(), torch::kCPU);
-    } catch (const c10::Error& e) {
-        throw std::runtime_error("checkpoint " + name + " is not readable (" + e.what_without_backtrace() + ")");
-    }
-    checkFormat(in, name);
+    auto in = openBytes(bytes, name, torch::kCPU);
     return readInfo(in, name);
+}
+
+DinoModel loadModelFromBytes(const std::string& bytes, const ModelConfig& cfg, int img_size, const std::string& name,
+                             const std::string& which) {
+    auto in = openBytes(bytes, name, torch::kCPU);
+    return modelFrom(in, cfg, img_size, name, which);
 }
 
 DinoModel loadModelFromCheckpoint(const std::string& ckpt_path, const ModelConfig& cfg, int img_size,
@@ -178,11 +210,7 @@ DinoModel loadModelFromCheckpoint(const std::string& ckpt_path, const ModelConfi
     if (which != "teacher" && which != "student")
         throw std::invalid_argument("loadModelFromCheckpoint: which must be 'teacher' or 'student', got '" + which + "'");
     auto in = openArchive(ckpt_path, torch::kCPU);
-    DinoModel model(cfg, img_size);
-    readModule(in, which, *model, ckpt_path);
-    for (auto& p : model->parameters()) p.set_requires_grad(false);
-    model->eval();
-    return model;
+    return modelFrom(in, cfg, img_size, ckpt_path, which);
 }
 
 }  // namespace dino

@@ -52,7 +52,10 @@ void writeCheckpointBytes(const std::string& bytes, const std::string& path);
 // `device`), and returns the stored position. Throws naming the file on any mismatch.
 CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::Device device);
 
-// readCheckpointInfo on bytes in memory (the fuzz target); `name` is used in messages.
+// readCheckpointInfo and loadModelFromCheckpoint on bytes in memory (the fuzz targets); `name` is
+// used in messages.
 CheckpointInfo readCheckpointInfoFromBytes(const std::string& bytes, const std::string& name);
+DinoModel loadModelFromBytes(const std::string& bytes, const ModelConfig& cfg, int img_size, const std::string& name,
+                             const std::string& which = "teacher");
 
 }  // namespace dino

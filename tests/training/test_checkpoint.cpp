@@ -178,3 +178,19 @@ TEST_CASE("weights-only epoch snapshots: the same models, half the size, and no 
     CHECK_THROWS_WITH(loadCheckpoint(sb, path, torch::kCPU),
                       Catch::Contains(path) && Catch::Contains("weights only") && Catch::Contains("last.ckpt"));
 }
+
+TEST_CASE("a damaged checkpoint is rejected before libtorch parses it (it crashed libtorch 1.13)", "[checkpoint]") {
+    // Found by fuzz_checkpoint: one changed byte in archive/data.pkl made libtorch 1.13's
+    // TorchScript type parser dereference garbage (SEGV in ScriptTypeParser::parseClassConstant).
+    const std::string path = std::string(DINO_TEST_SUPPORT_DIR) + "/damaged_checkpoint.ckpt";
+    CHECK_THROWS_WITH(readCheckpointInfo(path), Catch::Contains(path) && Catch::Contains("damaged") &&
+                                                    Catch::Contains("CRC"));
+    CHECK_THROWS_WITH(loadModelFromCheckpoint(path, smallModel(), 28), Catch::Contains("damaged"));
+    // Any flipped byte inside a member is caught the same way.
+    Setup a(7);
+    auto st = a.state();
+    st.info.img_size = 28;
+    std::string bytes = serializeCheckpoint(st);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x5a);
+    CHECK_THROWS_WITH(readCheckpointInfoFromBytes(bytes, "flipped"), Catch::Contains("flipped") && Catch::Contains("damaged"));
+}
