@@ -1439,6 +1439,40 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>live k-NN accuracy</source>
         <translation>Live-k-NN-Genauigkeit</translation>
     </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation>Checkpoints aufräumen</translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation>Die neuesten N Epochen-Checkpoints behalten (last.ckpt, von dem das Training fortgesetzt wird, bleibt immer erhalten):</translation>
+    </message>
+    <message>
+        <source>Cannot prune</source>
+        <translation>Aufräumen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation>Nichts zu entfernen: Der Lauf behält nur diese Checkpoints.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernen und %1 freigeben?</numerusform>
+            <numerusform>%n Checkpoints entfernen und %1 freigeben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation>Zuerst das Training anhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
+            <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PlotWidget</name>
@@ -1679,6 +1713,30 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>Prune checkpoints…</source>
+        <translation>Checkpoints aufräumen…</translation>
+    </message>
+    <message>
+        <source>Remove old epoch checkpoints to free disk space; last.ckpt, which training continues from, is kept</source>
+        <translation>Alte Epochen-Checkpoints entfernen, um Speicherplatz freizugeben; last.ckpt, von dem das Training fortgesetzt wird, bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Disk use</source>
+        <translation>Speicherbedarf</translation>
+    </message>
+    <message>
+        <source>%1, of which checkpoints %2 (keeps the newest %3 epoch checkpoints%4)</source>
+        <translation>%1, davon Checkpoints %2 (behält die neuesten %3 Epochen-Checkpoints%4)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>, plus one every %1 epochs</source>
+        <translation> sowie einen alle %1 Epochen</translation>
     </message>
 </context>
 <context>

@@ -1437,6 +1437,40 @@ You can continue the run later from the Runs tab.</source>
         <source>live k-NN accuracy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation>
+            <numerusform>Remove %n checkpoint and free %1?</numerusform>
+            <numerusform>Remove %n checkpoints and free %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation>
+            <numerusform>Removed %n checkpoint, freed %1.</numerusform>
+            <numerusform>Removed %n checkpoints, freed %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PlotWidget</name>
@@ -1675,6 +1709,30 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune checkpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove old epoch checkpoints to free disk space; last.ckpt, which training continues from, is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, of which checkpoints %2 (keeps the newest %3 epoch checkpoints%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, plus one every %1 epochs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "api/analysis.h"
+#include "api/run_storage.h"
 #include "common/fsutil.h"
 #include "config_form.h"
 #include "dataset_picker.h"
@@ -28,6 +29,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressBar>
@@ -203,12 +205,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(runs_, &RunsPanel::saveCheckpointRequested, this, [this] {
         api::RunSnapshot snap;
-        try {
-            snap = api::loadRun(ss(runDir_));
-        } catch (const std::exception& e) {
-            showError(tr("Cannot read run"), qs(e.what()));
-            return;
-        }
+        if (!readOpenRun(snap)) return;
         if (snap.checkpoints.empty()) {
             showError(tr("No checkpoint"), tr("This run has no checkpoint yet."));
             return;
@@ -224,6 +221,39 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const QString err = saveCheckpointAs(p, src);
         if (!err.isEmpty()) showError(tr("Save failed"), err);
         else statusBar()->showMessage(tr("Saved %1").arg(p), 5000);
+    });
+    connect(runs_, &RunsPanel::pruneRequested, this, [this] {
+        api::RunSnapshot snap;
+        if (!readOpenRun(snap)) return;
+        bool ok = false;
+        const int start = snap.config.system.keep_checkpoints < 0 ? 2 : snap.config.system.keep_checkpoints;
+        const int keep = QInputDialog::getInt(this, tr("Prune checkpoints"),
+                                              tr("Keep the newest N epoch checkpoints (last.ckpt, which training "
+                                                 "continues from, is always kept):"),
+                                              start, 0, 100000, 1, &ok);
+        if (!ok) return;
+        const int every = snap.config.system.checkpoint_every_epochs;
+        api::PruneReport dry;
+        try {
+            dry = api::pruneRun(ss(runDir_), keep, every, true);
+        } catch (const std::exception& e) {
+            showError(tr("Cannot prune"), qs(e.what()));
+            return;
+        }
+        if (dry.removed.empty()) {
+            statusBar()->showMessage(tr("Nothing to remove: the run keeps only these checkpoints."), 8000);
+            return;
+        }
+        QStringList names;
+        for (const auto& p : dry.removed) names << QFileInfo(qs(p)).fileName();
+        const auto answer = QMessageBox::question(
+            this, tr("Prune checkpoints"),
+            tr("Remove %n checkpoint(s) and free %1?", "", int(names.size())).arg(QLocale().formattedDataSize(dry.bytes_freed)) +
+                "\n\n" + names.join(", "));
+        if (answer == QMessageBox::Yes) pruneCheckpoints(keep, every);
+    });
+    connect(this, &MainWindow::checkpointsPruned, this, [this](const QString&, const QString& err) {
+        if (!err.isEmpty()) showError(tr("Cannot prune"), err);
     });
     connect(runs_, &RunsPanel::exportEncoderRequested, this, [this] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export encoder"), QDir::home().filePath(QFileInfo(runDir_).fileName() + "-encoder.safetensors"),
@@ -637,6 +667,16 @@ void MainWindow::onFailed(const QString& message) {
     showError(tr("Training stopped"), message);
 }
 
+bool MainWindow::readOpenRun(api::RunSnapshot& snap) {
+    try {
+        snap = api::loadRun(ss(runDir_));
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot read run"), qs(e.what()));
+        return false;
+    }
+}
+
 void MainWindow::reloadRunSummary() {
     if (runDir_.isEmpty()) return;
     try {
@@ -706,6 +746,33 @@ QString MainWindow::saveCheckpointAs(const QString& path, const QString& checkpo
     if (QFileInfo::exists(path) && !QFile::remove(path)) return tr("Cannot replace %1.").arg(path);
     if (!QFile::copy(src, path)) return tr("Cannot copy %1 to %2.").arg(src, path);
     return {};
+}
+
+void MainWindow::pruneCheckpoints(int keep, int every) {
+    if (runDir_.isEmpty() || isTraining()) {
+        Q_EMIT checkpointsPruned({}, runDir_.isEmpty() ? tr("No run is open.") : tr("Stop training first."));
+        return;
+    }
+    const std::string dir = ss(runDir_);
+    using Result = std::pair<QString, QString>;  // summary, error
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
+        const Result r = watcher->result();
+        watcher->deleteLater();
+        reloadRunSummary();
+        if (r.second.isEmpty()) statusBar()->showMessage(r.first, 8000);
+        Q_EMIT checkpointsPruned(r.first, r.second);
+    });
+    watcher->setFuture(QtConcurrent::run([dir, keep, every]() -> Result {
+        try {
+            const auto rep = api::pruneRun(dir, keep, every);
+            return {tr("Removed %n checkpoint(s), freed %1.", "", int(rep.removed.size()))
+                        .arg(QLocale().formattedDataSize(rep.bytes_freed)),
+                    {}};
+        } catch (const std::exception& e) {
+            return {{}, qs(e.what())};
+        }
+    }));
 }
 
 void MainWindow::exportEncoder(const QString& path) {

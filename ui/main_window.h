@@ -59,6 +59,9 @@ public:
     QString saveCheckpointAs(const QString& path, const QString& checkpoint = QString());
     // Runs off the GUI thread; emits encoderExported(path, error).
     void exportEncoder(const QString& path);
+    // Removes the open run's epoch checkpoints beyond the newest `keep` (and every `every`-th) off
+    // the GUI thread; emits checkpointsPruned(summary, error) and refreshes the Runs tab.
+    void pruneCheckpoints(int keep, int every);
     QString exportPreviewGrid(const QString& path);
     void applyPreset(const QString& name);
     // Grabs every panel into dir as PNG (the README's screenshots); returns the files written.
@@ -68,6 +71,7 @@ Q_SIGNALS:
     void trainingFinished(bool cancelled);
     void trainingFailed(const QString& message);
     void encoderExported(const QString& path, const QString& error);
+    void checkpointsPruned(const QString& summary, const QString& error);
 
 public Q_SLOTS:
     void startTraining();
@@ -89,6 +93,7 @@ private:
     void addRecentRun(const QString& dir);
     void refreshRecentMenu();
     void reloadRunSummary();
+    bool readOpenRun(api::RunSnapshot& snap);  // the open run from disk; false (after an error dialog) if unreadable
     void setLanguage(const QString& code);
 
     void onStarted(const QString& dir, const dino::RunConfig& cfg);

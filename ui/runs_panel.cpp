@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -43,6 +44,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     actions->addWidget(metrics_, 0, 1);
     actions->addWidget(checkpoint_, 1, 0);
     actions->addWidget(encoder_, 1, 1);
+    prune_ = new QPushButton(QIcon(":/icons/stop.svg"), tr("Prune checkpoints…"), current);
+    prune_->setObjectName("pruneButton");
+    prune_->setToolTip(tr("Remove old epoch checkpoints to free disk space; last.ckpt, which training continues from, is kept"));
+    actions->addWidget(prune_, 2, 0);
     cl->addLayout(actions);
     left->addWidget(current, 1);
     lay->addLayout(left, 3);
@@ -75,6 +80,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
     connect(metrics_, &QPushButton::clicked, this, &RunsPanel::exportMetricsRequested);
     connect(checkpoint_, &QPushButton::clicked, this, &RunsPanel::saveCheckpointRequested);
     connect(encoder_, &QPushButton::clicked, this, &RunsPanel::exportEncoderRequested);
+    connect(prune_, &QPushButton::clicked, this, &RunsPanel::pruneRequested);
     connect(folder_, &QLineEdit::editingFinished, this, [this] { Q_EMIT runsFolderChanged(runsFolder()); });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("Folder for new runs"), runsFolder());
@@ -113,6 +119,13 @@ void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
     QStringList ck;
     for (const auto& c : s.checkpoints) ck << QFileInfo(qs(c)).fileName();
     row(tr("Checkpoints"), ck.isEmpty() ? tr("none") : ck.join(", "));
+    const QLocale loc;
+    row(tr("Disk use"), tr("%1, of which checkpoints %2 (keeps the newest %3 epoch checkpoints%4)")
+                            .arg(loc.formattedDataSize(s.disk_bytes), loc.formattedDataSize(s.checkpoint_bytes))
+                            .arg(s.config.system.keep_checkpoints < 0 ? tr("all") : QString::number(s.config.system.keep_checkpoints))
+                            .arg(s.config.system.checkpoint_every_epochs > 0
+                                     ? tr(", plus one every %1 epochs").arg(s.config.system.checkpoint_every_epochs)
+                                     : QString()));
     html += QStringLiteral("</table>");
     details_->setHtml(html);
     updateButtons();
@@ -150,6 +163,7 @@ void RunsPanel::updateButtons() {
     metrics_->setEnabled(haveRun_);
     checkpoint_->setEnabled(haveRun_);
     encoder_->setEnabled(haveRun_ && !training_);
+    prune_->setEnabled(haveRun_ && !training_);
 }
 
 }  // namespace dino::ui

@@ -34,6 +34,7 @@ Q_SIGNALS:
     void exportMetricsRequested();
     void saveCheckpointRequested();
     void exportEncoderRequested();
+    void pruneRequested();
     void runsFolderChanged(const QString& dir);
 
 private:
@@ -45,6 +46,7 @@ private:
     QPushButton* metrics_ = nullptr;
     QPushButton* checkpoint_ = nullptr;
     QPushButton* encoder_ = nullptr;
+    QPushButton* prune_ = nullptr;
     bool haveRun_ = false;
     bool resumable_ = false;
     bool training_ = false;

@@ -2,6 +2,7 @@
 // paths (disk full, read-only) that the trainer's error messages build on.
 #include "common/fsutil.h"
 #include "common/retention.h"
+#include "env_var.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,25 +38,6 @@ public:
 
 private:
     fs::path path_;
-};
-
-class EnvGuard {
-public:
-    EnvGuard(const char* name, const char* value) : name_(name) {
-        const char* old = std::getenv(name);
-        had_ = old != nullptr;
-        if (had_) old_ = old;
-        ::setenv(name, value, 1);
-    }
-    ~EnvGuard() {
-        if (had_) ::setenv(name_, old_.c_str(), 1);
-        else ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    bool had_ = false;
-    std::string old_;
 };
 
 std::vector<int> range(int n) {
@@ -152,7 +134,7 @@ TEST_CASE("writeFileAtomic: a failed write leaves the old file and no temp file,
     const std::string path = d.ckpt("last.ckpt").string();
     writeFileAtomic(path, "old contents");
     for (const char* kind : {"ENOSPC", "EROFS", "EIO"}) {
-        EnvGuard fault("DINO_TEST_FAIL_WRITES", (std::string(kind) + ":last.ckpt").c_str());
+        dino::test::EnvVar fault("DINO_TEST_FAIL_WRITES", (std::string(kind) + ":last.ckpt").c_str());
         try {
             writeFileAtomic(path, std::string(500, 'n'));
             FAIL("no error");
@@ -174,7 +156,7 @@ TEST_CASE("writeFileAtomic: a failed write leaves the old file and no temp file,
     }
     {
         // Only paths containing the part fail.
-        EnvGuard fault("DINO_TEST_FAIL_WRITES", "ENOSPC:other.bin");
+        dino::test::EnvVar fault("DINO_TEST_FAIL_WRITES", "ENOSPC:other.bin");
         writeFileAtomic(path, "new");
         CHECK(readTextFile(path) == "new");
     }

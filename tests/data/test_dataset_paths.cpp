@@ -9,30 +9,14 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "env_var.h"
+
 using namespace dino;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Sets an environment variable for the scope, restoring the old value afterwards.
-class EnvVar {
-public:
-    EnvVar(const char* name, const char* value) : name_(name) {
-        const char* old = std::getenv(name);
-        had_ = old != nullptr;
-        if (had_) old_ = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
-    }
-    ~EnvVar() {
-        if (had_) ::setenv(name_.c_str(), old_.c_str(), 1);
-        else ::unsetenv(name_.c_str());
-    }
-
-private:
-    std::string name_, old_;
-    bool had_ = false;
-};
+using dino::test::EnvVar;
 
 template <class F>
 std::string errorOf(F f) {

@@ -4,6 +4,7 @@
 // populated, every export writes a readable file, a run folder reopens with the same curves,
 // closing during training stops cleanly, and engine errors become messages.
 #include "api/run_directory.h"
+#include "api/training_run.h"
 #include "config_form.h"
 #include "evaluation_panel.h"
 #include "main_window.h"
@@ -21,6 +22,7 @@
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -362,6 +364,42 @@ private Q_SLOTS:
         QCOMPARE(w2.configForm()->config().model.embed_dim, 32);
         QVERIFY(w2.runDir().endsWith(QFileInfo(firstRun_).fileName()));
         QCOMPARE(w2.openRun(tmp_.filePath("no-such-run")).isEmpty(), false);
+    }
+
+    void runsTabShowsDiskUseAndPrunes() {
+        // A run of its own (4 epochs, every epoch snapshot kept), made through the engine facade.
+        RunConfig cfg = presetConfig("tiny");
+        cfg.eval.eval_at_end = false;
+        cfg.optim.epochs = 4;
+        cfg.system.keep_checkpoints = -1;
+        const QString dir = tmp_.filePath("prune-run");
+        {
+            auto run = api::TrainingRun::create(cfg, dir.toStdString());
+            api::TrainObserver quiet;
+            QVERIFY(run->run(quiet) == api::RunOutcome::Finished);
+        }
+        MainWindow w2;
+        w2.setShowErrorDialogs(false);
+        QCOMPARE(w2.openRun(dir), QString());
+        auto* details = w2.findChild<QTextBrowser*>("runDetails");
+        QVERIFY(details);
+        QVERIFY(details->toPlainText().contains("Disk use"));
+        QVERIFY(details->toPlainText().contains("epoch_000.ckpt"));
+        auto* prune = w2.findChild<QPushButton*>("pruneButton");
+        QVERIFY(prune && prune->isEnabled());
+        const auto before = api::loadRun(dir.toStdString());
+        QCOMPARE(before.checkpoints.size(), size_t(5));
+
+        QSignalSpy pruned(&w2, &MainWindow::checkpointsPruned);
+        w2.pruneCheckpoints(1, 0);
+        QVERIFY(pruned.wait(30000));
+        QCOMPARE(pruned.first().at(1).toString(), QString());
+        QVERIFY(pruned.first().at(0).toString().contains("3"));  // "Removed 3 checkpoints, freed ..."
+        const auto after = api::loadRun(dir.toStdString());
+        QCOMPARE(after.checkpoints.size(), size_t(2));  // epoch_003 and last.ckpt
+        QVERIFY(after.checkpoint_bytes < before.checkpoint_bytes);
+        QVERIFY(!details->toPlainText().contains("epoch_000.ckpt"));  // the tab was refreshed
+        QVERIFY(details->toPlainText().contains("epoch_003.ckpt"));
     }
 
     void engineErrorsBecomeMessages() {
