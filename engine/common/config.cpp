@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -136,13 +137,33 @@ std::string readValue(const json& v, T& out) {
         if (!v.is_boolean()) return std::string("expected ") + typeName<T>();
         out = v.get<bool>();
     } else if constexpr (std::is_integral_v<T>) {
-        if (v.is_number_integer() || v.is_number_unsigned()) {
+        // Out-of-range values are errors, not silently wrapped or (for floats) undefined casts.
+        const auto range = [] {
+            return "expected an integer from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
+                   std::to_string(std::numeric_limits<T>::max());
+        };
+        if (v.is_number_unsigned()) {
+            const uint64_t u = v.get<uint64_t>();
+            if (u > static_cast<uint64_t>(std::numeric_limits<T>::max())) return range();
+            out = static_cast<T>(u);
+        } else if (v.is_number_integer()) {
+            const int64_t i = v.get<int64_t>();
             if constexpr (std::is_unsigned_v<T>) {
-                if (v.is_number_integer() && v.get<int64_t>() < 0) return "expected a non-negative integer";
+                if (i < 0) return "expected a non-negative integer";
+                if (static_cast<uint64_t>(i) > static_cast<uint64_t>(std::numeric_limits<T>::max())) return range();
+            } else {
+                if (i < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+                    i > static_cast<int64_t>(std::numeric_limits<T>::max()))
+                    return range();
             }
-            out = v.get<T>();
-        } else if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>()) {
-            out = static_cast<T>(v.get<double>());
+            out = static_cast<T>(i);
+        } else if (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>()) {
+            const double d = v.get<double>();
+            // Both bounds as doubles; max() + 1 is a power of two, exactly representable.
+            const double lo = static_cast<double>(std::numeric_limits<T>::min());
+            const double hi = 2.0 * static_cast<double>(std::numeric_limits<T>::max() / 2 + 1);
+            if (d < lo || d >= hi) return range();
+            out = static_cast<T>(d);
         } else {
             return std::string("expected ") + typeName<T>();
         }
@@ -180,11 +201,53 @@ ConfigError::ConfigError(const std::string& where, std::vector<FieldError> error
       }()),
       errors_(std::move(errors)) {}
 
+// Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): what JSON can hold.
+static bool validUtf8(const std::string& s) {
+    size_t i = 0;
+    const size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        size_t len = 0;
+        uint32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n) return false;
+        for (size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        const uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += len;
+    }
+    return true;
+}
+
 std::vector<FieldError> validate(const RunConfig& c) {
     std::vector<FieldError> e;
     auto need = [&](bool ok, const std::string& field, const std::string& what, const std::string& got) {
         if (!ok) e.push_back({field, what + " (got " + got + ")"});
     };
+    // Found by fuzz_config: a --set value with bytes that are not UTF-8 passed validation and then
+    // failed deep inside the JSON writer. Paths and names must be text that config.json can hold.
+    visitFields(c, [&](const char* key, const auto& field) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, std::string>)
+            if (!validUtf8(field)) e.push_back({key, "must be valid UTF-8 text (got bytes that are not)"});
+    });
     auto prob = [&](double p, const std::string& f) { need(p >= 0 && p <= 1, f, "must be a probability in [0, 1]", fmt(p)); };
     auto pos = [&](double v, const std::string& f) { need(v > 0 && std::isfinite(v), f, "must be > 0", fmt(v)); };
     auto nonneg = [&](double v, const std::string& f) { need(v >= 0 && std::isfinite(v), f, "must be >= 0", fmt(v)); };
@@ -283,7 +346,8 @@ std::vector<FieldError> validate(const RunConfig& c) {
     const auto& s = c.system;
     need(s.threads >= 0, "system.threads", "must be >= 0 (0 = all cores)", std::to_string(s.threads));
     need(s.device == "auto" || s.device == "cpu" || s.device == "cuda", "system.device", "must be auto, cpu or cuda", "\"" + s.device + "\"");
-    need(s.precision == "fp32" || s.precision == "bf16", "system.precision", "must be fp32 or bf16", "\"" + s.precision + "\"");
+    need(s.precision == "auto" || s.precision == "fp32" || s.precision == "bf16", "system.precision",
+         "must be auto, fp32 or bf16", "\"" + s.precision + "\"");
     need(s.loader_workers >= 0, "system.loader_workers", "must be >= 0 (0 = augment on the training thread)", std::to_string(s.loader_workers));
     need(s.prefetch_batches >= 1, "system.prefetch_batches", "must be >= 1", std::to_string(s.prefetch_batches));
     need(s.keep_checkpoints >= -1, "system.keep_checkpoints", "must be >= -1 (-1 = all, 0 = only last.ckpt)", std::to_string(s.keep_checkpoints));
@@ -296,7 +360,7 @@ RunConfig configFromJson(const std::string& text, const std::string& where) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& ex) {
+    } catch (const json::exception& ex) {
         throw ConfigError(where, {{"(file)", std::string("not valid JSON: ") + ex.what()}});
     }
     if (!j.is_object()) throw ConfigError(where, {{"(file)", "expected a JSON object with sections data, views, model, optim, eval, system"}});
@@ -427,6 +491,7 @@ RunConfig presetConfig(const std::string& name) {
         c.optim.batch_size = 16;
         c.optim.epochs = 2;
         c.system.threads = 1;
+        c.system.precision = "fp32";  // tests compare numbers: the same arithmetic on every CPU
         c.system.loader_workers = 0;
         return c;
     }
@@ -512,7 +577,7 @@ std::string fieldHelp(const std::string& f) {
         {"eval.batch_size", QT_TRANSLATE_NOOP("dino::FieldHelp", "Images per batch when computing features.")},
         {"system.threads", QT_TRANSLATE_NOOP("dino::FieldHelp", "CPU threads for the math (0 = all cores).")},
         {"system.device", QT_TRANSLATE_NOOP("dino::FieldHelp", "auto (CUDA if present), cpu or cuda.")},
-        {"system.precision", QT_TRANSLATE_NOOP("dino::FieldHelp", "fp32, or bf16 mixed precision (autocast).")},
+        {"system.precision", QT_TRANSLATE_NOOP("dino::FieldHelp", "auto (bf16 where the CPU or GPU computes it natively: AMX-BF16, AVX512-BF16, CUDA; fp32 elsewhere), fp32, or bf16 mixed precision (autocast).")},
         {"system.seed", QT_TRANSLATE_NOOP("dino::FieldHelp", "Random seed: same seed, same run.")},
         {"system.loader_workers", QT_TRANSLATE_NOOP("dino::FieldHelp", "Threads that prepare augmented batches (0 = on the training thread).")},
         {"system.prefetch_batches", QT_TRANSLATE_NOOP("dino::FieldHelp", "Batches prepared ahead of the training step.")},

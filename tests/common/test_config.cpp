@@ -144,3 +144,50 @@ TEST_CASE("saved config file loads back, bad file is named", "[config]") {
     std::remove(path.c_str());
     CHECK_THROWS(loadConfigFile("/nonexistent/cfg.json"));
 }
+
+TEST_CASE("integers out of their field's range are errors, not wrapped or undefined casts", "[config]") {
+    // Found by fuzz_config: --set optim.epochs=1111...1 (parsed as 1.1e+23) was cast to int (UB).
+    RunConfig c;
+    auto err = [&](const std::string& set) {
+        try {
+            applyOverride(c, set);
+        } catch (const ConfigError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK_THAT(err("optim.epochs=111111111111111111111111"), Catch::Contains("optim.epochs") && Catch::Contains("from -2147483648 to 2147483647"));
+    CHECK_THAT(err("optim.epochs=4294967297"), Catch::Contains("optim.epochs"));  // would wrap to 1
+    CHECK_THAT(err("optim.epochs=1e300"), Catch::Contains("optim.epochs"));
+    CHECK_THAT(err("system.seed=-1"), Catch::Contains("non-negative"));
+    CHECK(err("optim.epochs=2147483647").empty());
+    CHECK(c.optim.epochs == 2147483647);
+    CHECK(err("optim.epochs=3.0").empty());
+    CHECK(c.optim.epochs == 3);
+    CHECK(err("system.seed=18446744073709551615").empty());
+    CHECK(c.system.seed == 18446744073709551615ull);
+    CHECK_THROWS_WITH(configFromJson(R"({"optim": {"batch_size": 1e20}})"), Catch::Contains("optim.batch_size"));
+    CHECK_THROWS_WITH(configFromJson(R"({"model": {"depth": 10000000000}})"), Catch::Contains("model.depth"));
+    // Found by fuzz_config: a number too large for a double is nlohmann's out_of_range, not a
+    // parse_error; it must still be a ConfigError (exit 2) naming the file.
+    CHECK_THROWS_AS(configFromJson("936e1191001", "cfg.json"), ConfigError);
+    CHECK_THROWS_WITH(configFromJson(R"({"optim": {"lr": 1e999}})", "cfg.json"),
+                      Catch::Contains("cfg.json") && Catch::Contains("not valid JSON"));
+}
+
+TEST_CASE("text fields must be UTF-8, which config.json can hold", "[config]") {
+    // Found by fuzz_config: --set data.dataset=<a byte 0xA7> validated and then threw inside the JSON writer.
+    RunConfig c;
+    applyOverride(c, "data.dataset=caf\xa7.npz");
+    auto errors = validate(c);
+    REQUIRE(errors.size() == 1u);
+    CHECK(errors[0].field == "data.dataset");
+    CHECK_THAT(errors[0].message, Catch::Contains("UTF-8"));
+    for (const char* bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\xff"}) {
+        c.data.dataset = bad;
+        CHECK(validate(c).size() == 1u);
+    }
+    c.data.dataset = "Datens\xc3\xa4tze/\xe2\x82\xac/\xf0\x9f\x94\xac.npz";  // ä, €, a 4-byte emoji
+    CHECK(validate(c).empty());
+    CHECK(configFromJson(configToJson(c)).data.dataset == c.data.dataset);
+}
