@@ -303,10 +303,6 @@
         <translation>auto (CUDA, falls vorhanden), cpu oder cuda.</translation>
     </message>
     <message>
-        <source>fp32, or bf16 mixed precision (autocast).</source>
-        <translation>fp32 oder bf16-Mixed-Precision (Autocast).</translation>
-    </message>
-    <message>
         <source>Random seed: same seed, same run.</source>
         <translation>Zufalls-Seed: gleicher Seed, gleicher Lauf.</translation>
     </message>
@@ -365,6 +361,10 @@
     <message>
         <source>Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.</source>
         <translation>Epochen-Snapshots: weights (Student, Teacher, Zentrum; halbe Größe) oder full (auch Optimierer- und Zufallszustand). last.ckpt ist immer vollständig.</translation>
+    </message>
+    <message>
+        <source>auto (bf16 where the CPU or GPU computes it natively: AMX-BF16, AVX512-BF16, CUDA; fp32 elsewhere), fp32, or bf16 mixed precision (autocast).</source>
+        <translation>auto (bf16, wo CPU oder GPU es nativ rechnen: AMX-BF16, AVX512-BF16, CUDA; sonst fp32), fp32 oder bf16-Mischpräzision (Autocast).</translation>
     </message>
 </context>
 <context>
@@ -1838,10 +1838,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Meldungen der Engine erscheinen hier.</translation>
     </message>
     <message>
-        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)</source>
-        <translation>Geplant: %1 Epochen × %2 Schritte = %3 Schritte auf %4 Bildern (%5, %6 Threads)</translation>
-    </message>
-    <message>
         <source>Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8</source>
         <translation>Epoche %1/%2 · Schritt %3/%4 (%5 in Epoche) · %6 Bilder/s · Verlust %7 · Rest %8</translation>
     </message>
@@ -1916,6 +1912,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Live k-NN: off</source>
         <translation>Live-k-NN: aus</translation>
+    </message>
+    <message>
+        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads, %7)</source>
+        <translation>Geplant: %1 Epochen × %2 Schritte = %3 Schritte auf %4 Bildern (%5, %6 Threads, %7)</translation>
     </message>
 </context>
 <context>

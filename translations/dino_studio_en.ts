@@ -303,10 +303,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fp32, or bf16 mixed precision (autocast).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Random seed: same seed, same run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,6 +360,10 @@
     </message>
     <message>
         <source>Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (bf16 where the CPU or GPU computes it natively: AMX-BF16, AVX512-BF16, CUDA; fp32 elsewhere), fp32, or bf16 mixed precision (autocast).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1835,10 +1835,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,6 +1908,10 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Live k-NN: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads, %7)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -124,7 +124,7 @@ std::vector<FieldSpec> buildFields() {
 
     f.push_back(make("system.threads", "system", K::Int, &RunConfig::system, &SystemConfig::threads));
     f.push_back(make("system.device", "system", K::Choice, &RunConfig::system, &SystemConfig::device, {"auto", "cpu", "cuda"}));
-    f.push_back(make("system.precision", "system", K::Choice, &RunConfig::system, &SystemConfig::precision, {"fp32", "bf16"}));
+    f.push_back(make("system.precision", "system", K::Choice, &RunConfig::system, &SystemConfig::precision, {"auto", "fp32", "bf16"}));
     f.push_back(make("system.seed", "system", K::UInt64, &RunConfig::system, &SystemConfig::seed));
     f.push_back(make("system.loader_workers", "system", K::Int, &RunConfig::system, &SystemConfig::loader_workers));
     f.push_back(make("system.prefetch_batches", "system", K::Int, &RunConfig::system, &SystemConfig::prefetch_batches));

@@ -394,14 +394,16 @@ void TrainingPanel::setLogScale(bool on) {
 void TrainingPanel::updateProgress() {
     if (steps_.isEmpty()) {
         if (plan_.total_steps > 0) {
-            progressText_ = tr("Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads)")
+            progressText_ = tr("Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads, %7)")
                                 .arg(plan_.epochs)
                                 .arg(plan_.steps_per_epoch)
                                 .arg(plan_.total_steps)
                                 .arg(plan_.dataset_size)
                                 .arg(QString::fromStdString(plan_.device))
-                                .arg(plan_.threads);
+                                .arg(plan_.threads)
+                                .arg(QString::fromStdString(plan_.precision));
             progressLabel_->setText(progressText_);
+            progressLabel_->setToolTip(QString::fromStdString(plan_.precision_reason));
             Q_EMIT progressChanged(progressText_);
         }
         return;

@@ -23,7 +23,7 @@ int parseCount(const Args& a, const std::string& name, int def) {
 
 int runBench(const Args& a) {
     if (hasFlag(a, "--help") || hasFlag(a, "-h")) {
-        std::cout << "usage: dino bench [--steps N] [--warmup W] [--batch B] [--precision fp32|bf16] [--threads T]\n"
+        std::cout << "usage: dino bench [--steps N] [--warmup W] [--batch B] [--precision auto|fp32|bf16] [--threads T]\n"
                      "                  [--micro-batch M] [--no-image-workers] [--preset NAME]\n"
                      "                  [--set section.field=value ...]\n\n"
                      "Runs the real DINO training step (seed configuration, random initialisation, the real\n"
@@ -32,7 +32,7 @@ int runBench(const Args& a) {
                      "forward, student forward+backward and optimizer+EMA, the achieved GFLOP/s (analytic ViT\n"
                      "FLOPs) beside a measured matmul peak, and the process's peak RSS.\n\n"
                      "defaults: --steps 3 --warmup 1 --batch 256 (the seed's), precision and threads from the\n"
-                     "config (fp32; all physical cores); --micro-batch: images per student forward/backward\n"
+                     "config (auto: bf16 where the CPU computes it natively, else fp32; all physical cores); --micro-batch: images per student forward/backward\n"
                      "group (0 = automatic; the gradient is the same, memory scales with the group).\n"
                      "On a CPU with T > 1 threads the step splits each batch's images between T worker threads\n"
                      "of one intra-op thread each (faster than T intra-op threads on a small ViT);\n"

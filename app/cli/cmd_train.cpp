@@ -58,7 +58,7 @@ RunConfig buildConfig(const Args& a) {
         nlohmann::json patch;
         try {
             patch = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
             throw ConfigError(file, {{"(file)", std::string("not valid JSON: ") + e.what()}});
         }
         if (!patch.is_object()) throw ConfigError(file, {{"(file)", "expected a JSON object with sections"}});

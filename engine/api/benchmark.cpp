@@ -72,7 +72,8 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
     r.steps = steps;
     r.warmup = warmup;
     r.loader_workers = cfg.system.loader_workers;
-    r.precision = cfg.system.precision;
+    r.precision = trainer.plan().precision;
+    r.precision_reason = trainer.plan().precision_reason;
     r.device = trainer.device().str();
 
     TrainerHooks hooks;
@@ -119,7 +120,7 @@ BenchmarkResult runBenchmark(const RunConfig& cfg_in, int steps, int warmup, con
                                                cfg.views.num_local, trainer.localSize()) / 1e9;
     r.achieved_gflops = r.gflop_per_image * r.images_per_s;
     r.matmul_peak_gflops =
-        matmulPeak(trainer.device(), cfg.system.precision == "bf16" ? torch::kBFloat16 : torch::kFloat);
+        matmulPeak(trainer.device(), r.precision == "bf16" ? torch::kBFloat16 : torch::kFloat);
     r.blas = blasDescription();
     r.peak_rss_mb = peakRssMb();
     return r;
@@ -141,12 +142,13 @@ std::string formatBenchmark(const BenchmarkResult& r) {
                   "GFLOP per image   %.3f   (analytic, matmuls only)\n"
                   "achieved GFLOP/s  %.1f   vs measured 1024^3 matmul peak %.1f GFLOP/s (%.0f%%)\n"
                   "peak RSS          %.0f MB\n"
-                  "BLAS              %s\n",
+                  "BLAS              %s\n"
+                  "precision         %s\n",
                   r.batch_size, static_cast<long long>(r.micro_batch), split.c_str(), r.device.c_str(), r.precision.c_str(), r.threads, r.loader_workers, r.steps, r.warmup,
                   r.images_per_s, r.step_seconds, r.cpu_seconds, r.data_seconds, r.teacher_seconds, r.student_seconds,
                   r.optimizer_seconds, r.gflop_per_image, r.achieved_gflops, r.matmul_peak_gflops,
                   r.matmul_peak_gflops > 0 ? 100.0 * r.achieved_gflops / r.matmul_peak_gflops : 0.0, r.peak_rss_mb,
-                  r.blas.c_str());
+                  r.blas.c_str(), r.precision_reason.c_str());
     return buf;
 }
 

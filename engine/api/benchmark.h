@@ -19,6 +19,7 @@ struct BenchmarkResult {
     int threads = 0;
     int loader_workers = 0;
     std::string device, precision, blas;
+    std::string precision_reason;  // why this precision (system.precision = auto decides from the CPU/GPU)
     // Means over the measured steps, seconds.
     double step_seconds = 0, data_seconds = 0, student_seconds = 0, teacher_seconds = 0, optimizer_seconds = 0;
     double cpu_seconds = 0;              // process CPU time (user + sys) per step: the work done,

@@ -114,7 +114,7 @@ EvalMetrics metricsFromJson(const json& j) {
 json parseJsonFile(const std::string& text, const std::string& what) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw std::runtime_error(what + ": not valid JSON: " + e.what());
     }
 }
@@ -267,7 +267,8 @@ void writeRunStatus(const std::string& run_dir, const std::string& state, const 
               {"trainable_parameters", plan.trainable_parameters},
               {"device", plan.device},
               {"threads", plan.threads},
-              {"precision", plan.precision}};
+              {"precision", plan.precision},
+              {"precision_reason", plan.precision_reason}};
     if (collapse) {
         json advice = json::object();
         for (const auto& [field, value] : collapse->advice) advice[field] = json::parse(value);
@@ -347,6 +348,7 @@ RunSnapshot loadRun(const std::string& run_dir) {
         s.plan.device = jval<std::string>(status, "device", "");
         s.plan.threads = jval<int>(status, "threads", 0);
         s.plan.precision = jval<std::string>(status, "precision", s.config.system.precision);
+        s.plan.precision_reason = jval<std::string>(status, "precision_reason", "");
     }
 
     s.steps = readStepCsv(runMetricsPath(run_dir), parseMetricsCsvRow);

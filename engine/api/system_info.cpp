@@ -1,4 +1,5 @@
 #include "api/analysis.h"
+#include "common/precision.h"
 #include "api/process.h"
 #include "model/fast_gelu.h"
 #include "model/fused_attention.h"
@@ -29,6 +30,10 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     const bool native_bf16 = cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16");
     info.push_back({"bf16 on CPU", std::string(at::globalContext().userEnabledMkldnn() ? "oneDNN enabled" : "oneDNN disabled") +
                                        (native_bf16 ? ", native bf16" : ", no native bf16 (emulated: much slower than fp32)")});
+    {
+        const PrecisionChoice auto_choice = choosePrecision("auto", precisionFeatures(resolveDevice("auto")));
+        info.push_back({"precision (auto)", auto_choice.reason});
+    }
     info.push_back({"CPU training step", perThreadIntraOpThreads()
                                              ? "with threads > 1: images split over one worker per thread (1 intra-op thread each)"
                                              : "intra-op threads only (this libtorch has no OpenMP)"});

@@ -166,7 +166,8 @@ std::string describePlan(const RunPlan& p, const RunConfig& c) {
     std::ostringstream os;
     os << p.epochs << " epochs x " << p.steps_per_epoch << " steps (" << p.total_steps << " steps) of batch "
        << c.optim.batch_size << " on " << p.dataset_size << " images; " << p.trainable_parameters
-       << " trainable parameters; " << p.device << ", " << p.threads << " threads, " << p.precision;
+       << " trainable parameters; " << p.device << ", " << p.threads << " threads, " << p.precision << " ("
+       << p.precision_reason << ")";
     return os.str();
 }
 

@@ -18,7 +18,8 @@ struct RunPlan {
     int64_t trainable_parameters = 0;
     std::string device;     // "cpu" / "cuda:0"
     int threads = 0;
-    std::string precision;
+    std::string precision;         // what the run computes in: "fp32" or "bf16" (system.precision resolved)
+    std::string precision_reason;  // why (system.precision = auto picks from the device's features)
 };
 
 // One training step, as the observer receives it and metrics.csv stores it.

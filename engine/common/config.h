@@ -99,7 +99,7 @@ struct EvalConfig {
 struct SystemConfig {
     int threads = 0;                 // 0 = all physical cores
     std::string device = "auto";     // auto | cpu | cuda
-    std::string precision = "fp32";  // fp32 | bf16
+    std::string precision = "auto";  // auto (bf16 where the device computes it natively) | fp32 | bf16
     uint64_t seed = 0;
     int loader_workers = 1;          // augmentation threads
     int prefetch_batches = 2;

@@ -1,5 +1,7 @@
 #include "training/runtime.h"
 
+#include "common/precision.h"
+
 #include <dlfcn.h>
 #include <link.h>
 
@@ -63,6 +65,17 @@ bool cpuHasFlag(const std::string& flag) {
 }
 
 bool cpuHasNativeBf16() { return cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16"); }
+
+PrecisionFeatures precisionFeatures(torch::Device device) {
+    PrecisionFeatures f;
+    f.cuda = device.is_cuda();
+    // libtorch has no device-properties call without the CUDA headers; GPUs that autocast supports
+    // in bf16 at speed are Ampere (8.0) and newer, which is what a CUDA build targets.
+    f.cuda_bf16 = f.cuda;
+    f.avx512_bf16 = cpuHasFlag("avx512_bf16");
+    f.amx_bf16 = cpuHasFlag("amx_bf16");
+    return f;
+}
 
 namespace {
 int findBlas(struct dl_phdr_info* info, size_t, void* data) {

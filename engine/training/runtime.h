@@ -24,6 +24,10 @@ bool cpuHasFlag(const std::string& flag);
 // oneDNN's bf16 matmul is emulated and many times slower than fp32.
 bool cpuHasNativeBf16();
 
+// The features choosePrecision (common/precision.h) decides from, for a run on `device`.
+struct PrecisionFeatures;
+PrecisionFeatures precisionFeatures(torch::Device device);
+
 // Name and kernel of the BLAS actually loaded, e.g. "OpenBLAS 0.3.21 (openmp), core SkylakeX".
 std::string blasDescription();
 

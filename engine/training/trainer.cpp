@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "common/fsutil.h"
+#include "common/precision.h"
 #include "common/retention.h"
 #include "data/medmnist_registry.h"
 #include "evaluation/cancellation.h"
@@ -55,7 +56,7 @@ ImageSet openTrainingData(const RunConfig& cfg) {
 
 }  // namespace
 
-std::string nonFiniteLossMessage(const RunConfig& cfg, int64_t step, double loss) {
+std::string nonFiniteLossMessage(const RunConfig& cfg, bool bf16, int64_t step, double loss) {
     const auto& o = cfg.optim;
     std::ostringstream os;
     os << "the loss became " << (std::isnan(loss) ? "NaN" : "infinite") << " at step " << step
@@ -66,8 +67,8 @@ std::string nonFiniteLossMessage(const RunConfig& cfg, int64_t step, double loss
        << "a learning rate too high (optim.lr=" << o.lr << "; the seed uses 0.0005";
     if (o.clip_grad <= 0) os << ", and optim.clip_grad=3 bounds the updates";
     os << ")";
-    if (cfg.system.precision == "bf16")
-        os << ", or bf16 precision (system.precision=bf16; try fp32)";
+    if (bf16)
+        os << ", or bf16 precision (system.precision=" << cfg.system.precision << " computes in bf16 here; try fp32)";
     else
         os << " (precision is fp32, so not bf16)";
     os << ".";
@@ -79,7 +80,8 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
     auto errors = validate(cfg_);
     if (!errors.empty()) throw ConfigError("config", errors);
     device_ = resolveDevice(cfg_.system.device);
-    bf16_ = cfg_.system.precision == "bf16";
+    const PrecisionChoice precision = choosePrecision(cfg_.system.precision, precisionFeatures(device_));
+    bf16_ = precision.precision == "bf16";
 
     data_ = openTrainingData(cfg_);
     const int64_t n = data_.size();
@@ -128,7 +130,8 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
     plan_.device = device_.str();
     threads_ = cfg_.system.threads > 0 ? cfg_.system.threads : physicalCores();
     plan_.threads = threads_;
-    plan_.precision = cfg_.system.precision;
+    plan_.precision = precision.precision;
+    plan_.precision_reason = precision.reason;
 }
 
 Trainer::~Trainer() {
@@ -486,7 +489,7 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     }
     if (hooks.loss_override) hooks.loss_override(s, loss);
     const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, s, loss_value));
+    if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, bf16_, s, loss_value));
     if (!sinkhorn) updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);
     double t2 = mark();
     t.student = t2 - t1;

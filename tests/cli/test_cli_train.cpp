@@ -265,3 +265,20 @@ TEST_CASE("dino eval --split val writes eval_val.json beside eval.json", "[cli][
     CHECK(j["n_test"] == 160);
     CHECK_FALSE(fs::exists(run + "/eval.json"));
 }
+
+TEST_CASE("system.precision = auto: the choice and its reason in log.txt, status.json and dino info", "[cli][precision]") {
+    Scratch s;
+    auto r = runDino(s, std::string("train ") + kTiny + " --set system.precision=auto --set optim.epochs=1 --run '" + s / "run" + "'");
+    REQUIRE(r.code == 0);
+    auto status = nlohmann::json::parse(readTextFile(s / "run/status.json"));
+    const std::string precision = status["precision"], reason = status["precision_reason"];
+    CHECK((precision == "fp32" || precision == "bf16"));
+    CHECK(reason.rfind("auto: " + precision, 0) == 0);  // "auto: bf16 autocast, the CPU has AMX-BF16"
+    CHECK(readTextFile(s / "run/log.txt").find(reason) != std::string::npos);
+    auto info = runDino(s, "info");
+    CHECK(info.out.find("precision (auto):  " + reason) != std::string::npos);
+    // Pinned fp32 (the tiny preset) says so.
+    r = runDino(s, std::string("train ") + kTiny + " --set optim.epochs=1 --run '" + s / "pinned" + "'");
+    REQUIRE(r.code == 0);
+    CHECK(nlohmann::json::parse(readTextFile(s / "pinned/status.json"))["precision_reason"] == "fp32, as set in system.precision");
+}

@@ -118,6 +118,7 @@ class TestGuiTraining : public QObject {
         f->setFieldText("optim.max_steps_per_epoch", QString::number(stepsPerEpoch));
         f->setFieldText("data.subset", "128");
         f->setFieldText("system.threads", "1");
+        f->setFieldText("system.precision", "fp32");  // the same numbers on every CPU
         f->setFieldText("eval.batch_size", "128");
         QVERIFY2(f->isValid(), qPrintable(f->firstProblem()));
         w_->tabs()->setCurrentWidget(w_->trainingPanel());
