@@ -264,7 +264,8 @@ std::vector<FieldError> validate(const RunConfig& c) {
     need(v.num_local >= 1, "views.num_local", "must be >= 1", std::to_string(v.num_local));
     need(v.local_crop_size == 0 || v.local_crop_size >= c.model.patch_size, "views.local_crop_size",
          "must be 0 (image size) or at least the patch size " + std::to_string(c.model.patch_size), std::to_string(v.local_crop_size));
-    need(v.local_crop_size == 0 || v.local_crop_size % c.model.patch_size == 0, "views.local_crop_size",
+    // std::max: a patch size of 0 is reported under model.patch_size, not divided by (found by fuzz_config).
+    need(v.local_crop_size == 0 || v.local_crop_size % std::max(1, c.model.patch_size) == 0, "views.local_crop_size",
          "must be a multiple of the patch size " + std::to_string(c.model.patch_size), std::to_string(v.local_crop_size));
     prob(v.jitter_p, "views.jitter_p");
     nonneg(v.brightness, "views.brightness");

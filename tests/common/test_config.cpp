@@ -191,3 +191,14 @@ TEST_CASE("text fields must be UTF-8, which config.json can hold", "[config]") {
     CHECK(validate(c).empty());
     CHECK(configFromJson(configToJson(c)).data.dataset == c.data.dataset);
 }
+
+TEST_CASE("a patch size of 0 is an error, not a division by zero", "[config]") {
+    // Found by fuzz_config: views.local_crop_size % model.patch_size with patch_size 0 (SIGFPE).
+    RunConfig c;
+    c.model.patch_size = 0;
+    c.views.local_crop_size = 12;
+    auto errors = validate(c);
+    bool named = false;
+    for (const auto& e : errors) named = named || e.field == "model.patch_size";
+    CHECK(named);
+}
