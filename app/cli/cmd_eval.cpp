@@ -98,7 +98,8 @@ const char* kEvalUsage =
     "exit codes: 0 ok, 1 failure, 2 bad usage or config, 3 cancelled (Ctrl-C), 4 data error\n";
 
 void printEval(const api::EvalReport& r) {
-    std::printf("checkpoint: epoch %d, step %lld\n", r.epoch, static_cast<long long>(r.step));
+    std::printf("checkpoint: epoch %d, step %lld; features in %s, k-NN in fp32; teacher evaluated at %.0f images/s\n",
+                r.epoch, static_cast<long long>(r.step), r.precision.c_str(), r.images_per_s);
     std::printf("memory bank: %s (%lld images), queries: %s (%lld images), k = %d, T = %g\n\n", r.train_split.c_str(),
                 static_cast<long long>(r.n_train), r.test_split.c_str(), static_cast<long long>(r.n_test), r.knn_k,
                 r.knn_temperature);

@@ -1,6 +1,8 @@
 // evaluateRun, pseudoLabels, exportSafetensors (api/analysis.h): the run directory's checkpoint and
 // config -> the evaluation and export code in engine/evaluation and engine/export.
 #include "api/analysis.h"
+#include <chrono>
+#include "common/precision.h"
 #include "api/interop.h"
 #include "api/run_directory.h"
 #include "api/training_run.h"
@@ -101,7 +103,8 @@ int evalImageSize(const RunContext& c, const ImageSet& any) {
 }
 
 // Everything the random-init baseline's metrics depend on, as JSON text.
-std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, const torch::Device& device) {
+std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, const torch::Device& device,
+                        const std::string& precision) {
     nlohmann::json k;
     RunConfig model_only;
     model_only.model = c.cfg.model;
@@ -121,6 +124,7 @@ std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, co
     k["std"] = d.norm.std;
     k["img_size"] = img_size;
     k["device"] = device.str();
+    k["precision"] = precision;
     return k.dump();
 }
 
@@ -176,8 +180,11 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     s.knn.temperature = ev.knn_temperature;
     s.batch_size = ev.batch_size;
     s.device = device;
+    const PrecisionChoice precision = choosePrecision(c.cfg.system.precision, precisionFeatures(device));
+    s.bf16 = precision.precision == "bf16";
 
     EvalReport r;
+    r.precision = precision.precision;
     r.epoch = c.info.epoch;
     r.step = c.info.step;
     r.knn_k = ev.knn_k;
@@ -190,12 +197,15 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
         r.class_names.push_back(i < int(data.class_names.size()) ? data.class_names[i] : "class " + std::to_string(i));
 
     // The random-init baseline does not change during a run: computed once, then read from the cache.
-    const std::string key = baselineKey(c, data, img_size, device);
+    const std::string key = baselineKey(c, data, img_size, device, precision.precision);
     const std::optional<EvalMetrics> cached = readBaselineCache(run_dir, key, suffix);
     const int64_t work = evaluationWork(s), total = cached ? work : 2 * work;
     auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
+    const auto t0 = std::chrono::steady_clock::now();
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
                                 [&](int64_t done) { if (progress) progress(done, total); }, cancel);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.images_per_s = secs > 0 ? static_cast<double>(r.n_train + r.n_test) / secs : 0.0;
     teacher = nullptr;
     if (cached) {
         r.baseline = *cached;
@@ -279,7 +289,8 @@ EmbeddingFiles exportEmbeddings(const std::string& run_dir, const std::string& s
     const int64_t n = images.size();
     const auto feats = encoderFeatures(
         st.teacher->encoder, images.images, st.data.norm, c.cfg.eval.batch_size, st.device,
-        [&](int64_t done) { if (progress) progress(done, n); }, cancel);
+        [&](int64_t done) { if (progress) progress(done, n); }, cancel,
+        choosePrecision(c.cfg.system.precision, precisionFeatures(st.device)).precision == "bf16");
     EmbeddingFiles out;
     out.features = out_path;
     out.labels = labelsPathFor(out_path);

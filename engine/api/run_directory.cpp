@@ -210,7 +210,9 @@ std::string evalReportToJson(const EvalReport& r) {
               {"n_test", r.n_test},
               {"class_names", r.class_names},
               {"trained", metricsToJson(r.trained)},
-              {"baseline", metricsToJson(r.baseline)}};
+              {"baseline", metricsToJson(r.baseline)},
+              {"precision", r.precision},
+              {"images_per_s", r.images_per_s}};
     return j.dump(2) + "\n";
 }
 
@@ -230,6 +232,8 @@ EvalReport evalReportFromJson(const std::string& text) {
         r.class_names = jval<std::vector<std::string>>(j, "class_names", {});
         if (j.contains("trained")) r.trained = metricsFromJson(j.at("trained"));
         if (j.contains("baseline")) r.baseline = metricsFromJson(j.at("baseline"));
+        r.precision = jval<std::string>(j, "precision", "fp32");  // older eval.json: fp32 was the only one
+        r.images_per_s = jget(j, "images_per_s", 0.0);
         return r;
     } catch (const std::exception& e) {
         throw std::runtime_error(std::string("eval.json: ") + e.what());

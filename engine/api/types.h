@@ -83,6 +83,8 @@ struct EvalReport {
     EvalMetrics trained;
     EvalMetrics baseline;        // random-initialised model, same evaluation
     std::vector<std::string> class_names;
+    std::string precision;       // of the feature pass: the run's (system.precision resolved); kNN is fp32
+    double images_per_s = 0;     // teacher evaluation: (n_train + n_test) images / its seconds (features + kNN)
 };
 
 // Part VI of the seed: teacher pseudo-label assignments over a split.

@@ -2,6 +2,7 @@
 
 #include "evaluation/cancellation.h"
 #include "evaluation/pseudo_label_histogram.h"
+#include "training/autocast.h"
 
 #include <stdexcept>
 
@@ -46,11 +47,15 @@ torch::Tensor mapImageBatches(const torch::Tensor& images_u8, const Normalizatio
 
 torch::Tensor encoderFeatures(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
                               int batch_size, torch::Device device, const ImagesDone& done,
-                              const std::atomic<bool>* cancel) {
+                              const std::atomic<bool>* cancel, bool bf16) {
     EvalModeGuard mode(*encoder);
     encoder->to(device);
     auto f = mapImageBatches(
-        images_u8, norm, batch_size, device, [&](const torch::Tensor& x) { return encoder->forward(x).to(torch::kFloat); },
+        images_u8, norm, batch_size, device,
+        [&](const torch::Tensor& x) {
+            AutocastScope amp(device, bf16);
+            return encoder->forward(x).to(torch::kFloat);
+        },
         done, cancel);
     if (f.numel() == 0) return torch::empty({0, encoder->options().embed_dim});
     return torch::nn::functional::normalize(f, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1));

@@ -19,10 +19,12 @@ torch::Tensor mapImageBatches(const torch::Tensor& images_u8, const Normalizatio
                               torch::Device device, const std::function<torch::Tensor(const torch::Tensor&)>& fn,
                               const ImagesDone& done = {}, const std::atomic<bool>* cancel = nullptr);
 
-// Encoder outputs (N, embed_dim) float32 on CPU, each row divided by its L2 norm.
+// Encoder outputs (N, embed_dim) float32 on CPU, each row divided by its L2 norm. With bf16, the
+// forward pass runs in bf16 autocast (the run's precision); the features are cast to fp32 before the
+// normalisation, so similarities are always computed in fp32.
 torch::Tensor encoderFeatures(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
                               int batch_size, torch::Device device, const ImagesDone& done = {},
-                              const std::atomic<bool>* cancel = nullptr);
+                              const std::atomic<bool>* cancel = nullptr, bool bf16 = false);
 
 // Head outputs' argmax (N,) int64 on CPU: the teacher's pseudo-label of each image (seed Part VI).
 torch::Tensor headPseudoLabels(DinoModel& model, const torch::Tensor& images_u8, const Normalization& norm,

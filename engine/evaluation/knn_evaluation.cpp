@@ -53,9 +53,9 @@ api::EvalMetrics evaluateEncoder(VisionTransformer& encoder, const KnnEvalSetup&
         if (progress) progress(units);
     };
     const auto train_f = encoderFeatures(encoder, s.train->images, s.norm, s.batch_size, s.device,
-                                         [&](int64_t done) { report(done); }, cancel);
+                                         [&](int64_t done) { report(done); }, cancel, s.bf16);
     const auto test_f = encoderFeatures(encoder, s.test->images, s.norm, s.batch_size, s.device,
-                                        [&](int64_t done) { report(n_train + done); }, cancel);
+                                        [&](int64_t done) { report(n_train + done); }, cancel, s.bf16);
     const auto r = knnClassify(train_f.to(s.device), s.train->labels, test_f.to(s.device), s.num_classes, s.knn,
                                [&](int64_t done, int64_t) { report(n_train + n_test + done); }, cancel);
     return metricsFromKnn(r, s.test->labels, s.num_classes, s.class_names, model_name);

@@ -33,6 +33,7 @@ struct KnnEvalSetup {
     KnnOptions knn;                   // k, temperature, block size
     int batch_size = 256;             // feature extraction
     torch::Device device = torch::kCPU;
+    bool bf16 = false;                // features in bf16 autocast (the run's precision); kNN in fp32
 };
 
 // Work units evaluateEncoder reports: n_train + 2 * n_test (features of both splits, then kNN rows).

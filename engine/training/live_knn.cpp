@@ -1,5 +1,8 @@
 #include "training/live_knn.h"
 
+#include "common/precision.h"
+#include "training/runtime.h"
+
 #include "data/medmnist_registry.h"
 
 #include <chrono>
@@ -22,6 +25,7 @@ LiveKnn::LiveKnn(const RunConfig& cfg, const Normalization& norm, torch::Device 
     setup_.knn.temperature = cfg.eval.knn_temperature;
     setup_.batch_size = cfg.eval.batch_size;
     setup_.device = device;
+    setup_.bf16 = choosePrecision(cfg.system.precision, precisionFeatures(device)).precision == "bf16";
 }
 
 bool LiveKnn::due(const RunConfig& cfg, int64_t steps_done, int64_t total) {

@@ -9,6 +9,7 @@
 #include "data/dataset.h"
 #include "data/npy.h"
 #include "evaluation/cancellation.h"
+#include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
 #include "export/encoder_weights.h"
 #include "training/checkpoint.h"
@@ -269,4 +270,30 @@ TEST_CASE("the random-init baseline is computed once per run and settings", "[ev
     writeFileAtomic(cache, "{not json");
     CHECK(api::evaluateRun(dir).baseline.nn1_accuracy == first.baseline.nn1_accuracy);
     fs::remove_all(copy);
+}
+
+TEST_CASE("bf16 features: evaluation follows the run's precision, close to fp32, k-NN in fp32", "[eval][run][bf16]") {
+    // Runs on any CPU (slowly where bf16 is emulated): a 2-block, 32-wide encoder on 64 images.
+    const auto& dir = tinyRun();
+    const RunConfig cfg = loadConfigFile(api::runConfigPath(dir));
+    auto teacher = loadModelFromCheckpoint(lastCheckpointPath(dir), cfg.model, 28, "teacher");
+    const ImageSet images = loadConfiguredSplit(cfg.data, "test");
+    const auto u8 = images.images.narrow(0, 0, 64);
+    const Normalization norm = normalizationFor(cfg, loadConfiguredSplit(cfg.data, "train"));
+    const auto f32 = encoderFeatures(teacher->encoder, u8, norm, 32, torch::kCPU);
+    const auto b16 = encoderFeatures(teacher->encoder, u8, norm, 32, torch::kCPU, {}, nullptr, true);
+    REQUIRE(b16.scalar_type() == torch::kFloat);  // similarities are computed in fp32
+    CHECK(torch::allclose(b16.norm(2, 1), torch::ones({64}), 1e-5, 1e-5));
+    const double min_cos = (f32 * b16).sum(1).min().item<double>();
+    INFO("smallest cosine between fp32 and bf16 features: " << min_cos);
+    CHECK(min_cos > 0.99);
+    CHECK_FALSE(torch::equal(f32, b16));  // bf16 did run
+
+    // evaluateRun reports the precision of its features and its speed; a bf16 run evaluates in bf16.
+    const auto r = api::evaluateRun(dir);
+    CHECK(r.precision == "fp32");  // the tiny preset pins fp32
+    CHECK(r.images_per_s > 0);
+    const auto back = api::evalReportFromJson(readTextFile(api::runEvalPath(dir)));
+    CHECK(back.precision == "fp32");
+    CHECK(back.images_per_s == Approx(r.images_per_s));
 }
