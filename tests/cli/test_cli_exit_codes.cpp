@@ -18,6 +18,7 @@
 namespace fs = std::filesystem;
 using namespace dino;
 using dino::test::quoted;
+using dino::test::tempFiles;
 using dino::test::runDino;
 using dino::test::Scratch;
 
@@ -30,13 +31,6 @@ struct Case {
     std::string must_not_exist = "";  // a file the command must not leave behind
 };
 
-std::vector<std::string> tempFiles(const std::string& dir) {
-    std::vector<std::string> out;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->path().filename().string().find(".tmp-") != std::string::npos) out.push_back(it->path().string());
-    return out;
-}
 
 std::string interruptAt(const char* phase) { return std::string("DINO_TEST_INTERRUPT_AT=") + phase + " "; }
 

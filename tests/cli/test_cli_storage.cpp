@@ -27,6 +27,7 @@
 namespace fs = std::filesystem;
 using namespace dino;
 using dino::test::quoted;
+using dino::test::checkpointNames;
 using dino::test::runDino;
 using dino::test::Scratch;
 
@@ -34,12 +35,6 @@ namespace {
 
 const char* kTiny = "--preset tiny --set eval.eval_at_end=false";
 
-std::set<std::string> checkpointNames(const std::string& run) {
-    std::set<std::string> out;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(fs::path(run) / "checkpoints", ec)) out.insert(e.path().filename().string());
-    return out;
-}
 
 // Whether this sandbox lets us mount a tmpfs in a private mount namespace (as root, or as an
 // unprivileged user through a user namespace).

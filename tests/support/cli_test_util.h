@@ -10,7 +10,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace dino::test {
 
@@ -60,5 +62,24 @@ inline CliResult runDino(const Scratch& s, const std::string& args, const std::s
 }
 
 inline std::string quoted(const std::string& path) { return "'" + path + "'"; }
+
+// The file names in <run>/checkpoints.
+inline std::set<std::string> checkpointNames(const std::string& run) {
+    std::set<std::string> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(run) / "checkpoints", ec))
+        out.insert(e.path().filename().string());
+    return out;
+}
+
+// Temp files of atomic writes ("*.tmp-<pid>") anywhere below dir: none may be left behind.
+inline std::vector<std::string> tempFiles(const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->path().filename().string().find(".tmp-") != std::string::npos) out.push_back(it->path().string());
+    return out;
+}
 
 }  // namespace dino::test
