@@ -1,6 +1,7 @@
 // `dino eval`, `dino histogram`, `dino embed`, `dino export`, `dino import`: the seed's Parts V and VI
 // on a run directory, and exchange of features and encoder weights with other tools.
 #include "command.h"
+#include "analysis_command.h"
 #include "interrupt.h"
 
 #include "api/analysis.h"
@@ -23,54 +24,6 @@ namespace dino::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// "evaluating  42%" rewritten in place on a terminal (stderr), nothing otherwise.
-class PercentLine {
-public:
-    explicit PercentLine(std::string what) : what_(std::move(what)), on_(::isatty(STDERR_FILENO) != 0) {}
-    ~PercentLine() { done(); }
-    void operator()(int64_t done, int64_t total) {
-        if (!on_ || total <= 0) return;
-        const int pct = int(100 * done / total);
-        if (pct == last_) return;
-        last_ = pct;
-        std::fprintf(stderr, "\r%s %3d%%", what_.c_str(), pct);
-        std::fflush(stderr);
-    }
-    void done() {
-        if (on_ && last_ >= 0) std::fprintf(stderr, "\r%*s\r", int(what_.size()) + 6, "");
-        last_ = -1;
-    }
-
-private:
-    std::string what_;
-    bool on_;
-    int last_ = -1;
-};
-
-bool wantsHelp(const Args& a) { return hasFlag(a, "--help") || hasFlag(a, "-h"); }
-
-int usageError(const std::string& msg, const char* usage) {
-    std::cerr << "error: " << msg << "\n" << usage;
-    return kUsage;
-}
-
-// Runs a command body, mapping the engine's errors to the documented exit codes.
-template <class F>
-int guarded(F&& body) {
-    try {
-        return body();
-    } catch (const OperationCancelled& e) {
-        std::cerr << "\n" << e.what() << "\n";
-        return kCancelled;
-    } catch (const Interrupted& e) {
-        std::cerr << "\n" << e.what() << "\n";
-        return kCancelled;
-    } catch (const api::DataError& e) {
-        std::cerr << "data error: " << e.what() << "\n";
-        return kDataError;
-    }
-}
 
 std::string fmt(double v, int precision = 4) {
     if (std::isnan(v)) return "n/a";

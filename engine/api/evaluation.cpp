@@ -4,6 +4,7 @@
 #include <chrono>
 #include "common/precision.h"
 #include "api/interop.h"
+#include "api/run_context.h"
 #include "api/run_directory.h"
 #include "api/training_run.h"
 #include "common/fsutil.h"
@@ -31,76 +32,6 @@ namespace dino::api {
 namespace fs = std::filesystem;
 
 namespace {
-
-// A run directory opened for evaluation: its config and the checkpoint to use.
-struct RunContext {
-    std::string dir;
-    RunConfig cfg;           // config.json, with the model section the checkpoint was trained with
-    std::string checkpoint;  // the given file, or the run's last.ckpt
-    CheckpointInfo info;
-};
-
-// The data an evaluation reads: the named splits and the normalisation used in training.
-struct EvalData {
-    std::string path;
-    std::vector<std::string> class_names;  // empty for data sets the registry does not know
-    std::map<std::string, ImageSet> splits;
-    Normalization norm;
-};
-
-RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint) {
-    RunContext c;
-    c.dir = run_dir;
-    const std::string cfg_path = runConfigPath(run_dir);
-    if (!fs::exists(cfg_path))
-        throw std::runtime_error(run_dir + " is not a run directory: " + cfg_path + " does not exist");
-    c.cfg = loadConfigFile(cfg_path);
-    c.checkpoint = checkpoint.empty() ? lastCheckpointPath(run_dir) : checkpoint;
-    if (!fs::exists(c.checkpoint))
-        throw std::runtime_error(checkpoint.empty()
-                                     ? "no checkpoint in " + run_dir + ": " + c.checkpoint +
-                                           " does not exist (train first, or pass a checkpoint file)"
-                                     : "checkpoint " + c.checkpoint + " does not exist");
-    c.info = readCheckpointInfo(c.checkpoint);
-    // The architecture is the one the checkpoint was trained with, even if config.json was edited since.
-    if (!c.info.config_json.empty()) c.cfg.model = configFromJson(c.info.config_json, c.checkpoint).model;
-    return c;
-}
-
-EvalData openEvalData(const RunConfig& cfg, const std::vector<std::string>& splits) {
-    EvalData d;
-    try {
-        d.path = resolveDatasetPath(cfg.data);
-        const MedmnistDataset* info = medmnistForFile(d.path);
-        if (!info) info = findMedmnist(cfg.data.dataset);
-        if (info) d.class_names = info->class_names;
-        const int n_classes = int(d.class_names.size());
-        for (const auto& s : splits) d.splits[s] = loadSplit(d.path, s, n_classes);
-        // Normalisation exactly as the trainer computed it: from the images it trained on.
-        ImageSet train = d.splits.count(cfg.data.train_split) ? d.splits.at(cfg.data.train_split)
-                                                              : loadSplit(d.path, cfg.data.train_split, n_classes);
-        const int64_t n = trainingSetSize(cfg, train.size());
-        if (n < train.size()) {
-            train.images = train.images.narrow(0, 0, n);
-            train.labels = train.labels.narrow(0, 0, n);
-        }
-        d.norm = normalizationFor(cfg, train);
-    } catch (const ConfigError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw DataError(e.what());
-    }
-    return d;
-}
-
-int evalImageSize(const RunContext& c, const ImageSet& any) {
-    const int size = any.imageSize();
-    if (c.info.img_size > 0 && c.info.img_size != size)
-        throw DataError(any.source + " has " + std::to_string(size) + "x" + std::to_string(size) + " images, but " +
-                        c.checkpoint + " was trained on " + std::to_string(c.info.img_size) + "x" +
-                        std::to_string(c.info.img_size));
-    return size;
-}
 
 // Everything the random-init baseline's metrics depend on, as JSON text.
 std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, const torch::Device& device,
@@ -200,7 +131,7 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     const std::string key = baselineKey(c, data, img_size, device, precision.precision);
     const std::optional<EvalMetrics> cached = readBaselineCache(run_dir, key, suffix);
     const int64_t work = evaluationWork(s), total = cached ? work : 2 * work;
-    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
+    auto teacher = c.reader->model(c.cfg.model, img_size, "teacher");
     const auto t0 = std::chrono::steady_clock::now();
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
                                 [&](int64_t done) { if (progress) progress(done, total); }, cancel);
@@ -240,8 +171,7 @@ SplitTeacher openSplitTeacher(const std::string& run_dir, const std::string& spl
     applyThreads(st.run.cfg.system.threads);
     st.device = resolveDevice(st.run.cfg.system.device);
     st.data = openEvalData(st.run.cfg, {st.split});
-    st.teacher = loadModelFromCheckpoint(st.run.checkpoint, st.run.cfg.model,
-                                         evalImageSize(st.run, st.data.splits.at(st.split)), "teacher");
+    st.teacher = st.run.reader->model(st.run.cfg.model, evalImageSize(st.run, st.data.splits.at(st.split)), "teacher");
     return st;
 }
 
@@ -267,13 +197,13 @@ PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& sp
 
 void exportSafetensors(const std::string& run_dir, const std::string& out_path, const std::string& checkpoint) {
     CpuRngGuard keep_trainer_stream;
-    const RunContext c = openRunContext(run_dir, checkpoint);
+    RunContext c = openRunContext(run_dir, checkpoint);
     int img_size = c.info.img_size;
     if (img_size <= 0) {  // an old checkpoint without it: the data decides
         EvalData data = openEvalData(c.cfg, {c.cfg.eval.test_split});
         img_size = data.splits.at(c.cfg.eval.test_split).imageSize();
     }
-    auto teacher = loadModelFromCheckpoint(c.checkpoint, c.cfg.model, img_size, "teacher");
+    auto teacher = c.reader->model(c.cfg.model, img_size, "teacher");
     saveEncoderWeights(teacher->encoder, out_path, &c.cfg.model,
                        {{"dino_epoch", std::to_string(c.info.epoch)},
                         {"dino_step", std::to_string(c.info.step)},

@@ -46,6 +46,10 @@ int64_t knnChunkRows(const KnnOptions& opt, int64_t n_train) {
     return std::max<int64_t>(1, opt.max_chunk_bytes / row_bytes);
 }
 
+std::tuple<torch::Tensor, torch::Tensor> knnTopK(const torch::Tensor& queries, const torch::Tensor& bank_t, int64_t k) {
+    return queries.matmul(bank_t).topk(k, 1, /*largest=*/true, /*sorted=*/true);
+}
+
 KnnResult knnClassify(const torch::Tensor& train_features, const torch::Tensor& train_labels,
                       const torch::Tensor& test_features, int num_classes, const KnnOptions& opt,
                       const std::function<void(int64_t, int64_t)>& progress, const std::atomic<bool>* cancel) {
@@ -69,7 +73,7 @@ KnnResult knnClassify(const torch::Tensor& train_features, const torch::Tensor& 
         const int64_t n = std::min(rows, n_test - start);
         const auto sim = test.narrow(0, start, n).matmul(train_t);  // (n, n_train)
         const auto nn1 = labels.index_select(0, sim.argmax(1));
-        auto [top_sim, top_idx] = sim.topk(k, 1, /*largest=*/true, /*sorted=*/true);
+        auto [top_sim, top_idx] = sim.topk(k, 1, /*largest=*/true, /*sorted=*/true);  // as knnTopK
         // exp(sim/T) scaled by exp(-max/T) per row: the same normalised votes, no overflow for small T.
         const auto top_d = top_sim.to(torch::kDouble);
         const auto weights = ((top_d - top_d.narrow(1, 0, 1)) / opt.temperature).exp();

@@ -29,6 +29,10 @@ struct KnnResult {
 // Test rows per similarity block for n_train columns of float32 under the options' budget (>= 1).
 int64_t knnChunkRows(const KnnOptions& opt, int64_t n_train);
 
+// One block of queries (n, D) against the transposed bank (D, n_train): the k largest cosine
+// similarities per row, sorted, and their bank rows. knnClassify votes with exactly these.
+std::tuple<torch::Tensor, torch::Tensor> knnTopK(const torch::Tensor& queries, const torch::Tensor& bank_t, int64_t k);
+
 // train_features (n_train, D), test_features (n_test, D): float, rows L2-normalised (not checked:
 // un-normalised rows give dot-product neighbours). train_labels (n_train,) integer in [0, num_classes).
 // Ties: 1-NN takes the first training row among equally similar ones (like torch.argmax);

@@ -84,6 +84,14 @@ torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     return linear(proj, out.transpose(1, 2).reshape({B, N, C}));
 }
 
+torch::Tensor BlockImpl::attentionWeights(const torch::Tensor& x) {
+    const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
+    const int64_t head_dim = C / num_heads;
+    auto parts = linear(qkv, norm1->forward(x)).reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4});
+    const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
+    return torch::matmul(parts[0] * scale, parts[1].transpose(-2, -1)).softmax(-1);
+}
+
 torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
     auto y = x + attention(norm1->forward(x));
     return y + linear(fc2, fastGelu(linear(fc1, norm2->forward(y))));  // exact-erf GELU
@@ -199,6 +207,18 @@ torch::Tensor VisionTransformerImpl::forwardTokens(const torch::Tensor& x) {
     for (auto& b : blocks)
         t = b->forward(t);
     return norm->forward(t);
+}
+
+torch::Tensor VisionTransformerImpl::selfAttention(const torch::Tensor& x, int block) {
+    const int depth = static_cast<int>(blocks.size());
+    if (block < 0) block += depth;
+    if (block < 0 || block >= depth)
+        throw std::invalid_argument("ViT: block " + std::to_string(block) + " does not exist (the model has " +
+                                    std::to_string(depth) + " blocks, 0-based)");
+    auto t = embed(x);
+    for (int i = 0; i < block; ++i)
+        t = blocks[static_cast<size_t>(i)]->forward(t);
+    return blocks[static_cast<size_t>(block)]->attentionWeights(t);
 }
 
 }  // namespace dino

@@ -31,6 +31,10 @@ public:
     // output projection and the MLP run on one row per image. The ViT uses it for its last block,
     // whose other outputs nothing reads (about 7 % of a ViT-tiny step's arithmetic).
     torch::Tensor forwardClassToken(const torch::Tensor& x);
+    // The block's attention probabilities softmax(q k^T / sqrt(head_dim)) for input x (B, N, C),
+    // computed eagerly from norm1(x): (B, heads, N, N), each row summing to 1. What forward(x)
+    // multiplies the values with (the fused kernels compute the same numbers without storing them).
+    torch::Tensor attentionWeights(const torch::Tensor& x);
     // Registered in timm's order and names: norm1, attn (qkv, proj), norm2, mlp (fc1, fc2);
     // qkv/proj live in the child module "attn", fc1/fc2 in "mlp" (handles kept here for direct use).
     torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
@@ -51,6 +55,9 @@ public:
     // (B,3,H,W) -> (B, 1 + tokens, embed_dim): every token after the final norm, all blocks in full.
     // forward(x) equals forwardTokens(x).select(1, 0) up to rounding.
     torch::Tensor forwardTokens(const torch::Tensor& x);
+    // The attention probabilities of block `block` (0-based; -1 = the last), (B, heads, N, N) with
+    // N = 1 + patches: the blocks before it run in full, as in official DINO's get_last_selfattention.
+    torch::Tensor selfAttention(const torch::Tensor& x, int block = -1);
     const VitOptions& options() const { return opt_; }
     void resetParameters();  // timm init: trunc_normal(0.02) Linear/pos_embed, normal(1e-6) cls_token, zero biases
     // The position embedding (1, 1 + gh*gw, D) for a gh x gw patch grid: pos_embed itself for the

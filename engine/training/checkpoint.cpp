@@ -205,6 +205,14 @@ DinoModel loadModelFromBytes(const std::string& bytes, const ModelConfig& cfg, i
     return modelFrom(in, cfg, img_size, name, which);
 }
 
+CheckpointReader::CheckpointReader(const std::string& path)
+    : path_(path), in_(std::make_shared<torch::serialize::InputArchive>(openArchive(path, torch::kCPU))),
+      info_(readInfo(*in_, path)) {}
+
+DinoModel CheckpointReader::model(const ModelConfig& cfg, int img_size, const std::string& which) {
+    return modelFrom(*in_, cfg, img_size, path_, which);
+}
+
 DinoModel loadModelFromCheckpoint(const std::string& ckpt_path, const ModelConfig& cfg, int img_size,
                                   const std::string& which) {
     if (which != "teacher" && which != "student")

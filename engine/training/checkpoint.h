@@ -52,6 +52,22 @@ void writeCheckpointBytes(const std::string& bytes, const std::string& path);
 // `device`), and returns the stored position. Throws naming the file on any mismatch.
 CheckpointInfo loadCheckpoint(TrainingState& s, const std::string& path, torch::Device device);
 
+// A checkpoint read, integrity-checked and parsed once: its position and any of its models, without
+// reading the file again for each (evaluation needs the position before it can build the model).
+class CheckpointReader {
+public:
+    explicit CheckpointReader(const std::string& path);  // throws like readCheckpointInfo
+    const CheckpointInfo& info() const { return info_; }
+    const std::string& path() const { return path_; }
+    // Like loadModelFromCheckpoint: "teacher" or "student", eval mode, CPU, no gradients.
+    DinoModel model(const ModelConfig& cfg, int img_size, const std::string& which = "teacher");
+
+private:
+    std::string path_;
+    std::shared_ptr<torch::serialize::InputArchive> in_;
+    CheckpointInfo info_;
+};
+
 // readCheckpointInfo and loadModelFromCheckpoint on bytes in memory (the fuzz targets); `name` is
 // used in messages.
 CheckpointInfo readCheckpointInfoFromBytes(const std::string& bytes, const std::string& name);

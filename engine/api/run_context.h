@@ -1,0 +1,44 @@
+// Internal to engine/api (uses torch): a run directory opened for analysis (evaluation, pseudo-labels,
+// embeddings, attention maps, the embedding map): its config, its checkpoint read once, and its data.
+#pragma once
+
+#include "common/config.h"
+#include "data/dataset.h"
+#include "model/dino_model.h"
+#include "training/checkpoint.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dino::api {
+
+struct RunContext {
+    std::string dir;
+    RunConfig cfg;           // config.json, with the model section the checkpoint was trained with
+    std::string checkpoint;  // the given file, or the run's last.ckpt
+    CheckpointInfo info;
+    std::shared_ptr<CheckpointReader> reader;  // the checkpoint, read and checked once
+};
+
+// The data an analysis reads: the named splits and the normalisation used in training.
+struct EvalData {
+    std::string path;
+    std::vector<std::string> class_names;  // empty for data sets the registry does not know
+    std::map<std::string, ImageSet> splits;
+    Normalization norm;
+};
+
+// Throws naming run_dir or the checkpoint when either is missing or unreadable.
+RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint);
+// Throws DataError (training_run.h) when the data cannot be opened, ConfigError for a bad config.
+EvalData openEvalData(const RunConfig& cfg, const std::vector<std::string>& splits);
+// The images' size, checked against the size the checkpoint was trained on (DataError otherwise).
+int evalImageSize(const RunContext& c, const ImageSet& any);
+
+// The model to analyse: "teacher" or "student" of the checkpoint, or "random-init" (the run's seed,
+// untrained; randomInitModel). Throws std::invalid_argument for another name.
+DinoModel analysisModel(RunContext& c, const std::string& which, int img_size);
+
+}  // namespace dino::api
