@@ -5,6 +5,9 @@
 #include "common/fsutil.h"
 #include "config_form.h"
 #include "dataset_picker.h"
+#include "attention_panel.h"
+#include "background_task.h"
+#include "embedding_map_panel.h"
 #include "evaluation_panel.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -94,12 +97,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     training_ = new TrainingPanel(tabs_);
     evaluation_ = new EvaluationPanel(tabs_);
     pseudo_ = new PseudoLabelPanel(tabs_);
+    attention_ = new AttentionPanel(tabs_);
+    map_ = new EmbeddingMapPanel(tabs_);
     runs_ = new RunsPanel(tabs_);
     tabs_->addTab(preview_, QIcon(":/icons/preview.svg"), tr("Augmentation preview"));
     tabs_->addTab(training_, QIcon(":/icons/start.svg"), tr("Training"));
     tabs_->addTab(evaluation_, QIcon(":/icons/evaluate.svg"), tr("Evaluation"));
     tabs_->addTab(pseudo_, QIcon(":/icons/histogram.svg"), tr("Pseudo-labels"));
+    tabs_->addTab(attention_, QIcon(":/icons/attention.svg"), tr("Attention"));
+    tabs_->addTab(map_, QIcon(":/icons/map.svg"), tr("Embedding map"));
     tabs_->addTab(runs_, QIcon(":/icons/run.svg"), tr("Runs"));
+    // The checkpoint lists of the inspection tabs follow the run (new epochs appear while it trains).
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        if (runDir_.isEmpty()) return;
+        if (tabs_->currentWidget() == attention_) attention_->setRunDir(runDir_);
+        if (tabs_->currentWidget() == map_) map_->setRunDir(runDir_);
+    });
 
     splitter_ = new QSplitter(Qt::Horizontal, this);
     splitter_->addWidget(left);
@@ -370,8 +383,9 @@ void MainWindow::buildMenus() {
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QString tabNames[] = {tr("Augmentation preview"), tr("Training"), tr("Evaluation"), tr("Pseudo-labels"), tr("Runs")};
-    for (int i = 0; i < 5; ++i) {
+    const QString tabNames[] = {tr("Augmentation preview"), tr("Training"),      tr("Evaluation"), tr("Pseudo-labels"),
+                                tr("Attention"),            tr("Embedding map"), tr("Runs")};
+    for (int i = 0; i < 7; ++i) {
         QAction* a = view->addAction(tabNames[i], this, [this, i] { tabs_->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
@@ -582,6 +596,8 @@ void MainWindow::startTraining() {
     training_->clear();
     evaluation_->clear();
     pseudo_->clear();
+    attention_->clear();
+    map_->clear();
     runs_->clearRun();
     tabs_->setCurrentWidget(training_);
     setTrainingState(TrainingPanel::State::Starting);
@@ -625,6 +641,10 @@ void MainWindow::onStarted(const QString& dir, const RunConfig& cfg) {
     training_->setRunConfig(cfg);
     evaluation_->setRunDir(dir);
     pseudo_->setRunDir(dir);
+    attention_->clear();
+    attention_->setRunDir(dir);
+    map_->clear();
+    map_->setRunDir(dir);
     addRecentRun(dir);
     setWindowTitle(tr("DINO Studio — %1").arg(QFileInfo(dir).fileName()));
     if (training_->state() == TrainingPanel::State::Starting) setTrainingState(TrainingPanel::State::Running);
@@ -711,6 +731,10 @@ QString MainWindow::openRun(const QString& dir) {
     pseudo_->clear();
     pseudo_->setRunDir(runDir_);
     if (snap.pseudo_labels) pseudo_->showReport(*snap.pseudo_labels);
+    attention_->clear();
+    attention_->setRunDir(runDir_);
+    map_->clear();
+    map_->setRunDir(runDir_);
     form_->setConfig(snap.config);
     presetBox_->setCurrentIndex(0);
     runs_->showSnapshot(snap);
@@ -873,6 +897,7 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     }
     saveSettings();
     if (evaluation_->isEvaluating()) evaluation_->cancel();
+    BackgroundTask::cancelAll();  // attention and map computations: cancelled and waited for
     e->accept();
 }
 
@@ -887,14 +912,28 @@ QStringList MainWindow::takeScreenshots(const QString& dir) {
             QThread::msleep(10);
         }
     };
-    const char* names[] = {"preview", "training", "evaluation", "pseudo-labels", "runs"};
-    for (int i = 0; i < tabs_->count() && i < 5; ++i) {
+    const char* names[] = {"preview", "training", "evaluation", "pseudo-labels", "attention", "embedding-map", "runs"};
+    for (int i = 0; i < tabs_->count() && i < 7; ++i) {
         tabs_->setCurrentIndex(i);
         if (i == 0) {
             QElapsedTimer t;
             t.start();
             settle(PreviewPanel::kDebounceMs + 100);
             while (preview_->busy() && t.elapsed() < 60000) settle(50);
+        }
+        // The inspection tabs of an open run: computed first (off the GUI thread), a point shown on the map.
+        if (!runDir_.isEmpty() && tabs_->currentWidget() == attention_ && !attention_->figure()->hasMaps()) {
+            attention_->compute();
+            QElapsedTimer t;
+            t.start();
+            while (attention_->isComputing() && t.elapsed() < 120000) settle(50);
+        }
+        if (!runDir_.isEmpty() && tabs_->currentWidget() == map_ && !map_->map()) {
+            map_->compute();
+            QElapsedTimer t;
+            t.start();
+            while (map_->isComputing() && t.elapsed() < 120000) settle(50);
+            if (map_->map()) map_->showPoint(0);
         }
         settle(400);
         for (auto* p : findChildren<QCustomPlot*>()) p->replot();

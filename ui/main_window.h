@@ -20,6 +20,8 @@ class QTabWidget;
 namespace dino::ui {
 
 class ConfigForm;
+class AttentionPanel;
+class EmbeddingMapPanel;
 class EvaluationPanel;
 class PreviewPanel;
 class PseudoLabelPanel;
@@ -37,6 +39,8 @@ public:
     TrainingPanel* trainingPanel() const { return training_; }
     EvaluationPanel* evaluationPanel() const { return evaluation_; }
     PseudoLabelPanel* pseudoLabelPanel() const { return pseudo_; }
+    AttentionPanel* attentionPanel() const { return attention_; }
+    EmbeddingMapPanel* embeddingMapPanel() const { return map_; }
     RunsPanel* runsPanel() const { return runs_; }
     QTabWidget* tabs() const { return tabs_; }
 
@@ -107,6 +111,8 @@ private:
     TrainingPanel* training_ = nullptr;
     EvaluationPanel* evaluation_ = nullptr;
     PseudoLabelPanel* pseudo_ = nullptr;
+    AttentionPanel* attention_ = nullptr;
+    EmbeddingMapPanel* map_ = nullptr;
     RunsPanel* runs_ = nullptr;
     QComboBox* presetBox_ = nullptr;
     QLabel* statusText_ = nullptr;

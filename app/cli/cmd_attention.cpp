@@ -148,7 +148,7 @@ int runAttention(const Args& a) {
         }
         line.done();
         checkInterrupted("export");
-        std::printf("%s of %s, block %d of %d, %d heads of %dx%d patches; %s split, images", maps.model.c_str(),
+        std::printf("%s of %s, block %d (0-based) of %d, %d heads of %dx%d patches; %s split, images", maps.model.c_str(),
                     maps.model == "random-init" ? "the run's seed" : maps.checkpoint.c_str(), maps.block,
                     maps.depth, maps.heads, maps.grid, maps.grid, maps.split.c_str());
         for (int64_t i : maps.indices) std::printf(" %lld", static_cast<long long>(i));

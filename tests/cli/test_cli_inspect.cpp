@@ -62,7 +62,7 @@ TEST_CASE("dino attention writes the PNG grid and the raw (N, heads, 7, 7) maps"
                             " --npy " + dq(npy));
     INFO(r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out.find("block 1 of 2, 2 heads of 7x7 patches") != std::string::npos);
+    CHECK(r.out.find("block 1 (0-based) of 2, 2 heads of 7x7 patches") != std::string::npos);
     CHECK(r.out.find("images 0 5 9") != std::string::npos);
     // 3 rows of 6 columns (image, 2 heads, mean, overlay, mask) of 28 * 4 px with 4 px gaps.
     CHECK(pngSize(png) == std::make_pair(4u + 6u * (112u + 4u), 4u + 3u * (112u + 4u)));
@@ -77,7 +77,7 @@ TEST_CASE("dino attention writes the PNG grid and the raw (N, heads, 7, 7) maps"
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out.find("student of") != std::string::npos);
-    CHECK(r.out.find("block 0 of 2") != std::string::npos);
+    CHECK(r.out.find("block 0 (0-based) of 2") != std::string::npos);
     CHECK(pngSize(png).second == 4u + 2u * (2u * (112u + 4u) + 4u));
     r = runDino(s, "attention " + dq(t.run) + " --random 3 --seed 4 --npy " + dq(npy));
     REQUIRE(r.code == 0);
