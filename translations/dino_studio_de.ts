@@ -368,6 +368,199 @@
     </message>
 </context>
 <context>
+    <name>dino::ui::AttentionFigure</name>
+    <message>
+        <source>Choose images and press Compute to see where the class token looks.</source>
+        <translation>Bilder wählen und „Berechnen“ drücken, um zu sehen, wohin das Klassen-Token schaut.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Kopf %1</translation>
+    </message>
+    <message>
+        <source>Head mean</source>
+        <translation>Mittel der Köpfe</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <source>Mask %1 %</source>
+        <translation>Maske %1 %</translation>
+    </message>
+    <message>
+        <source>#%1 %2
+%3</source>
+        <translation>#%1 %2
+%3</translation>
+    </message>
+    <message>
+        <source>#%1 %2
+random init</source>
+        <translation>#%1 %2
+zufällige Init.</translation>
+    </message>
+    <message>
+        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches; each map scaled to its own range (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %5 % of the head mean&apos;s attention.</source>
+        <translation>Aufmerksamkeit des Klassen-Tokens in Block %1 von %2 (Split %3), über die %4 Patches renormiert; jede Karte auf ihren eigenen Bereich skaliert (viridis: dunkel niedrig, gelb hoch), nächster Nachbar vergrößert. Maske: die Patches mit %5 % der Aufmerksamkeit des Kopfmittels.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: compute the maps first.</source>
+        <translation>Nichts zu exportieren: zuerst die Karten berechnen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Attention maps</source>
+        <translation>Aufmerksamkeitskarten</translation>
+    </message>
+    <message>
+        <source>Unknown image format &quot;%1&quot; (use png, svg or pdf).</source>
+        <translation>Unbekanntes Bildformat „%1“ (png, svg oder pdf verwenden).</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::AttentionPanel</name>
+    <message>
+        <source>Images by index</source>
+        <translation>Bilder nach Index</translation>
+    </message>
+    <message>
+        <source>Images of a class</source>
+        <translation>Bilder einer Klasse</translation>
+    </message>
+    <message>
+        <source>Random images</source>
+        <translation>Zufällige Bilder</translation>
+    </message>
+    <message>
+        <source>Image indices in the split, 0-based, separated by commas</source>
+        <translation>Bildindizes im Split, ab 0, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>How many images</source>
+        <translation>Wie viele Bilder</translation>
+    </message>
+    <message>
+        <source>New draw</source>
+        <translation>Neu ziehen</translation>
+    </message>
+    <message>
+        <source>Draw other images and compute</source>
+        <translation>Andere Bilder ziehen und berechnen</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>letzter</translation>
+    </message>
+    <message>
+        <source>The transformer block whose attention is shown (1 = the first; &quot;last&quot; by default, as in the DINO paper)</source>
+        <translation>Der Transformer-Block, dessen Aufmerksamkeit gezeigt wird (1 = der erste; standardmäßig „letzter“, wie im DINO-Paper)</translation>
+    </message>
+    <message>
+        <source>Random init beside</source>
+        <translation>Zufällige Init. daneben</translation>
+    </message>
+    <message>
+        <source>A second row per image: the same images through the untrained model with the run&apos;s seed</source>
+        <translation>Eine zweite Zeile je Bild: dieselben Bilder durch das untrainierte Modell mit dem Seed des Laufs</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Deckkraft der Überlagerung</translation>
+    </message>
+    <message>
+        <source>Mask keeps</source>
+        <translation>Maske behält</translation>
+    </message>
+    <message>
+        <source> % of the attention</source>
+        <translation> % der Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
+        <translation>--threshold des offiziellen Skripts: die Patches behalten, die diesen Anteil der Aufmerksamkeit tragen, größte zuerst</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Compute.</source>
+        <translation>Einen Lauf öffnen oder trainieren, dann „Berechnen“ drücken.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 images)</source>
+        <translation>%1 (%2 Bilder)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image index (use numbers from 0, separated by commas).</source>
+        <translation>„%1“ ist kein Bildindex (Zahlen ab 0 verwenden, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Enter at least one image index.</source>
+        <translation>Mindestens einen Bildindex eingeben.</translation>
+    </message>
+    <message>
+        <source>Computing attention maps…</source>
+        <translation>Berechne Aufmerksamkeitskarten…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not compute the maps: %1</source>
+        <translation>Die Karten konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation>zufällige Init.</translation>
+    </message>
+    <message>
+        <source>epoch %1, step %2</source>
+        <translation>Epoche %1, Schritt %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the %1 split; block %2 of %3, %4 heads; %5.</source>
+        <translation>
+            <numerusform>%n Bild des Splits %1; Block %2 von %3, %4 Köpfe; %5.</numerusform>
+            <numerusform>%n Bilder des Splits %1; Block %2 von %3, %4 Köpfe; %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export attention figure</source>
+        <translation>Aufmerksamkeitsabbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>
@@ -845,6 +1038,155 @@
     <message>
         <source>Download failed</source>
         <translation>Download fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::EmbeddingMapPanel</name>
+    <message>
+        <source>Compute map</source>
+        <translation>Karte berechnen</translation>
+    </message>
+    <message>
+        <source>Features of every image of the split and of the memory bank, then PCA to 2-D</source>
+        <translation>Merkmale aller Bilder des Splits und der Memory Bank, dann PCA auf 2-D</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Compute map.</source>
+        <translation>Einen Lauf öffnen oder trainieren, dann „Karte berechnen“ drücken.</translation>
+    </message>
+    <message>
+        <source>Select area</source>
+        <translation>Bereich wählen</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to see the images inside it (off: drag pans, the wheel zooms)</source>
+        <translation>Ein Rechteck ziehen, um die Bilder darin zu sehen (aus: Ziehen verschiebt, das Mausrad zoomt)</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export coordinates (CSV)…</source>
+        <translation>Koordinaten exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export for TensorBoard Projector…</source>
+        <translation>Für TensorBoard Projector exportieren…</translation>
+    </message>
+    <message>
+        <source>tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
+        <translation>tensors.tsv, metadata.tsv, sprite.png und projector_config.pbtxt in einem Ordner</translation>
+    </message>
+    <message>
+        <source>Embedding map (PCA of the features)</source>
+        <translation>Embedding-Karte (PCA der Merkmale)</translation>
+    </message>
+    <message>
+        <source>Click a point to see its image and its nearest neighbours.</source>
+        <translation>Einen Punkt anklicken, um sein Bild und seine nächsten Nachbarn zu sehen.</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (click for its neighbours)</source>
+        <translation>#%1 %2 (klicken für die Nachbarn)</translation>
+    </message>
+    <message>
+        <source>Export map coordinates</source>
+        <translation>Kartenkoordinaten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Folder for the Projector files</source>
+        <translation>Ordner für die Projector-Dateien</translation>
+    </message>
+    <message>
+        <source>Wrote the Projector files to %1.</source>
+        <translation>Projector-Dateien nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Computing features…</source>
+        <translation>Berechne Merkmale…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not compute the map: %1</source>
+        <translation>Die Karte konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n image(s) of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % and %5 % of the variance.</source>
+        <translation>
+            <numerusform>%1: %n Bild des Splits %2, %3-dimensionale Merkmale; PC1 und PC2 erklären %4 % und %5 % der Varianz.</numerusform>
+            <numerusform>%1: %n Bilder des Splits %2, %3-dimensionale Merkmale; PC1 und PC2 erklären %4 % und %5 % der Varianz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PC1 (%1 % of the variance)</source>
+        <translation>PC1 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC2 (%1 % of the variance)</source>
+        <translation>PC2 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>Embedding map of the %1 split: %2</source>
+        <translation>Embedding-Karte des Splits %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</translation>
+    </message>
+    <message>
+        <source>The %1 nearest neighbours in the memory bank (%2 split), most similar first: the images the weighted k-NN votes with.</source>
+        <translation>Die %1 nächsten Nachbarn in der Memory Bank (Split %2), ähnlichste zuerst: die Bilder, mit denen das gewichtete k-NN abstimmt.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 image #%2, %3, cosine similarity %4</source>
+        <translation>%1-Bild #%2, %3, Kosinus-Ähnlichkeit %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in the selection</source>
+        <translation>
+            <numerusform>%n Bild in der Auswahl</numerusform>
+            <numerusform>%n Bilder in der Auswahl</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The images inside the rectangle (%1 split). Click a point to see its neighbours.</source>
+        <translation>Die Bilder im Rechteck (Split %1). Einen Punkt anklicken, um seine Nachbarn zu sehen.</translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation>#%1
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing to export: compute the map first.</source>
+        <translation>Nichts zu exportieren: zuerst die Karte berechnen.</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1814,81 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
             <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
             <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Embedding map</source>
+        <translation>Embedding-Karte</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ModelSourceBar</name>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>The split whose images are shown</source>
+        <translation>Der Split, dessen Bilder gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Any checkpoint the run kept: watch the model form epoch by epoch</source>
+        <translation>Jeder Checkpoint, den der Lauf behalten hat: zusehen, wie das Modell Epoche für Epoche entsteht</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Random init</source>
+        <translation>Zufällige Init.</translation>
+    </message>
+    <message>
+        <source>The teacher (EMA of the student, what evaluation uses), the student, or the untrained model with the run&apos;s seed</source>
+        <translation>Der Teacher (EMA des Students, den die Auswertung nutzt), der Student oder das untrainierte Modell mit dem Seed des Laufs</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>letzter</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation>zufällige Init.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,197 @@
     </message>
 </context>
 <context>
+    <name>dino::ui::AttentionFigure</name>
+    <message>
+        <source>Choose images and press Compute to see where the class token looks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2
+random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches; each map scaled to its own range (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %5 % of the head mean&apos;s attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: compute the maps first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown image format &quot;%1&quot; (use png, svg or pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::AttentionPanel</name>
+    <message>
+        <source>Images by index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of a class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image indices in the split, 0-based, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw other images and compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transformer block whose attention is shown (1 = the first; &quot;last&quot; by default, as in the DINO paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random init beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second row per image: the same images through the untrained model with the run&apos;s seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> % of the attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image index (use numbers from 0, separated by commas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one image index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing attention maps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compute the maps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1, step %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the %1 split; block %2 of %3, %4 heads; %5.</source>
+        <translation>
+            <numerusform>%n image of the %1 split; block %2 of %3, %4 heads; %5.</numerusform>
+            <numerusform>%n images of the %1 split; block %2 of %3, %4 heads; %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export attention figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>
@@ -844,6 +1035,153 @@
     </message>
     <message>
         <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::EmbeddingMapPanel</name>
+    <message>
+        <source>Compute map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features of every image of the split and of the memory bank, then PCA to 2-D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or train a run, then press Compute map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to see the images inside it (off: drag pans, the wheel zooms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export coordinates (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for TensorBoard Projector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding map (PCA of the features)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point to see its image and its nearest neighbours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 (click for its neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the Projector files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the Projector files to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing features…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compute the map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n image(s) of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % and %5 % of the variance.</source>
+        <translation>
+            <numerusform>%1: %n image of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % and %5 % of the variance.</numerusform>
+            <numerusform>%1: %n images of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % and %5 % of the variance.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PC1 (%1 % of the variance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC2 (%1 % of the variance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding map of the %1 split: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 nearest neighbours in the memory bank (%2 split), most similar first: the images the weighted k-NN votes with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 image #%2, %3, cosine similarity %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in the selection</source>
+        <translation>
+            <numerusform>%n image in the selection</numerusform>
+            <numerusform>%n images in the selection</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The images inside the rectangle (%1 split). Click a point to see its neighbours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: compute the map first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1470,6 +1808,81 @@ You can continue the run later from the Runs tab.</source>
             <numerusform>Removed %n checkpoint, freed %1.</numerusform>
             <numerusform>Removed %n checkpoints, freed %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ModelSourceBar</name>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split whose images are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any checkpoint the run kept: watch the model form epoch by epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher (EMA of the student, what evaluation uses), the student, or the untrained model with the run&apos;s seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
