@@ -1146,10 +1146,6 @@ zufällige Init.</translation>
         <translation>Embedding-Karte des Splits %1: %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</source>
-        <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</translation>
-    </message>
-    <message>
         <source>The %1 nearest neighbours in the memory bank (%2 split), most similar first: the images the weighted k-NN votes with.</source>
         <translation>Die %1 nächsten Nachbarn in der Memory Bank (Split %2), ähnlichste zuerst: die Bilder, mit denen das gewichtete k-NN abstimmt.</translation>
     </message>
@@ -1187,6 +1183,46 @@ zufällige Init.</translation>
     <message>
         <source>Nothing to export: compute the map first.</source>
         <translation>Nichts zu exportieren: zuerst die Karte berechnen.</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA: exact and deterministic, axes and distances mean something. t-SNE (exact, from the PCA layout): shows neighbourhoods and clusters better; distances between clusters mean little. O(N²): minutes for thousands of images.</source>
+        <translation>PCA: exakt und deterministisch, Achsen und Abstände haben eine Bedeutung. t-SNE (exakt, ab der PCA-Anordnung): zeigt Nachbarschaften und Cluster besser; Abstände zwischen Clustern bedeuten wenig. O(N²): Minuten für Tausende von Bildern.</translation>
+    </message>
+    <message>
+        <source>perplexity </source>
+        <translation>Perplexität </translation>
+    </message>
+    <message>
+        <source>t-SNE&apos;s effective number of neighbours (at most a third of the images)</source>
+        <translation>Effektive Zahl der Nachbarn für t-SNE (höchstens ein Drittel der Bilder)</translation>
+    </message>
+    <message>
+        <source>t-SNE: perplexity %1, KL(P‖Q) = %2.</source>
+        <translation>t-SNE: Perplexität %1, KL(P‖Q) = %2.</translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message>
+        <source>t-SNE map of the %1 split: %2</source>
+        <translation>t-SNE-Karte des Splits %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Position auf der Karte (%7, %8)</translation>
     </message>
 </context>
 <context>

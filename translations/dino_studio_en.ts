@@ -1144,10 +1144,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;PCA (%7, %8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The %1 nearest neighbours in the memory bank (%2 split), most similar first: the images the weighted k-NN votes with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,6 +1178,46 @@ random init</source>
     </message>
     <message>
         <source>Nothing to export: compute the map first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA: exact and deterministic, axes and distances mean something. t-SNE (exact, from the PCA layout): shows neighbourhoods and clusters better; distances between clusters mean little. O(N²): minutes for thousands of images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perplexity </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE&apos;s effective number of neighbours (at most a third of the images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE: perplexity %1, KL(P‖Q) = %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-SNE map of the %1 split: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

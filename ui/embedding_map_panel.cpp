@@ -4,6 +4,7 @@
 #include "qt_types.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -42,6 +43,22 @@ EmbeddingMapPanel::EmbeddingMapPanel(QWidget* parent) : QWidget(parent) {
     auto* top = new QHBoxLayout;
     source_ = new ModelSourceBar(true, this);
     top->addWidget(source_);
+    method_ = new QComboBox(this);
+    method_->setObjectName("mapMethod");
+    method_->addItem(tr("PCA"), "pca");
+    method_->addItem(tr("t-SNE"), "tsne");
+    method_->setToolTip(tr("PCA: exact and deterministic, axes and distances mean something. t-SNE (exact, from the "
+                           "PCA layout): shows neighbourhoods and clusters better; distances between clusters mean "
+                           "little. O(N²): minutes for thousands of images."));
+    perplexity_ = new QDoubleSpinBox(this);
+    perplexity_->setObjectName("mapPerplexity");
+    perplexity_->setRange(2, 100);
+    perplexity_->setDecimals(0);
+    perplexity_->setValue(30);
+    perplexity_->setPrefix(tr("perplexity "));
+    perplexity_->setToolTip(tr("t-SNE's effective number of neighbours (at most a third of the images)"));
+    top->addWidget(method_);
+    top->addWidget(perplexity_);
     compute_ = new QPushButton(QIcon(":/icons/evaluate.svg"), tr("Compute map"), this);
     compute_->setObjectName("computeMap");
     compute_->setToolTip(tr("Features of every image of the split and of the memory bank, then PCA to 2-D"));
@@ -137,6 +154,7 @@ EmbeddingMapPanel::EmbeddingMapPanel(QWidget* parent) : QWidget(parent) {
     lay->addWidget(split, 1);
 
     connect(compute_, &QPushButton::clicked, this, &EmbeddingMapPanel::compute);
+    connect(method_, &QComboBox::currentIndexChanged, this, [this] { updateControls(); });
     connect(cancel_, &QPushButton::clicked, this, &EmbeddingMapPanel::cancel);
     connect(select_, &QToolButton::toggled, this, [this](bool on) {
         plot_->setSelectionRectMode(on ? QCP::srmCustom : QCP::srmNone);
@@ -215,6 +233,7 @@ void EmbeddingMapPanel::updateControls() {
     const bool busy = task_ != nullptr;
     compute_->setEnabled(!runDir_.isEmpty() && !busy);
     cancel_->setVisible(busy);
+    perplexity_->setEnabled(method_->currentData().toString() == "tsne");
     for (auto* b : {exportPlot_, exportCsv_, exportProjector_}) b->setEnabled(bool(map_));
 }
 
@@ -227,11 +246,14 @@ void EmbeddingMapPanel::compute() {
     if (runDir_.isEmpty() || task_) return;
     const std::string dir = ss(runDir_), split = ss(source_->split());
     const api::ModelSource src = source_->source();
+    api::MapOptions mo;
+    mo.method = ss(method_->currentData().toString());
+    mo.perplexity = perplexity_->value();
     auto out = std::make_shared<api::EmbeddingMap>();
     progress_->setRange(0, 0);
     status_->setText(tr("Computing features…"));
     task_ = BackgroundTask::start(this, [=](const std::atomic<bool>* cancel, const BackgroundTask::ProgressFn& progress) {
-        *out = api::computeEmbeddingMap(dir, split, src, progress, cancel);
+        *out = api::computeEmbeddingMap(dir, split, src, progress, cancel, mo);
     });
     connect(task_, &BackgroundTask::progress, this, [this](qint64 d, qint64 t) {
         progress_->setRange(0, int(t));
@@ -257,13 +279,16 @@ void EmbeddingMapPanel::compute() {
             image_->clear();
             listTitle_->clear();
             detail_->setText(tr("Click a point to see its image and its nearest neighbours."));
-            status_->setText(tr("%1: %n image(s) of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % "
-                                "and %5 % of the variance.",
-                                "", int(out->n))
-                                 .arg(label, qs(out->split))
-                                 .arg(out->dim)
-                                 .arg(100 * out->explained[0], 0, 'f', 1)
-                                 .arg(100 * out->explained[1], 0, 'f', 1));
+            QString text = tr("%1: %n image(s) of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % "
+                              "and %5 % of the variance.",
+                              "", int(out->n))
+                               .arg(label, qs(out->split))
+                               .arg(out->dim)
+                               .arg(100 * out->explained[0], 0, 'f', 1)
+                               .arg(100 * out->explained[1], 0, 'f', 1);
+            if (out->method == "tsne")
+                text += " " + tr("t-SNE: perplexity %1, KL(P‖Q) = %2.").arg(out->perplexity, 0, 'f', 1).arg(out->tsne_kl, 0, 'f', 3);
+            status_->setText(text);
             Q_EMIT computed();
         }
         updateControls();
@@ -305,9 +330,15 @@ void EmbeddingMapPanel::draw() {
         curve->setData(t, x, y);
         curve->setSelectable(QCP::stNone);
     }
-    plot_->xAxis->setLabel(tr("PC1 (%1 % of the variance)").arg(100 * m.explained[0], 0, 'f', 1));
-    plot_->yAxis->setLabel(tr("PC2 (%1 % of the variance)").arg(100 * m.explained[1], 0, 'f', 1));
-    plot_->setTitle(tr("Embedding map of the %1 split: %2").arg(qs(m.split), mapLabel_));
+    if (m.method == "tsne") {
+        plot_->xAxis->setLabel(tr("t-SNE 1"));
+        plot_->yAxis->setLabel(tr("t-SNE 2"));
+        plot_->setTitle(tr("t-SNE map of the %1 split: %2").arg(qs(m.split), mapLabel_));
+    } else {
+        plot_->xAxis->setLabel(tr("PC1 (%1 % of the variance)").arg(100 * m.explained[0], 0, 'f', 1));
+        plot_->yAxis->setLabel(tr("PC2 (%1 % of the variance)").arg(100 * m.explained[1], 0, 'f', 1));
+        plot_->setTitle(tr("Embedding map of the %1 split: %2").arg(qs(m.split), mapLabel_));
+    }
     plot_->rescaleAxes();
     for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) a->scaleRange(1.08, a->range().center());
     plot_->replot();
@@ -341,7 +372,7 @@ void EmbeddingMapPanel::showPoint(int index) {
     const int l = m.labels[i], vote = m.knn_prediction[i];
     const QColor ok = vote == l ? QColor(27, 94, 32) : QColor(183, 28, 28);
     detail_->setText(tr("<b>#%1</b> of the %2 split<br>label: <b>%3</b><br>weighted %4-NN vote: "
-                        "<span style='color:%5'><b>%6</b></span><br>PCA (%7, %8)")
+                        "<span style='color:%5'><b>%6</b></span><br>map position (%7, %8)")
                          .arg(index)
                          .arg(qs(m.split).toHtmlEscaped(), className(l).toHtmlEscaped())
                          .arg(m.knn_k)

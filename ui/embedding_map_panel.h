@@ -1,5 +1,5 @@
-// The Embedding map tab: the L2-normalised features of a split projected on their first two
-// principal components, a point per image coloured by class, with zoom and pan. Clicking (or
+// The Embedding map tab: the L2-normalised features of a split projected to 2-D (PCA, or exact
+// t-SNE initialised from it), a point per image coloured by class, with zoom and pan. Clicking (or
 // hovering) a point shows its image, label and the k nearest memory-bank images the weighted k-NN
 // votes with; "Select area" shows the images inside a rectangle. Any checkpoint, teacher, student or
 // random init; computed in the background; exports as PNG/SVG/PDF, CSV and a Projector bundle.
@@ -14,6 +14,8 @@
 #include <memory>
 
 class QLabel;
+class QComboBox;
+class QDoubleSpinBox;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
@@ -44,6 +46,8 @@ public:
     ModelSourceBar* sourceBar() const { return source_; }
     PlotWidget* plot() const { return plot_; }
     QPushButton* computeButton() const { return compute_; }
+    QComboBox* methodBox() const { return method_; }
+    QDoubleSpinBox* perplexitySpin() const { return perplexity_; }
     QToolButton* selectButton() const { return select_; }
     QListWidget* imageList() const { return list_; }
     QLabel* detailLabel() const { return detail_; }
@@ -69,6 +73,8 @@ private:
     int shown_ = -1;
     QPoint pressPos_;
     ModelSourceBar* source_ = nullptr;
+    QComboBox* method_ = nullptr;
+    QDoubleSpinBox* perplexity_ = nullptr;
     QPushButton* compute_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QProgressBar* progress_ = nullptr;

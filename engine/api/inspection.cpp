@@ -15,6 +15,7 @@
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
 #include "evaluation/rng_guard.h"
+#include "evaluation/tsne.h"
 #include "export/npy.h"
 #include "training/runtime.h"
 
@@ -333,8 +334,10 @@ const RgbImage* EmbeddingMap::bankImage(int64_t bank_row) const {
 }
 
 EmbeddingMap computeEmbeddingMap(const std::string& run_dir, const std::string& split, const ModelSource& source,
-                                 Progress progress, const std::atomic<bool>* cancel) {
+                                 Progress progress, const std::atomic<bool>* cancel, const MapOptions& options) {
     CpuRngGuard keep_trainer_stream;
+    if (options.method != "pca" && options.method != "tsne")
+        throw std::invalid_argument("map method must be pca or tsne (got '" + options.method + "')");
     RunContext c = openForModel(run_dir, source);
     const auto& ev = c.cfg.eval;
     const std::string sp = split.empty() ? ev.test_split : split;
@@ -344,11 +347,17 @@ EmbeddingMap computeEmbeddingMap(const std::string& run_dir, const std::string& 
     const ImageSet& bank = data.splits.at(ev.train_split);
     const ImageSet& set = data.splits.at(sp);
     if (set.size() < 2) throw DataError(set.source + " has fewer than 2 images: nothing to map");
+    const bool tsne_map = options.method == "tsne";
+    if (tsne_map && set.size() > kTsneMaxPoints)
+        throw std::invalid_argument("t-SNE here is exact (O(N^2)) and takes at most " + std::to_string(kTsneMaxPoints) +
+                                    " images; the " + sp + " split has " + std::to_string(set.size()) + ": use PCA");
     const int img_size = c.reader ? evalImageSize(c, set) : set.imageSize();
     auto model = analysisModel(c, source.model, img_size);
     model->to(device);
     const bool bf16 = choosePrecision(c.cfg.system.precision, precisionFeatures(device)).precision == "bf16";
-    const int64_t total = bank.size() + set.size();
+    // Progress: features of the bank and of the split, then (t-SNE) its iterations counted as images.
+    const int64_t tsne_work = tsne_map ? set.size() : 0;
+    const int64_t total = bank.size() + set.size() + tsne_work;
     const auto bank_f = encoderFeatures(model->encoder, bank.images, data.norm, ev.batch_size, device,
                                         [&](int64_t d) { if (progress) progress(d, total); }, cancel, bf16);
     const auto feats = sp == ev.train_split
@@ -363,6 +372,16 @@ EmbeddingMap computeEmbeddingMap(const std::string& run_dir, const std::string& 
     const Neighbours nb = knnNeighbours(bank_f, feats, opt, cancel);
     const KnnResult knn = knnClassify(bank_f, bank.labels, feats, num_classes, opt, {}, cancel);
     const Pca2d pca = pca2d(feats);
+    TsneResult ts;
+    if (tsne_map) {
+        TsneOptions to;
+        to.perplexity = options.perplexity;
+        to.iterations = options.iterations;
+        const int64_t done_before = bank.size() + set.size();
+        ts = tsne(feats, pca.coords, to,
+                  [&](int64_t it, int64_t its) { if (progress) progress(done_before + tsne_work * it / its, total); },
+                  cancel);
+    }
     throwIfCancelled(cancel, "embedding map");
 
     EmbeddingMap m;
@@ -376,7 +395,12 @@ EmbeddingMap computeEmbeddingMap(const std::string& run_dir, const std::string& 
     m.dim = int(feats.size(1));
     m.knn_k = int(nb.indices.size(1));
     m.knn_temperature = ev.knn_temperature;
-    const auto coords = pca.coords.contiguous();
+    m.method = options.method;
+    if (tsne_map) {
+        m.perplexity = ts.perplexity;
+        m.tsne_kl = ts.kl;
+    }
+    const auto coords = (tsne_map ? ts.coords : pca.coords).contiguous();
     for (int64_t i = 0; i < m.n; ++i) {
         m.x.push_back(coords[i][0].item<double>());
         m.y.push_back(coords[i][1].item<double>());

@@ -93,16 +93,26 @@ void writeAttentionPng(const AttentionMaps& a, const std::string& path, const At
 
 // ------------------------------------------------------------------------------ embedding map
 
+// How the map projects the features to 2-D.
+struct MapOptions {
+    std::string method = "pca";  // "pca" or "tsne" (exact t-SNE, initialised from the PCA layout)
+    double perplexity = 30.0;    // t-SNE only; clamped to (N - 1) / 3
+    int iterations = 1000;       // t-SNE only
+};
+
 struct EmbeddingMap {
     std::string split, bank_split, model, checkpoint;
+    std::string method = "pca";     // what x, y are: "pca" or "tsne"
+    double perplexity = 0;          // t-SNE: the perplexity used
+    double tsne_kl = 0;             // t-SNE: KL(P || Q) at the end
     int epoch = -1;
     int64_t step = 0;
     int64_t n = 0;
     int dim = 0;
     int knn_k = 20;                 // the run's eval.knn_k (clamped to the bank)
     double knn_temperature = 0.07;
-    std::vector<double> x, y;       // PCA coordinates, per point
-    double explained[2] = {0, 0};   // fraction of the variance on PC1, PC2
+    std::vector<double> x, y;       // the 2-D coordinates (PCA or t-SNE), per point
+    double explained[2] = {0, 0};   // fraction of the variance on PC1, PC2 (also for t-SNE: its init)
     std::vector<int> labels;        // per point
     std::vector<std::string> class_names;
     std::vector<float> features;    // n x dim, L2-normalised (what the k-NN compares)
@@ -121,11 +131,12 @@ struct EmbeddingMap {
 
 // The map of `split` ("" = eval.test_split) against the memory bank eval.train_split, for the given
 // model. With split == eval.train_split every image is its own first neighbour (as in the k-NN).
+// Throws std::invalid_argument for a bad method or a t-SNE of more points than it handles (12,000).
 EmbeddingMap computeEmbeddingMap(const std::string& run_dir, const std::string& split = "",
                                  const ModelSource& source = {}, Progress progress = {},
-                                 const std::atomic<bool>* cancel = nullptr);
+                                 const std::atomic<bool>* cancel = nullptr, const MapOptions& options = {});
 
-// index,split,label,x,y (one row a point; x, y the PCA coordinates). Atomic write.
+// index,split,label,x,y (one row a point; x, y the map's coordinates). Atomic write.
 void writeMapCsv(const EmbeddingMap& m, const std::string& path);
 
 // A TensorBoard Projector bundle in dir: tensors.tsv (n rows of dim values), metadata.tsv (a header

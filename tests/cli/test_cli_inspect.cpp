@@ -129,6 +129,18 @@ TEST_CASE("dino map writes the CSV, the PNG and the Projector bundle, and prints
     CHECK(r.out.find("weighted 20-NN vote") != std::string::npos);
     CHECK(r.out.find("\n  20   ") != std::string::npos);  // the 20th neighbour's row
 
+    r = runDino(s, "map " + dq(t.run) + " --split val --method tsne --perplexity 15 --iterations 200 --out " + dq(csv));
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("t-SNE: perplexity 15.0, 200 iterations from the PCA layout, KL(P || Q) = ") != std::string::npos);
+    CHECK(lineCount(csv) == 161u);
+    for (const std::string bad : {"--method umap", "--perplexity 0", "--iterations x"}) {
+        const auto e = runDino(s, "map " + dq(t.run) + " " + bad + " --out " + dq(csv));
+        INFO(bad);
+        CHECK(e.code == 2);
+        CHECK(e.err.find(bad.substr(0, bad.find(' '))) != std::string::npos);
+    }
+
     r = runDino(s, "map " + dq(t.run) + " --model random-init --out " + dq(csv));
     REQUIRE(r.code == 0);
     CHECK(lineCount(csv) == 76u);  // the test split

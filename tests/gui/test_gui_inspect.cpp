@@ -12,6 +12,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -218,8 +219,24 @@ private Q_SLOTS:
         QCOMPARE(lineCount(proj + "/metadata.tsv"), 161);
         QVERIFY(!QImage(proj + "/sprite.png").isNull());
 
+        const std::vector<double> pca_x = m->x;
+        // t-SNE: the layout changes, the neighbours do not; the axes say what they are.
+        const std::vector<int64_t> pca_neighbours = m->neighbour_index;
+        QVERIFY(!p->perplexitySpin()->isEnabled());
+        p->methodBox()->setCurrentIndex(p->methodBox()->findData("tsne"));
+        QVERIFY(p->perplexitySpin()->isEnabled());
+        p->perplexitySpin()->setValue(20);
+        p->compute();
+        QTRY_VERIFY_WITH_TIMEOUT(!p->isComputing(), 60000);
+        QCOMPARE(p->map()->method, std::string("tsne"));
+        QCOMPARE(p->map()->perplexity, 20.0);
+        QCOMPARE(p->map()->neighbour_index, pca_neighbours);
+        QCOMPARE(p->plot()->xAxis->label(), QString("t-SNE 1"));
+        QVERIFY(p->statusLabel()->text().contains("t-SNE: perplexity 20.0"));
+        p->methodBox()->setCurrentIndex(p->methodBox()->findData("pca"));
+
         // Random init: another map of the same images.
-        const std::vector<double> trained_x = m->x;
+        const std::vector<double> trained_x = pca_x;
         p->sourceBar()->modelBox()->setCurrentIndex(p->sourceBar()->modelBox()->findData("random-init"));
         QVERIFY(!p->sourceBar()->checkpointBox()->isEnabled());
         p->compute();

@@ -9,6 +9,7 @@
 #include "evaluation/attention_maps.h"
 #include "evaluation/embedding_map.h"
 #include "evaluation/knn.h"
+#include "evaluation/tsne.h"
 #include "common/fsutil.h"
 #include "evaluation/cancellation.h"
 #include "data/npy.h"
@@ -402,4 +403,103 @@ TEST_CASE("computeEmbeddingMap on a run: PCA, neighbours = the k-NN's, CSV and P
     const auto r = api::computeEmbeddingMap(dir, "val", {"", "random-init"});
     CHECK(r.epoch == -1);
     CHECK(r.x != m.x);
+}
+
+// ---------------------------------------------------------------- t-SNE
+
+TEST_CASE("t-SNE affinities: each row's entropy is log(perplexity), P symmetric and summing to 1", "[inspection][tsne]") {
+    torch::manual_seed(12);
+    const auto x = torch::randn({120, 10}, torch::kDouble);
+    const auto sq = (x.unsqueeze(1) - x.unsqueeze(0)).square().sum(-1);  // brute-force distances
+    for (double perp : {5.0, 30.0}) {
+        const auto Pc = tsneConditionalAffinities(sq, perp);
+        CHECK(torch::allclose(Pc.sum(1), torch::ones({120}, torch::kDouble), 0, 1e-12));
+        CHECK(Pc.diagonal().abs().max().item<double>() == 0.0);
+        const auto H = -(Pc * Pc.clamp_min(1e-300).log()).sum(1);
+        CHECK((H - std::log(perp)).abs().max().item<double>() < 1e-5);
+    }
+    const auto P = tsneJointAffinities(x, 30.0);
+    CHECK(torch::allclose(P, P.t(), 0, 1e-15));
+    CHECK(P.sum().item<double>() == Approx(1.0).epsilon(1e-12));
+}
+
+TEST_CASE("t-SNE gradient equals autograd of KL(P || Q) in float64", "[inspection][tsne]") {
+    torch::manual_seed(13);
+    const auto x = torch::randn({40, 6}, torch::kDouble);
+    const auto P = tsneJointAffinities(x, 10.0);
+    auto Y = torch::randn({40, 2}, torch::kDouble).requires_grad_(true);
+    // KL written out independently: q_ij = (1 + d_ij)^-1 / sum_{k != l} (1 + d_kl)^-1.
+    const auto d = (Y.unsqueeze(1) - Y.unsqueeze(0)).square().sum(-1);
+    const auto off = 1 - torch::eye(40, torch::kDouble);
+    const auto num = off / (1 + d);
+    const auto Q = num / num.sum();
+    const auto kl = (P * ((P + (1 - off)) / (Q + (1 - off))).log()).sum();  // diagonal terms are 0 * log 1
+    kl.backward();
+    torch::NoGradGuard ng;
+    const auto ours = tsneGradient(P, Y.detach());
+    CHECK((ours - Y.grad()).abs().max().item<double>() < 1e-12);
+    CHECK(tsneKl(P, Y.detach()) == Approx(kl.item<double>()).epsilon(1e-10));
+}
+
+TEST_CASE("t-SNE separates well-separated clusters, lowers the KL, and is deterministic", "[inspection][tsne]") {
+    torch::manual_seed(14);
+    const int per = 50, k = 3;
+    std::vector<torch::Tensor> parts;
+    std::vector<int64_t> label;
+    for (int c = 0; c < k; ++c) {
+        auto centre = torch::zeros({20}, torch::kDouble);
+        centre[c] = 8.0;
+        parts.push_back(centre + torch::randn({per, 20}, torch::kDouble));
+        for (int i = 0; i < per; ++i) label.push_back(c);
+    }
+    const auto x = torch::cat(parts);
+    const Pca2d pca = pca2d(x);
+    TsneOptions o;
+    o.iterations = 500;
+    const TsneResult r = tsne(x, pca.coords, o);
+    REQUIRE(r.coords.sizes() == torch::IntArrayRef({150, 2}));
+    CHECK(r.perplexity == 30.0);
+    // Each point's 5 nearest neighbours in the map share its cluster.
+    const auto d = (r.coords.unsqueeze(1) - r.coords.unsqueeze(0)).square().sum(-1) +
+                   torch::eye(150, torch::kDouble) * 1e30;
+    const auto nn = std::get<1>(d.topk(5, 1, /*largest=*/false));
+    int agree = 0;
+    for (int i = 0; i < 150; ++i)
+        for (int j = 0; j < 5; ++j) agree += label[size_t(nn[i][j].item<int64_t>())] == label[size_t(i)];
+    CHECK(agree >= int(0.98 * 150 * 5));
+    // The optimisation lowered the KL from the (rescaled) PCA start.
+    const auto P = tsneJointAffinities(x, 30.0).clamp_min(1e-12);
+    const auto start = (pca.coords - pca.coords.mean(0)) * (1e-4 / pca.coords.select(1, 0).std().item<double>());
+    CHECK(r.kl < 0.5 * tsneKl(P, start));
+    CHECK(r.kl == Approx(tsneKl(P, r.coords)).epsilon(1e-9));
+    const TsneResult again = tsne(x, pca.coords, o);
+    CHECK(torch::equal(again.coords, r.coords));
+    // Limits and cancellation.
+    CHECK_THROWS_WITH(tsne(x.narrow(0, 0, 3), pca.coords.narrow(0, 0, 3)), Catch::Contains("at least 4 points"));
+    std::atomic<bool> cancel{true};
+    CHECK_THROWS_AS(tsne(x, pca.coords, o, {}, &cancel), OperationCancelled);
+    // A small N clamps the perplexity to (N - 1) / 3.
+    CHECK(tsne(x.narrow(0, 0, 31), pca.coords.narrow(0, 0, 31), o).perplexity == Approx(10.0));
+}
+
+TEST_CASE("computeEmbeddingMap with t-SNE: the method, perplexity and KL are reported, neighbours unchanged",
+          "[inspection][tsne][run]") {
+    const std::string& dir = inspectRun();
+    const auto pca = api::computeEmbeddingMap(dir, "test");
+    api::MapOptions o;
+    o.method = "tsne";
+    o.iterations = 300;
+    std::vector<int64_t> seen;
+    const auto m = api::computeEmbeddingMap(dir, "test", {}, [&](int64_t d, int64_t t) { seen.push_back(d * 1000 / t); },
+                                            nullptr, o);
+    CHECK(m.method == "tsne");
+    CHECK(m.perplexity == Approx(74.0 / 3.0));  // 75 test images
+    CHECK(m.tsne_kl > 0);
+    CHECK(m.x != pca.x);
+    CHECK(m.neighbour_index == pca.neighbour_index);  // the k-NN does not depend on the layout
+    REQUIRE(!seen.empty());
+    CHECK(seen.back() == 1000);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    o.method = "umap";
+    CHECK_THROWS_WITH(api::computeEmbeddingMap(dir, "test", {}, {}, nullptr, o), Catch::Contains("pca or tsne"));
 }
