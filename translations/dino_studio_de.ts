@@ -406,10 +406,6 @@ random init</source>
 zufällige Init.</translation>
     </message>
     <message>
-        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches; each map scaled to its own range (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %5 % of the head mean&apos;s attention.</source>
-        <translation>Aufmerksamkeit des Klassen-Tokens in Block %1 von %2 (Split %3), über die %4 Patches renormiert; jede Karte auf ihren eigenen Bereich skaliert (viridis: dunkel niedrig, gelb hoch), nächster Nachbar vergrößert. Maske: die Patches mit %5 % der Aufmerksamkeit des Kopfmittels.</translation>
-    </message>
-    <message>
         <source>Nothing to export: compute the maps first.</source>
         <translation>Nichts zu exportieren: zuerst die Karten berechnen.</translation>
     </message>
@@ -424,6 +420,18 @@ zufällige Init.</translation>
     <message>
         <source>Unknown image format &quot;%1&quot; (use png, svg or pdf).</source>
         <translation>Unbekanntes Bildformat „%1“ (png, svg oder pdf verwenden).</translation>
+    </message>
+    <message>
+        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches (uniform: %5 each); %6 (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %7 % of the head mean&apos;s attention.</source>
+        <translation>Aufmerksamkeit des Klassen-Tokens in Block %1 von %2 (Split %3), über die %4 Patches renormiert (gleichverteilt: je %5); %6 (viridis: dunkel niedrig, gelb hoch), nächster Nachbar vergrößert. Maske: die Patches mit %7 % der Aufmerksamkeit des Kopfmittels.</translation>
+    </message>
+    <message>
+        <source>one colour scale for every map, 0 to %1</source>
+        <translation>eine Farbskala für alle Karten, 0 bis %1</translation>
+    </message>
+    <message>
+        <source>each map scaled to its own range</source>
+        <translation>jede Karte auf ihren eigenen Bereich skaliert</translation>
     </message>
 </context>
 <context>
@@ -489,14 +497,6 @@ zufällige Init.</translation>
         <translation>Deckkraft der Überlagerung</translation>
     </message>
     <message>
-        <source>Mask keeps</source>
-        <translation>Maske behält</translation>
-    </message>
-    <message>
-        <source> % of the attention</source>
-        <translation> % der Aufmerksamkeit</translation>
-    </message>
-    <message>
         <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
         <translation>--threshold des offiziellen Skripts: die Patches behalten, die diesen Anteil der Aufmerksamkeit tragen, größte zuerst</translation>
     </message>
@@ -558,6 +558,18 @@ zufällige Init.</translation>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Mask keeps the attention&apos;s</source>
+        <translation>Maske behält von der Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Shared colour scale</source>
+        <translation>Gemeinsame Farbskala</translation>
+    </message>
+    <message>
+        <source>One colour scale for every map, so that a near-uniform map (random init) looks flat. Off: each map scaled to its own range, as the official script does</source>
+        <translation>Eine Farbskala für alle Karten, damit eine fast gleichverteilte Karte (zufällige Init.) flach aussieht. Aus: jede Karte auf ihren eigenen Bereich skaliert, wie im offiziellen Skript</translation>
     </message>
 </context>
 <context>
@@ -1071,18 +1083,6 @@ zufällige Init.</translation>
         <translation>Diagramm exportieren…</translation>
     </message>
     <message>
-        <source>Export coordinates (CSV)…</source>
-        <translation>Koordinaten exportieren (CSV)…</translation>
-    </message>
-    <message>
-        <source>Export for TensorBoard Projector…</source>
-        <translation>Für TensorBoard Projector exportieren…</translation>
-    </message>
-    <message>
-        <source>tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
-        <translation>tensors.tsv, metadata.tsv, sprite.png und projector_config.pbtxt in einem Ordner</translation>
-    </message>
-    <message>
         <source>Embedding map (PCA of the features)</source>
         <translation>Embedding-Karte (PCA der Merkmale)</translation>
     </message>
@@ -1223,6 +1223,22 @@ zufällige Init.</translation>
     <message>
         <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
         <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Position auf der Karte (%7, %8)</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the coordinates as CSV: index,split,label,x,y</source>
+        <translation>Die Koordinaten als CSV exportieren: index,split,label,x,y</translation>
+    </message>
+    <message>
+        <source>Projector…</source>
+        <translation>Projector…</translation>
+    </message>
+    <message>
+        <source>Export for the TensorBoard Projector: tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
+        <translation>Für den TensorBoard Projector exportieren: tensors.tsv, metadata.tsv, sprite.png und projector_config.pbtxt in einem Ordner</translation>
     </message>
 </context>
 <context>

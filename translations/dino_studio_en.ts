@@ -404,10 +404,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches; each map scaled to its own range (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %5 % of the head mean&apos;s attention.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to export: compute the maps first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,6 +417,18 @@ random init</source>
     </message>
     <message>
         <source>Unknown image format &quot;%1&quot; (use png, svg or pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches (uniform: %5 each); %6 (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %7 % of the head mean&apos;s attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one colour scale for every map, 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each map scaled to its own range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -487,14 +495,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mask keeps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> % of the attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +555,18 @@ random init</source>
     </message>
     <message>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask keeps the attention&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared colour scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One colour scale for every map, so that a near-uniform map (random init) looks flat. Off: each map scaled to its own range, as the official script does</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,18 +1081,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export coordinates (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export for TensorBoard Projector…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Embedding map (PCA of the features)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,6 +1218,22 @@ random init</source>
     </message>
     <message>
         <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the coordinates as CSV: index,split,label,x,y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for the TensorBoard Projector: tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

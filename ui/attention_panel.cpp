@@ -35,13 +35,18 @@ constexpr int kGap = 6;
 constexpr int kHeader = 22;
 constexpr int kCaption = 40;
 
-// A grid x grid map as a viridis image, scaled to its own range (as imshow does).
-QImage heatImage(const float* map, int grid) {
-    const auto [lo, hi] = std::minmax_element(map, map + grid * grid);
+// A grid x grid map as a viridis image: on [0, shared_max] when shared_max > 0, else scaled to its
+// own range (as imshow does).
+QImage heatImage(const float* map, int grid, float shared_max) {
+    float lo = 0.f, hi = shared_max;
+    if (shared_max <= 0) {
+        const auto [a, b] = std::minmax_element(map, map + grid * grid);
+        lo = *a, hi = *b;
+    }
     QImage img(grid, grid, QImage::Format_RGB888);
     for (int y = 0; y < grid; ++y)
         for (int x = 0; x < grid; ++x) {
-            const double t = *hi > *lo ? (map[y * grid + x] - *lo) / (*hi - *lo) : 0.0;
+            const double t = hi > lo ? (map[y * grid + x] - lo) / (hi - lo) : 0.0;
             uint8_t c[3];
             api::viridis(t, c);
             img.setPixel(x, y, qRgb(c[0], c[1], c[2]));
@@ -85,6 +90,11 @@ void AttentionFigure::setFraction(double f) {
     update();
 }
 
+void AttentionFigure::setSharedScale(bool on) {
+    shared_ = on;
+    update();
+}
+
 void AttentionFigure::clear() { setMaps(nullptr, nullptr, {}); }
 
 QSize AttentionFigure::figureSize() const {
@@ -109,14 +119,15 @@ void AttentionFigure::paintEvent(QPaintEvent*) {
 void AttentionFigure::paintRow(QPainter& p, const api::AttentionMaps& a, size_t i, int top, const QString& label) const {
     const QImage image = toQImage(a.images[i]);
     const int g = a.grid;
+    const float top_value = shared_ ? api::attentionScaleMax(*maps_, baseline_.get()) : 0.f;
     int x = kLabelWidth;
     p.setPen(Qt::black);
     p.drawText(QRect(4, top, kLabelWidth - 8, kTile), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, label);
     drawNearest(p, QRect(x, top, kTile, kTile), image);
     x += kTile + kGap;
-    for (int h = 0; h < a.heads; ++h, x += kTile + kGap) drawNearest(p, QRect(x, top, kTile, kTile), heatImage(a.map(i, h), g));
+    for (int h = 0; h < a.heads; ++h, x += kTile + kGap) drawNearest(p, QRect(x, top, kTile, kTile), heatImage(a.map(i, h), g, top_value));
     const std::vector<float> mean = a.meanMap(i);
-    const QImage meanImg = heatImage(mean.data(), g);
+    const QImage meanImg = heatImage(mean.data(), g, top_value);
     drawNearest(p, QRect(x, top, kTile, kTile), meanImg);
     x += kTile + kGap;
     drawNearest(p, QRect(x, top, kTile, kTile), image);
@@ -159,13 +170,17 @@ void AttentionFigure::paintFigure(QPainter& p) const {
     }
     p.setPen(QColor(90, 90, 90));
     p.drawText(QRect(4, top, figureSize().width() - 8, kCaption), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               tr("Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches; each map scaled "
-                  "to its own range (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches "
-                  "holding %5 % of the head mean's attention.")
+               tr("Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches (uniform: "
+                  "%5 each); %6 (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches "
+                  "holding %7 % of the head mean's attention.")
                    .arg(a.block + 1)
                    .arg(a.depth)
                    .arg(qs(a.split))
                    .arg(a.grid * a.grid)
+                   .arg(1.0 / (a.grid * a.grid), 0, 'f', 3)
+                   .arg(shared_ ? tr("one colour scale for every map, 0 to %1")
+                                      .arg(api::attentionScaleMax(a, baseline_.get()), 0, 'f', 3)
+                                : tr("each map scaled to its own range"))
                    .arg(qRound(fraction_ * 100)));
 }
 
@@ -266,7 +281,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    progress_->setMaximumWidth(200);
+    progress_->setMaximumWidth(140);
     row2->addWidget(compute_);
     row2->addWidget(cancel_);
     row2->addWidget(progress_);
@@ -278,23 +293,30 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
     opacity_->setValue(60);
     opacity_->setMaximumWidth(140);
     row2->addWidget(opacity_);
-    row2->addWidget(new QLabel(tr("Mask keeps"), this));
+    row2->addWidget(new QLabel(tr("Mask keeps the attention's"), this));
     threshold_ = new QSpinBox(this);
     threshold_->setObjectName("thresholdSpin");
     threshold_->setRange(5, 100);
     threshold_->setValue(60);
-    threshold_->setSuffix(tr(" % of the attention"));
+    threshold_->setSuffix(QStringLiteral(" %"));
     threshold_->setToolTip(tr("The official script's --threshold: keep the patches that hold this share of the "
                               "attention, largest first"));
     row2->addWidget(threshold_);
+    shared_ = new QCheckBox(tr("Shared colour scale"), this);
+    shared_->setObjectName("sharedScale");
+    shared_->setChecked(true);
+    shared_->setToolTip(tr("One colour scale for every map, so that a near-uniform map (random init) looks flat. Off: "
+                           "each map scaled to its own range, as the official script does"));
+    row2->addWidget(shared_);
     export_ = new QPushButton(tr("Export figure…"), this);
     export_->setObjectName("exportAttention");
     row2->addWidget(export_);
     status_ = new QLabel(tr("Open or train a run, then press Compute."), this);
     status_->setObjectName("attentionStatus");
     status_->setWordWrap(true);
-    row2->addWidget(status_, 1);
+    row2->addStretch(1);
     lay->addLayout(row2);
+    lay->addWidget(status_);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(false);
@@ -314,6 +336,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
     connect(choice_, &QComboBox::currentIndexChanged, this, [this] { updateControls(); });
     connect(source_->splitBox(), &QComboBox::currentIndexChanged, this, [this] { loadClasses(); });
     connect(opacity_, &QSlider::valueChanged, this, [this](int v) { figure_->setOpacity(v / 100.0); });
+    connect(shared_, &QCheckBox::toggled, figure_, &AttentionFigure::setSharedScale);
     connect(threshold_, &QSpinBox::valueChanged, this, [this](int v) {
         figure_->setFraction(v / 100.0);
         figure_->resize(figure_->figureSize());
@@ -450,6 +473,7 @@ void AttentionPanel::compute() {
             baselineMaps_ = withBaseline ? base : nullptr;
             figure_->setFraction(threshold_->value() / 100.0);
             figure_->setOpacity(opacity_->value() / 100.0);
+            figure_->setSharedScale(shared_->isChecked());
             figure_->setMaps(maps_, baselineMaps_, label_text);
             const QString when = out->model == "random-init" ? tr("random init")
                                                               : tr("epoch %1, step %2").arg(out->epoch + 1).arg(out->step);

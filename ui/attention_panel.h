@@ -34,6 +34,7 @@ public:
                  const QString& modelLabel);
     void setOpacity(double a);
     void setFraction(double f);
+    void setSharedScale(bool on);
     void clear();
     bool hasMaps() const { return bool(maps_); }
     QSize figureSize() const;
@@ -52,6 +53,7 @@ private:
     QString modelLabel_;
     double opacity_ = 0.6;
     double fraction_ = 0.6;
+    bool shared_ = true;
 };
 
 class AttentionPanel : public QWidget {
@@ -73,6 +75,7 @@ public:
     QCheckBox* baselineCheck() const { return baseline_; }
     QSlider* opacitySlider() const { return opacity_; }
     QSpinBox* thresholdSpin() const { return threshold_; }
+    QCheckBox* sharedScaleCheck() const { return shared_; }
     QPushButton* computeButton() const { return compute_; }
     QPushButton* exportButton() const { return export_; }
     QLabel* statusLabel() const { return status_; }
@@ -105,6 +108,7 @@ private:
     QCheckBox* baseline_ = nullptr;
     QSlider* opacity_ = nullptr;
     QSpinBox* threshold_ = nullptr;
+    QCheckBox* shared_ = nullptr;
     QPushButton* compute_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QPushButton* export_ = nullptr;

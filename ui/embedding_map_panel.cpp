@@ -70,10 +70,7 @@ EmbeddingMapPanel::EmbeddingMapPanel(QWidget* parent) : QWidget(parent) {
     top->addWidget(compute_);
     top->addWidget(cancel_);
     top->addWidget(progress_);
-    status_ = new QLabel(tr("Open or train a run, then press Compute map."), this);
-    status_->setObjectName("mapStatus");
-    status_->setWordWrap(true);
-    top->addWidget(status_, 1);
+    top->addStretch(1);
     lay->addLayout(top);
 
     auto* tools = new QHBoxLayout;
@@ -83,11 +80,16 @@ EmbeddingMapPanel::EmbeddingMapPanel(QWidget* parent) : QWidget(parent) {
     select_->setCheckable(true);
     select_->setToolTip(tr("Drag a rectangle to see the images inside it (off: drag pans, the wheel zooms)"));
     exportPlot_ = new QPushButton(tr("Export plot…"), this);
-    exportCsv_ = new QPushButton(tr("Export coordinates (CSV)…"), this);
-    exportProjector_ = new QPushButton(tr("Export for TensorBoard Projector…"), this);
-    exportProjector_->setToolTip(tr("tensors.tsv, metadata.tsv, sprite.png and projector_config.pbtxt in a folder"));
+    exportCsv_ = new QPushButton(tr("CSV…"), this);
+    exportCsv_->setToolTip(tr("Export the coordinates as CSV: index,split,label,x,y"));
+    exportProjector_ = new QPushButton(tr("Projector…"), this);
+    exportProjector_->setToolTip(tr("Export for the TensorBoard Projector: tensors.tsv, metadata.tsv, sprite.png and "
+                                    "projector_config.pbtxt in a folder"));
+    status_ = new QLabel(tr("Open or train a run, then press Compute map."), this);
+    status_->setObjectName("mapStatus");
+    status_->setWordWrap(true);
     tools->addWidget(select_);
-    tools->addStretch(1);
+    tools->addWidget(status_, 1);
     tools->addWidget(exportPlot_);
     tools->addWidget(exportCsv_);
     tools->addWidget(exportProjector_);

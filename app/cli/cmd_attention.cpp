@@ -14,14 +14,16 @@ const char* kAttentionUsage =
     "usage: dino attention DIR (--images I,J,... | --class C [--count N] | --random N) --out FILE.png\n"
     "                      [--split NAME] [--block B] [--model teacher|student|random-init]\n"
     "                      [--checkpoint FILE] [--baseline] [--threshold F] [--opacity A] [--scale S]\n"
-    "                      [--npy FILE.npy] [--seed N]\n\n"
+    "                      [--npy FILE.npy] [--seed N] [--per-map-scale]\n\n"
     "The last block's (or block B's) attention of the class token to each patch, per head, for the\n"
     "chosen images of a split: the softmax row of the class-token query over the patch keys,\n"
     "renormalised over the patches (each head's map sums to 1), as official DINO's\n"
     "visualize_attention.py shows it. The PNG has a row per image: the image, each head's map, the head\n"
     "mean, the mean over the image, and the image outside the threshold mask darkened (the patches\n"
     "holding F of the mean's attention, as the official --threshold). Maps are upsampled\n"
-    "nearest-neighbour by the patch size; colours are viridis, each map scaled to its own range.\n\n"
+    "nearest-neighbour by the patch size. Colours are viridis on one scale for the whole figure, from 0\n"
+    "to its largest value, so a near-uniform map (random init) looks flat; --per-map-scale scales each\n"
+    "map to its own range as the official script does (tiny differences then look like structure).\n\n"
     "options:\n"
     "  --images I,J,...   image indices in the split (0-based)\n"
     "  --class C          images of class C (index or name); --count N of them (default 4)\n"
@@ -34,6 +36,7 @@ const char* kAttentionUsage =
     "  --threshold F      attention mass the mask keeps, in (0, 1] (default 0.6)\n"
     "  --opacity A        heat-map opacity of the overlay, in [0, 1] (default 0.6)\n"
     "  --scale S          pixels per image pixel in the PNG (default 4)\n"
+    "  --per-map-scale    colour each map by its own min and max instead of one shared scale\n"
     "  --npy FILE.npy     also write the raw maps, float32 (N, heads, grid, grid)\n"
     "  --out FILE.png     the figure (required unless --npy is given)\n\n"
     "exit codes: 0 ok, 1 failure, 2 bad usage, 3 cancelled (Ctrl-C), 4 data error\n";
@@ -166,11 +169,17 @@ int runAttention(const Args& a) {
             o.fraction = threshold;
             o.opacity = opacity;
             o.scale = int(scale);
+            o.shared_scale = !hasFlag(a, "--per-map-scale");
             api::writeAttentionPng(maps, out, o, hasFlag(a, "--baseline") ? &baseline : nullptr);
             std::printf("wrote %s: a row per image%s; columns: image, head 1..%d, head mean, overlay (opacity %.2f), "
-                        "mask (%.0f %% of the attention)\n",
+                        "mask (%.0f %% of the attention); colours %s\n",
                         out.c_str(), hasFlag(a, "--baseline") ? " and one below it for random init" : "", maps.heads,
-                        opacity, 100 * threshold);
+                        opacity, 100 * threshold,
+                        o.shared_scale ? ("0 to " + std::to_string(api::attentionScaleMax(
+                                                         maps, hasFlag(a, "--baseline") ? &baseline : nullptr)) +
+                                          " for every map (uniform: " + std::to_string(1.0 / (maps.grid * maps.grid)) + ")")
+                                             .c_str()
+                                       : "scaled per map");
         }
         if (!npy.empty()) {
             api::writeAttentionNpy(maps, npy);

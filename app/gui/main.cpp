@@ -36,11 +36,10 @@ int main(int argc, char** argv) {
     QString lang = settings.value("ui/language").toString();
     if (lang.isEmpty()) lang = QLocale::system().name().startsWith("de") ? "de" : "en";
     QTranslator qtTr, appTr;
-    if (lang != "en") {
-        if (qtTr.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTr);
-        if (appTr.load(":/i18n/dino_studio_" + lang + ".qm")) QApplication::installTranslator(&appTr);
-    }
+    if (lang != "en" && qtTr.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTr);
+    // English too: its file holds the plural forms ("1 image", "75 images" for "%n image(s)").
+    if (appTr.load(":/i18n/dino_studio_" + lang + ".qm")) QApplication::installTranslator(&appTr);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "DINO self-supervised training studio"));

@@ -85,16 +85,22 @@ struct Canvas {
     }
 };
 
-// A map scaled to [0, 1] by its own minimum and maximum (as imshow does), constant maps to 0.
-std::vector<float> minMaxScaled(const std::vector<float>& v) {
-    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+// A map scaled to [0, 1]: by [0, shared_max] when shared_max > 0, else by its own minimum and
+// maximum (as imshow does); a constant map goes to 0.
+std::vector<float> scaled(const std::vector<float>& v, float shared_max) {
+    float lo = 0.f, hi = shared_max;
+    if (shared_max <= 0) {
+        const auto [a, b] = std::minmax_element(v.begin(), v.end());
+        lo = *a, hi = *b;
+    }
     std::vector<float> out(v.size(), 0.f);
-    if (*hi > *lo)
-        for (size_t i = 0; i < v.size(); ++i) out[i] = (v[i] - *lo) / (*hi - *lo);
+    if (hi > lo)
+        for (size_t i = 0; i < v.size(); ++i) out[i] = std::clamp((v[i] - lo) / (hi - lo), 0.f, 1.f);
     return out;
 }
 
-void drawAttentionRow(Canvas& cv, const AttentionMaps& a, size_t i, int top, const AttentionFigureOptions& o, int gap) {
+void drawAttentionRow(Canvas& cv, const AttentionMaps& a, size_t i, int top, const AttentionFigureOptions& o, int gap,
+                      float shared_max) {
     const int S = a.img_size * o.scale;
     const RgbImage& img = a.images[i];
     const int factor = a.img_size / std::max(1, a.grid);
@@ -119,13 +125,13 @@ void drawAttentionRow(Canvas& cv, const AttentionMaps& a, size_t i, int top, con
     const std::vector<float> mean = a.meanMap(i);
     panels.push_back(mean);
     for (const auto& p : panels) {
-        const auto up = upsampleNearest(minMaxScaled(p).data(), a.grid, factor);
+        const auto up = upsampleNearest(scaled(p, shared_max).data(), a.grid, factor);
         for (int y = 0; y < S; ++y)
             for (int x = 0; x < S; ++x) viridis(map_at(up, x, y), c), cv.set(left + x, top + y, c);
         left += S + gap;
     }
     // Overlay of the head mean, then the official threshold mask of the mean.
-    const auto up_mean = upsampleNearest(minMaxScaled(mean).data(), a.grid, factor);
+    const auto up_mean = upsampleNearest(scaled(mean, shared_max).data(), a.grid, factor);
     for (int y = 0; y < S; ++y)
         for (int x = 0; x < S; ++x) {
             uint8_t im[3], hm[3];
@@ -224,6 +230,15 @@ AttentionMaps computeAttentionMaps(const std::string& run_dir, const std::string
     return a;
 }
 
+float attentionScaleMax(const AttentionMaps& a, const AttentionMaps* b) {
+    float m = 0.f;
+    for (const AttentionMaps* x : {&a, b}) {
+        if (!x) continue;
+        for (float v : x->maps) m = std::max(m, v);  // a head mean never exceeds its largest head
+    }
+    return m;
+}
+
 std::vector<uint8_t> attentionMask(const float* map, int n, double fraction) {
     std::vector<int> order(size_t(std::max(0, n)));
     std::iota(order.begin(), order.end(), 0);
@@ -313,12 +328,13 @@ void writeAttentionPng(const AttentionMaps& a, const std::string& path, const At
     const int rows_per_image = baseline ? 2 : 1;
     const int n = int(a.indices.size());
     Canvas cv(gap + cols * (S + gap), gap + n * rows_per_image * (S + gap) + (baseline ? n * gap : 0));
+    const float shared_max = o.shared_scale ? attentionScaleMax(a, baseline) : 0.f;
     int top = gap;
     for (int i = 0; i < n; ++i) {
-        drawAttentionRow(cv, a, size_t(i), top, o, gap);
+        drawAttentionRow(cv, a, size_t(i), top, o, gap, shared_max);
         top += S + gap;
         if (baseline) {
-            drawAttentionRow(cv, *baseline, size_t(i), top, o, gap);
+            drawAttentionRow(cv, *baseline, size_t(i), top, o, gap, shared_max);
             top += S + 2 * gap;
         }
     }

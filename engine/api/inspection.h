@@ -83,11 +83,19 @@ void writeAttentionNpy(const AttentionMaps& a, const std::string& path);
 // The figure as PNG: a row per image (and, with baseline, a second row for it): the image, each
 // head's map, the head mean, the mean over the image at `opacity`, and the image with the patches
 // outside the `fraction` mask of the mean darkened; `scale` pixels per image pixel.
+// Colours: with shared_scale (the default) one scale for every map of the figure, 0 to the largest
+// value, so a near-uniform map (random init: every patch about 1/49) looks flat; otherwise each map
+// is scaled to its own minimum and maximum, as the official script's imsave does, which makes tiny
+// differences look like structure.
 struct AttentionFigureOptions {
     double fraction = 0.6;
     double opacity = 0.6;
     int scale = 4;
+    bool shared_scale = true;
 };
+
+// The largest value of any head's map or head mean in a and (if given) b: the shared colour scale's top.
+float attentionScaleMax(const AttentionMaps& a, const AttentionMaps* b = nullptr);
 void writeAttentionPng(const AttentionMaps& a, const std::string& path, const AttentionFigureOptions& o = {},
                        const AttentionMaps* baseline = nullptr);
 

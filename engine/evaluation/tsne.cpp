@@ -3,7 +3,10 @@
 #include "evaluation/cancellation.h"
 
 #include <algorithm>
+#include <ATen/Parallel.h>
+
 #include <cmath>
+#include <vector>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -62,11 +65,49 @@ torch::Tensor tsneJointAffinities(const torch::Tensor& x, double perplexity) {
     return (Pc + Pc.t()) / (2.0 * double(xd.size(0)));
 }
 
-torch::Tensor tsneGradient(const torch::Tensor& P, const torch::Tensor& Y) {
-    const auto num = studentKernel(Y);
-    const auto Q = num / num.sum();
-    const auto W = (P - Q) * num;
-    return 4.0 * (W.sum(1, true) * Y - W.matmul(Y));
+namespace {
+
+// The gradient of KL(exaggeration * P || Q(Y)) for n points, P row-major float (symmetric), Y (n, 2)
+// double: one pass over the pairs, a row at a time. With num_ij = (1 + |y_i - y_j|^2)^-1 and
+// Z = sum num, (p_ij - q_ij) num_ij = p_ij num_ij - num_ij^2 / Z, so each row accumulates
+// A_i = sum_j p_ij num_ij (y_i - y_j), B_i = sum_j num_ij^2 (y_i - y_j) and z_i = sum_j num_ij, and
+// grad_i = 4 (A_i - B_i / Z). Every row is summed in j order by one thread and Z in i order, so the
+// result is the same bit for bit whatever the number of threads (a shared reduction would not be,
+// and t-SNE's descent amplifies a last-bit difference into another layout).
+void gradientRows(const float* P, const double* Y, int64_t n, double exaggeration, double* grad) {
+    std::vector<double> A(static_cast<size_t>(2 * n)), B(static_cast<size_t>(2 * n)), z(static_cast<size_t>(n));
+    at::parallel_for(0, n, 16, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i) {
+            const double yi0 = Y[2 * i], yi1 = Y[2 * i + 1];
+            const float* Pi = P + i * n;
+            double a0 = 0, a1 = 0, b0 = 0, b1 = 0, zi = 0;
+            for (int64_t j = 0; j < n; ++j) {
+                if (j == i) continue;
+                const double d0 = yi0 - Y[2 * j], d1 = yi1 - Y[2 * j + 1];
+                const double num = 1.0 / (1.0 + d0 * d0 + d1 * d1);
+                const double pn = exaggeration * double(Pi[j]) * num, nn = num * num;
+                a0 += pn * d0, a1 += pn * d1;
+                b0 += nn * d0, b1 += nn * d1;
+                zi += num;
+            }
+            A[size_t(2 * i)] = a0, A[size_t(2 * i + 1)] = a1;
+            B[size_t(2 * i)] = b0, B[size_t(2 * i + 1)] = b1;
+            z[size_t(i)] = zi;
+        }
+    });
+    double Z = 0;
+    for (int64_t i = 0; i < n; ++i) Z += z[size_t(i)];
+    for (int64_t k = 0; k < 2 * n; ++k) grad[k] = 4.0 * (A[size_t(k)] - B[size_t(k)] / Z);
+}
+
+}  // namespace
+
+torch::Tensor tsneGradient(const torch::Tensor& P, const torch::Tensor& Y, double exaggeration) {
+    const auto Pf = P.to(torch::kCPU, torch::kFloat).contiguous();
+    const auto Yd = Y.to(torch::kCPU, torch::kDouble).contiguous();
+    auto grad = torch::empty_like(Yd);
+    gradientRows(Pf.data_ptr<float>(), Yd.data_ptr<double>(), Yd.size(0), exaggeration, grad.data_ptr<double>());
+    return grad;
 }
 
 double tsneKl(const torch::Tensor& P, const torch::Tensor& Y) {
@@ -93,31 +134,31 @@ TsneResult tsne(const torch::Tensor& features, const torch::Tensor& init, const 
     torch::NoGradGuard no_grad;
     TsneResult r;
     r.perplexity = std::min(opt.perplexity, double(n - 1) / 3.0);
-    // Float64 for the affinities; the descent in float32 above 2,000 points (half the memory and time
-    // of the N x N products, and far below what a 2-D layout can show).
-    const auto dtype = n > 2000 ? torch::kFloat : torch::kDouble;
-    const auto P = tsneJointAffinities(features, r.perplexity).clamp_min(1e-12).to(dtype);
+    // The affinities in float64, stored in float32 (N^2 of them: 576 MB at the 12,000-point limit).
+    const auto P = tsneJointAffinities(features, r.perplexity).clamp_min(1e-12).to(torch::kFloat).contiguous();
     const double lr = opt.learning_rate > 0 ? opt.learning_rate : std::max(double(n) / opt.early_exaggeration / 4.0, 50.0);
 
-    auto Y = init.to(dtype).clone();
+    auto Y = init.to(torch::kCPU, torch::kDouble).contiguous().clone();
     Y = Y - Y.mean(0);
     const double s = Y.select(1, 0).std().item<double>();
-    Y = Y * (1e-4 / (s > 0 ? s : 1.0));
-    auto update = torch::zeros_like(Y);
-    auto gains = torch::ones_like(Y);
+    Y = (Y * (1e-4 / (s > 0 ? s : 1.0))).contiguous();
+    std::vector<double> update(size_t(2 * n), 0.0), gains(size_t(2 * n), 1.0), grad(size_t(2 * n));
+    double* y = Y.data_ptr<double>();
     for (int it = 0; it < opt.iterations; ++it) {
         throwIfCancelled(cancel, "t-SNE");
         const bool early = it < opt.exaggeration_iterations;
-        const auto grad = tsneGradient(early ? P * opt.early_exaggeration : P, Y);
+        gradientRows(P.data_ptr<float>(), y, n, early ? opt.early_exaggeration : 1.0, grad.data());
         const double momentum = early ? 0.5 : 0.8;
-        // Delta-bar-delta gains: grow where the gradient keeps its sign against the update.
-        const auto same = (grad > 0) == (update > 0);
-        gains = torch::where(same, gains * 0.8, gains + 0.2).clamp_min(0.01);
-        update = momentum * update - lr * gains * grad;
-        Y = Y + update;
+        for (size_t k = 0; k < size_t(2 * n); ++k) {
+            // Delta-bar-delta gains: grow where the gradient keeps pointing against the last update.
+            const bool same = (grad[k] > 0) == (update[k] > 0);
+            gains[k] = std::max(0.01, same ? gains[k] * 0.8 : gains[k] + 0.2);
+            update[k] = momentum * update[k] - lr * gains[k] * grad[k];
+            y[k] += update[k];
+        }
         if (progress) progress(it + 1, opt.iterations);
     }
-    r.coords = (Y - Y.mean(0)).to(torch::kDouble);
+    r.coords = Y - Y.mean(0);
     r.kl = tsneKl(P.to(torch::kDouble), r.coords);
     return r;
 }

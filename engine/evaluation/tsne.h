@@ -29,8 +29,10 @@ torch::Tensor tsneConditionalAffinities(const torch::Tensor& sq_distances, doubl
 // The joint affinities P = (P_cond + P_cond^T) / (2N) (float64, symmetric, sum 1) of the rows of x.
 torch::Tensor tsneJointAffinities(const torch::Tensor& x, double perplexity);
 
-// dKL(P || Q(Y)) / dY for the Student-t kernel: 4 sum_j (p_ij - q_ij) (1 + |y_i - y_j|^2)^-1 (y_i - y_j).
-torch::Tensor tsneGradient(const torch::Tensor& P, const torch::Tensor& Y);
+// dKL(e P || Q(Y)) / dY for the Student-t kernel, e the exaggeration:
+// 4 sum_j (e p_ij - q_ij) (1 + |y_i - y_j|^2)^-1 (y_i - y_j), with P taken in float32 (as the descent
+// stores it) and Y in float64. The same bits whatever the number of threads. Returns (N, 2) float64.
+torch::Tensor tsneGradient(const torch::Tensor& P, const torch::Tensor& Y, double exaggeration = 1.0);
 
 // KL(P || Q(Y)), nats.
 double tsneKl(const torch::Tensor& P, const torch::Tensor& Y);

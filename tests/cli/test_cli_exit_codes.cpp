@@ -106,6 +106,23 @@ TEST_CASE("exit codes: every documented code of every command, Ctrl-C at every p
         {"embed " + quoted(empty) + " --out " + quoted(s / "g.npy"), 1},
         {"embed " + quoted(run), 2},  // no --out
         {"embed " + quoted(gone) + " --out " + quoted(s / "g.npy"), 4},
+        // attention
+        {"attention " + quoted(run) + " --images 0 --out " + quoted(s / "a.png"), 3, interruptAt("start-up"), s / "a.png"},
+        {"attention " + quoted(run) + " --images 0 --out " + quoted(s / "a.png"), 3, interruptAt("evaluation"), s / "a.png"},
+        {"attention " + quoted(run) + " --images 0 --out " + quoted(s / "a.png"), 3, interruptAt("export"), s / "a.png"},
+        {"attention " + quoted(run) + " --images 0 --out " + quoted(s / "a.png"), 0},
+        {"attention " + quoted(empty) + " --images 0 --out " + quoted(s / "b.png"), 1},
+        {"attention " + quoted(run) + " --images 0", 2},  // no --out
+        {"attention " + quoted(run) + " --images 0 --block 99 --out " + quoted(s / "b.png"), 2},
+        {"attention " + quoted(gone) + " --images 0 --out " + quoted(s / "b.png"), 4},
+        // map
+        {"map " + quoted(run) + " --out " + quoted(s / "m.csv"), 3, interruptAt("start-up"), s / "m.csv"},
+        {"map " + quoted(run) + " --out " + quoted(s / "m.csv"), 3, interruptAt("evaluation"), s / "m.csv"},
+        {"map " + quoted(run) + " --out " + quoted(s / "m.csv"), 3, interruptAt("export"), s / "m.csv"},
+        {"map " + quoted(run) + " --out " + quoted(s / "m.csv"), 0},
+        {"map " + quoted(empty) + " --out " + quoted(s / "n.csv"), 1},
+        {"map " + quoted(run), 2},  // nothing to write
+        {"map " + quoted(gone) + " --out " + quoted(s / "n.csv"), 4},
         // export
         {"export " + quoted(run) + " --out " + quoted(s / "e.safetensors"), 3, interruptAt("start-up"), s / "e.safetensors"},
         {"export " + quoted(run) + " --out " + quoted(s / "e.safetensors"), 3, interruptAt("export"), s / "e.safetensors"},
