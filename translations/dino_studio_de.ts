@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>Head mean</source>
-        <translation>Mittel der Köpfe</translation>
+        <translation>Kopfmittel</translation>
     </message>
     <message>
         <source>Overlay</source>
@@ -494,7 +494,7 @@ zufällige Init.</translation>
     </message>
     <message>
         <source>Overlay opacity</source>
-        <translation>Deckkraft der Überlagerung</translation>
+        <translation>Deckkraft</translation>
     </message>
     <message>
         <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
@@ -560,16 +560,20 @@ zufällige Init.</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Mask keeps the attention&apos;s</source>
-        <translation>Maske behält von der Aufmerksamkeit</translation>
-    </message>
-    <message>
         <source>Shared colour scale</source>
         <translation>Gemeinsame Farbskala</translation>
     </message>
     <message>
         <source>One colour scale for every map, so that a near-uniform map (random init) looks flat. Off: each map scaled to its own range, as the official script does</source>
         <translation>Eine Farbskala für alle Karten, damit eine fast gleichverteilte Karte (zufällige Init.) flach aussieht. Aus: jede Karte auf ihren eigenen Bereich skaliert, wie im offiziellen Skript</translation>
+    </message>
+    <message>
+        <source>Mask keeps</source>
+        <translation>Maske behält</translation>
+    </message>
+    <message>
+        <source>The share of the attention the threshold mask keeps, largest patches first</source>
+        <translation>Der Anteil der Aufmerksamkeit, den die Schwellenmaske behält, größte Patches zuerst</translation>
     </message>
 </context>
 <context>

@@ -558,15 +558,19 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mask keeps the attention&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shared colour scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One colour scale for every map, so that a near-uniform map (random init) looks flat. Off: each map scaled to its own range, as the official script does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the attention the threshold mask keeps, largest patches first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

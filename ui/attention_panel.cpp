@@ -239,7 +239,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
     indices_ = new QLineEdit("0, 5, 9", this);
     indices_->setObjectName("imageIndices");
     indices_->setToolTip(tr("Image indices in the split, 0-based, separated by commas"));
-    indices_->setMaximumWidth(160);
+    indices_->setMaximumWidth(120);
     classBox_ = new QComboBox(this);
     classBox_->setObjectName("classBox");
     classBox_->setMinimumContentsLength(18);
@@ -293,7 +293,9 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
     opacity_->setValue(60);
     opacity_->setMaximumWidth(140);
     row2->addWidget(opacity_);
-    row2->addWidget(new QLabel(tr("Mask keeps the attention's"), this));
+    auto* maskLabel = new QLabel(tr("Mask keeps"), this);
+    maskLabel->setToolTip(tr("The share of the attention the threshold mask keeps, largest patches first"));
+    row2->addWidget(maskLabel);
     threshold_ = new QSpinBox(this);
     threshold_->setObjectName("thresholdSpin");
     threshold_->setRange(5, 100);

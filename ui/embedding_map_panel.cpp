@@ -441,24 +441,22 @@ QVector<int> EmbeddingMapPanel::selectInRect(const QRectF& r) {
     return inside;
 }
 
-QString EmbeddingMapPanel::exportCsv(const QString& path) const {
+QString EmbeddingMapPanel::exportWith(const std::function<void(const api::EmbeddingMap&)>& write) const {
     if (!map_) return tr("Nothing to export: compute the map first.");
     try {
-        api::writeMapCsv(*map_, ss(path));
+        write(*map_);
     } catch (const std::exception& e) {
         return qs(e.what());
     }
     return {};
 }
 
+QString EmbeddingMapPanel::exportCsv(const QString& path) const {
+    return exportWith([&](const api::EmbeddingMap& m) { api::writeMapCsv(m, ss(path)); });
+}
+
 QString EmbeddingMapPanel::exportProjector(const QString& dir) const {
-    if (!map_) return tr("Nothing to export: compute the map first.");
-    try {
-        api::writeProjector(*map_, ss(dir));
-    } catch (const std::exception& e) {
-        return qs(e.what());
-    }
-    return {};
+    return exportWith([&](const api::EmbeddingMap& m) { api::writeProjector(m, ss(dir)); });
 }
 
 }  // namespace dino::ui

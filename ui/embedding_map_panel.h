@@ -11,6 +11,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -66,6 +67,7 @@ private:
     void draw();
     void updateControls();
     QString className(int label) const;
+    QString exportWith(const std::function<void(const api::EmbeddingMap&)>& write) const;  // "" or the error
     QString runDir_;
     std::shared_ptr<const api::EmbeddingMap> map_;
     QString mapLabel_;

@@ -22,7 +22,7 @@ ModelSourceBar::ModelSourceBar(bool withRandomInit, QWidget* parent) : QWidget(p
     checkpoint_ = new QComboBox(this);
     checkpoint_->setObjectName("checkpointBox");
     checkpoint_->setToolTip(tr("Any checkpoint the run kept: watch the model form epoch by epoch"));
-    checkpoint_->setMinimumContentsLength(14);
+    checkpoint_->setMinimumContentsLength(10);
     model_ = new QComboBox(this);
     model_->setObjectName("modelBox");
     model_->addItem(tr("Teacher"), "teacher");

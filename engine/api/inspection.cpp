@@ -42,11 +42,7 @@ RunContext openForModel(const std::string& run_dir, const ModelSource& source) {
     if (source.model == "random-init" && source.checkpoint.empty() && !fs::exists(lastCheckpointPath(run_dir))) {
         RunContext c;
         c.dir = run_dir;
-        const std::string cfg_path = runConfigPath(run_dir);
-        if (!fs::exists(cfg_path))
-            throw std::runtime_error(run_dir + " is not a run directory: " + cfg_path + " does not exist");
-        c.cfg = loadConfigFile(cfg_path);
-        c.checkpoint = "";
+        c.cfg = loadRunConfig(run_dir);
         return c;
     }
     return openRunContext(run_dir, source.checkpoint);
@@ -276,9 +272,7 @@ void viridis(double t, uint8_t rgb[3]) {
 }
 
 SplitLabels splitLabels(const std::string& run_dir, const std::string& split) {
-    const std::string cfg_path = runConfigPath(run_dir);
-    if (!fs::exists(cfg_path)) throw std::runtime_error(run_dir + " is not a run directory: " + cfg_path + " does not exist");
-    const RunConfig cfg = loadConfigFile(cfg_path);
+    const RunConfig cfg = loadRunConfig(run_dir);
     SplitLabels s;
     s.split = split.empty() ? cfg.eval.test_split : split;
     try {

@@ -13,13 +13,17 @@ namespace dino::api {
 
 namespace fs = std::filesystem;
 
-RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint) {
-    RunContext c;
-    c.dir = run_dir;
+RunConfig loadRunConfig(const std::string& run_dir) {
     const std::string cfg_path = runConfigPath(run_dir);
     if (!fs::exists(cfg_path))
         throw std::runtime_error(run_dir + " is not a run directory: " + cfg_path + " does not exist");
-    c.cfg = loadConfigFile(cfg_path);
+    return loadConfigFile(cfg_path);
+}
+
+RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint) {
+    RunContext c;
+    c.dir = run_dir;
+    c.cfg = loadRunConfig(run_dir);
     c.checkpoint = checkpoint.empty() ? lastCheckpointPath(run_dir) : checkpoint;
     if (!fs::exists(c.checkpoint))
         throw std::runtime_error(checkpoint.empty()

@@ -30,6 +30,9 @@ struct EvalData {
     Normalization norm;
 };
 
+// <run_dir>/config.json, parsed and validated; throws naming run_dir when it is not a run directory.
+RunConfig loadRunConfig(const std::string& run_dir);
+
 // Throws naming run_dir or the checkpoint when either is missing or unreadable.
 RunContext openRunContext(const std::string& run_dir, const std::string& checkpoint);
 // Throws DataError (training_run.h) when the data cannot be opened, ConfigError for a bad config.
