@@ -7,14 +7,49 @@
 #include "training/runtime.h"
 #include "training/worker_pool.h"
 
+#include <ATen/Version.h>
+
 #include <cstdlib>
 
 namespace dino::api {
+
+namespace {
+
+// A KEY=value field of libtorch's build configuration (at::show_config(), torch.__config__.show()),
+// "" when absent.
+std::string buildField(const std::string& config, const std::string& key) {
+    size_t at = 0;
+    while ((at = config.find(key + "=", at)) != std::string::npos) {
+        if (at == 0 || config[at - 1] == ' ' || config[at - 1] == ',') {
+            const size_t begin = at + key.size() + 1;
+            const size_t end = config.find_first_of(",\n", begin);
+            return config.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+        }
+        at += key.size();
+    }
+    return "";
+}
+
+// "CUDA 13.2, cuDNN 9.26.0, NCCL" for a CUDA build of libtorch, "CPU only" otherwise.
+std::string libtorchBuild() {
+    const std::string c = at::show_config();
+    const std::string use_cuda = buildField(c, "USE_CUDA");
+    if (use_cuda != "1" && use_cuda != "ON") return "CPU only";
+    std::string s = "CUDA " + buildField(c, "CUDA_VERSION");
+    const std::string cudnn = buildField(c, "CUDNN_VERSION");
+    if (!cudnn.empty()) s += ", cuDNN " + cudnn;
+    const std::string nccl = buildField(c, "USE_NCCL");
+    if (nccl == "1" || nccl == "ON") s += ", NCCL";
+    return s;
+}
+
+}  // namespace
 
 std::vector<std::pair<std::string, std::string>> systemInfo() {
     std::vector<std::pair<std::string, std::string>> info;
     info.push_back({"DINO Studio", DINO_VERSION});
     info.push_back({"libtorch", TORCH_VERSION});
+    info.push_back({"libtorch build", libtorchBuild()});
     bool cuda = torch::cuda::is_available();
     info.push_back({"device", cuda ? "cuda (" + std::to_string(torch::cuda::device_count()) + " GPU), auto picks cuda"
                                    : std::string("cpu (no CUDA device), auto picks cpu")});
@@ -40,7 +75,7 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"fused attention", !fusedAttentionBuilt()      ? "off (built without BLAS)"
                                        : fusedAttentionEnabled() ? "on (CPU fp32/fp64, system BLAS)"
                                                                  : "off (DINO_FUSED_ATTENTION=0)"});
-    info.push_back({"oneDNN sgemm", !onednnBuilt()    ? "off (no separate oneDNN library at build time: OpenBLAS via libtorch)"
+    info.push_back({"oneDNN sgemm", !onednnBuilt()    ? "off (no separate oneDNN library at build time: libtorch's own products)"
                                     : onednnEnabled() ? "on (ViT Linear layers and attention products, CPU fp32)"
                                                       : "off (DINO_ONEDNN=0)"});
     info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32, ") + fastGeluIsa() + ")"

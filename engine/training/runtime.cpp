@@ -80,6 +80,8 @@ PrecisionFeatures precisionFeatures(torch::Device device) {
 namespace {
 int findBlas(struct dl_phdr_info* info, size_t, void* data) {
     std::string name = info->dlpi_name ? info->dlpi_name : "";
+    const std::string file = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+    if (file.rfind("libcublas", 0) == 0) return 0;  // the GPU's BLAS (a CUDA build of libtorch), not the CPU's
     if (name.find("blas") != std::string::npos || name.find("mkl") != std::string::npos) {
         auto* out = static_cast<std::string*>(data);
         if (!out->empty()) *out += ", ";

@@ -185,6 +185,11 @@ TEST_CASE("dino info names the libtorch, BLAS, CPU features and the speed-ups in
     auto r = runDino(s, "info");
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
+    // The build: "CPU only" for Debian's libtorch, "CUDA 13.2, cuDNN ..., NCCL" for the torch wheel's.
+    const auto build = r.out.find("libtorch build:");
+    REQUIRE(build != std::string::npos);
+    const std::string build_line = r.out.substr(build, r.out.find('\n', build) - build);
+    CHECK((build_line.find("CPU only") != std::string::npos || build_line.find("CUDA 1") != std::string::npos));
     for (const char* k : {"libtorch:", "device:", "threads:", "BLAS:", "CPU features:", "bf16 on CPU:",
                           "CPU training step:", "fused attention:", "oneDNN sgemm:", "GELU:", "malloc tuning:"})
         CHECK(r.out.find(k) != std::string::npos);

@@ -29,8 +29,9 @@ TEST_CASE("fast GELU equals the exact GELU within 1e-6 over the whole float rang
     // Relative to the value where it is not tiny: float32 rounding level.
     auto big = exact.abs() > 1e-2;
     CHECK(((y.to(torch::kDouble) - exact).abs() / exact.abs()).masked_select(big).max().item<double>() < 2e-6);
-    // torch's own float32 GELU is no closer than a few 1e-7 either: the comparison is not vacuous.
-    CHECK(maxAbsDiff(torch::gelu(x), exact) < 1e-6);
+    // torch's own float32 GELU is no closer either, so the comparison is not vacuous: a few 1e-7 in
+    // libtorch 1.13, 1.19e-6 in libtorch 2.15 (the torch wheel's build).
+    CHECK(maxAbsDiff(torch::gelu(x), exact) < 2e-6);
     // Exactly 0 at 0, and the identity / zero far out.
     CHECK(fastGelu(torch::zeros({8})).abs().max().item<float>() == 0.0f);
     CHECK(maxAbsDiff(fastGelu(torch::full({4}, 40.0f)), torch::full({4}, 40.0)) == 0.0);

