@@ -35,20 +35,14 @@ constexpr int kGap = 6;
 constexpr int kHeader = 22;
 constexpr int kCaption = 40;
 
-// A grid x grid map as a viridis image: on [0, shared_max] when shared_max > 0, else scaled to its
-// own range (as imshow does).
+// A grid x grid map as a viridis image, scaled as api::colourScaled (the PNG writer's scaling).
 QImage heatImage(const float* map, int grid, float shared_max) {
-    float lo = 0.f, hi = shared_max;
-    if (shared_max <= 0) {
-        const auto [a, b] = std::minmax_element(map, map + grid * grid);
-        lo = *a, hi = *b;
-    }
+    const std::vector<float> t = api::colourScaled(map, grid * grid, shared_max);
     QImage img(grid, grid, QImage::Format_RGB888);
     for (int y = 0; y < grid; ++y)
         for (int x = 0; x < grid; ++x) {
-            const double t = hi > lo ? (map[y * grid + x] - lo) / (hi - lo) : 0.0;
             uint8_t c[3];
-            api::viridis(t, c);
+            api::viridis(t[size_t(y * grid + x)], c);
             img.setPixel(x, y, qRgb(c[0], c[1], c[2]));
         }
     return img;
@@ -116,10 +110,10 @@ void AttentionFigure::paintEvent(QPaintEvent*) {
     paintFigure(p);
 }
 
-void AttentionFigure::paintRow(QPainter& p, const api::AttentionMaps& a, size_t i, int top, const QString& label) const {
+void AttentionFigure::paintRow(QPainter& p, const api::AttentionMaps& a, size_t i, int top, const QString& label,
+                               float top_value) const {
     const QImage image = toQImage(a.images[i]);
     const int g = a.grid;
-    const float top_value = shared_ ? api::attentionScaleMax(*maps_, baseline_.get()) : 0.f;
     int x = kLabelWidth;
     p.setPen(Qt::black);
     p.drawText(QRect(4, top, kLabelWidth - 8, kTile), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, label);
@@ -157,14 +151,16 @@ void AttentionFigure::paintFigure(QPainter& p) const {
     for (int c = 0; c < heads.size(); ++c)
         p.drawText(QRect(kLabelWidth + c * (kTile + kGap), 0, kTile, kHeader), Qt::AlignCenter, heads[c]);
     p.setFont(QFont(bold.family(), bold.pointSize()));
+    const float scale_max = api::attentionScaleMax(a, baseline_.get());
+    const float top_value = shared_ ? scale_max : 0.f;
     int top = kHeader;
     for (size_t i = 0; i < a.indices.size(); ++i) {
         const int l = a.labels[i];
         const QString cls = l >= 0 && l < int(a.class_names.size()) ? qs(a.class_names[size_t(l)]) : QString::number(l);
-        paintRow(p, a, i, top, tr("#%1 %2\n%3").arg(a.indices[i]).arg(cls, modelLabel_));
+        paintRow(p, a, i, top, tr("#%1 %2\n%3").arg(a.indices[i]).arg(cls, modelLabel_), top_value);
         top += kTile + kGap;
         if (baseline_) {
-            paintRow(p, *baseline_, i, top, tr("#%1 %2\nrandom init").arg(a.indices[i]).arg(cls));
+            paintRow(p, *baseline_, i, top, tr("#%1 %2\nrandom init").arg(a.indices[i]).arg(cls), top_value);
             top += kTile + kGap;
         }
     }
@@ -178,8 +174,7 @@ void AttentionFigure::paintFigure(QPainter& p) const {
                    .arg(qs(a.split))
                    .arg(a.grid * a.grid)
                    .arg(1.0 / (a.grid * a.grid), 0, 'f', 3)
-                   .arg(shared_ ? tr("one colour scale for every map, 0 to %1")
-                                      .arg(api::attentionScaleMax(a, baseline_.get()), 0, 'f', 3)
+                   .arg(shared_ ? tr("one colour scale for every map, 0 to %1").arg(scale_max, 0, 'f', 3)
                                 : tr("each map scaled to its own range"))
                    .arg(qRound(fraction_ * 100)));
 }
@@ -437,7 +432,6 @@ void AttentionPanel::compute() {
     const bool withBaseline = baseline_->isChecked();
     auto out = std::make_shared<api::AttentionMaps>();
     auto base = std::make_shared<api::AttentionMaps>();
-    progress_->setRange(0, 0);
     status_->setText(tr("Computing attention maps…"));
     task_ = BackgroundTask::start(this, [=](const std::atomic<bool>* cancel, const BackgroundTask::ProgressFn& progress) {
         std::vector<int64_t> images = idx;
@@ -454,16 +448,11 @@ void AttentionPanel::compute() {
                                               cancel);
         }
     });
-    connect(task_, &BackgroundTask::progress, this, [this](qint64 d, qint64 t) {
-        progress_->setRange(0, int(t));
-        progress_->setValue(int(d));
-    });
+    task_->showProgressOn(progress_);
     const QString label_text = source_->describe();
     connect(task_, &BackgroundTask::finished, this, [this, out, base, withBaseline, label_text](const QString& error,
                                                                                                 bool cancelled) {
         task_ = nullptr;
-        progress_->setRange(0, 1);
-        progress_->setValue(error.isEmpty() && !cancelled ? 1 : 0);
         if (cancelled) {
             status_->setText(tr("Cancelled."));
         } else if (!error.isEmpty()) {

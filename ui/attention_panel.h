@@ -48,7 +48,8 @@ protected:
     QSize sizeHint() const override { return figureSize(); }
 
 private:
-    void paintRow(QPainter& p, const api::AttentionMaps& a, size_t i, int top, const QString& label) const;
+    void paintRow(QPainter& p, const api::AttentionMaps& a, size_t i, int top, const QString& label,
+                  float top_value) const;
     std::shared_ptr<const api::AttentionMaps> maps_, baseline_;
     QString modelLabel_;
     double opacity_ = 0.6;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaObject>
 #include <QPointer>
+#include <QProgressBar>
 #include <QtConcurrent>
 
 #include <stdexcept>
@@ -47,6 +48,18 @@ BackgroundTask* BackgroundTask::start(QObject* owner, Work work) {
         }
     }));
     return t;
+}
+
+void BackgroundTask::showProgressOn(QProgressBar* bar) {
+    bar->setRange(0, 0);
+    connect(this, &BackgroundTask::progress, bar, [bar](qint64 done, qint64 total) {
+        bar->setRange(0, int(total));
+        bar->setValue(int(done));
+    });
+    connect(this, &BackgroundTask::finished, bar, [bar](const QString& error, bool cancelled) {
+        bar->setRange(0, 1);
+        bar->setValue(error.isEmpty() && !cancelled ? 1 : 0);
+    });
 }
 
 void BackgroundTask::cancelAll(bool wait) {

@@ -12,6 +12,8 @@
 #include <functional>
 #include <memory>
 
+class QProgressBar;
+
 namespace dino::ui {
 
 class BackgroundTask : public QObject {
@@ -23,6 +25,10 @@ public:
 
     // Starts `work`; the task deletes itself after finished() has been emitted.
     static BackgroundTask* start(QObject* owner, Work work);
+
+    // Shows the task on bar: busy until the first report, then done/total; at the end full when it
+    // succeeded, empty when it failed or was cancelled.
+    void showProgressOn(QProgressBar* bar);
 
     void cancel() { cancel_->store(true); }
     bool isCancelled() const { return cancel_->load(); }

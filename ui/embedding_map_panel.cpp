@@ -223,12 +223,16 @@ void EmbeddingMapPanel::clear() {
     map_.reset();
     shown_ = -1;
     draw();
+    clearDetails();
+    status_->setText(tr("Open or train a run, then press Compute map."));
+    updateControls();
+}
+
+void EmbeddingMapPanel::clearDetails() {
     list_->clear();
     image_->clear();
     listTitle_->clear();
     detail_->setText(tr("Click a point to see its image and its nearest neighbours."));
-    status_->setText(tr("Open or train a run, then press Compute map."));
-    updateControls();
 }
 
 void EmbeddingMapPanel::updateControls() {
@@ -252,20 +256,14 @@ void EmbeddingMapPanel::compute() {
     mo.method = ss(method_->currentData().toString());
     mo.perplexity = perplexity_->value();
     auto out = std::make_shared<api::EmbeddingMap>();
-    progress_->setRange(0, 0);
     status_->setText(tr("Computing features…"));
     task_ = BackgroundTask::start(this, [=](const std::atomic<bool>* cancel, const BackgroundTask::ProgressFn& progress) {
         *out = api::computeEmbeddingMap(dir, split, src, progress, cancel, mo);
     });
-    connect(task_, &BackgroundTask::progress, this, [this](qint64 d, qint64 t) {
-        progress_->setRange(0, int(t));
-        progress_->setValue(int(d));
-    });
+    task_->showProgressOn(progress_);
     const QString label = source_->describe();
     connect(task_, &BackgroundTask::finished, this, [this, out, label](const QString& error, bool cancelled) {
         task_ = nullptr;
-        progress_->setRange(0, 1);
-        progress_->setValue(error.isEmpty() && !cancelled ? 1 : 0);
         if (cancelled) {
             status_->setText(tr("Cancelled."));
         } else if (!error.isEmpty()) {
@@ -277,10 +275,7 @@ void EmbeddingMapPanel::compute() {
             mapLabel_ = label;
             shown_ = -1;
             draw();
-            list_->clear();
-            image_->clear();
-            listTitle_->clear();
-            detail_->setText(tr("Click a point to see its image and its nearest neighbours."));
+            clearDetails();
             QString text = tr("%1: %n image(s) of the %2 split, %3-dimensional features; PC1 and PC2 explain %4 % "
                               "and %5 % of the variance.",
                               "", int(out->n))

@@ -65,6 +65,7 @@ public Q_SLOTS:
 
 private:
     void draw();
+    void clearDetails();  // the side panel back to "click a point"
     void updateControls();
     QString className(int label) const;
     QString exportWith(const std::function<void(const api::EmbeddingMap&)>& write) const;  // "" or the error

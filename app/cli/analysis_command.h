@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -40,6 +41,16 @@ private:
     bool on_;
     int last_ = -1;
 };
+
+// The whole of s as a number (no trailing characters); false otherwise.
+template <class T>
+bool parseNumber(const std::string& s, T& v) {
+    std::istringstream in(s);
+    in >> v;
+    return !in.fail() && in.eof();
+}
+inline bool parseInt(const std::string& s, long long& v) { return parseNumber(s, v); }
+inline bool parseDouble(const std::string& s, double& v) { return parseNumber(s, v); }
 
 inline bool wantsHelp(const Args& a) { return hasFlag(a, "--help") || hasFlag(a, "-h"); }
 

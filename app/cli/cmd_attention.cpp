@@ -41,18 +41,6 @@ const char* kAttentionUsage =
     "  --out FILE.png     the figure (required unless --npy is given)\n\n"
     "exit codes: 0 ok, 1 failure, 2 bad usage, 3 cancelled (Ctrl-C), 4 data error\n";
 
-bool parseInt(const std::string& s, long long& v) {
-    std::istringstream in(s);
-    in >> v;
-    return !in.fail() && in.eof();
-}
-
-bool parseDouble(const std::string& s, double& v) {
-    std::istringstream in(s);
-    in >> v;
-    return !in.fail() && in.eof();
-}
-
 }  // namespace
 
 int runAttention(const Args& a) {

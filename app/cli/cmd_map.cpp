@@ -56,9 +56,7 @@ int runMap(const Args& a) {
         return usageError("nothing to write: give --out, --png, --projector or --neighbours", kMapUsage);
     long long point = -1;
     if (!neighbours.empty()) {
-        std::istringstream in(neighbours);
-        in >> point;
-        if (in.fail() || !in.eof() || point < 0)
+        if (!parseInt(neighbours, point) || point < 0)
             return usageError("--neighbours takes a point index >= 0, got '" + neighbours + "'", kMapUsage);
     }
     api::MapOptions mo;
@@ -66,15 +64,11 @@ int runMap(const Args& a) {
     if (mo.method != "pca" && mo.method != "tsne")
         return usageError("--method must be pca or tsne, got '" + mo.method + "'", kMapUsage);
     if (!option(a, "--perplexity").empty()) {
-        std::istringstream in(option(a, "--perplexity"));
-        in >> mo.perplexity;
-        if (in.fail() || !in.eof() || !(mo.perplexity > 0 && mo.perplexity < 1e6))
+        if (!parseDouble(option(a, "--perplexity"), mo.perplexity) || !(mo.perplexity > 0 && mo.perplexity < 1e6))
             return usageError("--perplexity must be a number > 0, got '" + option(a, "--perplexity") + "'", kMapUsage);
     }
     if (!option(a, "--iterations").empty()) {
-        std::istringstream in(option(a, "--iterations"));
-        in >> mo.iterations;
-        if (in.fail() || !in.eof() || mo.iterations < 1 || mo.iterations > 100000)
+        if (!parseNumber(option(a, "--iterations"), mo.iterations) || mo.iterations < 1 || mo.iterations > 100000)
             return usageError("--iterations must be an integer in [1, 100000], got '" + option(a, "--iterations") + "'",
                               kMapUsage);
     }

@@ -81,19 +81,6 @@ struct Canvas {
     }
 };
 
-// A map scaled to [0, 1]: by [0, shared_max] when shared_max > 0, else by its own minimum and
-// maximum (as imshow does); a constant map goes to 0.
-std::vector<float> scaled(const std::vector<float>& v, float shared_max) {
-    float lo = 0.f, hi = shared_max;
-    if (shared_max <= 0) {
-        const auto [a, b] = std::minmax_element(v.begin(), v.end());
-        lo = *a, hi = *b;
-    }
-    std::vector<float> out(v.size(), 0.f);
-    if (hi > lo)
-        for (size_t i = 0; i < v.size(); ++i) out[i] = std::clamp((v[i] - lo) / (hi - lo), 0.f, 1.f);
-    return out;
-}
 
 void drawAttentionRow(Canvas& cv, const AttentionMaps& a, size_t i, int top, const AttentionFigureOptions& o, int gap,
                       float shared_max) {
@@ -121,13 +108,13 @@ void drawAttentionRow(Canvas& cv, const AttentionMaps& a, size_t i, int top, con
     const std::vector<float> mean = a.meanMap(i);
     panels.push_back(mean);
     for (const auto& p : panels) {
-        const auto up = upsampleNearest(scaled(p, shared_max).data(), a.grid, factor);
+        const auto up = upsampleNearest(colourScaled(p.data(), int(p.size()), shared_max).data(), a.grid, factor);
         for (int y = 0; y < S; ++y)
             for (int x = 0; x < S; ++x) viridis(map_at(up, x, y), c), cv.set(left + x, top + y, c);
         left += S + gap;
     }
     // Overlay of the head mean, then the official threshold mask of the mean.
-    const auto up_mean = upsampleNearest(scaled(mean, shared_max).data(), a.grid, factor);
+    const auto up_mean = upsampleNearest(colourScaled(mean.data(), int(mean.size()), shared_max).data(), a.grid, factor);
     for (int y = 0; y < S; ++y)
         for (int x = 0; x < S; ++x) {
             uint8_t im[3], hm[3];
@@ -233,6 +220,18 @@ float attentionScaleMax(const AttentionMaps& a, const AttentionMaps* b) {
         for (float v : x->maps) m = std::max(m, v);  // a head mean never exceeds its largest head
     }
     return m;
+}
+
+std::vector<float> colourScaled(const float* values, int n, float shared_max) {
+    float lo = 0.f, hi = shared_max;
+    if (shared_max <= 0 && n > 0) {
+        const auto [a, b] = std::minmax_element(values, values + n);
+        lo = *a, hi = *b;
+    }
+    std::vector<float> out(size_t(std::max(0, n)), 0.f);
+    if (hi > lo)
+        for (int i = 0; i < n; ++i) out[size_t(i)] = std::clamp((values[i] - lo) / (hi - lo), 0.f, 1.f);
+    return out;
 }
 
 std::vector<uint8_t> attentionMask(const float* map, int n, double fraction) {

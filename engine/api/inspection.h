@@ -96,6 +96,10 @@ struct AttentionFigureOptions {
 
 // The largest value of any head's map or head mean in a and (if given) b: the shared colour scale's top.
 float attentionScaleMax(const AttentionMaps& a, const AttentionMaps* b = nullptr);
+
+// n values scaled to [0, 1] for colouring: by [0, shared_max] when shared_max > 0, else by their own
+// minimum and maximum (as imshow does); a constant map goes to 0.
+std::vector<float> colourScaled(const float* values, int n, float shared_max);
 void writeAttentionPng(const AttentionMaps& a, const std::string& path, const AttentionFigureOptions& o = {},
                        const AttentionMaps* baseline = nullptr);
 

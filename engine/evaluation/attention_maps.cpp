@@ -17,10 +17,4 @@ ClassTokenAttention classTokenAttention(VisionTransformer& encoder, const torch:
     return r;
 }
 
-torch::Tensor upsampleNearest(const torch::Tensor& maps, int factor) {
-    if (factor < 1) throw std::invalid_argument("upsampleNearest: factor must be >= 1");
-    if (maps.dim() < 2) throw std::invalid_argument("upsampleNearest: expected (..., h, w)");
-    return maps.repeat_interleave(factor, -2).repeat_interleave(factor, -1);
-}
-
 }  // namespace dino

@@ -20,8 +20,4 @@ struct ClassTokenAttention {
 // images: normalised (B, 3, H, W) on the encoder's device. block: 0-based, -1 = the last.
 ClassTokenAttention classTokenAttention(VisionTransformer& encoder, const torch::Tensor& images, int block = -1);
 
-// Nearest-neighbour upsampling by an integer factor, as the official script's
-// nn.functional.interpolate(scale_factor=patch_size, mode="nearest"): (..., gh, gw) -> (..., gh*f, gw*f).
-torch::Tensor upsampleNearest(const torch::Tensor& maps, int factor);
-
 }  // namespace dino

@@ -137,8 +137,7 @@ TEST_CASE("nearest upsampling equals the official interpolate(scale_factor, mode
     const auto official = F::interpolate(maps, F::InterpolateFuncOptions()
                                                    .scale_factor(std::vector<double>{4.0, 4.0})
                                                    .mode(torch::kNearest));
-    CHECK(torch::equal(upsampleNearest(maps, 4), official));
-    // The torch-free version the GUI and the PNG use.
+    // The torch-free upsampling the GUI and the PNG use, map by map.
     const auto one = maps[1][2].contiguous();
     const auto up = api::upsampleNearest(one.data_ptr<float>(), 7, 4);
     const auto off = official[1][2].contiguous();
