@@ -366,6 +366,18 @@
         <source>auto (bf16 where the CPU or GPU computes it natively: AMX-BF16, AVX512-BF16, CUDA; fp32 elsewhere), fp32, or bf16 mixed precision (autocast).</source>
         <translation>auto (bf16, wo CPU oder GPU es nativ rechnen: AMX-BF16, AVX512-BF16, CUDA; sonst fp32), fp32 oder bf16-Mischpräzision (Autocast).</translation>
     </message>
+    <message>
+        <source>Training processes on this machine, each taking a share of every batch (data parallel over torch&apos;s c10d; 1 = one process). The CPU threads are shared between them.</source>
+        <translation>Trainingsprozesse auf diesem Rechner, jeder mit einem Teil jedes Batches (datenparallel über c10d von torch; 1 = ein Prozess). Die CPU-Threads werden unter ihnen aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>Communication between the processes: auto (NCCL on CUDA where built, else Gloo), gloo or nccl.</source>
+        <translation>Kommunikation zwischen den Prozessen: auto (NCCL auf CUDA, wo eingebaut, sonst Gloo), gloo oder nccl.</translation>
+    </message>
+    <message>
+        <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
+        <translation>Sekunden, die ein Prozess auf die anderen wartet, bevor der Lauf anhält und den nennt, der nicht antwortete.</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::AttentionFigure</name>
@@ -933,6 +945,18 @@ zufällige Init.</translation>
     <message>
         <source>Epoch checkpoint contents</source>
         <translation>Inhalt der Epochen-Checkpoints</translation>
+    </message>
+    <message>
+        <source>Processes (data parallel)</source>
+        <translation>Prozesse (datenparallel)</translation>
+    </message>
+    <message>
+        <source>Process communication</source>
+        <translation>Prozesskommunikation</translation>
+    </message>
+    <message>
+        <source>Process timeout (s)</source>
+        <translation>Prozess-Zeitlimit (s)</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2413,14 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads, %7)</source>
         <translation>Geplant: %1 Epochen × %2 Schritte = %3 Schritte auf %4 Bildern (%5, %6 Threads, %7)</translation>
+    </message>
+    <message>
+        <source>, %1 processes (%2)</source>
+        <translation>, %1 Prozesse (%2)</translation>
+    </message>
+    <message>
+        <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
+        <translation>Ein Lauf in %1 Prozessen kann nicht pausieren; Stopp behält den letzten Checkpoint, Fortsetzen setzt ihn fort</translation>
     </message>
 </context>
 <context>

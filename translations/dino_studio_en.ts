@@ -366,6 +366,18 @@
         <source>auto (bf16 where the CPU or GPU computes it natively: AMX-BF16, AVX512-BF16, CUDA; fp32 elsewhere), fp32, or bf16 mixed precision (autocast).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training processes on this machine, each taking a share of every batch (data parallel over torch&apos;s c10d; 1 = one process). The CPU threads are shared between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication between the processes: auto (NCCL on CUDA where built, else Gloo), gloo or nccl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::AttentionFigure</name>
@@ -930,6 +942,18 @@ random init</source>
     </message>
     <message>
         <source>Epoch checkpoint contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes (data parallel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process timeout (s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2381,6 +2405,14 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Planned: %1 epochs × %2 steps = %3 steps on %4 images (%5, %6 threads, %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 processes (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -131,6 +131,9 @@ std::vector<FieldSpec> buildFields() {
     f.push_back(make("system.keep_checkpoints", "system", K::Int, &RunConfig::system, &SystemConfig::keep_checkpoints));
     f.push_back(make("system.checkpoint_every_epochs", "system", K::Int, &RunConfig::system, &SystemConfig::checkpoint_every_epochs));
     f.push_back(make("system.epoch_checkpoints", "system", K::Choice, &RunConfig::system, &SystemConfig::epoch_checkpoints, {"weights", "full"}));
+    f.push_back(make("system.processes", "system", K::Int, &RunConfig::system, &SystemConfig::processes));
+    f.push_back(make("system.dist_backend", "system", K::Choice, &RunConfig::system, &SystemConfig::dist_backend, {"auto", "gloo", "nccl"}));
+    f.push_back(make("system.dist_timeout_s", "system", K::Double, &RunConfig::system, &SystemConfig::dist_timeout_s));
     return f;
 }
 
@@ -254,6 +257,9 @@ QString fieldLabel(const QString& key) {
         {"system.keep_checkpoints", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Epoch checkpoints kept (-1 = all)")},
         {"system.checkpoint_every_epochs", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Also keep every K-th epoch (0 = none)")},
         {"system.epoch_checkpoints", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Epoch checkpoint contents")},
+        {"system.processes", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Processes (data parallel)")},
+        {"system.dist_backend", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Process communication")},
+        {"system.dist_timeout_s", QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Process timeout (s)")},
     };
     auto it = labels.find(key);
     return it == labels.end() ? key : trc(it.value());

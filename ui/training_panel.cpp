@@ -402,6 +402,8 @@ void TrainingPanel::updateProgress() {
                                 .arg(QString::fromStdString(plan_.device))
                                 .arg(plan_.threads)
                                 .arg(QString::fromStdString(plan_.precision));
+            if (plan_.processes > 1)
+                progressText_ += tr(", %1 processes (%2)").arg(plan_.processes).arg(QString::fromStdString(plan_.dist_backend));
             progressLabel_->setText(progressText_);
             progressLabel_->setToolTip(QString::fromStdString(plan_.precision_reason));
             Q_EMIT progressChanged(progressText_);
@@ -462,7 +464,12 @@ void TrainingPanel::updateButtons() {
     start_->setToolTip(blockedReason_.isEmpty() ? tr("Start a new training run with the configuration on the left (Ctrl+R)")
                                                 : tr("Cannot start: %1").arg(blockedReason_));
     blocked_->setVisible(!blockedReason_.isEmpty() && idle);
-    pause_->setEnabled(state_ == State::Running || state_ == State::Paused);
+    // A paused process would leave the others of a multi-process run waiting until their timeout.
+    const bool parallel = plan_.processes > 1 && !idle;
+    pause_->setEnabled((state_ == State::Running || state_ == State::Paused) && !parallel);
+    pause_->setToolTip(parallel ? tr("A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it")
+                                      .arg(plan_.processes)
+                                : QString());
     pause_->setText(state_ == State::Paused ? tr("Resume") : tr("Pause"));
     pause_->setIcon(QIcon(state_ == State::Paused ? ":/icons/start.svg" : ":/icons/pause.svg"));
     stop_->setEnabled(state_ == State::Running || state_ == State::Paused || state_ == State::Starting);

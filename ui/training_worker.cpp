@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include <QCoreApplication>
 #include <QMutexLocker>
 
 namespace dino::ui {
@@ -23,12 +24,19 @@ void TrainingWorker::setPaused(bool paused) {
     if (run_) run_->setPaused(paused);
 }
 
+namespace {
+// The `dino` CLI beside this program: it runs ranks 1.. of a run with system.processes > 1.
+std::string dinoCli() { return ss(QCoreApplication::applicationDirPath() + QStringLiteral("/dino")); }
+}  // namespace
+
 void TrainingWorker::startNew(const RunConfig& cfg, const QString& runDir) {
-    execute([](const RunConfig* c, const std::string& dir) { return api::TrainingRun::create(*c, dir); }, &cfg, runDir);
+    execute([](const RunConfig* c, const std::string& dir) { return api::TrainingRun::createLocal(*c, dir, dinoCli()); },
+            &cfg, runDir);
 }
 
 void TrainingWorker::resume(const QString& runDir) {
-    execute([](const RunConfig*, const std::string& dir) { return api::TrainingRun::resume(dir); }, nullptr, runDir);
+    execute([](const RunConfig*, const std::string& dir) { return api::TrainingRun::resumeLocal(dir, dinoCli()); },
+            nullptr, runDir);
 }
 
 void TrainingWorker::execute(std::unique_ptr<api::TrainingRun> (*make)(const RunConfig*, const std::string&),

@@ -4,6 +4,8 @@
 #include "interrupt.h"
 #include "progress.h"
 
+#include "api/distributed.h"
+#include "api/local_launcher.h"
 #include "api/training_run.h"
 #include "common/config.h"
 #include "common/fsutil.h"
@@ -12,6 +14,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 namespace dino::cli {
 namespace {
@@ -39,9 +42,15 @@ void trainUsage(std::ostream& os, bool fields) {
           "  --run DIR       the run directory (created; must be new or empty)\n"
           "  --print-config  print the resolved configuration JSON (preset, file, --set) and exit;\n"
           "                  no --run needed\n"
+          "  --nproc N       train in N processes on this machine, each taking a share of every batch\n"
+          "                  (data parallel over torch's c10d, Gloo on the CPU; the same as --set\n"
+          "                  system.processes=N). Rank 0 writes the run; ranks 1.. log to log.rank<N>.txt\n"
           "  --help-fields   list every config field with its default and meaning\n\n"
           "Ctrl-C stops after the current step and writes checkpoints/last.ckpt; `dino resume DIR`\n"
-          "continues exactly where it stopped.\n"
+          "continues exactly where it stopped.\n\n"
+          "Several machines: start `dino train` (the same arguments) on each with the launcher variables\n"
+          "WORLD_SIZE, RANK, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT, as torchrun sets them\n"
+          "(`torchrun --no-python --nnodes 2 --nproc-per-node 1 ... dino train ...`). See README.md.\n"
           "exit codes: 0 finished, 1 failure, 2 bad usage or config, 3 cancelled, 4 data error,\n"
           "            5 non-finite loss\n";
     if (fields) printFieldHelp(os);
@@ -72,35 +81,107 @@ RunConfig buildConfig(const Args& a) {
     return cfg;
 }
 
+// "rank N: " before the messages of a process of a multi-process run other than rank 0.
+std::string rankPrefix(int rank, const std::string& message) {
+    if (rank == 0 || message.rfind("rank ", 0) == 0) return "";
+    return "rank " + std::to_string(rank) + ": ";
+}
+
 int runAndReport(api::TrainingRun& run) {
     ConsoleProgress progress(stdoutIsTerminal());
     InterruptToCancel interrupt(run);
+    auto error = [&](const char* kind, const std::exception& e) {
+        progress.finish();
+        std::cerr << kind << rankPrefix(run.rank(), e.what()) << e.what() << "\n";
+    };
     try {
         api::RunOutcome outcome = run.run(progress);
         progress.finish();
         if (outcome == api::RunOutcome::Cancelled) {
-            std::cout << "cancelled; checkpoint kept in " << run.runDir() << "/checkpoints/last.ckpt\n";
+            if (run.rank() == 0) std::cout << "cancelled; checkpoint kept in " << run.runDir() << "/checkpoints/last.ckpt\n";
             return kCancelled;
         }
-        std::cout << "finished: " << run.runDir() << "\n";
+        if (run.rank() == 0) std::cout << "finished: " << run.runDir() << "\n";
         return kOk;
     } catch (const api::NonFiniteLossError& e) {
-        progress.finish();
-        std::cerr << "error: " << e.what() << "\n";
+        error("error: ", e);
         return kNonFinite;
     } catch (const api::DataError& e) {
-        progress.finish();
-        std::cerr << "data error: " << e.what() << "\n";
+        error("data error: ", e);
         return kDataError;
     } catch (const ConfigError& e) {
-        progress.finish();
-        std::cerr << "error: " << e.what() << "\n";
+        error("error: ", e);
         return kUsage;
     } catch (const std::exception& e) {
-        progress.finish();
-        std::cerr << "error: " << e.what() << "\n";
+        error("error: ", e);
         return kFailure;
     }
+}
+
+// The launcher environment of this process (torchrun's variables); exits 2 on a bad value.
+api::DistributedEnv launcherEnvironment() {
+    try {
+        return api::distributedFromEnvironment();
+    } catch (const std::invalid_argument& e) {
+        throw ConfigError("environment", {{"(launcher)", e.what()}});
+    }
+}
+
+std::string selfExecutable() {
+    char buf[4096];
+    const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) throw std::runtime_error("cannot find the dino executable (/proc/self/exe) to start the processes");
+    return std::string(buf, static_cast<size_t>(n));
+}
+
+// `dino train|resume ... --nproc N` (or system.processes = N): starts N processes of this command
+// on this machine, each with the launcher variables, waits for all, and reports the first failure.
+int launchLocal(const std::string& command, const Args& child_args, int nproc, const std::string& run_dir) {
+    if (api::availableDistBackends().empty())
+        throw ConfigError("configuration", {{"system.processes", "this build has no distributed backend: install "
+                                                                 "libgloo-dev and build again (got " +
+                                                                     std::to_string(nproc) + ")"}});
+    CancelScope cancellable;
+    const int port = api::LocalLauncher::freePort();
+    std::cout << "dino: " << nproc << " training processes on this machine (127.0.0.1:" << port
+              << "); rank 0 reports here, "
+              << (nproc == 2 ? std::string("rank 1 logs to ") + run_dir + "/log.rank1.txt"
+                             : "ranks 1-" + std::to_string(nproc - 1) + " log to " + run_dir + "/log.rank<N>.txt")
+              << std::endl;
+    Args args{command};
+    args.insert(args.end(), child_args.begin(), child_args.end());
+    api::LocalLauncher launcher(selfExecutable(), args, nproc, port);
+    const int code = launcher.wait(30.0, [] { return interrupted(); });
+    if (launcher.failed()) {
+        const auto ckpt = std::filesystem::path(run_dir) / "checkpoints" / "last.ckpt";
+        std::error_code ec;
+        std::cerr << "error: " << launcher.failure() << "; the other processes were stopped. "
+                  << (std::filesystem::exists(ckpt, ec) ? "The run keeps " + ckpt.string() + "; continue with `dino resume " + run_dir + "`"
+                                                        : std::string("No checkpoint was written yet"))
+                  << "\n";
+    }
+    return code;
+}
+
+// The arguments without --nproc N (or --nproc=N), and N (0 when absent).
+Args withoutNproc(const Args& a, int& nproc) {
+    Args out;
+    nproc = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        std::string v;
+        if (a[i] == "--nproc" && i + 1 < a.size()) v = a[++i];
+        else if (a[i].rfind("--nproc=", 0) == 0) v = a[i].substr(8);
+        else {
+            out.push_back(a[i]);
+            continue;
+        }
+        char* end = nullptr;
+        long n = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || n < 1 || n > 256)
+            throw ConfigError("command line", {{"--nproc", "must be an integer from 1 to 256 (got '" + v + "')"}});
+        nproc = static_cast<int>(n);
+    }
+    return out;
 }
 
 int openErrors(const std::function<int()>& fn) {
@@ -118,11 +199,20 @@ int openErrors(const std::function<int()>& fn) {
     }
 }
 
-int runTrain(const Args& a) {
-    if (hasFlag(a, "--help") || hasFlag(a, "-h") || hasFlag(a, "--help-fields")) {
-        trainUsage(std::cout, hasFlag(a, "--help-fields"));
+int runTrain(const Args& args) {
+    if (hasFlag(args, "--help") || hasFlag(args, "-h") || hasFlag(args, "--help-fields")) {
+        trainUsage(std::cout, hasFlag(args, "--help-fields"));
         return kOk;
     }
+    int nproc = 0;
+    Args a;
+    try {
+        a = withoutNproc(args, nproc);
+    } catch (const ConfigError& e) {
+        std::cerr << "dino train: " << e.what() << "\n";
+        return kUsage;
+    }
+    if (nproc > 0) a.push_back("--set=system.processes=" + std::to_string(nproc));
     std::string dir = option(a, "--run");
     auto extra = positionals(a, {"--config", "--preset", "--set", "--run"});
     if (hasFlag(a, "--print-config") && extra.empty())
@@ -137,13 +227,19 @@ int runTrain(const Args& a) {
         return kUsage;
     }
     return openErrors([&] {
+        const api::DistributedEnv dist = launcherEnvironment();
+        RunConfig cfg = buildConfig(a);
+        if (!dist.enabled() && cfg.system.processes > 1) {
+            // Checked here as well as in rank 0, so that the other ranks are not started for nothing.
+            api::checkNewRunDirectory(dir);
+            return launchLocal("train", a, cfg.system.processes, dir);
+        }
         CancelScope cancellable;
         checkInterrupted("start-up");
-        RunConfig cfg = buildConfig(a);
         std::error_code ec;
         const bool existed = std::filesystem::exists(dir, ec);
         reachPhase("data");
-        auto run = api::TrainingRun::create(cfg, dir);  // opens the data; writes config.json and status.json
+        auto run = api::TrainingRun::create(cfg, dir, dist);  // opens the data; writes config.json and status.json
         if (interrupted()) {
             // Stopped before the first step: leave no run directory behind, so the same command works again.
             run.reset();
@@ -155,24 +251,43 @@ int runTrain(const Args& a) {
     });
 }
 
-int runResume(const Args& a) {
-    if (hasFlag(a, "--help") || hasFlag(a, "-h")) {
-        std::cout << "usage: dino resume DIR\n\n"
+int runResume(const Args& args) {
+    if (hasFlag(args, "--help") || hasFlag(args, "-h")) {
+        std::cout << "usage: dino resume DIR [--nproc N]\n\n"
                      "Continues the run in DIR from checkpoints/last.ckpt with the run's own config.json: the same\n"
                      "schedules, data order and random streams, so the result equals an uninterrupted run.\n"
-                     "exit codes as for `dino train`.\n";
+                     "--nproc N continues it in N processes (default: the run's system.processes); a run\n"
+                     "started in one process can continue in several and vice versa (the global batch is\n"
+                     "the same). exit codes as for `dino train`.\n";
         return kOk;
+    }
+    int nproc = 0;
+    Args a;
+    try {
+        a = withoutNproc(args, nproc);
+    } catch (const ConfigError& e) {
+        std::cerr << "dino resume: " << e.what() << "\n";
+        return kUsage;
     }
     auto pos = positionals(a, {});
     if (pos.size() != 1) {
-        std::cerr << "usage: dino resume DIR\n";
+        std::cerr << "usage: dino resume DIR [--nproc N]\n";
         return kUsage;
     }
     return openErrors([&] {
+        const api::DistributedEnv dist = launcherEnvironment();
+        if (!dist.enabled()) {
+            std::error_code ec;
+            const auto cfg_path = std::filesystem::path(pos[0]) / "config.json";
+            const int n = nproc > 0 ? nproc
+                          : std::filesystem::exists(cfg_path, ec) ? loadConfigFile(cfg_path.string()).system.processes
+                                                                  : 1;
+            if (n > 1) return launchLocal("resume", {pos[0]}, n, pos[0]);
+        }
         CancelScope cancellable;
         checkInterrupted("start-up");
         reachPhase("data");
-        auto run = api::TrainingRun::resume(pos[0]);  // opens the data and the checkpoint; writes nothing
+        auto run = api::TrainingRun::resume(pos[0], dist);  // opens the data and the checkpoint; writes nothing
         checkInterrupted("data loading");
         return runAndReport(*run);
     });

@@ -272,7 +272,9 @@ void writeRunStatus(const std::string& run_dir, const std::string& state, const 
               {"device", plan.device},
               {"threads", plan.threads},
               {"precision", plan.precision},
-              {"precision_reason", plan.precision_reason}};
+              {"precision_reason", plan.precision_reason},
+              {"processes", plan.processes},
+              {"dist_backend", plan.dist_backend}};
     if (collapse) {
         json advice = json::object();
         for (const auto& [field, value] : collapse->advice) advice[field] = json::parse(value);
@@ -353,6 +355,8 @@ RunSnapshot loadRun(const std::string& run_dir) {
         s.plan.threads = jval<int>(status, "threads", 0);
         s.plan.precision = jval<std::string>(status, "precision", s.config.system.precision);
         s.plan.precision_reason = jval<std::string>(status, "precision_reason", "");
+        s.plan.processes = jval<int>(status, "processes", 1);
+        s.plan.dist_backend = jval<std::string>(status, "dist_backend", "");
     }
 
     s.steps = readStepCsv(runMetricsPath(run_dir), parseMetricsCsvRow);

@@ -1,4 +1,5 @@
 #include "api/analysis.h"
+#include "api/distributed.h"
 #include "common/precision.h"
 #include "api/process.h"
 #include "model/fast_gelu.h"
@@ -81,6 +82,10 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32, ") + fastGeluIsa() + ")"
                                                        : std::string("off (DINO_FAST_GELU=0)")});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
+    std::string backends;
+    for (const auto& b : availableDistBackends()) backends += (backends.empty() ? "" : ", ") + b;
+    info.push_back({"data parallel", backends.empty() ? "off (built without Gloo headers: install libgloo-dev)"
+                                                      : "c10d " + backends + " (dino train --nproc N, or torchrun's variables)"});
     return info;
 }
 

@@ -2,12 +2,16 @@
 
 #include "api/analysis.h"
 #include "api/collapse_guard.h"
+#include "api/local_launcher.h"
 #include "api/run_directory.h"
 #include "common/fsutil.h"
 #include "evaluation/cancellation.h"
 #include "training/checkpoint.h"
+#include "training/process_group.h"
+#include "training/runtime.h"
 #include "training/trainer.h"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -16,6 +20,7 @@
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <unistd.h>
 
 namespace dino::api {
 namespace {
@@ -155,6 +160,45 @@ private:
     RunPlan plan_;
 };
 
+// What a rank other than 0 writes: its own log, log.rank<N>.txt; everything else goes to the front
+// end's observer (which for these ranks prints nothing but errors).
+class RankLog : public TrainObserver {
+public:
+    RankLog(const std::string& run_dir, int rank, TrainObserver& inner) : inner_(inner) {
+        ensureDir(run_dir);
+        const std::string path = rankLogPath(run_dir, rank);
+        log_.open(path, std::ios::app);
+        if (!log_) throw std::runtime_error("cannot append to " + path);
+    }
+    void onPlan(const RunPlan& p) override { inner_.onPlan(p); }
+    void onStep(const StepMetrics& m) override { inner_.onStep(m); }
+    void onEpoch(const EpochMetrics& e) override {
+        std::ostringstream os;
+        os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
+        log(os.str());
+        inner_.onEpoch(e);
+    }
+    void onLog(const std::string& s) override {
+        log(s);
+        inner_.onLog(s);
+    }
+    void log(const std::string& s) {
+        log_ << '[' << timestamp() << "] " << s << '\n';
+        log_.flush();
+    }
+
+private:
+    TrainObserver& inner_;
+    std::ofstream log_;
+};
+
+std::shared_ptr<ProcessGroupHandle> joinProcesses(const RunConfig& cfg, const DistributedEnv& dist) {
+    if (!dist.enabled()) return nullptr;
+    const std::string device = resolveDevice(cfg.system.device).is_cuda() ? "cuda" : "cpu";
+    const std::string backend = resolveDistBackend(cfg.system.dist_backend, device);
+    return std::make_shared<ProcessGroupHandle>(dist, backend, cfg.system.dist_timeout_s);
+}
+
 bool directoryIsEmptyOrMissing(const std::string& dir) {
     std::error_code ec;
     if (!fs::exists(dir, ec)) return true;
@@ -168,40 +212,122 @@ std::string describePlan(const RunPlan& p, const RunConfig& c) {
        << c.optim.batch_size << " on " << p.dataset_size << " images; " << p.trainable_parameters
        << " trainable parameters; " << p.device << ", " << p.threads << " threads, " << p.precision << " ("
        << p.precision_reason << ")";
+    if (p.processes > 1) os << "; " << p.processes << " processes (" << p.dist_backend << "), each a share of every batch";
     return os.str();
 }
 
 }  // namespace
+
+void checkNewRunDirectory(const std::string& run_dir) {
+    if (!directoryIsEmptyOrMissing(run_dir))
+        throw std::runtime_error("run directory " + run_dir +
+                                 " already exists and is not empty; continue it with `dino resume " + run_dir +
+                                 "` or choose a new directory");
+}
 
 struct TrainingRun::Impl {
     std::string dir;
     RunConfig cfg;
     std::unique_ptr<Trainer> trainer;
     bool resumed = false;
+    int rank = 0;
+    std::unique_ptr<LocalLauncher> helpers;  // ranks 1.. of createLocal/resumeLocal
+    std::string helper_config;               // the config file they read (removed at the end)
+    ~Impl() {
+        trainer.reset();  // leaves the process group first, so that the helpers see it go
+        helpers.reset();  // interrupts and reaps any still running
+        std::error_code ec;
+        if (!helper_config.empty()) fs::remove(helper_config, ec);
+    }
 };
 
 TrainingRun::TrainingRun() : impl_(std::make_unique<Impl>()) {}
 TrainingRun::~TrainingRun() = default;
 
-std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std::string& run_dir) {
+namespace {
+
+// Starts ranks 1..n-1 of a local run and returns rank 0's launcher environment.
+DistributedEnv startHelpers(std::unique_ptr<LocalLauncher>& helpers, const std::string& exe,
+                            const std::vector<std::string>& args, int n) {
+    std::error_code ec;
+    if (!fs::exists(exe, ec))
+        throw std::runtime_error("system.processes: training in " + std::to_string(n) + " processes needs the dino " +
+                                 "command-line program (" + exe + "), which is missing");
+    if (availableDistBackends().empty())
+        throw std::runtime_error("system.processes: this build has no distributed backend (install libgloo-dev and "
+                                 "build again); set it to 1");
+    const int port = LocalLauncher::freePort();
+    helpers = std::make_unique<LocalLauncher>(exe, args, n, port, 1);
+    return distributedFromVariables(localLauncherVariables(n, 0, port));
+}
+
+}  // namespace
+
+std::unique_ptr<TrainingRun> TrainingRun::createLocal(const RunConfig& cfg, const std::string& run_dir,
+                                                      const std::string& dino_exe) {
+    if (cfg.system.processes <= 1) return create(cfg, run_dir);
     auto errors = validate(cfg);
     if (!errors.empty()) throw ConfigError("config", errors);
-    if (!directoryIsEmptyOrMissing(run_dir))
-        throw std::runtime_error("run directory " + run_dir +
-                                 " already exists and is not empty; continue it with `dino resume " + run_dir +
-                                 "` or choose a new directory");
+    checkNewRunDirectory(run_dir);
+    static std::atomic<int> counter{0};
+    const std::string config = (fs::temp_directory_path() / ("dino-helpers-" + std::to_string(::getpid()) + "-" +
+                                                              std::to_string(counter++) + ".json"))
+                                   .string();
+    writeFileAtomic(config, configToJson(cfg));
+    std::unique_ptr<LocalLauncher> helpers;
+    std::unique_ptr<TrainingRun> run;
+    try {
+        const DistributedEnv env = startHelpers(helpers, dino_exe, {"train", "--config", config, "--run", run_dir},
+                                                cfg.system.processes);
+        run = create(cfg, run_dir, env);
+    } catch (...) {
+        if (helpers) helpers->terminate();
+        std::error_code ec;
+        fs::remove(config, ec);
+        throw;
+    }
+    run->impl_->helpers = std::move(helpers);
+    run->impl_->helper_config = config;
+    return run;
+}
+
+std::unique_ptr<TrainingRun> TrainingRun::resumeLocal(const std::string& run_dir, const std::string& dino_exe) {
+    std::error_code ec;
+    const std::string cfg_path = runConfigPath(run_dir);
+    const int n = fs::exists(cfg_path, ec) ? loadConfigFile(cfg_path).system.processes : 1;
+    if (n <= 1) return resume(run_dir);
+    std::unique_ptr<LocalLauncher> helpers;
+    try {
+        const DistributedEnv env = startHelpers(helpers, dino_exe, {"resume", run_dir}, n);
+        auto run = resume(run_dir, env);
+        run->impl_->helpers = std::move(helpers);
+        return run;
+    } catch (...) {
+        if (helpers) helpers->terminate();
+        throw;
+    }
+}
+
+std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std::string& run_dir,
+                                                 const DistributedEnv& dist) {
+    auto errors = validate(cfg);
+    if (!errors.empty()) throw ConfigError("config", errors);
+    // Rank 0 checks before the others write their logs there (they do so only after joining it).
+    if (dist.rank == 0) checkNewRunDirectory(run_dir);
     std::unique_ptr<TrainingRun> run(new TrainingRun());
     run->impl_->dir = run_dir;
     run->impl_->cfg = cfg;
+    run->impl_->rank = dist.rank;
     // Open the data and build the models first, so that a bad config leaves no directory behind.
-    run->impl_->trainer = std::make_unique<Trainer>(cfg, run_dir);
+    run->impl_->trainer = std::make_unique<Trainer>(cfg, dist.rank == 0 ? run_dir : std::string(), joinProcesses(cfg, dist));
+    if (dist.rank != 0) return run;
     ensureDir(run_dir);
     saveConfigFile(cfg, runConfigPath(run_dir));
     writeRunStatus(run_dir, "created", "", run->impl_->trainer->plan());
     return run;
 }
 
-std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir) {
+std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir, const DistributedEnv& dist) {
     if (!fs::is_directory(run_dir)) throw std::runtime_error("run directory " + run_dir + " does not exist");
     RunConfig cfg = loadConfigFile(runConfigPath(run_dir));
     std::string ckpt = lastCheckpointPath(run_dir);
@@ -212,7 +338,8 @@ std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir) {
     run->impl_->dir = run_dir;
     run->impl_->cfg = cfg;
     run->impl_->resumed = true;
-    run->impl_->trainer = std::make_unique<Trainer>(cfg, run_dir);
+    run->impl_->rank = dist.rank;
+    run->impl_->trainer = std::make_unique<Trainer>(cfg, dist.rank == 0 ? run_dir : std::string(), joinProcesses(cfg, dist));
     run->impl_->trainer->restore(ckpt);
     return run;
 }
@@ -220,14 +347,53 @@ std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir) {
 RunPlan TrainingRun::plan() const { return impl_->trainer->plan(); }
 const RunConfig& TrainingRun::config() const { return impl_->cfg; }
 const std::string& TrainingRun::runDir() const { return impl_->dir; }
+int TrainingRun::rank() const { return impl_->rank; }
 void TrainingRun::cancel() { impl_->trainer->cancel(); }
 void TrainingRun::setPaused(bool p) { impl_->trainer->setPaused(p); }
 bool TrainingRun::paused() const { return impl_->trainer->paused(); }
 
 RunOutcome TrainingRun::run(TrainObserver& observer) {
+    if (!impl_->helpers) return runHere(observer);
+    // Rank 0 here, the other ranks in helper processes: a failure of one is reported with its rank.
+    RunOutcome outcome;
+    try {
+        outcome = runHere(observer);
+    } catch (const DistributedError& e) {
+        // Rank 0 lost the others: say which one failed first and how.
+        impl_->helpers->wait(30.0);
+        if (impl_->helpers->failed()) throw DistributedError(std::string(e.what()) + "; " + impl_->helpers->failure());
+        throw;
+    } catch (...) {
+        // The others stop with the same error (a non-finite loss) or lose rank 0.
+        impl_->helpers->wait(30.0);
+        throw;
+    }
+    impl_->helpers->wait(30.0);
+    if (impl_->helpers->failed())
+        throw DistributedError("training finished here, but " + impl_->helpers->failure());
+    return outcome;
+}
+
+RunOutcome TrainingRun::runHere(TrainObserver& observer) {
     Impl& im = *impl_;
     Trainer& tr = *im.trainer;
     const RunPlan plan = tr.plan();
+    if (im.rank != 0) {
+        // A rank other than 0: trains its share, evaluates nothing, writes only its log.
+        RankLog log(im.dir, im.rank, observer);
+        log.log("rank " + std::to_string(im.rank) + " (pid " + std::to_string(::getpid()) + ")" +
+                (im.resumed ? ": resumed at step " : ": started at step ") +
+                std::to_string(plan.start_step) + ": " + describePlan(plan, im.cfg));
+        try {
+            RunOutcome outcome = tr.run(log, {});
+            log.log(outcome == RunOutcome::Cancelled ? "cancelled after " + std::to_string(tr.nextStep()) + " steps"
+                                                     : "finished after " + std::to_string(tr.nextStep()) + " steps");
+            return outcome;
+        } catch (const std::exception& e) {
+            log.log(std::string("failed: ") + e.what());
+            throw;
+        }
+    }
     Recorder rec(im.dir, observer, plan.start_step, im.cfg, plan);
     writeRunStatus(im.dir, "running", "", plan);
     if (im.resumed)

@@ -20,6 +20,8 @@ struct RunPlan {
     int threads = 0;
     std::string precision;         // what the run computes in: "fp32" or "bf16" (system.precision resolved)
     std::string precision_reason;  // why (system.precision = auto picks from the device's features)
+    int processes = 1;             // data-parallel processes (each takes a share of every batch)
+    std::string dist_backend;      // their c10d backend ("gloo", "nccl"); empty for one process
 };
 
 // One training step, as the observer receives it and metrics.csv stores it.

@@ -114,6 +114,9 @@ void visitFields(C& c, F&& f) {
     f("system.keep_checkpoints", c.system.keep_checkpoints);
     f("system.checkpoint_every_epochs", c.system.checkpoint_every_epochs);
     f("system.epoch_checkpoints", c.system.epoch_checkpoints);
+    f("system.processes", c.system.processes);
+    f("system.dist_backend", c.system.dist_backend);
+    f("system.dist_timeout_s", c.system.dist_timeout_s);
 }
 
 std::pair<std::string, std::string> splitKey(const std::string& key) {
@@ -354,6 +357,14 @@ std::vector<FieldError> validate(const RunConfig& c) {
     need(s.keep_checkpoints >= -1, "system.keep_checkpoints", "must be >= -1 (-1 = all, 0 = only last.ckpt)", std::to_string(s.keep_checkpoints));
     need(s.checkpoint_every_epochs >= 0, "system.checkpoint_every_epochs", "must be >= 0 (0 = none)", std::to_string(s.checkpoint_every_epochs));
     need(s.epoch_checkpoints == "weights" || s.epoch_checkpoints == "full", "system.epoch_checkpoints", "must be weights or full", "\"" + s.epoch_checkpoints + "\"");
+    need(s.processes >= 1 && s.processes <= 256, "system.processes", "must be from 1 to 256", std::to_string(s.processes));
+    need(s.processes <= c.optim.batch_size, "system.processes",
+         "must be <= optim.batch_size (" + std::to_string(c.optim.batch_size) + "): each process takes a share of every batch",
+         std::to_string(s.processes));
+    need(s.dist_backend == "auto" || s.dist_backend == "gloo" || s.dist_backend == "nccl", "system.dist_backend",
+         "must be auto, gloo or nccl", "\"" + s.dist_backend + "\"");
+    need(s.dist_timeout_s > 0 && std::isfinite(s.dist_timeout_s), "system.dist_timeout_s", "must be > 0 (seconds)",
+         std::to_string(s.dist_timeout_s));
     return e;
 }
 
@@ -585,6 +596,9 @@ std::string fieldHelp(const std::string& f) {
         {"system.keep_checkpoints", QT_TRANSLATE_NOOP("dino::FieldHelp", "Epoch snapshots kept besides last.ckpt: the newest N (-1 = all, 0 = none).")},
         {"system.checkpoint_every_epochs", QT_TRANSLATE_NOOP("dino::FieldHelp", "Also keep the snapshot of every K-th epoch (0 = none).")},
         {"system.epoch_checkpoints", QT_TRANSLATE_NOOP("dino::FieldHelp", "Epoch snapshots: weights (student, teacher, centre; half the size) or full (also optimizer and RNG state). last.ckpt is always full.")},
+        {"system.processes", QT_TRANSLATE_NOOP("dino::FieldHelp", "Training processes on this machine, each taking a share of every batch (data parallel over torch's c10d; 1 = one process). The CPU threads are shared between them.")},
+        {"system.dist_backend", QT_TRANSLATE_NOOP("dino::FieldHelp", "Communication between the processes: auto (NCCL on CUDA where built, else Gloo), gloo or nccl.")},
+        {"system.dist_timeout_s", QT_TRANSLATE_NOOP("dino::FieldHelp", "Seconds a process waits for the others before the run stops naming the one that did not answer.")},
     };
     auto it = help.find(f);
     return it == help.end() ? std::string() : it->second;

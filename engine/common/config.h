@@ -110,6 +110,12 @@ struct SystemConfig {
     int keep_checkpoints = 2;
     int checkpoint_every_epochs = 0;
     std::string epoch_checkpoints = "weights";  // weights | full
+    // Data-parallel training over c10d (engine/training/process_group.h): processes on this machine
+    // that `dino train` starts (1 = one process; a launcher's WORLD_SIZE takes precedence), the
+    // backend (auto = NCCL on CUDA where built, else Gloo) and how long a collective may wait.
+    int processes = 1;
+    std::string dist_backend = "auto";  // auto | gloo | nccl
+    double dist_timeout_s = 600;
 };
 
 struct RunConfig {

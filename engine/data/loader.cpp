@@ -74,6 +74,15 @@ struct MultiCropLoader::Impl {
         auto gen = at::make_generator<at::CPUGeneratorImpl>(batchSeed(opt.seed, ep, step));
         MultiCropBatch b = aug(images, gen);
         b.labels = data.labels.index_select(0, idx);
+        if (opt.shard_count > 0 && opt.shard_count < opt.batch_size) {
+            b.globals = b.globals.narrow(1, opt.shard_first, opt.shard_count).contiguous();
+            b.locals = b.locals.narrow(1, opt.shard_first, opt.shard_count).contiguous();
+            b.labels = b.labels.narrow(0, opt.shard_first, opt.shard_count).contiguous();
+            for (auto& view : b.ops)
+                if (!view.empty())
+                    view = std::vector<AppliedOps>(view.begin() + opt.shard_first,
+                                                   view.begin() + opt.shard_first + opt.shard_count);
+        }
         return b;
     }
 

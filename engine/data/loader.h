@@ -17,6 +17,11 @@ struct LoaderOptions {
     int prefetch = 2;
     int64_t max_steps = 0;   // per epoch; 0 = all full batches
     int worker_threads = 1;  // intra-op threads of each worker; 0 = libtorch's default (competes with training)
+    // Data-parallel shard: every batch is the same global batch on every process, and this process
+    // keeps images [shard_first, shard_first + shard_count) of it (0 = all). The augmentation draws
+    // are made for the whole batch, so a shard's views equal those images' views in one process.
+    int64_t shard_first = 0;
+    int64_t shard_count = 0;
 };
 
 // The shuffled order of epoch `epoch`: a permutation of 0..n-1 fixed by (seed, epoch).

@@ -18,10 +18,12 @@
 #include "loss/sinkhorn.h"
 #include "training/optim_groups.h"
 #include "training/plan.h"
+#include "training/process_group.h"
 #include "training/runtime.h"
 #include "training/worker_pool.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <cmath>
@@ -75,11 +77,17 @@ std::string nonFiniteLossMessage(const RunConfig& cfg, bool bf16, int64_t step, 
     return os.str();
 }
 
-Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
-    : cfg_(cfg), ckpt_dir_(checkpoint_dir), device_(torch::kCPU) {
+Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::shared_ptr<ProcessGroupHandle> dist)
+    : cfg_(cfg), ckpt_dir_(checkpoint_dir), device_(torch::kCPU), dist_(std::move(dist)) {
     auto errors = validate(cfg_);
     if (!errors.empty()) throw ConfigError("config", errors);
+    if (dist_ && dist_->world() <= 1) dist_.reset();
     device_ = resolveDevice(cfg_.system.device);
+    if (dist_ && device_.is_cuda()) {
+        // One GPU per process of this machine (torchrun's LOCAL_RANK).
+        const int64_t gpus = std::max<int64_t>(1, static_cast<int64_t>(torch::cuda::device_count()));
+        device_ = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(dist_->localRank() % gpus));
+    }
     const PrecisionChoice precision = choosePrecision(cfg_.system.precision, precisionFeatures(device_));
     bf16_ = precision.precision == "bf16";
 
@@ -101,6 +109,15 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
     lo.workers = cfg_.system.loader_workers;
     lo.prefetch = cfg_.system.prefetch_batches;
     lo.max_steps = cfg_.optim.max_steps_per_epoch;
+    if (dist_) {
+        if (dist_->world() > cfg_.optim.batch_size)
+            throw ConfigError("config", {{"optim.batch_size", "must be >= the number of processes, " +
+                                                                  std::to_string(dist_->world()) + " (got " +
+                                                                  std::to_string(cfg_.optim.batch_size) + ")"}});
+        const BatchShard shard = batchShard(cfg_.optim.batch_size, dist_->world(), dist_->rank());
+        shard_first_ = lo.shard_first = shard.first;
+        shard_count_ = lo.shard_count = shard.count;
+    }
     loader_ = std::make_unique<MultiCropLoader>(data_, *aug_, lo);
 
     plan_ = makeRunPlan(cfg_, n);
@@ -124,6 +141,7 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
     loss_ = DinoLoss(cfg_.model.out_dim, cfg_.views.num_global, cfg_.views.num_local, cfg_.optim.student_temp,
                      cfg_.optim.center_momentum);
     loss_->to(device_);
+    if (dist_) broadcastInitialWeights();
     optimizer_ = makeAdamW(splitWeightDecayGroups(*student_, cfg_.optim.no_wd_bias_norm));
 
     plan_.trainable_parameters = countParameters(*student_, true);
@@ -132,6 +150,10 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir)
     plan_.threads = threads_;
     plan_.precision = precision.precision;
     plan_.precision_reason = precision.reason;
+    if (dist_) {
+        plan_.processes = dist_->world();
+        plan_.dist_backend = dist_->backend();
+    }
 }
 
 Trainer::~Trainer() {
@@ -140,6 +162,67 @@ Trainer::~Trainer() {
 }
 
 int Trainer::localSize() const { return aug_->localSize(); }
+
+bool Trainer::isWriter() const { return !dist_ || dist_->rank() == 0; }
+
+void Trainer::broadcastInitialWeights() {
+    // The same seed gives every rank the same initialisation already; the broadcast makes it so
+    // whatever produced rank 0's weights (model.init_weights read on rank 0's machine).
+    torch::NoGradGuard no_grad;
+    for (auto* m : {&student_, &teacher_}) {
+        for (auto& p : (*m)->parameters()) {
+            auto d = p.data();
+            dist_->broadcast(d, 0, "broadcasting the initial weights");
+        }
+        for (auto& b : (*m)->buffers()) {
+            auto d = b.data();
+            dist_->broadcast(d, 0, "broadcasting the initial weights");
+        }
+    }
+}
+
+torch::Tensor Trainer::gatherTeacherOutputs(const torch::Tensor& local, int views) {
+    // Gloo gathers equal shapes: each shard is padded to the largest (rank 0's), then cut back.
+    const int64_t B = cfg_.optim.batch_size, K = local.size(1);
+    const int world = dist_->world();
+    const int64_t most = batchShard(B, world, 0).count;
+    auto v = local.reshape({views, shard_count_, K});
+    if (shard_count_ < most) v = torch::cat({v, torch::zeros({views, most - shard_count_, K}, v.options())}, 1);
+    auto all = dist_->allGather(v.contiguous(), "gathering the teacher outputs");
+    std::vector<torch::Tensor> parts;
+    for (int r = 0; r < world; ++r) {
+        const int64_t n = batchShard(B, world, r).count;
+        parts.push_back(all[static_cast<size_t>(r)].narrow(1, 0, n).reshape({views * n, K}));
+    }
+    return joinViewMajor(parts, views);
+}
+
+void Trainer::allReduceStep(torch::Tensor& loss, double& koleo) {
+    // One flat buffer: every gradient, then the loss, the KoLeo term and the cancel request. The
+    // loss of a batch is a sum over its images (dinoLossPart's 1/B is the global batch's), so the
+    // sum over the ranks is the one-process gradient.
+    std::vector<torch::Tensor> grads;
+    for (auto& p : student_->parameters())
+        if (p.requires_grad() && p.grad().defined()) grads.push_back(p.grad());
+    std::vector<torch::Tensor> flat;
+    flat.reserve(grads.size() + 1);
+    for (auto& g : grads) flat.push_back(g.reshape({-1}).to(torch::kFloat));
+    auto extra = torch::tensor({loss.item<double>(), koleo, cancel_.load() ? 1.0 : 0.0},
+                               torch::TensorOptions().dtype(torch::kFloat).device(device_));
+    flat.push_back(extra);
+    auto buffer = torch::cat(flat);
+    dist_->allReduceSum(buffer, "all-reducing the gradients");
+    int64_t offset = 0;
+    for (auto& g : grads) {
+        const int64_t n = g.numel();
+        g.copy_(buffer.narrow(0, offset, n).view_as(g));
+        offset += n;
+    }
+    auto sums = buffer.narrow(0, offset, 3).to(torch::kCPU, torch::kDouble);
+    loss = sums[0].to(loss.dtype());
+    koleo = sums[1].item<double>();
+    stop_agreed_ = sums[2].item<double>() > 0;
+}
 
 void Trainer::setMicroBatch(int64_t images) { micro_batch_ = images; }
 
@@ -202,6 +285,8 @@ void Trainer::cancel() {
 }
 
 void Trainer::setPaused(bool p) {
+    // A paused rank would leave the others waiting in their next collective until the timeout.
+    if (dist_) return;
     std::lock_guard<std::mutex> lock(pause_mutex_);
     paused_ = p;
     pause_cv_.notify_all();
@@ -269,7 +354,12 @@ std::string Trainer::saveCheckpoints(int epoch, bool epoch_end) {
 }
 
 api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks) {
-    threads_ = applyThreads(cfg_.system.threads);
+    if (dist_) {
+        // The cores of this machine are shared by its processes (LOCAL_WORLD_SIZE).
+        threads_ = applyThreads(api::threadsPerProcess(cfg_.system.threads, physicalCores(), dist_->localWorldSize()));
+    } else {
+        threads_ = applyThreads(cfg_.system.threads);
+    }
     plan_.threads = threads_;
     start_step_ = step_;
     obs.onPlan(plan());
@@ -290,7 +380,8 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         int64_t loss_count = 0;
         for (; in_epoch < spe; ++in_epoch) {
             waitWhilePaused();
-            if (cancel_.load()) {
+            // Data parallel: every rank stops at the same step, the one after a rank asked to.
+            if (dist_ ? stop_agreed_ : cancel_.load()) {
                 loader_->stop();
                 std::string where;
                 if (!ckpt_dir_.empty() && saved_step_ != step_) {
@@ -323,7 +414,16 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
             }
             loss_sum += loss_value;
             ++loss_count;
-            if (LiveKnn::due(cfg_, step_, total)) liveKnn(obs);
+            if (LiveKnn::due(cfg_, step_, total) && isWriter()) liveKnn(obs);
+        }
+        if (dist_ && loss_count > 0) {
+            std::ostringstream os;
+            os.precision(3);
+            os << "epoch " << epoch << ": collectives (teacher outputs, gradients) took "
+               << 1000.0 * comm_seconds_epoch_ / static_cast<double>(loss_count) << " ms per step over "
+               << dist_->world() << " processes (" << dist_->backend() << ")";
+            obs.onLog(os.str());
+            comm_seconds_epoch_ = 0;
         }
         api::EpochMetrics em;
         em.epoch = epoch;
@@ -370,8 +470,13 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
 
     // View-major batches: rows [v*B, (v+1)*B) are view v; globals first, then locals.
     const int G = cfg_.views.num_global, V = cfg_.views.num_global + cfg_.views.num_local;
-    const int64_t B = batch.globals.size(1);
-    // Views (V, B, 3, h, w) of images [first, first + n) as (V * n, 3, h, w) on the device.
+    // B: the images of the (global) batch; Bl of them are this process's, from image `base` on (all
+    // of them, from 0, in one process).
+    const int64_t Bl = batch.globals.size(1);
+    const int64_t B = dist_ ? cfg_.optim.batch_size : Bl;
+    const int64_t base = dist_ ? shard_first_ : 0;
+    if (dist_) dist_->markStep(s);
+    // Views (V, Bl, 3, h, w) of this process's images [first, first + n) as (V * n, 3, h, w) on the device.
     auto rows = [&](const torch::Tensor& v, int64_t first, int64_t n) {
         auto part = (first == 0 && n == v.size(1)) ? v : v.narrow(1, first, n);
         return part.reshape({v.size(0) * n, v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
@@ -379,8 +484,8 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
 
     // On a multi-core CPU the images are split between worker threads (imageWorkers); each runs the
     // same math as below on its slice with its own autocast state (thread-local) and grad mode.
-    const int workers = imageWorkers(B);
-    const std::vector<ImageSlice> slices = workers > 1 ? splitImages(B, workers) : std::vector<ImageSlice>{};
+    const int workers = imageWorkers(Bl);
+    const std::vector<ImageSlice> slices = workers > 1 ? splitImages(Bl, workers) : std::vector<ImageSlice>{};
     WorkerPool* pool = workers > 1 ? &workerPool(workers) : nullptr;
 
     StepTiming t;
@@ -397,8 +502,9 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         pool->run([&](int w) { parts[w] = teacherForward(slices[w].first, slices[w].count); });
         teacher_out = joinViewMajor(parts, G);  // view-major over the whole batch, as one forward gives
     } else {
-        teacher_out = teacherForward(0, B);
+        teacher_out = teacherForward(0, Bl);
     }
+    if (dist_) teacher_out = gatherTeacherOutputs(teacher_out, G);
     torch::Tensor center_before = loss_->center.detach().clone();
     const bool sinkhorn = cfg_.optim.centering == "sinkhorn";
     torch::Tensor targets;
@@ -413,7 +519,7 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     // The student on all views, a group of images at a time: the loss is a sum over images, so the
     // groups' gradients add up to the batch's while only one group's activations are alive.
     optimizer_->zero_grad();
-    const int64_t group = microBatch(B);
+    const int64_t group = microBatch(Bl);
     const bool same_size = batch.globals.size(-1) == batch.locals.size(-1) && batch.globals.size(-2) == batch.locals.size(-2);
     // What a group reports besides its loss: the KoLeo term (weighted by the group's share of the
     // batch) and the spread of its first global view's class tokens.
@@ -434,7 +540,7 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
             student_out = student_->head->forward(cls);
         }
         // The loss in fp32, whatever the precision of the forward pass.
-        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, first, n, G, V, cfg_.optim.student_temp, B);
+        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, base + first, n, G, V, cfg_.optim.student_temp, B);
         if (std::isnan(extras.spread)) extras.spread = featureSpread(cls.narrow(0, 0, n));
         if (koleo_weight > 0 && n >= 2) {
             // DINOv2: KoLeo of each global view's class tokens over the images together, summed over
@@ -480,14 +586,19 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
         extras.spread = worker_extras[0].spread;
         for (const auto& e : worker_extras) extras.koleo += e.koleo;
     } else {
-        for (int64_t first = 0; first < B; first += group) {
-            const int64_t n = std::min(group, B - first);
+        for (int64_t first = 0; first < Bl; first += group) {
+            const int64_t n = std::min(group, Bl - first);
             auto part = groupLoss(first, n, extras);
             part.backward();
             loss = first == 0 ? part.detach() : loss + part.detach();
         }
     }
     if (hooks.loss_override) hooks.loss_override(s, loss);
+    if (dist_) {
+        allReduceStep(loss, extras.koleo);
+        t.collectives = dist_->takeCollectiveSeconds();
+        comm_seconds_epoch_ += t.collectives;
+    }
     const double loss_value = loss.item<double>();
     if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, bf16_, s, loss_value));
     if (!sinkhorn) updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);

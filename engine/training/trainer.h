@@ -23,6 +23,7 @@
 namespace dino {
 
 class WorkerPool;
+class ProcessGroupHandle;
 
 // Where one step's time went (seconds). Filled only when TrainerHooks::time_phases is set, because
 // on CUDA it synchronises the device between phases.
@@ -31,6 +32,7 @@ struct StepTiming {
     double student = 0;         // student forward + loss + backward
     double teacher = 0;         // teacher forward
     double optimizer = 0;       // clip/freeze, AdamW step, EMA update
+    double collectives = 0;     // data parallel: gathering the teacher outputs, all-reducing the gradients
     double total = 0;
 };
 
@@ -59,7 +61,14 @@ public:
     // run_dir empty = no checkpoints (bench).
     // Opens the data (api::DataError when it cannot); throws ConfigError naming the field for a batch larger than the data set,
     // an image size the patch size does not divide, ...
-    Trainer(const RunConfig& cfg, const std::string& run_dir);
+    //
+    // Data parallel (dist set, world > 1): this process takes its shard of every global batch
+    // (batchShard); the teacher outputs are gathered so that the targets, the centre and the collapse
+    // metrics are the whole batch's; the gradients, the loss and the cancel request are all-reduced
+    // before clipping and the optimizer step, so every process makes the same update as one process
+    // with the same global batch. Rank 0's initial weights are broadcast. Only a process given a
+    // run_dir writes checkpoints (rank 0); restore() reads the same checkpoint on every rank.
+    Trainer(const RunConfig& cfg, const std::string& run_dir, std::shared_ptr<ProcessGroupHandle> dist = nullptr);
     ~Trainer();
 
     // Continues from a checkpoint written by this class (same config).
@@ -75,7 +84,7 @@ public:
     api::RunOutcome run(api::TrainObserver& observer, const TrainerHooks& hooks = {});
 
     void cancel();
-    void setPaused(bool paused);
+    void setPaused(bool paused);  // no effect in a data-parallel run (the other ranks would time out)
     bool paused() const;
     bool cancelled() const { return cancel_.load(); }
     const std::atomic<bool>* cancelFlag() const { return &cancel_; }
@@ -115,6 +124,12 @@ private:
     void waitWhilePaused();
     WorkerPool& workerPool(int workers);
     void liveKnn(api::TrainObserver& obs);  // one point of the live k-NN curve (eval.knn_every_steps)
+    // Data parallel: the whole batch's view-major teacher outputs from every rank's shard.
+    torch::Tensor gatherTeacherOutputs(const torch::Tensor& local, int views);
+    // Data parallel: sums the gradients, the loss and the cancel request over the ranks (one all-reduce).
+    void allReduceStep(torch::Tensor& loss, double& koleo);
+    void broadcastInitialWeights();
+    bool isWriter() const;  // the process that reports and writes (the only one, or rank 0)
 
     RunConfig cfg_;
     std::string ckpt_dir_;  // the run directory (checkpoints/ below it), or empty
@@ -151,6 +166,11 @@ private:
     std::unique_ptr<WorkerPool> pool_;  // created by the first step split over images
     std::unique_ptr<LiveKnn> live_knn_;  // created at the first live k-NN point
     bool live_knn_failed_ = false;
+
+    std::shared_ptr<ProcessGroupHandle> dist_;  // null: one process
+    int64_t shard_first_ = 0, shard_count_ = 0;  // this process's images of every global batch
+    bool stop_agreed_ = false;                   // a rank asked to cancel during the last step
+    double comm_seconds_epoch_ = 0;              // collectives of this epoch's steps
 };
 
 // The message of a non-finite loss: the step, the value and what usually causes it with this config.

@@ -1,9 +1,11 @@
 // The loader: shuffled by (seed, epoch), drop_last, identical batches after a resume, the same
 // batches with and without background workers, and a prompt, clean stop.
+#include "data/batch_shard.h"
 #include "data/loader.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <set>
@@ -164,4 +166,60 @@ TEST_CASE("loader: interference of augmentation workers with the training thread
                         wait / steps * 1e3);
         }
     }
+}
+
+TEST_CASE("data-parallel sampler: shards are disjoint, cover every batch and the epoch, resume at the same place",
+          "[loader][distributed]") {
+    // batchShard: contiguous, in rank order, the remainder on the first ranks.
+    for (int64_t batch : {1, 7, 8, 64}) {
+        for (int world = 1; world <= std::min<int64_t>(batch, 5); ++world) {
+            int64_t next = 0;
+            for (int r = 0; r < world; ++r) {
+                const BatchShard s = batchShard(batch, world, r);
+                CHECK(s.first == next);
+                CHECK(s.count >= batch / world);
+                CHECK(s.count <= batch / world + 1);
+                next += s.count;
+            }
+            CHECK(next == batch);
+        }
+    }
+    CHECK(batchShard(10, 3, 0).count == 4);
+    CHECK(batchShard(10, 3, 2).first == 7);
+    CHECK_THROWS_AS(batchShard(4, 5, 0), std::invalid_argument);
+    CHECK_THROWS_AS(batchShard(4, 2, 2), std::invalid_argument);
+    CHECK_THROWS_AS(batchShard(4, 0, 0), std::invalid_argument);
+
+    // The loaders of 3 processes over an uneven batch of 8: each keeps its shard of the one-process
+    // batch, views and labels alike; over the epoch the shards hold every image once.
+    ImageSet set = indexedSet(50);
+    ViewsConfig v;
+    v.local_crop_size = 6;
+    MultiCrop mc(v, 12, kNorm);
+    const int world = 3;
+    MultiCropLoader whole(set, mc, LoaderOptions{8, 11, 0, 2, 0});
+    auto full = epoch(whole, 2);
+    std::set<int64_t> seen;
+    for (int r = 0; r < world; ++r) {
+        const BatchShard s = batchShard(8, world, r);
+        LoaderOptions o{8, 11, 1, 2, 0};
+        o.shard_first = s.first;
+        o.shard_count = s.count;
+        MultiCropLoader part(set, mc, o);
+        CHECK(part.stepsPerEpoch() == whole.stepsPerEpoch());
+        auto mine = epoch(part, 2);
+        REQUIRE(mine.size() == full.size());
+        for (size_t k = 0; k < mine.size(); ++k) {
+            CHECK(mine[k].globals.size(1) == s.count);
+            REQUIRE(mine[k].labels.equal(full[k].labels.narrow(0, s.first, s.count)));
+            REQUIRE(mine[k].globals.equal(full[k].globals.narrow(1, s.first, s.count)));
+            REQUIRE(mine[k].locals.equal(full[k].locals.narrow(1, s.first, s.count)));
+            for (int64_t i = 0; i < s.count; ++i) CHECK(seen.insert(mine[k].labels[i].item<int64_t>()).second);
+        }
+        // Resumed mid-epoch, a shard continues with the same images and views.
+        auto resumed = epoch(part, 2, 3);
+        REQUIRE(resumed.size() == mine.size() - 3);
+        for (size_t k = 0; k < resumed.size(); ++k) requireSame(resumed[k], mine[k + 3]);
+    }
+    CHECK(seen.size() == 48u);  // 6 batches of 8: every image of the epoch once, over the shards
 }

@@ -1,0 +1,53 @@
+// Data-parallel training over several processes: the launcher environment (torchrun's variables),
+// the backend choice and what this build supports. Torch-free, for the CLI and the GUI.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dino::api {
+
+// A collective or the rendezvous failed: the message names this rank, the operation and, where it
+// can be told, the rank that did not answer. The run's last good checkpoint is kept.
+class DistributedError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct DistributedEnv {
+    int world_size = 1;
+    int rank = 0;
+    int local_rank = 0;
+    int local_world_size = 1;  // processes on this machine (LOCAL_WORLD_SIZE; sets the threads of each)
+    std::string master_addr = "127.0.0.1";
+    int master_port = 29500;
+    bool enabled() const { return world_size > 1; }
+};
+
+// WORLD_SIZE, RANK, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT as torchrun sets them, read
+// through `get` (the process environment by default). No WORLD_SIZE, or WORLD_SIZE=1: one process.
+// Throws std::invalid_argument naming the variable for a value out of range or not a number, or
+// RANK missing when WORLD_SIZE > 1.
+DistributedEnv distributedFromEnvironment();
+DistributedEnv distributedFromVariables(const std::map<std::string, std::string>& vars);
+
+// The variables of local process `rank` of `world` started by `dino train --nproc`.
+std::map<std::string, std::string> localLauncherVariables(int world, int rank, int port);
+
+// Backends this build has: "gloo" (c10d with Gloo), "nccl" (a CUDA libtorch with NCCL).
+std::vector<std::string> availableDistBackends();
+
+// system.dist_backend resolved for a device ("cpu" or "cuda"): auto = nccl on CUDA where built, else
+// gloo. Throws std::runtime_error saying what this build has when the choice is not available.
+std::string resolveDistBackend(const std::string& configured, const std::string& device);
+
+// The intra-op threads of each process: system.threads when set, else the physical cores shared by
+// the processes of this machine (at least 1).
+int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size);
+
+// The log file of a rank that is not 0, in the run directory: log.rank<N>.txt.
+std::string rankLogPath(const std::string& run_dir, int rank);
+
+}  // namespace dino::api
