@@ -140,6 +140,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     workerThread_.start();
     connect(worker_, &TrainingWorker::started, this, &MainWindow::onStarted, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::planReady, training_, &TrainingPanel::setPlan, Qt::QueuedConnection);
+    connect(training_, &TrainingPanel::pauseAvailableChanged, this, [this] { setTrainingState(training_->state()); });
     connect(worker_, &TrainingWorker::stepsReady, training_, &TrainingPanel::appendSteps, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::evalReady, this, [this](const api::EvalReport& r) {
         evaluation_->showReport(r);
@@ -563,7 +564,8 @@ void MainWindow::setTrainingState(TrainingPanel::State s) {
     training_->setState(s);
     const bool idle = s == TrainingPanel::State::Idle;
     startAction_->setEnabled(idle && form_->isValid());
-    pauseAction_->setEnabled(s == TrainingPanel::State::Running || s == TrainingPanel::State::Paused);
+    pauseAction_->setEnabled((s == TrainingPanel::State::Running || s == TrainingPanel::State::Paused) &&
+                             training_->canPause());
     pauseAction_->setText(s == TrainingPanel::State::Paused ? tr("&Resume") : tr("&Pause"));
     stopAction_->setEnabled(!idle && s != TrainingPanel::State::Stopping);
     continueAction_->setEnabled(idle && !runDir_.isEmpty());
@@ -617,6 +619,7 @@ void MainWindow::continueTraining() {
 }
 
 void MainWindow::togglePause() {
+    if (!training_->canPause()) return;
     const auto s = training_->state();
     if (s == TrainingPanel::State::Running) {
         worker_->setPaused(true);

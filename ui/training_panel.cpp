@@ -267,7 +267,11 @@ void TrainingPanel::setPlan(const api::RunPlan& plan) {
     progress_->setRange(0, static_cast<int>(std::max<int64_t>(1, plan.total_steps)));
     loss_->xAxis->setRange(0, std::max<int64_t>(1, plan.total_steps));
     updateProgress();
+    updateButtons();
+    Q_EMIT pauseAvailableChanged(canPause());
 }
+
+bool TrainingPanel::canPause() const { return plan_.processes <= 1; }
 
 void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
     if (steps.isEmpty()) return;
@@ -465,7 +469,7 @@ void TrainingPanel::updateButtons() {
                                                 : tr("Cannot start: %1").arg(blockedReason_));
     blocked_->setVisible(!blockedReason_.isEmpty() && idle);
     // A paused process would leave the others of a multi-process run waiting until their timeout.
-    const bool parallel = plan_.processes > 1 && !idle;
+    const bool parallel = !canPause() && !idle;
     pause_->setEnabled((state_ == State::Running || state_ == State::Paused) && !parallel);
     pause_->setToolTip(parallel ? tr("A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it")
                                       .arg(plan_.processes)

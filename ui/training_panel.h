@@ -43,6 +43,8 @@ public:
     PlotWidget* knnPlot() const { return knnPlot_; }
     void setState(State s);
     State state() const { return state_; }
+    // false for a run in several processes (a paused rank would stall the others).
+    bool canPause() const;
     void setStartBlocked(const QString& reason);  // "" = allowed
     void appendLog(const QString& line);
     // "Epoch 2/3 · step 13/24 · 54 img/s · ETA 0:42", also shown in the status bar.
@@ -62,6 +64,7 @@ public:
     void setLogScale(bool on);
 
 Q_SIGNALS:
+    void pauseAvailableChanged(bool available);
     void startRequested();
     void pauseRequested(bool pause);
     void stopRequested();

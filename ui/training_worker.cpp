@@ -25,8 +25,13 @@ void TrainingWorker::setPaused(bool paused) {
 }
 
 namespace {
-// The `dino` CLI beside this program: it runs ranks 1.. of a run with system.processes > 1.
-std::string dinoCli() { return ss(QCoreApplication::applicationDirPath() + QStringLiteral("/dino")); }
+// The `dino` CLI that runs ranks 1.. of a run with system.processes > 1: the one beside this
+// program, or DINO_CLI where it is elsewhere.
+std::string dinoCli() {
+    const QByteArray env = qgetenv("DINO_CLI");
+    if (!env.isEmpty()) return env.toStdString();
+    return ss(QCoreApplication::applicationDirPath() + QStringLiteral("/dino"));
+}
 }  // namespace
 
 void TrainingWorker::startNew(const RunConfig& cfg, const QString& runDir) {

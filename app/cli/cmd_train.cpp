@@ -184,6 +184,17 @@ Args withoutNproc(const Args& a, int& nproc) {
     return out;
 }
 
+// withoutNproc for `dino <command>`; false (after saying why) for a bad --nproc.
+bool splitNproc(const char* command, const Args& args, Args& rest, int& nproc) {
+    try {
+        rest = withoutNproc(args, nproc);
+        return true;
+    } catch (const ConfigError& e) {
+        std::cerr << "dino " << command << ": " << e.what() << "\n";
+        return false;
+    }
+}
+
 int openErrors(const std::function<int()>& fn) {
     try {
         return fn();
@@ -206,12 +217,7 @@ int runTrain(const Args& args) {
     }
     int nproc = 0;
     Args a;
-    try {
-        a = withoutNproc(args, nproc);
-    } catch (const ConfigError& e) {
-        std::cerr << "dino train: " << e.what() << "\n";
-        return kUsage;
-    }
+    if (!splitNproc("train", args, a, nproc)) return kUsage;
     if (nproc > 0) a.push_back("--set=system.processes=" + std::to_string(nproc));
     std::string dir = option(a, "--run");
     auto extra = positionals(a, {"--config", "--preset", "--set", "--run"});
@@ -263,12 +269,7 @@ int runResume(const Args& args) {
     }
     int nproc = 0;
     Args a;
-    try {
-        a = withoutNproc(args, nproc);
-    } catch (const ConfigError& e) {
-        std::cerr << "dino resume: " << e.what() << "\n";
-        return kUsage;
-    }
+    if (!splitNproc("resume", args, a, nproc)) return kUsage;
     auto pos = positionals(a, {});
     if (pos.size() != 1) {
         std::cerr << "usage: dino resume DIR [--nproc N]\n";

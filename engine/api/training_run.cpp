@@ -36,6 +36,12 @@ std::string timestamp() {
     return buf;
 }
 
+// One line of log.txt or log.rank<N>.txt: "[YYYY-MM-DD HH:MM:SS] text", flushed.
+void writeLogLine(std::ofstream& out, const std::string& s) {
+    out << '[' << timestamp() << "] " << s << '\n';
+    out.flush();
+}
+
 // metrics.csv with the rows of steps before `keep_before` (a resumed run drops the rows of steps it
 // will redo, and any half-written line a kill left behind), then opened for appending.
 // Opens a per-step CSV of the run for appending, keeping the rows of steps before keep_before (a
@@ -137,10 +143,7 @@ public:
         logFileOnly(s);
         inner_.onLog(s);
     }
-    void logFileOnly(const std::string& s) {
-        log_ << '[' << timestamp() << "] " << s << '\n';
-        log_.flush();
-    }
+    void logFileOnly(const std::string& s) { writeLogLine(log_, s); }
 
 private:
     [[noreturn]] void failedAppend(const std::string& path) {
@@ -182,10 +185,7 @@ public:
         log(s);
         inner_.onLog(s);
     }
-    void log(const std::string& s) {
-        log_ << '[' << timestamp() << "] " << s << '\n';
-        log_.flush();
-    }
+    void log(const std::string& s) { writeLogLine(log_, s); }
 
 private:
     TrainObserver& inner_;

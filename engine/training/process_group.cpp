@@ -66,7 +66,7 @@ ProcessGroupHandle::ProcessGroupHandle(const api::DistributedEnv& env, const std
     std::vector<std::string> joined;
     for (int r = 0; r < world_; ++r) joined.push_back("dino/joined/" + std::to_string(r));
     try {
-        impl_->store->set(joined[static_cast<size_t>(rank_)], {'1'});
+        impl_->store->set(joined[static_cast<size_t>(rank_)], std::vector<uint8_t>{'1'});
         impl_->store->wait(joined, timeout);
     } catch (const std::exception& e) {
         std::string missing;

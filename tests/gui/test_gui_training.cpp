@@ -220,6 +220,36 @@ private Q_SLOTS:
         QVERIFY(w_->runsPanel()->findChild<QPushButton*>("continueButton")->isEnabled());
     }
 
+    void twoProcessesCannotPauseAndStopTogether() {
+        // System -> Processes = 2: this process is rank 0, the dino CLI rank 1 (DINO_CLI points to
+        // the one of this build).
+        qputenv("DINO_CLI", DINO_CLI_PATH);
+        fillTinyConfig(40, 5);
+        w_->configForm()->setFieldText("system.processes", "2");
+        QVERIFY2(w_->configForm()->isValid(), qPrintable(w_->configForm()->firstProblem()));
+        TrainingPanel* tp = w_->trainingPanel();
+        QSignalSpy finished(w_.get(), &MainWindow::trainingFinished);
+        QTest::mouseClick(tp->startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tp->stepCount() >= 2, 120000);
+        QVERIFY(!tp->canPause());
+        QVERIFY(!tp->pauseButton()->isEnabled());
+        QVERIFY(tp->pauseButton()->toolTip().contains("2 processes"));
+        QTest::mouseClick(tp->stopButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);  // cancelled, by both ranks
+        QVERIFY2(w_->lastError().isEmpty(), qPrintable(w_->lastError()));
+        const QString dir = w_->runDir();
+        QVERIFY(QFileInfo::exists(dir + "/log.rank1.txt"));
+        QFile rank1(dir + "/log.rank1.txt");
+        QVERIFY(rank1.open(QIODevice::ReadOnly));
+        const auto snap = api::loadRun(dir.toStdString());
+        QCOMPARE(QString::fromStdString(snap.status), QString("cancelled"));
+        QCOMPARE(snap.plan.processes, 2);
+        QVERIFY(QString::fromUtf8(rank1.readAll()).contains(QString("cancelled after %1 steps").arg(snap.steps.size())));
+        // Back to one process for the tests after this one.
+        w_->configForm()->setFieldText("system.processes", "1");
+    }
+
     void evaluateFillsTheAccuracyView() {
         QCOMPARE(w_->openRun(firstRun_), QString());
         EvaluationPanel* ep = w_->evaluationPanel();

@@ -3,11 +3,15 @@
 // (exit codes, a killed rank named, interruption), with /bin/sh standing in for `dino`.
 #include "api/distributed.h"
 #include "api/local_launcher.h"
+#include "api/training_run.h"
+#include "train_test_util.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <filesystem>
 
 using namespace dino::api;
 
@@ -117,4 +121,38 @@ TEST_CASE("local launcher: every rank's variables, exit codes, the failing rank 
         CHECK(l.wait(5.0) == 0);
     }
     CHECK(LocalLauncher::freePort() > 0);
+}
+
+TEST_CASE("createLocal (the GUI's way): rank 0 in this process, rank 1 through the dino CLI, the one-process losses",
+          "[distributed]") {
+    if (availableDistBackends().empty()) {
+        WARN("this build has no distributed backend: skipped");
+        return;
+    }
+    dino::test::TempDir dir("local2");
+    dino::RunConfig cfg = dino::test::tinyConfig();
+    cfg.optim.max_steps_per_epoch = 2;
+
+    struct Losses : TrainObserver {
+        std::vector<double> loss;
+        RunPlan plan;
+        void onPlan(const RunPlan& p) override { plan = p; }
+        void onStep(const StepMetrics& m) override { loss.push_back(m.loss); }
+    };
+    Losses one, two;
+    auto single = TrainingRun::createLocal(cfg, dir / "one", DINO_CLI_PATH);  // processes = 1: a plain run
+    REQUIRE(single->run(one) == RunOutcome::Finished);
+    cfg.system.processes = 2;
+    auto run = TrainingRun::createLocal(cfg, dir / "two", DINO_CLI_PATH);
+    REQUIRE(run->run(two) == RunOutcome::Finished);
+    CHECK(two.plan.processes == 2);
+    CHECK(two.plan.dist_backend == "gloo");
+    REQUIRE(two.loss.size() == one.loss.size());
+    for (size_t i = 0; i < one.loss.size(); ++i) CHECK(std::abs(two.loss[i] - one.loss[i]) < 1e-4);
+    CHECK(std::filesystem::exists(dir / "two/log.rank1.txt"));
+    // A run directory in use is refused before any helper starts.
+    CHECK_THROWS_WITH(TrainingRun::createLocal(cfg, dir / "two", DINO_CLI_PATH), Catch::Contains("not empty"));
+    // No CLI beside the program: a message saying what is missing.
+    CHECK_THROWS_WITH(TrainingRun::createLocal(cfg, dir / "three", "/nonexistent/dino"),
+                      Catch::Contains("/nonexistent/dino"));
 }
