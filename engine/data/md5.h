@@ -1,24 +1,27 @@
-// MD5 (RFC 1321), for verifying downloaded MedMNIST files against their published sums.
+// MD5 through libcrypto (OpenSSL's EVP interface), for verifying downloaded MedMNIST files against
+// their published sums.
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
+
+typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 namespace dino {
 
 class Md5 {
 public:
     Md5();
+    ~Md5();
+    Md5(const Md5&) = delete;
+    Md5& operator=(const Md5&) = delete;
     void update(const void* data, size_t n);
-    std::string hexDigest();  // finishes; 32 lowercase hex digits
+    std::string hexDigest();  // finishes (later calls return the same); 32 lowercase hex digits
 
 private:
-    void block(const uint8_t* p);
-    uint32_t a_, b_, c_, d_;
-    uint64_t length_ = 0;  // bytes
-    uint8_t buffer_[64];
-    size_t used_ = 0;
+    EVP_MD_CTX* ctx_;
+    bool done_ = false;
+    std::string hex_;
 };
 
 std::string md5Hex(const std::string& bytes);

@@ -1,5 +1,5 @@
-// A minimal PNG encoder (8-bit RGB, no compression: "stored" deflate blocks), so that previews can
-// be written without an image library. Torch-free.
+// PNG files of 8-bit RGB images through libpng (compressed with zlib), for the preview grid, the
+// attention figures and the map. Torch-free.
 #pragma once
 
 #include <cstdint>
@@ -8,12 +8,13 @@
 
 namespace dino {
 
-// CRC-32 (ISO 3309, as PNG and zip use) and Adler-32 (zlib), exposed for tests.
-uint32_t crc32(const uint8_t* data, size_t n, uint32_t crc = 0);
-uint32_t adler32(const uint8_t* data, size_t n);
-
-// PNG file bytes of a width x height RGB image, rows top to bottom, 3 bytes per pixel.
+// PNG file bytes of a width x height RGB image, rows top to bottom, 3 bytes per pixel. Throws
+// std::invalid_argument for an empty image or a buffer of the wrong size.
 std::string encodePng(int width, int height, const std::vector<uint8_t>& rgb);
+
+// The RGB pixels of PNG file bytes (any colour type, converted), and their size. Throws
+// std::runtime_error naming what libpng found wrong.
+std::vector<uint8_t> decodePng(const std::string& png, int& width, int& height);
 
 // Writes it atomically (temporary name, then rename).
 void writePng(const std::string& path, int width, int height, const std::vector<uint8_t>& rgb);

@@ -1,5 +1,6 @@
 #include "model/fast_gelu.h"
 
+#include "common/cpu_features.h"
 #include "model/kernel_switch.h"
 
 #include <ATen/Parallel.h>
@@ -131,10 +132,9 @@ struct Kernels {
 const Kernels& kernels() {
     static const Kernels k = [] {
 #ifdef DINO_X86_DISPATCH
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"))
+        if (cpuHasFlag("avx512f") && cpuHasFlag("avx512dq"))
             return Kernels{geluForwardAvx512, geluBackwardAvx512, "AVX-512"};
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        if (cpuHasFlag("avx2") && cpuHasFlag("fma"))
             return Kernels{geluForwardAvx2, geluBackwardAvx2, "AVX2"};
 #endif
         return Kernels{geluForwardBase, geluBackwardBase, "baseline"};

@@ -15,14 +15,9 @@
 #include <vector>
 
 #ifdef DINO_HAVE_BLAS
-// The Fortran BLAS interface (LP64) of the system BLAS that libtorch uses too (OpenBLAS on Debian).
-extern "C" {
-void sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k, const float* alpha,
-            const float* a, const int* lda, const float* b, const int* ldb, const float* beta, float* c, const int* ldc);
-void dgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k, const double* alpha,
-            const double* a, const int* lda, const double* b, const int* ldb, const double* beta, double* c,
-            const int* ldc);
-}
+// The CBLAS interface of the system BLAS that libtorch uses too (OpenBLAS on Debian; the header
+// comes with libblas-dev).
+#include <cblas.h>
 #endif
 
 namespace dino {
@@ -34,13 +29,15 @@ KernelSwitch& enabledFlag() {
 }
 
 #ifdef DINO_HAVE_BLAS
+// Column-major, as the Fortran interface: 'N' or 'T' for each operand.
+CBLAS_TRANSPOSE cblasOp(char t) { return t == 'T' || t == 't' ? CblasTrans : CblasNoTrans; }
 void blasGemm(char ta, char tb, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
               float beta, float* c, int ldc) {
-    sgemm_(&ta, &tb, &m, &n, &k, &alpha, a, &lda, b, &ldb, &beta, c, &ldc);
+    cblas_sgemm(CblasColMajor, cblasOp(ta), cblasOp(tb), m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 void blasGemm(char ta, char tb, int m, int n, int k, double alpha, const double* a, int lda, const double* b,
               int ldb, double beta, double* c, int ldc) {
-    dgemm_(&ta, &tb, &m, &n, &k, &alpha, a, &lda, b, &ldb, &beta, c, &ldc);
+    cblas_dgemm(CblasColMajor, cblasOp(ta), cblasOp(tb), m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 // Row-major C (m x n) = alpha * op(A) (m x k) * op(B) (k x n) + beta * C. A row-major matrix is its

@@ -6,10 +6,9 @@
 #include <cstdint>
 
 #ifdef DINO_HAVE_ONEDNN_SGEMM
-// oneDNN's C API (dnnl.h, not shipped without the -dev package): row-major
-// C = alpha * op(A) * op(B) + beta * C; returns dnnl_success (0) or an error status.
-extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A,
-                          int64_t lda, const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
+// oneDNN's C API (libdnnl-dev): row-major C = alpha * op(A) * op(B) + beta * C; returns dnnl_success
+// or an error status.
+#include <dnnl.h>
 #endif
 
 namespace dino {
@@ -105,8 +104,9 @@ struct OnednnLinearFunction : public torch::autograd::Function<OnednnLinearFunct
 void onednnSgemm(char ta, char tb, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
                  const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
 #ifdef DINO_HAVE_ONEDNN_SGEMM
-    const int status = dnnl_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    TORCH_CHECK(status == 0, "oneDNN sgemm failed with status ", status, " (", m, "x", n, "x", k, ")");
+    const dnnl_status_t status = dnnl_sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    TORCH_CHECK(status == dnnl_success, "oneDNN sgemm failed with status ", static_cast<int>(status), " (", m, "x", n,
+                "x", k, ")");
 #else
     (void)ta, (void)tb, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b, (void)ldb;
     (void)beta, (void)c, (void)ldc;

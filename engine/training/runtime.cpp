@@ -12,25 +12,6 @@
 
 namespace dino {
 
-int physicalCores() {
-    // Count distinct (physical id, core id) pairs; fall back to hardware_concurrency.
-    std::ifstream in("/proc/cpuinfo");
-    std::set<std::pair<int, int>> cores;
-    std::string line;
-    int phys = 0;
-    while (std::getline(in, line)) {
-        auto colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        std::string key = line.substr(0, line.find_last_not_of(" \t", colon - 1) + 1);
-        int value = std::atoi(line.c_str() + colon + 1);
-        if (key == "physical id") phys = value;
-        else if (key == "core id") cores.insert({phys, value});
-    }
-    int n = static_cast<int>(cores.size());
-    if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
-    return n > 0 ? n : 1;
-}
-
 int applyThreads(int requested) {
     int n = requested > 0 ? requested : physicalCores();
     torch::set_num_threads(n);
@@ -49,22 +30,6 @@ torch::Device resolveDevice(const std::string& requested) {
     }
     return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 }
-
-bool cpuHasFlag(const std::string& flag) {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("flags", 0) != 0) continue;
-        std::istringstream words(line.substr(line.find(':') + 1));
-        std::string w;
-        while (words >> w)
-            if (w == flag) return true;
-        return false;
-    }
-    return false;
-}
-
-bool cpuHasNativeBf16() { return cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16"); }
 
 PrecisionFeatures precisionFeatures(torch::Device device) {
     PrecisionFeatures f;
