@@ -1,7 +1,9 @@
 // One background computation of a panel (the QGIS QgsTask pattern): the work runs on Qt's thread
 // pool with a cancel flag and a progress callback; progress and the end are delivered on the GUI
 // thread. Every task registers itself, so that the main window can cancel and wait for all of them
-// on close. Used by the Attention and Embedding map tabs.
+// on close. Every background computation of the GUI runs through it: evaluation, pseudo-labels, the
+// augmentation preview, dataset inspection and download, checkpoint pruning, encoder export, and the
+// Attention and Embedding map tabs. (Training has its own worker thread, training_worker.h.)
 #pragma once
 
 #include <QFutureWatcher>

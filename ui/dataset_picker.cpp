@@ -1,6 +1,7 @@
 #include "dataset_picker.h"
 
 #include "api/analysis.h"
+#include "background_task.h"
 #include "config_fields.h"
 #include "qt_types.h"
 
@@ -15,7 +16,6 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <memory>
@@ -165,36 +165,29 @@ void DatasetPicker::refreshStatus() {
     else downloadButton_->setText(tr("Download…"));
     status_->setText(tr("Reading %1 …").arg(qs(path)));
     const std::string split = d.train_split;
-    auto* watcher = new QFutureWatcher<Inspection>(this);
-    connect(watcher, &QFutureWatcher<Inspection>::finished, this, [this, watcher] {
-        const Inspection r = watcher->result();
-        watcher->deleteLater();
-        if (r.generation != generation_) return;
-        status_->setText(r.text);
-        trainSize_ = r.trainSize;
+    auto r = std::make_shared<Inspection>();
+    r->generation = gen;
+    auto* task = BackgroundTask::start(this, [path, split, r](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        const api::DatasetSummary s = api::inspectDataset(path);
+        QStringList parts;
+        for (size_t i = 0; i < s.splits.size() && i < s.sizes.size(); ++i) {
+            parts << QStringLiteral("%1 %2").arg(qs(s.splits[i])).arg(s.sizes[i]);
+            if (s.splits[i] == split) r->trainSize = s.sizes[i];
+        }
+        r->text = DatasetPicker::tr("%1 — %2 px, %3 classes; %4")
+                      .arg(qs(s.flag.empty() ? std::string("npz") : s.flag))
+                      .arg(s.image_size)
+                      .arg(s.class_names.size())
+                      .arg(parts.join(", "));
+        r->ok = true;
+    });
+    connect(task, &BackgroundTask::finished, this, [this, r](const QString& error, bool) {
+        if (r->generation != generation_) return;
+        status_->setText(error.isEmpty() ? r->text
+                                         : QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(error.toHtmlEscaped()));
+        trainSize_ = error.isEmpty() ? r->trainSize : 0;
         Q_EMIT inspected(trainSize_);
     });
-    watcher->setFuture(QtConcurrent::run([gen, path, split]() {
-        Inspection r;
-        r.generation = gen;
-        try {
-            const api::DatasetSummary s = api::inspectDataset(path);
-            QStringList parts;
-            for (size_t i = 0; i < s.splits.size() && i < s.sizes.size(); ++i) {
-                parts << QStringLiteral("%1 %2").arg(qs(s.splits[i])).arg(s.sizes[i]);
-                if (s.splits[i] == split) r.trainSize = s.sizes[i];
-            }
-            r.text = DatasetPicker::tr("%1 — %2 px, %3 classes; %4")
-                         .arg(qs(s.flag.empty() ? std::string("npz") : s.flag))
-                         .arg(s.image_size)
-                         .arg(s.class_names.size())
-                         .arg(parts.join(", "));
-            r.ok = true;
-        } catch (const std::exception& e) {
-            r.text = QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(qs(e.what()).toHtmlEscaped());
-        }
-        return r;
-    }));
 }
 
 void DatasetPicker::download() {
@@ -230,29 +223,22 @@ void DatasetPicker::download() {
     });
     poll->start(100);
 
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, dlg, shared] {
-        const QString err = watcher->result();
-        watcher->deleteLater();
+    // The task's cancel flag is the dialog's: the download stops between chunks.
+    auto* task = BackgroundTask::start(this, [flag, size, cache, shared](const std::atomic<bool>* cancel,
+                                                                         const BackgroundTask::ProgressFn&) {
+        api::downloadDataset(flag, size, cache, [shared, cancel](int64_t done, int64_t total) {
+            shared->done = done;
+            shared->total = total;
+            return !shared->cancel.load() && !cancel->load();
+        });
+    });
+    connect(task, &BackgroundTask::finished, this, [this, dlg, shared](const QString& error, bool cancelled) {
         dlg->close();
         dlg->deleteLater();
-        if (!err.isEmpty() && !shared->cancel)
-            QMessageBox::warning(this, tr("Download failed"), err);
+        if (!error.isEmpty() && !cancelled && !shared->cancel) QMessageBox::warning(this, tr("Download failed"), error);
         refreshStatus();
         Q_EMIT datasetChanged(dataset());
     });
-    watcher->setFuture(QtConcurrent::run([flag, size, cache, shared]() -> QString {
-        try {
-            api::downloadDataset(flag, size, cache, [shared](int64_t done, int64_t total) {
-                shared->done = done;
-                shared->total = total;
-                return !shared->cancel.load();
-            });
-            return {};
-        } catch (const std::exception& e) {
-            return qs(e.what());
-        }
-    }));
 }
 
 }  // namespace dino::ui

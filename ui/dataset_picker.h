@@ -4,7 +4,6 @@
 
 #include "common/config.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;

@@ -1,6 +1,7 @@
 #include "evaluation_panel.h"
 
 #include "api/analysis.h"
+#include "background_task.h"
 #include "qt_types.h"
 
 #include <QCheckBox>
@@ -15,18 +16,11 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 #include <algorithm>
 
 namespace dino::ui {
 
 namespace {
-struct EvalResult {
-    api::EvalReport report;
-    QString error;
-    bool cancelled = false;
-};
-
 QTableWidgetItem* item(const QString& text, bool number = false) {
     auto* it = new QTableWidgetItem(text);
     it->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
@@ -159,58 +153,34 @@ void EvaluationPanel::updateButtons() {
 void EvaluationPanel::evaluate() {
     if (runDir_.isEmpty() || evaluating_) return;
     evaluating_ = true;
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
-    progress_->setRange(0, 0);
     info_->setText(tr("Computing features of the teacher and of a random-init model…"));
     updateButtons();
     const std::string dir = ss(runDir_);
-    auto cancel = cancel_;
-    QPointer<EvaluationPanel> self(this);
-    auto* watcher = new QFutureWatcher<EvalResult>(this);
-    connect(watcher, &QFutureWatcher<EvalResult>::finished, this, [this, watcher] {
-        const EvalResult r = watcher->result();
-        watcher->deleteLater();
+    auto report = std::make_shared<api::EvalReport>();
+    task_ = BackgroundTask::start(this, [dir, report](const std::atomic<bool>* cancel, const BackgroundTask::ProgressFn& progress) {
+        *report = api::evaluateRun(dir, "", [&](int64_t done, int64_t total) { progress(done, total); }, cancel);
+        if (cancel->load()) throw std::runtime_error("cancelled");
+    });
+    task_->showProgressOn(progress_);
+    connect(task_, &BackgroundTask::finished, this, [this, report](const QString& error, bool cancelled) {
+        task_ = nullptr;
         evaluating_ = false;
-        progress_->setRange(0, 1);
-        progress_->setValue(r.error.isEmpty() && !r.cancelled ? 1 : 0);
         updateButtons();
-        if (r.cancelled) {
+        if (cancelled) {
             info_->setText(tr("Evaluation cancelled."));
-        } else if (!r.error.isEmpty()) {
+        } else if (!error.isEmpty()) {
             info_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
-                               .arg(tr("Evaluation failed: %1").arg(r.error).toHtmlEscaped()));
-            Q_EMIT failed(r.error);
+                               .arg(tr("Evaluation failed: %1").arg(error).toHtmlEscaped()));
+            Q_EMIT failed(error);
         } else {
-            showReport(r.report);
-            Q_EMIT evaluated(r.report);
+            showReport(*report);
+            Q_EMIT evaluated(*report);
         }
     });
-    watcher->setFuture(QtConcurrent::run([dir, cancel, self]() {
-        EvalResult r;
-        try {
-            r.report = api::evaluateRun(
-                dir, "",
-                [self](int64_t done, int64_t total) {
-                    if (!self) return;
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, done, total] {
-                            if (self) self->setProgress(done, total);
-                        },
-                        Qt::QueuedConnection);
-                },
-                cancel.get());
-            if (cancel->load()) r.cancelled = true;
-        } catch (const std::exception& e) {
-            if (cancel->load()) r.cancelled = true;
-            else r.error = qs(e.what());
-        }
-        return r;
-    }));
 }
 
 void EvaluationPanel::cancel() {
-    if (cancel_) *cancel_ = true;
+    if (task_) task_->cancel();
 }
 
 void EvaluationPanel::setProgress(qint64 done, qint64 total) {

@@ -6,7 +6,6 @@
 #include "qt_types.h"
 #include "plot_widget.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <atomic>
@@ -19,6 +18,8 @@ class QTableWidget;
 class QCheckBox;
 
 namespace dino::ui {
+
+class BackgroundTask;
 
 class EvaluationPanel : public QWidget {
     Q_OBJECT
@@ -58,7 +59,7 @@ private:
     bool evaluating_ = false;
     bool has_ = false;
     api::EvalReport report_;
-    std::shared_ptr<std::atomic<bool>> cancel_;
+    BackgroundTask* task_ = nullptr;  // the evaluation running, if any
     QPushButton* evaluate_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progress_ = nullptr;

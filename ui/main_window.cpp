@@ -46,7 +46,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace dino::ui {
 
@@ -781,25 +780,18 @@ void MainWindow::pruneCheckpoints(int keep, int every) {
         return;
     }
     const std::string dir = ss(runDir_);
-    using Result = std::pair<QString, QString>;  // summary, error
-    auto* watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher] {
-        const Result r = watcher->result();
-        watcher->deleteLater();
-        reloadRunSummary();
-        if (r.second.isEmpty()) statusBar()->showMessage(r.first, 8000);
-        Q_EMIT checkpointsPruned(r.first, r.second);
+    auto summary = std::make_shared<QString>();
+    auto* task = BackgroundTask::start(this, [dir, keep, every, summary](const std::atomic<bool>*,
+                                                                        const BackgroundTask::ProgressFn&) {
+        const auto rep = api::pruneRun(dir, keep, every);
+        *summary = tr("Removed %n checkpoint(s), freed %1.", "", int(rep.removed.size()))
+                       .arg(QLocale().formattedDataSize(rep.bytes_freed));
     });
-    watcher->setFuture(QtConcurrent::run([dir, keep, every]() -> Result {
-        try {
-            const auto rep = api::pruneRun(dir, keep, every);
-            return {tr("Removed %n checkpoint(s), freed %1.", "", int(rep.removed.size()))
-                        .arg(QLocale().formattedDataSize(rep.bytes_freed)),
-                    {}};
-        } catch (const std::exception& e) {
-            return {{}, qs(e.what())};
-        }
-    }));
+    connect(task, &BackgroundTask::finished, this, [this, summary](const QString& error, bool) {
+        reloadRunSummary();
+        if (error.isEmpty()) statusBar()->showMessage(*summary, 8000);
+        Q_EMIT checkpointsPruned(error.isEmpty() ? *summary : QString(), error);
+    });
 }
 
 void MainWindow::exportEncoder(const QString& path) {
@@ -808,21 +800,13 @@ void MainWindow::exportEncoder(const QString& path) {
         return;
     }
     const std::string dir = ss(runDir_), out = ss(path);
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString err = watcher->result();
-        watcher->deleteLater();
-        Q_EMIT encoderExported(path, err);
-    });
     statusBar()->showMessage(tr("Exporting the encoder…"));
-    watcher->setFuture(QtConcurrent::run([dir, out]() -> QString {
-        try {
-            api::exportSafetensors(dir, out);
-            return {};
-        } catch (const std::exception& e) {
-            return qs(e.what());
-        }
-    }));
+    auto* task = BackgroundTask::start(this, [dir, out](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        api::exportSafetensors(dir, out);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, path](const QString& error, bool) {
+        Q_EMIT encoderExported(path, error);
+    });
 }
 
 QString MainWindow::exportPreviewGrid(const QString& path) {
@@ -899,8 +883,7 @@ void MainWindow::closeEvent(QCloseEvent* e) {
         return;
     }
     saveSettings();
-    if (evaluation_->isEvaluating()) evaluation_->cancel();
-    BackgroundTask::cancelAll();  // attention and map computations: cancelled and waited for
+    BackgroundTask::cancelAll();  // every panel's computation, download and export: cancelled and waited for
     e->accept();
 }
 

@@ -1,6 +1,7 @@
 #include "preview_panel.h"
 
 #include "api/analysis.h"
+#include "background_task.h"
 #include "qt_types.h"
 
 #include <QDialog>
@@ -15,7 +16,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <random>
 
@@ -23,11 +23,6 @@ namespace dino::ui {
 
 namespace {
 constexpr int kTile = 84;
-
-struct PreviewResult {
-    std::vector<api::PreviewImage> images;
-    QString error;
-};
 
 // Distinct indices drawn from the seed, so that "re-roll" shows other images too.
 std::vector<int64_t> pickIndices(quint64 seed, int count, qint64 datasetSize) {
@@ -143,39 +138,31 @@ void PreviewPanel::launch() {
     const RunConfig cfg = cfg_;
     const quint64 seed = static_cast<quint64>(seed_->value());
     const std::vector<int64_t> idx = pickIndices(seed, count_->value(), datasetSize_);
-    auto* watcher = new QFutureWatcher<PreviewResult>(this);
-    connect(watcher, &QFutureWatcher<PreviewResult>::finished, this, [this, watcher] {
-        PreviewResult r = watcher->result();
-        watcher->deleteLater();
+    auto images = std::make_shared<std::vector<api::PreviewImage>>();
+    auto* task = BackgroundTask::start(this, [cfg, idx, seed, images](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        *images = api::previewViews(cfg, idx, seed);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, images](const QString& error, bool) {
         busy_ = false;
         if (again_) {
             again_ = false;
             launch();
             return;
         }
-        error_ = r.error;
-        if (r.error.isEmpty()) {
-            images_ = std::move(r.images);
+        error_ = error;
+        if (error.isEmpty()) {
+            images_ = std::move(*images);
             status_->setText(tr("%n image(s), %1 views each", "", static_cast<int>(images_.size()))
                                  .arg(images_.empty() ? 0 : images_.front().views.size()));
             status_->setStyleSheet(QString());
         } else {
             images_.clear();
-            status_->setText(tr("Preview not available: %1").arg(r.error));
+            status_->setText(tr("Preview not available: %1").arg(error));
             status_->setStyleSheet("color:#b71c1c;");
         }
         rebuildGrid();
         Q_EMIT updated();
     });
-    watcher->setFuture(QtConcurrent::run([cfg, idx, seed]() {
-        PreviewResult r;
-        try {
-            r.images = api::previewViews(cfg, idx, seed);
-        } catch (const std::exception& e) {
-            r.error = qs(e.what());
-        }
-        return r;
-    }));
 }
 
 int PreviewPanel::viewCount() const {

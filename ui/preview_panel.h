@@ -7,7 +7,6 @@
 #include "qt_types.h"
 #include "common/config.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QTimer>
 #include <QWidget>

@@ -1,28 +1,20 @@
 #include "pseudo_label_panel.h"
 
 #include "api/analysis.h"
+#include "background_task.h"
 #include "qt_types.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
 
 namespace dino::ui {
-
-namespace {
-struct PlResult {
-    api::PseudoLabelReport report;
-    QString error;
-};
-}  // namespace
 
 PseudoLabelPanel::PseudoLabelPanel(QWidget* parent) : QWidget(parent) {
     auto* lay = new QVBoxLayout(this);
@@ -105,30 +97,22 @@ void PseudoLabelPanel::compute() {
     stats_->setText(tr("Running the teacher over the split…"));
     const std::string dir = ss(runDir_);
     const std::string split = ss(split_->currentData().toString());
-    auto* watcher = new QFutureWatcher<PlResult>(this);
-    connect(watcher, &QFutureWatcher<PlResult>::finished, this, [this, watcher] {
-        const PlResult r = watcher->result();
-        watcher->deleteLater();
+    auto report = std::make_shared<api::PseudoLabelReport>();
+    auto* task = BackgroundTask::start(this, [dir, split, report](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        *report = api::pseudoLabels(dir, split);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, report](const QString& error, bool) {
         computing_ = false;
         updateButtons();
-        if (!r.error.isEmpty()) {
+        if (!error.isEmpty()) {
             stats_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>")
-                                .arg(tr("Could not compute pseudo-labels: %1").arg(r.error).toHtmlEscaped()));
-            Q_EMIT failed(r.error);
+                                .arg(tr("Could not compute pseudo-labels: %1").arg(error).toHtmlEscaped()));
+            Q_EMIT failed(error);
             return;
         }
-        showReport(r.report);
-        Q_EMIT computed(r.report);
+        showReport(*report);
+        Q_EMIT computed(*report);
     });
-    watcher->setFuture(QtConcurrent::run([dir, split]() {
-        PlResult r;
-        try {
-            r.report = api::pseudoLabels(dir, split);
-        } catch (const std::exception& e) {
-            r.error = qs(e.what());
-        }
-        return r;
-    }));
 }
 
 void PseudoLabelPanel::clear() {

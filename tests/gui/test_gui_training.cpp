@@ -5,6 +5,7 @@
 // closing during training stops cleanly, and engine errors become messages.
 #include "api/run_directory.h"
 #include "api/training_run.h"
+#include "background_task.h"
 #include "config_form.h"
 #include "evaluation_panel.h"
 #include "main_window.h"
@@ -280,6 +281,23 @@ private Q_SLOTS:
         QCOMPARE(ep->comparisonPlot()->plottableCount(), 2);
         qInfo("evaluation: event loop max gap %.1f ms", probe.maxGapMs());
         QVERIFY(probe.maxDelayMs() < 100.0);
+    }
+
+    void everyBackgroundComputationIsCancelledOnClose() {
+        // Evaluation and pseudo-labels run as BackgroundTasks: the registry the main window cancels
+        // and waits for on close holds them.
+        QCOMPARE(w_->openRun(firstRun_), QString());
+        EvaluationPanel* ep = w_->evaluationPanel();
+        QSignalSpy evalFailed(ep, &EvaluationPanel::failed);
+        QTest::mouseClick(ep->evaluateButton(), Qt::LeftButton);
+        QTest::mouseClick(w_->pseudoLabelPanel()->computeButton(), Qt::LeftButton);
+        QVERIFY(BackgroundTask::running() >= 2);
+        BackgroundTask::cancelAll(/*wait=*/true);  // returns when the work has stopped on every pool thread
+        // Their ends are delivered on this thread, through the event loop.
+        QTRY_COMPARE_WITH_TIMEOUT(BackgroundTask::running(), 0, 10000);
+        QVERIFY(!ep->isEvaluating());
+        QVERIFY(ep->evaluateButton()->isEnabled());
+        QCOMPARE(evalFailed.count(), 0);  // a cancel is not a failure
     }
 
     void histogramIsPopulated() {
