@@ -7,7 +7,7 @@
 #include "interrupt.h"
 
 #include "api/training_run.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 
 #include <cstdio>
 #include <iostream>

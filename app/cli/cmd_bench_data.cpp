@@ -2,7 +2,7 @@
 #include "command.h"
 
 #include "common/config.h"
-#include "data/data_bench.h"
+#include "api/data_bench.h"
 
 #include <cstdio>
 #include <iostream>
@@ -25,7 +25,7 @@ int runBenchData(const dino::cli::Args& a) {
     for (const auto& s : options(a, "--set")) dino::applyOverride(cfg, s);
     auto errors = dino::validate(cfg);
     if (!errors.empty()) throw dino::ConfigError(cfg_path.empty() ? "--set" : cfg_path, errors);
-    dino::DataBenchOptions o;
+    dino::api::DataBenchOptions o;
     try {
         o.batch_size = std::stoi(option(a, "--batch", std::to_string(cfg.optim.batch_size)));
         o.threads = std::stoi(option(a, "--threads", "1"));
@@ -35,9 +35,9 @@ int runBenchData(const dino::cli::Args& a) {
         std::cerr << "error: --batch, --threads, --workers and --seconds expect numbers\n";
         return kUsage;
     }
-    dino::DataBenchResult r;
+    dino::api::DataBenchResult r;
     try {
-        r = dino::benchAugmentation(cfg, o);
+        r = dino::api::benchAugmentation(cfg, o);
     } catch (const std::runtime_error& e) {  // the data set cannot be opened or read
         std::cerr << "data error: " << e.what() << "\n";
         return kDataError;

@@ -9,7 +9,7 @@
 #include "api/training_run.h"
 #include "common/config.h"
 #include "common/fsutil.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 
 #include <algorithm>
 #include <atomic>

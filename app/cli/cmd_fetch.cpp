@@ -2,9 +2,8 @@
 #include "command.h"
 #include "interrupt.h"
 
+#include "api/analysis.h"
 #include "common/fsutil.h"
-#include "data/fetch.h"
-#include "data/medmnist_registry.h"
 
 #include <atomic>
 #include <chrono>
@@ -21,10 +20,10 @@ std::string megabytes(int64_t bytes) {
 
 void printList() {
     std::printf("%-15s %-26s %3s %8s %7s %7s  %s\n", "flag", "task", "ch", "train", "val", "test", "classes");
-    for (const auto& d : dino::medmnistDatasets())
+    for (const auto& d : dino::api::medmnistEntries())
         std::printf("%-15s %-26s %3d %8lld %7lld %7lld  %zu\n", d.flag.c_str(), d.task.c_str(), d.channels,
                     static_cast<long long>(d.n_train), static_cast<long long>(d.n_val),
-                    static_cast<long long>(d.n_test), d.class_names.size());
+                    static_cast<long long>(d.n_test), d.classes);
     std::printf("\nsizes: 28 (default), 64, 128, 224. Multi-label sets (chestmnist) can be downloaded but not trained on.\n");
 }
 
@@ -50,8 +49,8 @@ int runFetch(const dino::cli::Args& a) {
         std::cerr << "usage: dino fetch <flag> [--size 28] [--cache DIR] [--url URL] (dino fetch --list)\n";
         return kUsage;
     }
-    const dino::MedmnistDataset* d = dino::findMedmnist(pos[0]);
-    if (!d) {
+    const std::string flag = pos[0];
+    if (!dino::api::isMedmnistFlag(flag)) {
         std::cerr << "error: unknown dataset '" << pos[0] << "' (see dino fetch --list)\n";
         return kUsage;
     }
@@ -62,14 +61,15 @@ int runFetch(const dino::cli::Args& a) {
         std::cerr << "error: --size expects 28, 64, 128 or 224\n";
         return kUsage;
     }
-    if (!dino::isMedmnistSize(size)) {
+    if (!dino::api::isMedmnistSize(size)) {
         std::cerr << "error: --size expects 28, 64, 128 or 224 (got " << size << ")\n";
         return kUsage;
     }
     std::string cache = option(a, "--cache");
-    if (cache.empty()) cache = dino::defaultCacheDirectory();
+    if (cache.empty()) cache = dino::api::defaultCacheDirectory();
     cache = dino::expandHome(cache);
 
+    const std::string file = dino::api::medmnistFileName(flag, size);
     const bool terminal = stdoutIsTerminal();
     auto t0 = std::chrono::steady_clock::now();
     int last_decile = -1;
@@ -77,7 +77,7 @@ int runFetch(const dino::cli::Args& a) {
         if (dino::cli::interrupted()) return false;
         double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (terminal) {
-            std::printf("\r%s  %s / %s  %s  %.1f MB/s   ", d->fileName(size).c_str(), megabytes(done).c_str(),
+            std::printf("\r%s  %s / %s  %s  %.1f MB/s   ", file.c_str(), megabytes(done).c_str(),
                         total > 0 ? megabytes(total).c_str() : "?",
                         total > 0 ? (std::to_string(done * 100 / total) + "%").c_str() : "",
                         s > 0 ? done / 1e6 / s : 0.0);
@@ -86,7 +86,7 @@ int runFetch(const dino::cli::Args& a) {
             int decile = static_cast<int>(done * 10 / total);
             if (decile != last_decile) {
                 last_decile = decile;
-                std::printf("%s: %d%% (%s of %s)\n", d->fileName(size).c_str(), decile * 10, megabytes(done).c_str(),
+                std::printf("%s: %d%% (%s of %s)\n", file.c_str(), decile * 10, megabytes(done).c_str(),
                             megabytes(total).c_str());
                 std::fflush(stdout);
             }
@@ -96,24 +96,13 @@ int runFetch(const dino::cli::Args& a) {
     dino::cli::CancelScope cancellable;
     int rc = kOk;
     try {
-        std::string path;
         const std::string url = option(a, "--url"), md5 = option(a, "--md5");
-        std::cout << "fetching " << d->flag << " (" << size << " px) from " << (url.empty() ? d->url(size) : url)
-                  << "\n into " << cache << "\n";
-        if (!md5.empty()) {
-            dino::FetchOptions o;
-            o.url = url.empty() ? d->url(size) : url;
-            o.expected_md5 = md5;
-            o.dest_dir = cache;
-            o.file_name = d->fileName(size);
-            o.progress = progress;
-            path = dino::fetchFile(o);
-        } else {
-            path = dino::fetchMedmnist(d->flag, size, cache, progress, url);
-        }
+        std::cout << "fetching " << flag << " (" << size << " px) from "
+                  << (url.empty() ? dino::api::medmnistUrl(flag, size) : url) << "\n into " << cache << "\n";
+        const std::string path = dino::api::fetchDataset(flag, size, cache, progress, url, md5);
         if (terminal) std::printf("\n");
-        std::cout << "ok: " << path << " (MD5 " << dino::md5File(path) << " verified)\n";
-    } catch (const dino::FetchCancelled& e) {
+        std::cout << "ok: " << path << " (MD5 " << dino::api::fileMd5(path) << " verified)\n";
+    } catch (const dino::api::DownloadCancelled& e) {
         if (terminal) std::printf("\n");
         std::cerr << "cancelled: " << e.what() << "\n";
         rc = kCancelled;

@@ -3,8 +3,6 @@
 
 #include "api/analysis.h"
 #include "common/config.h"
-#include "data/png_writer.h"
-#include "data/preview_grid.h"
 
 #include <iostream>
 #include <sstream>
@@ -71,8 +69,8 @@ int runPreview(const dino::cli::Args& a) {
         std::cerr << "error: " << e.what() << "\n";
         return kDataError;
     }
-    dino::api::RgbImage grid = dino::previewGrid(previews, scale);
-    dino::writePng(out, grid.width, grid.height, grid.pixels);
+    const dino::api::RgbImage grid = dino::api::previewGrid(previews, scale);
+    dino::api::writePng(out, grid);
     std::cout << "wrote " << out << " (" << grid.width << "x" << grid.height << "): " << previews.size()
               << " images x (original + " << previews.front().views.size() << " views), seed " << seed << "\n";
     for (const auto& p : previews) {

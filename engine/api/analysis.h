@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace dino::api {
@@ -32,6 +33,11 @@ PseudoLabelReport pseudoLabels(const std::string& run_dir, const std::string& sp
 
 // Augmented views of dataset images for the preview grid (un-normalised, 8-bit).
 std::vector<PreviewImage> previewViews(const RunConfig& cfg, const std::vector<int64_t>& indices, uint64_t seed);
+// The grid `dino preview` writes: one row per image (the original, then its views), each cell scaled
+// by `scale` (nearest), `gap` pixels apart, on white.
+RgbImage previewGrid(const std::vector<PreviewImage>& previews, int scale = 4, int gap = 4);
+// An RGB image as a PNG file (libpng; temp file + rename).
+void writePng(const std::string& path, const RgbImage& image);
 
 DatasetSummary inspectDataset(const std::string& npz_path);
 std::string resolveDataset(const DataConfig& cfg);  // path the config would load; throws if missing
@@ -39,6 +45,32 @@ std::vector<std::string> medmnistFlags();
 // Downloads flag at size into the cache with MD5 check; progress may return false to cancel.
 std::string downloadDataset(const std::string& flag, int size, const std::string& cache_dir,
                             std::function<bool(int64_t, int64_t)> progress);
+
+// The MedMNIST registry, for `dino fetch --list` and the dataset picker.
+struct MedmnistEntry {
+    std::string flag, task;
+    int channels = 0;
+    int64_t n_train = 0, n_val = 0, n_test = 0;
+    size_t classes = 0;
+};
+std::vector<MedmnistEntry> medmnistEntries();
+bool isMedmnistFlag(const std::string& flag);
+bool isMedmnistSize(int size);                                   // 28, 64, 128, 224
+std::string medmnistUrl(const std::string& flag, int size);      // the official address
+std::string medmnistFileName(const std::string& flag, int size);  // e.g. pathmnist_64.npz
+std::string defaultCacheDirectory();                             // ~/.medmnist
+
+// A download stopped by its progress callback.
+class DownloadCancelled : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+// downloadDataset with the options of `dino fetch`: another address (url) and another expected MD5
+// (md5; empty: the registry's). Throws DownloadCancelled when progress returned false.
+std::string fetchDataset(const std::string& flag, int size, const std::string& cache_dir,
+                         std::function<bool(int64_t, int64_t)> progress, const std::string& url = "",
+                         const std::string& md5 = "");
+std::string fileMd5(const std::string& path);  // 32 lowercase hex digits
 
 // Teacher encoder -> safetensors with timm names and model metadata.
 void exportSafetensors(const std::string& run_dir, const std::string& out_path, const std::string& checkpoint = "");

@@ -10,7 +10,7 @@
 #include "common/fsutil.h"
 #include "data/dataset.h"
 #include "data/medmnist_registry.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
 #include "evaluation/pseudo_label_histogram.h"

@@ -10,7 +10,7 @@
 #include "data/medmnist_registry.h"
 #include "data/png_writer.h"
 #include "evaluation/attention_maps.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "evaluation/embedding_map.h"
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"

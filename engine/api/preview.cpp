@@ -4,9 +4,18 @@
 
 #include "data/dataset.h"
 #include "data/medmnist_registry.h"
+#include "data/png_writer.h"
 #include "data/preview.h"
 
 namespace dino::api {
+
+RgbImage previewGrid(const std::vector<PreviewImage>& previews, int scale, int gap) {
+    return dino::previewGrid(previews, scale, gap);
+}
+
+void writePng(const std::string& path, const RgbImage& image) {
+    dino::writePng(path, image.width, image.height, image.pixels);
+}
 
 std::vector<PreviewImage> previewViews(const RunConfig& cfg, const std::vector<int64_t>& indices, uint64_t seed) {
     const std::string path = resolveDatasetPath(cfg.data);

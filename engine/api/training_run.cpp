@@ -5,7 +5,7 @@
 #include "api/local_launcher.h"
 #include "api/run_directory.h"
 #include "common/fsutil.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "training/checkpoint.h"
 #include "training/process_group.h"
 #include "training/runtime.h"

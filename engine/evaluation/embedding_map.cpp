@@ -1,6 +1,6 @@
 #include "evaluation/embedding_map.h"
 
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 
 #include <stdexcept>
 

@@ -1,6 +1,6 @@
 #include "evaluation/features.h"
 
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "evaluation/pseudo_label_histogram.h"
 #include "training/autocast.h"
 

@@ -1,6 +1,6 @@
 #include "evaluation/knn.h"
 
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 
 #include <algorithm>
 #include <sstream>

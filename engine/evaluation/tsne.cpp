@@ -1,6 +1,6 @@
 #include "evaluation/tsne.h"
 
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 
 #include <algorithm>
 #include <ATen/Parallel.h>

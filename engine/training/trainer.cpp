@@ -5,7 +5,7 @@
 #include "common/precision.h"
 #include "common/retention.h"
 #include "data/medmnist_registry.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "export/encoder_weights.h"
 #include "model/teacher.h"
 #include "training/autocast.h"

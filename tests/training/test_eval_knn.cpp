@@ -1,6 +1,6 @@
 // kNN classification: the seed's 1-NN and DINO's weighted vote on hand-made features whose answers
 // are known exactly, tie rules, and chunked == unchunked.
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "evaluation/knn.h"
 
 #include <catch2/catch.hpp>

@@ -8,7 +8,7 @@
 #include "common/fsutil.h"
 #include "data/dataset.h"
 #include "data/npy.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
 #include "export/encoder_weights.h"

@@ -11,7 +11,7 @@
 #include "evaluation/knn.h"
 #include "evaluation/tsne.h"
 #include "common/fsutil.h"
-#include "evaluation/cancellation.h"
+#include "common/cancellation.h"
 #include "data/npy.h"
 #include "model/vision_transformer.h"
 

@@ -1,4 +1,4 @@
-#include "data/data_bench.h"
+#include "api/data_bench.h"
 
 #include "data/dataset.h"
 #include "data/loader.h"
@@ -6,7 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 
-namespace dino {
+namespace dino::api {
 
 DataBenchResult benchAugmentation(const RunConfig& cfg, const DataBenchOptions& opt) {
     if (opt.batch_size <= 0 || opt.seconds <= 0 || opt.threads <= 0 || opt.workers < 0)
@@ -71,4 +71,4 @@ DataBenchResult benchAugmentation(const RunConfig& cfg, const DataBenchOptions& 
     return r;
 }
 
-}  // namespace dino
+}  // namespace dino::api

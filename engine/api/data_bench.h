@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace dino {
+namespace dino::api {
 
 struct DataBenchOptions {
     int batch_size = 256;
@@ -27,4 +27,4 @@ struct DataBenchResult {
 
 DataBenchResult benchAugmentation(const RunConfig& cfg, const DataBenchOptions& opt);
 
-}  // namespace dino
+}  // namespace dino::api
