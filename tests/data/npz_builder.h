@@ -1,6 +1,8 @@
 // Test helper: builds .npy members and .npz (zip) archives with libzip, stored or deflated.
 #pragma once
 
+#include "test_util.h"
+
 #include <zip.h>
 
 #include <cstdint>
@@ -42,21 +44,6 @@ inline std::string npyBytes(const std::string& descr, const std::vector<int64_t>
     return out + dict + data;
 }
 
-inline std::string tempPath(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("dino_test_data_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return (dir / name).string();
-}
-
-inline std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-inline void writeAll(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // Writes a zip with the given members (name -> bytes) to path.
 inline void writeZip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& members,

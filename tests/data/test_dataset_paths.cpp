@@ -11,22 +11,14 @@
 
 #include "env_var.h"
 
+using dino::test::errorOf;
+
 using namespace dino;
 namespace fs = std::filesystem;
 
 namespace {
 
 using dino::test::EnvVar;
-
-template <class F>
-std::string errorOf(F f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
-}
 
 }  // namespace
 

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+using dino::test::errorOf;
+
 using namespace dino;
 using dino::test::HttpTestServer;
 
@@ -26,16 +28,6 @@ std::string freshDir(const std::string& name) {
     std::string d = dino::test::tempPath(name);
     fs::remove_all(d);
     return d;
-}
-
-template <class F>
-std::string errorOf(F f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 FetchOptions options(const std::string& url, const std::string& dir, const std::string& md5) {

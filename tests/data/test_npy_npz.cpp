@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 
+using dino::test::errorOf;
+
 using namespace dino;
 using namespace dino::test;
 
@@ -17,17 +19,6 @@ namespace {
 std::string sample() {
     const char* env = std::getenv("DINO_SAMPLE");
     return env && *env ? env : DINO_SAMPLE_NPZ;
-}
-
-// The message of the runtime_error f throws ("" if none).
-template <class F>
-std::string errorOf(F f) {
-    try {
-        f();
-    } catch (const std::runtime_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 }  // namespace

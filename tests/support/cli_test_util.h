@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/fsutil.h"
+#include "test_util.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,28 +22,11 @@ struct CliResult {
     std::string out, err;
 };
 
-// A fresh directory under the system temp dir, named after the process and a counter.
-class Scratch {
+// A fresh directory under the system temp dir (test_util.h's TempDir), created, removed afterwards.
+class Scratch : public TempDir {
 public:
-    explicit Scratch(const std::string& tag = "cli") {
-        static std::atomic<int> n{0};
-        dir_ = (std::filesystem::temp_directory_path() /
-                ("dino-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++)))
-                   .string();
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        std::filesystem::remove_all(dir_, ec);
-    }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    std::string operator/(const std::string& s) const { return dir_ + "/" + s; }
-    const std::string& str() const { return dir_; }
-
-private:
-    std::string dir_;
+    explicit Scratch(const std::string& tag = "cli") : TempDir(tag) { std::filesystem::create_directories(path()); }
+    const std::string& str() const { return path(); }
 };
 
 // Runs `<env> dino <args>` through the shell; `env` is a prefix such as "DINO_X=1 ". The output

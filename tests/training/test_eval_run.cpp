@@ -11,6 +11,7 @@
 #include "common/cancellation.h"
 #include "evaluation/features.h"
 #include "evaluation/knn_evaluation.h"
+#include "test_util.h"
 #include "export/encoder_weights.h"
 #include "training/checkpoint.h"
 #include "training/trainer.h"
@@ -161,7 +162,7 @@ TEST_CASE("evaluateRun errors and cancellation", "[eval][run]") {
     std::atomic<bool> cancel{true};
     CHECK_THROWS_AS(api::evaluateRun(dir, "", {}, &cancel), OperationCancelled);
     CHECK_THROWS_WITH(api::evaluateRun(dir, dir + "/checkpoints/nope.ckpt"), Catch::Contains("nope.ckpt does not exist"));
-    const auto empty = fs::temp_directory_path() / "dino_test_not_a_run";
+    const auto empty = fs::path(dino::test::tempPath("not_a_run"));
     fs::create_directories(empty);
     CHECK_THROWS_WITH(api::evaluateRun(empty.string()), Catch::Contains("is not a run directory"));
     fs::remove_all(empty);

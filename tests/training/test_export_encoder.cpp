@@ -1,6 +1,7 @@
 // The teacher encoder as timm-named safetensors: export -> import round trip into a fresh ViT,
 // timm's names and metadata, and loads that fail naming the tensor and leave the encoder unchanged.
 #include "export/encoder_weights.h"
+#include "test_util.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <filesystem>
 
 using namespace dino;
+using dino::test::tempPath;
 
 namespace {
 
@@ -20,10 +22,6 @@ VitOptions tinyOptions() {
     o.depth = 2;
     o.num_heads = 2;
     return o;
-}
-
-std::string tempPath(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("dino_test_" + name)).string();
 }
 
 bool sameParameters(VisionTransformer& a, VisionTransformer& b) {

@@ -1,6 +1,8 @@
 // The safetensors writer and reader: byte layout, round trip, and errors that name the problem.
 #include "export/safetensors.h"
 
+#include "test_util.h"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -43,7 +45,7 @@ TEST_CASE("safetensors round trip keeps names, order, dtypes, shapes, values and
         {"bytes", torch::tensor({0, 255}, torch::kByte)},
     };
     const dino::SafetensorsMetadata meta = {{"format", "pt"}, {"json", R"({"depth": 12, "q": "a\"b"})"}};
-    const auto path = (std::filesystem::temp_directory_path() / "dino_test_roundtrip.safetensors").string();
+    const auto path = dino::test::tempPath("roundtrip.safetensors");
     dino::writeSafetensors(path, in, meta);
     const auto f = dino::readSafetensors(path);
     std::filesystem::remove(path);

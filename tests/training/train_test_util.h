@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/config.h"
+#include "test_util.h"
 
 #include <torch/torch.h>
 
@@ -12,27 +13,6 @@
 #include <unistd.h>
 
 namespace dino::test {
-
-// A fresh directory under the system temp dir, removed when the object dies.
-class TempDir {
-public:
-    explicit TempDir(const std::string& tag) {
-        static std::atomic<int> counter{0};
-        path_ = (std::filesystem::temp_directory_path() /
-                 ("dino-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                    .string();
-        std::filesystem::remove_all(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::string& path() const { return path_; }
-    std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
-private:
-    std::string path_;
-};
 
 // The tiny preset (2-block 32-wide ViT, 64 images, batch 16 -> 4 steps/epoch, 2 epochs, 1 thread),
 // without the end-of-run evaluation unless asked.
