@@ -5,6 +5,7 @@
 #include "progress.h"
 
 #include "api/distributed.h"
+#include "api/run_directory.h"
 #include "api/local_launcher.h"
 #include "api/training_run.h"
 #include "common/config.h"
@@ -137,10 +138,7 @@ std::string selfExecutable() {
 // `dino train|resume ... --nproc N` (or system.processes = N): starts N processes of this command
 // on this machine, each with the launcher variables, waits for all, and reports the first failure.
 int launchLocal(const std::string& command, const Args& child_args, int nproc, const std::string& run_dir) {
-    if (api::availableDistBackends().empty())
-        throw ConfigError("configuration", {{"system.processes", "this build has no distributed backend: install "
-                                                                 "libgloo-dev and build again (got " +
-                                                                     std::to_string(nproc) + ")"}});
+    api::requireDistributedBackend(nproc);
     CancelScope cancellable;
     const int port = api::LocalLauncher::freePort();
     std::cout << "dino: " << nproc << " training processes on this machine (127.0.0.1:" << port
@@ -278,11 +276,7 @@ int runResume(const Args& args) {
     return openErrors([&] {
         const api::DistributedEnv dist = launcherEnvironment();
         if (!dist.enabled()) {
-            std::error_code ec;
-            const auto cfg_path = std::filesystem::path(pos[0]) / "config.json";
-            const int n = nproc > 0 ? nproc
-                          : std::filesystem::exists(cfg_path, ec) ? loadConfigFile(cfg_path.string()).system.processes
-                                                                  : 1;
+            const int n = nproc > 0 ? nproc : api::runProcesses(pos[0]);
             if (n > 1) return launchLocal("resume", {pos[0]}, n, pos[0]);
         }
         CancelScope cancellable;

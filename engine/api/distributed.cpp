@@ -1,9 +1,10 @@
 #include "api/distributed.h"
 
+#include "common/config.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <filesystem>
 #include <stdexcept>
 
 namespace dino::api {
@@ -89,8 +90,11 @@ int threadsPerProcess(int configured_threads, int physical_cores, int local_worl
     return std::max(1, physical_cores / std::max(1, local_world_size));
 }
 
-std::string rankLogPath(const std::string& run_dir, int rank) {
-    return (std::filesystem::path(run_dir) / ("log.rank" + std::to_string(rank) + ".txt")).string();
+void requireDistributedBackend(int processes) {
+    if (processes > 1 && availableDistBackends().empty())
+        throw ConfigError("configuration", {{"system.processes", "this build has no distributed backend: install "
+                                                                 "libgloo-dev and build again, or set it to 1 (got " +
+                                                                     std::to_string(processes) + ")"}});
 }
 
 }  // namespace dino::api

@@ -47,7 +47,8 @@ std::string resolveDistBackend(const std::string& configured, const std::string&
 // the processes of this machine (at least 1).
 int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size);
 
-// The log file of a rank that is not 0, in the run directory: log.rank<N>.txt.
-std::string rankLogPath(const std::string& run_dir, int rank);
+// Throws ConfigError naming system.processes when this build has no distributed backend, so that
+// a multi-process run is refused before any process starts.
+void requireDistributedBackend(int processes);
 
 }  // namespace dino::api

@@ -81,13 +81,9 @@ LocalLauncher::LocalLauncher(const std::string& exe, const std::vector<std::stri
 }
 
 LocalLauncher::~LocalLauncher() {
-    bool any = false;
-    for (auto& c : children_) any = any || c.running;
-    if (!any) return;
+    if (poll()) return;
     interruptAll();
-    for (int i = 0; i < 100 && !poll(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    killAll();
-    while (!poll()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    wait(5.0);  // kills those still running after 5 s
 }
 
 void LocalLauncher::interruptAll() {
@@ -142,7 +138,7 @@ bool LocalLauncher::poll() {
 }
 
 int LocalLauncher::exitCode() const {
-    if (!failure_.empty()) return failure_code_ ? failure_code_ : 1;
+    if (!failure_.empty()) return failure_code_;  // never 0 or 3: those are not failures
     bool cancelled = false;
     for (const auto& c : children_)
         if (WIFEXITED(c.status) && WEXITSTATUS(c.status) == 3) cancelled = true;

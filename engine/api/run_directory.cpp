@@ -133,6 +133,15 @@ std::string runMetricsPath(const std::string& d) { return (fs::path(d) / "metric
 std::string runLogPath(const std::string& d) { return (fs::path(d) / "log.txt").string(); }
 std::string runStatusPath(const std::string& d) { return (fs::path(d) / "status.json").string(); }
 std::string runKnnPath(const std::string& d) { return (fs::path(d) / "knn.csv").string(); }
+std::string rankLogPath(const std::string& d, int rank) {
+    return (fs::path(d) / ("log.rank" + std::to_string(rank) + ".txt")).string();
+}
+
+int runProcesses(const std::string& run_dir) {
+    std::error_code ec;
+    const std::string path = runConfigPath(run_dir);
+    return fs::exists(path, ec) ? loadConfigFile(path).system.processes : 1;
+}
 std::string runEvalPath(const std::string& d) { return (fs::path(d) / "eval.json").string(); }
 std::string runPseudoLabelsPath(const std::string& d) { return (fs::path(d) / "pseudo_labels.json").string(); }
 

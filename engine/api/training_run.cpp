@@ -42,6 +42,14 @@ void writeLogLine(std::ofstream& out, const std::string& s) {
     out.flush();
 }
 
+// "epoch 3 done: mean loss 4.01[, checkpoint DIR/checkpoints/epoch_003.ckpt]" (log.txt, log.rank<N>.txt).
+std::string epochLine(const EpochMetrics& e) {
+    std::ostringstream os;
+    os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
+    if (!e.checkpoint.empty()) os << ", checkpoint " << e.checkpoint;
+    return os.str();
+}
+
 // metrics.csv with the rows of steps before `keep_before` (a resumed run drops the rows of steps it
 // will redo, and any half-written line a kill left behind), then opened for appending.
 // Opens a per-step CSV of the run for appending, keeping the rows of steps before keep_before (a
@@ -130,10 +138,7 @@ public:
     }
     const CollapseVerdict& verdict() const { return guard_.verdict(); }
     void onEpoch(const EpochMetrics& e) override {
-        std::ostringstream os;
-        os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
-        if (!e.checkpoint.empty()) os << ", checkpoint " << e.checkpoint;
-        log(os.str());
+        log(epochLine(e));
         inner_.onEpoch(e);
     }
     void onEval(const EvalReport& r) override { inner_.onEval(r); }
@@ -176,9 +181,7 @@ public:
     void onPlan(const RunPlan& p) override { inner_.onPlan(p); }
     void onStep(const StepMetrics& m) override { inner_.onStep(m); }
     void onEpoch(const EpochMetrics& e) override {
-        std::ostringstream os;
-        os << "epoch " << e.epoch << " done: mean loss " << e.mean_loss;
-        log(os.str());
+        log(epochLine(e));
         inner_.onEpoch(e);
     }
     void onLog(const std::string& s) override {
@@ -253,9 +256,7 @@ DistributedEnv startHelpers(std::unique_ptr<LocalLauncher>& helpers, const std::
     if (!fs::exists(exe, ec))
         throw std::runtime_error("system.processes: training in " + std::to_string(n) + " processes needs the dino " +
                                  "command-line program (" + exe + "), which is missing");
-    if (availableDistBackends().empty())
-        throw std::runtime_error("system.processes: this build has no distributed backend (install libgloo-dev and "
-                                 "build again); set it to 1");
+    requireDistributedBackend(n);
     const int port = LocalLauncher::freePort();
     helpers = std::make_unique<LocalLauncher>(exe, args, n, port, 1);
     return distributedFromVariables(localLauncherVariables(n, 0, port));
@@ -292,9 +293,7 @@ std::unique_ptr<TrainingRun> TrainingRun::createLocal(const RunConfig& cfg, cons
 }
 
 std::unique_ptr<TrainingRun> TrainingRun::resumeLocal(const std::string& run_dir, const std::string& dino_exe) {
-    std::error_code ec;
-    const std::string cfg_path = runConfigPath(run_dir);
-    const int n = fs::exists(cfg_path, ec) ? loadConfigFile(cfg_path).system.processes : 1;
+    const int n = runProcesses(run_dir);
     if (n <= 1) return resume(run_dir);
     std::unique_ptr<LocalLauncher> helpers;
     try {

@@ -1,5 +1,7 @@
 #include "training/image_split.h"
 
+#include "data/batch_shard.h"
+
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -19,14 +21,12 @@ std::vector<ImageSlice> splitImages(int64_t batch, int parts) {
     if (parts < 1 || parts > batch)
         throw std::invalid_argument("splitImages: need 1 <= parts <= batch (got " + std::to_string(parts) + " parts of " +
                                     std::to_string(batch) + " images)");
+    // The same split as the data-parallel shards of a batch.
     std::vector<ImageSlice> out;
     out.reserve(static_cast<size_t>(parts));
-    const int64_t base = batch / parts, extra = batch % parts;
-    int64_t first = 0;
     for (int w = 0; w < parts; ++w) {
-        const int64_t n = base + (w < extra ? 1 : 0);
-        out.push_back({first, n});
-        first += n;
+        const BatchShard s = batchShard(batch, parts, w);
+        out.push_back({s.first, s.count});
     }
     return out;
 }

@@ -185,13 +185,14 @@ torch::Tensor Trainer::gatherTeacherOutputs(const torch::Tensor& local, int view
     // Gloo gathers equal shapes: each shard is padded to the largest (rank 0's), then cut back.
     const int64_t B = cfg_.optim.batch_size, K = local.size(1);
     const int world = dist_->world();
-    const int64_t most = batchShard(B, world, 0).count;
+    const std::vector<ImageSlice> shards = splitImages(B, world);
+    const int64_t most = shards.front().count;
     auto v = local.reshape({views, shard_count_, K});
     if (shard_count_ < most) v = torch::cat({v, torch::zeros({views, most - shard_count_, K}, v.options())}, 1);
     auto all = dist_->allGather(v.contiguous(), "gathering the teacher outputs");
     std::vector<torch::Tensor> parts;
     for (int r = 0; r < world; ++r) {
-        const int64_t n = batchShard(B, world, r).count;
+        const int64_t n = shards[static_cast<size_t>(r)].count;
         parts.push_back(all[static_cast<size_t>(r)].narrow(1, 0, n).reshape({views * n, K}));
     }
     return joinViewMajor(parts, views);
@@ -354,12 +355,8 @@ std::string Trainer::saveCheckpoints(int epoch, bool epoch_end) {
 }
 
 api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks) {
-    if (dist_) {
-        // The cores of this machine are shared by its processes (LOCAL_WORLD_SIZE).
-        threads_ = applyThreads(api::threadsPerProcess(cfg_.system.threads, physicalCores(), dist_->localWorldSize()));
-    } else {
-        threads_ = applyThreads(cfg_.system.threads);
-    }
+    // The cores of this machine are shared by its processes (LOCAL_WORLD_SIZE).
+    threads_ = applyThreads(api::threadsPerProcess(cfg_.system.threads, physicalCores(), dist_ ? dist_->localWorldSize() : 1));
     plan_.threads = threads_;
     start_step_ = step_;
     obs.onPlan(plan());

@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 using namespace dino;
 using dino::test::quoted;
 using dino::test::runDino;
+using dino::test::startDino;
 using dino::test::Scratch;
 
 namespace {
@@ -74,16 +75,6 @@ std::string stoppedAfterEpoch0(const Scratch& s, const std::string& run, const s
 bool haveGloo() {
     auto b = api::availableDistBackends();
     return std::find(b.begin(), b.end(), "gloo") != b.end();
-}
-
-pid_t startDino(const std::string& args, const std::string& out) {
-    const std::string cmd = "exec '" + std::string(DINO_CLI_PATH) + "' " + args + " >" + quoted(out) + " 2>&1";
-    pid_t pid = fork();
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    return pid;
 }
 
 int waitExit(pid_t pid) {

@@ -243,14 +243,9 @@ TEST_CASE("soak: killed at random moments and resumed, a run ends bit-identical 
     int kills = 0;
     bool first = true;
     for (int attempt = 0; attempt < 40 && kills < 8; ++attempt) {
-        const std::string cmd = "exec " + dinoCmd() + " " + (first ? "train " + args + " --run " + quoted(run) : "resume " + quoted(run)) +
-                                " >" + quoted(s / "soak.txt") + " 2>&1";
-        pid_t pid = fork();
+        const pid_t pid = dino::test::startDino(first ? "train " + args + " --run " + quoted(run) : "resume " + quoted(run),
+                                                s / "soak.txt");
         REQUIRE(pid >= 0);
-        if (pid == 0) {
-            execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
         // The first kill only once a checkpoint exists, so that there is always something to resume.
         if (first)
             for (int i = 0; i < 400 && !fs::exists(lastCheckpointPath(run)); ++i)

@@ -118,14 +118,8 @@ TEST_CASE("dino train: SIGINT cancels after the step, keeps last.ckpt, exits 3, 
     std::string run = s / "run";
     std::string out = s / "out.txt";
     // Long enough (400 epochs x 4 steps) that the signal arrives mid-run.
-    std::string cmd = std::string("exec '") + DINO_CLI_PATH + "' train " + kTiny + " --set optim.epochs=400 --run '" + run +
-                      "' >'" + out + "' 2>&1";
-    pid_t pid = fork();
+    const pid_t pid = dino::test::startDino(std::string("train ") + kTiny + " --set optim.epochs=400 --run '" + run + "'", out);
     REQUIRE(pid >= 0);
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
     // Wait for a few rows of metrics.csv, then interrupt.
     bool started = false;
     for (int i = 0; i < 600 && !started; ++i) {

@@ -47,6 +47,18 @@ inline CliResult runDino(const Scratch& s, const std::string& args, const std::s
 
 inline std::string quoted(const std::string& path) { return "'" + path + "'"; }
 
+// Starts `dino <args>` in the background (stdout and stderr to out_file) and returns its pid, for
+// the tests that signal or kill it; wait for it with waitpid.
+inline pid_t startDino(const std::string& args, const std::string& out_file) {
+    const std::string cmd = "exec '" + std::string(DINO_CLI_PATH) + "' " + args + " >" + quoted(out_file) + " 2>&1";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    return pid;
+}
+
 // The file names in <run>/checkpoints.
 inline std::set<std::string> checkpointNames(const std::string& run) {
     std::set<std::string> out;

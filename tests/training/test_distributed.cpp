@@ -3,6 +3,7 @@
 // (exit codes, a killed rank named, interruption), with /bin/sh standing in for `dino`.
 #include "api/distributed.h"
 #include "api/local_launcher.h"
+#include "api/run_directory.h"
 #include "api/training_run.h"
 #include "train_test_util.h"
 
@@ -65,6 +66,9 @@ TEST_CASE("launcher variables: torchrun's names, defaults, and errors naming the
 TEST_CASE("backend choice and threads per process", "[distributed]") {
     const auto have = availableDistBackends();
     auto has = [&](const char* b) { return std::find(have.begin(), have.end(), b) != have.end(); };
+    CHECK_NOTHROW(requireDistributedBackend(1));
+    if (have.empty()) CHECK_THROWS_WITH(requireDistributedBackend(2), Catch::Contains("system.processes"));
+    else CHECK_NOTHROW(requireDistributedBackend(2));
     if (has("gloo")) {
         CHECK(resolveDistBackend("auto", "cpu") == "gloo");
         CHECK(resolveDistBackend("gloo", "cpu") == "gloo");
