@@ -1,6 +1,7 @@
 // The run-config fields the form edits, grouped as the configuration panel shows them, each with a
-// getter and setter on RunConfig. Validation stays in the engine (dino::validate); this only maps
-// fields to widgets.
+// getter and setter on RunConfig. All of it is derived from the engine's one field table
+// (common/config_schema.h): keys, groups, choices, labels and help. Validation stays in the engine
+// (dino::validate); this only maps fields to widgets.
 #pragma once
 
 #include "common/config.h"

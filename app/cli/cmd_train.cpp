@@ -9,6 +9,7 @@
 #include "api/local_launcher.h"
 #include "api/training_run.h"
 #include "common/config.h"
+#include "common/config_schema.h"
 #include "common/fsutil.h"
 
 #include <nlohmann/json.hpp>
@@ -20,15 +21,7 @@
 namespace dino::cli {
 namespace {
 
-void printFieldHelp(std::ostream& os) {
-    auto j = nlohmann::json::parse(configToJson(RunConfig{}));
-    os << "\nconfig fields (section.field = seed default: meaning):\n";
-    for (auto& [section, fields] : j.items())
-        for (auto& [name, value] : fields.items()) {
-            std::string key = section + "." + name;
-            os << "  " << key << " = " << value.dump() << ": " << fieldHelp(key) << "\n";
-        }
-}
+void printFieldHelp(std::ostream& os) { os << "\n" << configFieldsHelp(); }
 
 void trainUsage(std::ostream& os, bool fields) {
     os << "usage: dino train [--config cfg.json] [--preset NAME] [--set section.field=value ...] --run DIR\n\n"

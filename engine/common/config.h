@@ -162,7 +162,8 @@ void applyOverride(RunConfig& cfg, const std::string& assignment);
 RunConfig presetConfig(const std::string& name);
 std::vector<std::string> presetNames();
 
-// One-sentence explanation of a field ("optim.lr" -> "..."), for tooltips and `dino train --help`.
+// One-sentence explanation of a field ("optim.lr" -> "..."), for tooltips and `dino train --help-fields`;
+// empty for an unknown key. Every field is described in one table: common/config_schema.h.
 std::string fieldHelp(const std::string& field);
 
 }  // namespace dino

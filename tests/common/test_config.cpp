@@ -3,6 +3,13 @@
 #include <algorithm>
 
 #include "common/config.h"
+#include "common/config_schema.h"
+
+#include "test_util.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
 
 #include <cstdio>
 #include <fstream>
@@ -121,15 +128,110 @@ TEST_CASE("config --set overrides parse values by the field's type", "[config]")
     CHECK_THROWS_AS(applyOverride(c, "novalue"), ConfigError);
 }
 
-TEST_CASE("every field has help text", "[config]") {
+TEST_CASE("the field table describes every field of config.json once, with label, help and type", "[config]") {
+    const auto j = nlohmann::json::parse(configToJson(RunConfig{}));
+    std::set<std::string> json_keys, table_keys;
+    for (auto s = j.begin(); s != j.end(); ++s)
+        for (auto f = s.value().begin(); f != s.value().end(); ++f) json_keys.insert(s.key() + "." + f.key());
+    for (const auto& d : configFieldTable()) {
+        INFO(d.key);
+        CHECK(table_keys.insert(d.key).second);  // once
+        CHECK(std::string(d.label).size() > 0);
+        CHECK(std::string(d.help).size() > 10);
+        CHECK(fieldHelp(d.key) == d.help);
+        CHECK(findConfigField(d.key) == &d);
+        // The default the help shows is the JSON of a default RunConfig's member.
+        CHECK(fieldDefaultText(d) == j[d.section()][d.name()].dump());
+        if (!d.min_field.empty()) CHECK(findConfigField(d.min_field) != nullptr);
+    }
+    CHECK(table_keys == json_keys);
+    CHECK(findConfigField("optim.nope") == nullptr);
+    CHECK(fieldHelp("optim.nope").empty());
+    CHECK(configSections() == std::vector<std::string>{"data", "views", "model", "optim", "eval", "system"});
+    CHECK(findConfigField("optim.lr")->type() == FieldType::Double);
+    CHECK(findConfigField("data.subset")->type() == FieldType::Int64);
+    CHECK(findConfigField("system.seed")->type() == FieldType::UInt64);
+    CHECK(findConfigField("views.mean")->type() == FieldType::DoubleList);
+    CHECK(findConfigField("optim.no_wd_bias_norm")->type() == FieldType::Bool);
+    CHECK(findConfigField("optim.lr")->group == "schedules");  // the form's group, not the JSON section
+    CHECK(findConfigField("optim.lr")->section() == "optim");
+}
+
+TEST_CASE("a field's reference in the table reads and writes that member only", "[config]") {
     RunConfig c;
-    std::string json = configToJson(c);
-    for (const char* f : {"optim.lr", "views.num_local", "system.threads", "model.out_dim", "eval.knn_k"})
-        CHECK_FALSE(fieldHelp(f).empty());
+    int visited = 0;
+    forEachField(c, [&](const FieldDescriptor& d, auto& field) {
+        ++visited;
+        using T = std::decay_t<decltype(field)>;
+        if constexpr (std::is_same_v<T, double>) {
+            const std::string before = configToJson(c);
+            field += 0.25;
+            auto a = nlohmann::json::parse(before), b = nlohmann::json::parse(configToJson(c));
+            INFO(d.key);
+            CHECK(b[d.section()][d.name()].get<double>() == a[d.section()][d.name()].get<double>() + 0.25);
+            b[d.section()][d.name()] = a[d.section()][d.name()];
+            CHECK(a == b);  // nothing else changed
+            field -= 0.25;
+        }
+    });
+    CHECK(visited == static_cast<int>(configFieldTable().size()));
+    const RunConfig& cc = c;
+    forEachField(cc, [&](const FieldDescriptor&, const auto&) { --visited; });
+    CHECK(visited == 0);
+}
+
+TEST_CASE("validation messages come from each field's rule in the table", "[config]") {
+    auto only = [](const std::string& set) {
+        RunConfig c;
+        applyOverride(c, set);
+        auto e = validate(c);
+        REQUIRE(e.size() == 1);
+        return e[0].field + ": " + e[0].message;
+    };
+    CHECK(only("views.jitter_p=1.5") == "views.jitter_p: must be a probability in [0, 1] (got 1.5)");
+    CHECK(only("optim.lr=0") == "optim.lr: must be > 0 (got 0)");
+    CHECK(only("optim.wd=-1") == "optim.wd: must be >= 0 (got -1)");
+    CHECK(only("views.hue=0.6") == "views.hue: must be in [0, 0.5] (got 0.6)");
+    CHECK(only("views.crop_scale_min=0") == "views.crop_scale_min: must be in (0, 1] (got 0)");
+    CHECK(only("views.crop_scale_max=0.1") == "views.crop_scale_max: must be in [views.crop_scale_min, 1] (got 0.1)");
+    CHECK(only("views.blur_sigma_max=0.05") == "views.blur_sigma_max: must be >= views.blur_sigma_min (got 0.05)");
+    CHECK(only("views.num_global=1") ==
+          "views.num_global: must be >= 2 (Global 1 and Global 2 each at least once) (got 1)");
+    CHECK(only("optim.sinkhorn_iterations=101") == "optim.sinkhorn_iterations: must be in [1, 100] (DINOv2 uses 3) (got 101)");
+    CHECK(only("data.size=32") == "data.size: must be one of 28, 64, 128, 224 (got 32)");
+    CHECK(only("optim.centering=x") == "optim.centering: must be ema or sinkhorn (got \"x\")");
+    CHECK(only("system.device=gpu") == "system.device: must be auto, cpu or cuda (got \"gpu\")");
+    CHECK(only("views.blur_kernel=4") == "views.blur_kernel: must be an odd integer >= 1 (got 4)");
+    CHECK(only("views.blur_kernel=0") == "views.blur_kernel: must be an odd integer >= 1 (got 0)");
+    CHECK(only("system.processes=0") == "system.processes: must be from 1 to 256 (got 0)");
+    CHECK(only("system.dist_timeout_s=0") == "system.dist_timeout_s: must be > 0 (seconds) (got 0)");
+    CHECK(only("data.train_split=") == "data.train_split: must be train, val or test (got \"\")");
+    // A relation with another field is the field's own check, reported under its key.
+    RunConfig c = presetConfig("tiny");  // batch 16
+    applyOverride(c, "system.processes=17");
+    auto e = validate(c);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].field == "system.processes");
+    CHECK(e[0].message.find("must be <= optim.batch_size (16)") == 0);
+    // An open choice is offered by the form but not enforced: a split of another name is allowed.
+    RunConfig o;
+    applyOverride(o, "eval.test_split=holdout");
+    CHECK(validate(o).empty());
+}
+
+TEST_CASE("dino train --help-fields text lists every field with its default, unit and rule", "[config]") {
+    const std::string h = configFieldsHelp();
+    CHECK(h.find("  optim.lr = 0.0005 {> 0}: Peak learning rate, reached after the warmup.\n") != std::string::npos);
+    CHECK(h.find("  data.size = 28 [px] {28 | 64 | 128 | 224}: ") != std::string::npos);
+    CHECK(h.find("  views.crop_scale_max = 0.8 {[views.crop_scale_min, 1]}: ") != std::string::npos);
+    CHECK(h.find("  system.dist_timeout_s = 600.0 [s] {> 0}: ") != std::string::npos);
+    for (const auto& d : configFieldTable()) CHECK(h.find("  " + d.key + " = ") != std::string::npos);
+    CHECK(fieldRuleText(*findConfigField("optim.no_wd_bias_norm")).empty());
+    CHECK(fieldRuleText(*findConfigField("views.vflip_p")) == "[0, 1]");
 }
 
 TEST_CASE("saved config file loads back, bad file is named", "[config]") {
-    std::string path = "test_config_roundtrip.json";
+    const std::string path = test::tempPath("config_roundtrip.json");
     RunConfig c = presetConfig("tiny");
     saveConfigFile(c, path);
     CHECK(configToJson(loadConfigFile(path)) == configToJson(c));

@@ -1,0 +1,69 @@
+// The named presets: seed (the notebook's run), quick (DINO that learns on 2 CPU cores) and tiny (plumbing
+// tests). A preset is a RunConfig with some fields changed from the seed's defaults.
+#include "common/config.h"
+
+namespace dino {
+
+RunConfig presetConfig(const std::string& name) {
+    RunConfig c;
+    if (name == "seed") return c;
+    if (name == "quick") {
+        // DINO that learns on 2 CPU cores in a few minutes: the recipe of docs/learning-on-small-data.md.
+        // A 6-block ViT-tiny, 10 epochs of the bundled sample, DINOv2's Sinkhorn-Knopp targets at a low
+        // teacher temperature and KoLeo, six 12 px local crops, cropped global views and augmentations
+        // mild enough for 28 px pathology tiles, a live k-NN curve.
+        c.data.dataset = "sample";
+        c.model.depth = 6;
+        c.model.out_dim = 64;
+        c.views.num_local = 6;
+        c.views.local_crop_size = 12;
+        c.views.crop_scale_min = 0.25;
+        c.views.crop_scale_max = 0.6;
+        c.views.global_crop_scale_min = 0.4;
+        c.views.brightness = 0.2;
+        c.views.contrast = 0.2;
+        c.views.saturation = 0.1;
+        c.views.hue = 0.02;
+        c.views.blur_p_global1 = 0.2;
+        c.views.blur_p_global2 = 0.1;
+        c.views.blur_p_local = 0.1;
+        c.views.solarize_p = 0.0;
+        c.optim.batch_size = 64;
+        c.optim.epochs = 10;
+        c.optim.lr = 1e-3;
+        c.optim.wd = 0.04;
+        c.optim.wd_final = 0.4;
+        c.optim.teacher_temp_start = 0.02;
+        c.optim.teacher_temp = 0.02;
+        c.optim.momentum = 0.99;
+        c.optim.momentum_final = 1.0;
+        c.optim.clip_grad = 3.0;
+        c.optim.freeze_last_layer_steps = 16;
+        c.optim.no_wd_bias_norm = true;
+        c.optim.centering = "sinkhorn";
+        c.optim.koleo_weight = 0.1;
+        c.eval.eval_at_end = true;
+        c.eval.knn_every_steps = 32;  // 5 points; measured cost 6-7 % of the run (docs)
+        return c;
+    }
+    if (name == "tiny") {
+        // Plumbing tests: a 2-block, 32-wide ViT; seconds per epoch.
+        c.data.dataset = "sample";
+        c.data.subset = 64;
+        c.model.embed_dim = 32;
+        c.model.depth = 2;
+        c.model.num_heads = 2;
+        c.model.out_dim = 16;
+        c.optim.batch_size = 16;
+        c.optim.epochs = 2;
+        c.system.threads = 1;
+        c.system.precision = "fp32";  // tests compare numbers: the same arithmetic on every CPU
+        c.system.loader_workers = 0;
+        return c;
+    }
+    throw ConfigError("preset", {{name, "unknown preset (expected seed, quick or tiny)"}});
+}
+
+std::vector<std::string> presetNames() { return {"seed", "quick", "tiny"}; }
+
+}  // namespace dino
