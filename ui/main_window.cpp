@@ -13,7 +13,7 @@
 #include "pseudo_label_panel.h"
 #include "qt_types.h"
 #include "runs_panel.h"
-#include "training_worker.h"
+#include "training_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -58,6 +58,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("DINO Studio"));
     setWindowIcon(QIcon(":/icons/app.svg"));
     setObjectName("mainWindow");
+    controller_ = new RunController(this);
+    createActions();
 
     // Left: presets, config file buttons and the validated form.
     auto* left = new QWidget(this);
@@ -71,11 +73,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     presetBox_->addItem(tr("Quick CPU demo (a few minutes on the sample data)"), "quick");
     presetBox_->setToolTip(tr("Replace the whole configuration with a preset"));
     auto* openCfg = new QToolButton(left);
-    openCfg->setIcon(QIcon(":/icons/open.svg"));
-    openCfg->setToolTip(tr("Open configuration JSON…"));
+    openCfg->setDefaultAction(action("openConfig"));
+    openCfg->setToolButtonStyle(Qt::ToolButtonIconOnly);
     auto* saveCfg = new QToolButton(left);
-    saveCfg->setIcon(QIcon(":/icons/save.svg"));
-    saveCfg->setToolTip(tr("Save configuration JSON… (Ctrl+S)"));
+    saveCfg->setDefaultAction(action("saveConfig"));
+    saveCfg->setToolButtonStyle(Qt::ToolButtonIconOnly);
     presetRow->addWidget(presetBox_, 1);
     presetRow->addWidget(openCfg);
     presetRow->addWidget(saveCfg);
@@ -108,9 +110,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(runs_, QIcon(":/icons/run.svg"), tr("Runs"));
     // The checkpoint lists of the inspection tabs follow the run (new epochs appear while it trains).
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
-        if (runDir_.isEmpty()) return;
-        if (tabs_->currentWidget() == attention_) attention_->setRunDir(runDir_);
-        if (tabs_->currentWidget() == map_) map_->setRunDir(runDir_);
+        if (runDir().isEmpty()) return;
+        if (tabs_->currentWidget() == attention_) attention_->setRunDir(runDir());
+        if (tabs_->currentWidget() == map_) map_->setRunDir(runDir());
     });
 
     splitter_ = new QSplitter(Qt::Horizontal, this);
@@ -131,36 +133,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(statusText_);
     statusBar()->addPermanentWidget(statusProgress_);
 
-    // The worker lives on its own thread for the whole session.
-    worker_ = new TrainingWorker;
-    worker_->moveToThread(&workerThread_);
-    connect(&workerThread_, &QThread::finished, worker_, &QObject::deleteLater);
-    workerThread_.setObjectName("dino-training");
-    workerThread_.start();
-    connect(worker_, &TrainingWorker::started, this, &MainWindow::onStarted, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::planReady, training_, &TrainingPanel::setPlan, Qt::QueuedConnection);
-    connect(training_, &TrainingPanel::pauseAvailableChanged, this, [this] { setTrainingState(training_->state()); });
-    connect(worker_, &TrainingWorker::stepsReady, training_, &TrainingPanel::appendSteps, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::evalReady, this, [this](const api::EvalReport& r) {
+    // The panels observe the run controller.
+    connect(controller_, &RunController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(controller_, &RunController::runStarted, this, &MainWindow::onRunStarted);
+    connect(controller_, &RunController::planReady, training_, &TrainingPanel::setPlan);
+    connect(training_, &TrainingPanel::pauseAvailableChanged, this, [this] { onStateChanged(controller_->state()); });
+    connect(controller_, &RunController::stepsReady, training_, &TrainingPanel::appendSteps);
+    connect(controller_, &RunController::evalReady, this, [this](const api::EvalReport& r) {
         evaluation_->showReport(r);
         training_->appendLog(tr("k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)")
                                  .arg(r.epoch + 1)
                                  .arg(100 * r.trained.nn1_accuracy, 0, 'f', 1)
                                  .arg(100 * r.trained.knn_accuracy, 0, 'f', 1)
                                  .arg(100 * r.baseline.knn_accuracy, 0, 'f', 1));
-    }, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::knnReady, training_,
-            [this](const api::KnnPoint& p) { training_->appendKnn({p}); }, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::evalProgress, evaluation_, &EvaluationPanel::setProgress, Qt::QueuedConnection);
+    });
+    connect(controller_, &RunController::knnReady, training_, [this](const api::KnnPoint& p) { training_->appendKnn({p}); });
+    connect(controller_, &RunController::evalProgress, evaluation_, &EvaluationPanel::setProgress);
     // Epochs are logged by the engine (log.txt and onLog); the epoch signal refreshes the run summary.
-    connect(worker_, &TrainingWorker::epochDone, this, [this](const api::EpochMetrics&) { reloadRunSummary(); },
-            Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::logLine, training_, &TrainingPanel::appendLog, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished, Qt::QueuedConnection);
-    connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed, Qt::QueuedConnection);
-    flushTimer_ = new QTimer(this);
-    flushTimer_->setInterval(250);
-    connect(flushTimer_, &QTimer::timeout, this, [this] { worker_->flushSteps(); });
+    connect(controller_, &RunController::epochDone, this, [this](const api::EpochMetrics&) { reloadRunSummary(); });
+    connect(controller_, &RunController::logLine, training_, &TrainingPanel::appendLog);
+    connect(controller_, &RunController::finished, this, &MainWindow::onFinished);
+    connect(controller_, &RunController::failed, this, &MainWindow::onFailed);
 
     // Panels.
     connect(form_, &ConfigForm::configChanged, this, [this](const QString& key) {
@@ -196,20 +189,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(evaluation_, &EvaluationPanel::evaluated, this, [this] { reloadRunSummary(); });
     connect(pseudo_, &PseudoLabelPanel::computed, this, [this] { reloadRunSummary(); });
-    connect(runs_, &RunsPanel::openRequested, this, [this] {
-        const QString d = QFileDialog::getExistingDirectory(this, tr("Open run folder"), runsFolder());
-        if (d.isEmpty()) return;
-        const QString err = openRun(d);
-        if (!err.isEmpty()) showError(tr("Cannot open run"), err);
-    });
+    connect(runs_, &RunsPanel::openRequested, action("openRun"), &QAction::trigger);
     connect(runs_, &RunsPanel::openRun, this, [this](const QString& d) {
         const QString err = openRun(d);
         if (!err.isEmpty()) showError(tr("Cannot open run"), err);
     });
-    connect(runs_, &RunsPanel::continueRequested, this, &MainWindow::continueTraining);
+    connect(runs_, &RunsPanel::continueRequested, action("continue"), &QAction::trigger);
     connect(runs_, &RunsPanel::runsFolderChanged, this, &MainWindow::setRunsFolder);
     connect(runs_, &RunsPanel::exportMetricsRequested, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save metrics CSV"), QDir(runsFolder()).filePath(QFileInfo(runDir_).fileName() + "-metrics.csv"),
+        const QString p = QFileDialog::getSaveFileName(this, tr("Save metrics CSV"), QDir(runsFolder()).filePath(QFileInfo(runDir()).fileName() + "-metrics.csv"),
                                                        tr("CSV (*.csv)"));
         if (p.isEmpty()) return;
         const QString err = exportMetricsCsv(p);
@@ -248,7 +236,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const int every = snap.config.system.checkpoint_every_epochs;
         api::PruneReport dry;
         try {
-            dry = api::pruneRun(ss(runDir_), keep, every, true);
+            dry = api::pruneRun(ss(runDir()), keep, every, true);
         } catch (const std::exception& e) {
             showError(tr("Cannot prune"), qs(e.what()));
             return;
@@ -269,7 +257,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (!err.isEmpty()) showError(tr("Cannot prune"), err);
     });
     connect(runs_, &RunsPanel::exportEncoderRequested, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export encoder"), QDir::home().filePath(QFileInfo(runDir_).fileName() + "-encoder.safetensors"),
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export encoder"), QDir::home().filePath(QFileInfo(runDir()).fileName() + "-encoder.safetensors"),
                                                        tr("safetensors (*.safetensors)"));
         if (!p.isEmpty()) exportEncoder(p);
     });
@@ -279,60 +267,91 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(presetBox_, &QComboBox::activated, this, [this](int i) {
         const QString name = presetBox_->itemData(i).toString();
-        if (!name.isEmpty()) applyPreset(name);
-    });
-    connect(openCfg, &QToolButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Open configuration"), runsFolder(), tr("JSON (*.json)"));
-        if (p.isEmpty()) return;
-        const QString err = loadConfigFile(p);
-        if (!err.isEmpty()) showError(tr("Cannot open configuration"), err);
-    });
-    connect(saveCfg, &QToolButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save configuration"), QDir(runsFolder()).filePath("config.json"), tr("JSON (*.json)"));
-        if (p.isEmpty()) return;
-        const QString err = saveConfigFile(p);
-        if (!err.isEmpty()) showError(tr("Cannot save configuration"), err);
+        if (QAction* a = action("preset:" + name)) a->trigger();
     });
 
     buildMenus();
     restoreSettings();
-    setTrainingState(TrainingPanel::State::Idle);
+    onStateChanged(RunController::State::Idle);
     updateStartBlocked();
 }
 
-MainWindow::~MainWindow() {
-    worker_->cancel();
-    workerThread_.quit();
-    workerThread_.wait();
+MainWindow::~MainWindow() = default;  // the controller (a child) cancels a run and waits for its thread
+
+QAction* MainWindow::addAction(const QString& name, const QString& icon, const QString& text, const QKeySequence& key) {
+    auto* a = new QAction(icon.isEmpty() ? QIcon() : QIcon(icon), text, this);
+    a->setObjectName(name + "Action");
+    if (!key.isEmpty()) a->setShortcut(key);
+    actions_.insert(name, a);
+    return a;
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openRunAct = file->addAction(QIcon(":/icons/open.svg"), tr("&Open run…"), this, [this] {
+// One QAction per command: the menus, the toolbar, the configuration buttons, the preset box and the
+// Runs tab's buttons trigger these, so a command has one text, icon, shortcut and enabled state.
+void MainWindow::createActions() {
+    connect(addAction("openRun", ":/icons/open.svg", tr("&Open run…"), QKeySequence::Open), &QAction::triggered, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("Open run folder"), runsFolder());
         if (d.isEmpty()) return;
         const QString err = openRun(d);
         if (!err.isEmpty()) showError(tr("Cannot open run"), err);
     });
-    openRunAct->setShortcut(QKeySequence::Open);
-    recentMenu_ = file->addMenu(tr("Recent runs"));
-    file->addSeparator();
-    file->addAction(QIcon(":/icons/open.svg"), tr("Open configuration…"), this, [this] {
+    QAction* openCfg = addAction("openConfig", ":/icons/open.svg", tr("Open configuration…"));
+    openCfg->setToolTip(tr("Open configuration JSON…"));
+    connect(openCfg, &QAction::triggered, this, [this] {
         const QString p = QFileDialog::getOpenFileName(this, tr("Open configuration"), runsFolder(), tr("JSON (*.json)"));
         if (p.isEmpty()) return;
         const QString err = loadConfigFile(p);
         if (!err.isEmpty()) showError(tr("Cannot open configuration"), err);
     });
-    QAction* saveAct = file->addAction(QIcon(":/icons/save.svg"), tr("&Save configuration…"), this, [this] {
+    QAction* saveCfg = addAction("saveConfig", ":/icons/save.svg", tr("&Save configuration…"), QKeySequence::Save);
+    saveCfg->setToolTip(tr("Save configuration JSON… (Ctrl+S)"));
+    connect(saveCfg, &QAction::triggered, this, [this] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Save configuration"), QDir(runsFolder()).filePath("config.json"), tr("JSON (*.json)"));
         if (p.isEmpty()) return;
         const QString err = saveConfigFile(p);
         if (!err.isEmpty()) showError(tr("Cannot save configuration"), err);
     });
-    saveAct->setShortcut(QKeySequence::Save);
+    connect(addAction("preset:seed", {}, tr("Seed (15 epochs, batch 256 — a GPU job)")), &QAction::triggered, this,
+            [this] { applyPreset("seed"); });
+    connect(addAction("preset:quick", {}, tr("Quick CPU demo (a few minutes on the sample data)")), &QAction::triggered,
+            this, [this] { applyPreset("quick"); });
+    QAction* quit = addAction("quit", {}, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    connect(addAction("start", ":/icons/start.svg", tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R)), &QAction::triggered,
+            this, &MainWindow::startTraining);
+    connect(addAction("pause", ":/icons/pause.svg", tr("&Pause / resume"), QKeySequence(Qt::CTRL | Qt::Key_P)),
+            &QAction::triggered, this, &MainWindow::togglePause);
+    QAction* stop = addAction("stop", ":/icons/stop.svg", tr("S&top"));
+    stop->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_Period)});
+    connect(stop, &QAction::triggered, this, &MainWindow::stopTraining);
+    connect(addAction("continue", {}, tr("&Continue run from its checkpoint")), &QAction::triggered, this,
+            &MainWindow::continueTraining);
+    connect(addAction("evaluate", ":/icons/evaluate.svg", tr("&Evaluate"), QKeySequence(Qt::CTRL | Qt::Key_E)),
+            &QAction::triggered, this, [this] {
+                tabs_->setCurrentWidget(evaluation_);
+                evaluation_->evaluate();
+            });
+    connect(addAction("pseudoLabels", ":/icons/histogram.svg", tr("Compute pseudo-&labels")), &QAction::triggered, this,
+            [this] {
+                tabs_->setCurrentWidget(pseudo_);
+                pseudo_->compute();
+            });
+    QAction* about = addAction("about", ":/icons/app.svg", tr("&About DINO Studio"));
+    connect(about, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action("openRun"));
+    recentMenu_ = file->addMenu(tr("Recent runs"));
+    file->addSeparator();
+    file->addAction(action("openConfig"));
+    file->addAction(action("saveConfig"));
     QMenu* presets = file->addMenu(tr("Presets"));
-    presets->addAction(tr("Seed (15 epochs, batch 256 — a GPU job)"), this, [this] { applyPreset("seed"); });
-    presets->addAction(tr("Quick CPU demo (a few minutes on the sample data)"), this, [this] { applyPreset("quick"); });
+    presets->addAction(action("preset:seed"));
+    presets->addAction(action("preset:quick"));
     file->addSeparator();
     exportMenu_ = file->addMenu(QIcon(":/icons/export.svg"), tr("Export"));
     auto addChart = [this](PlotWidget* p, const QString& name) {
@@ -359,28 +378,16 @@ void MainWindow::buildMenus() {
     exportMenu_->addAction(tr("Checkpoint as…"), runs_, &RunsPanel::saveCheckpointRequested);
     exportMenu_->addAction(tr("Encoder weights (safetensors for timm)…"), runs_, &RunsPanel::exportEncoderRequested);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    quit->setMenuRole(QAction::QuitRole);
+    file->addAction(action("quit"));
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
-    startAction_ = train->addAction(QIcon(":/icons/start.svg"), tr("&Start"), this, &MainWindow::startTraining);
-    startAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    pauseAction_ = train->addAction(QIcon(":/icons/pause.svg"), tr("&Pause / resume"), this, &MainWindow::togglePause);
-    pauseAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    stopAction_ = train->addAction(QIcon(":/icons/stop.svg"), tr("S&top"), this, &MainWindow::stopTraining);
-    stopAction_->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_Period)});
-    continueAction_ = train->addAction(tr("&Continue run from its checkpoint"), this, &MainWindow::continueTraining);
+    train->addAction(action("start"));
+    train->addAction(action("pause"));
+    train->addAction(action("stop"));
+    train->addAction(action("continue"));
     train->addSeparator();
-    QAction* evalAct = train->addAction(QIcon(":/icons/evaluate.svg"), tr("&Evaluate"), this, [this] {
-        tabs_->setCurrentWidget(evaluation_);
-        evaluation_->evaluate();
-    });
-    evalAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    train->addAction(QIcon(":/icons/histogram.svg"), tr("Compute pseudo-&labels"), this, [this] {
-        tabs_->setCurrentWidget(pseudo_);
-        pseudo_->compute();
-    });
+    train->addAction(action("evaluate"));
+    train->addAction(action("pseudoLabels"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const QString tabNames[] = {tr("Augmentation preview"), tr("Training"),      tr("Evaluation"), tr("Pseudo-labels"),
@@ -403,7 +410,7 @@ void MainWindow::buildMenus() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(QIcon(":/icons/app.svg"), tr("&About DINO Studio"), this, &MainWindow::about);
+    help->addAction(action("about"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar* tb = addToolBar(tr("Main"));
@@ -411,14 +418,14 @@ void MainWindow::buildMenus() {
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tb->setIconSize(QSize(18, 18));
-    tb->addAction(openRunAct);
-    tb->addAction(saveAct);
+    tb->addAction(action("openRun"));
+    tb->addAction(action("saveConfig"));
     tb->addSeparator();
-    tb->addAction(startAction_);
-    tb->addAction(pauseAction_);
-    tb->addAction(stopAction_);
+    tb->addAction(action("start"));
+    tb->addAction(action("pause"));
+    tb->addAction(action("stop"));
     tb->addSeparator();
-    tb->addAction(evalAct);
+    tb->addAction(action("evaluate"));
 }
 
 // ---- settings ---------------------------------------------------------------------------------
@@ -552,30 +559,27 @@ void MainWindow::updateStartBlocked() {
     QString reason;
     if (!form_->isValid()) reason = form_->firstProblem();
     training_->setStartBlocked(reason);
-    startAction_->setEnabled(reason.isEmpty() && !isTraining());
+    action("start")->setEnabled(reason.isEmpty() && !isTraining());
 }
 
 // ---- training ---------------------------------------------------------------------------------
 
-bool MainWindow::isTraining() const { return training_->state() != TrainingPanel::State::Idle; }
-
-void MainWindow::setTrainingState(TrainingPanel::State s) {
+// The controller's state, shown: the panels' buttons, the actions, the status bar.
+void MainWindow::onStateChanged(RunController::State s) {
+    using S = RunController::State;
     training_->setState(s);
-    const bool idle = s == TrainingPanel::State::Idle;
-    startAction_->setEnabled(idle && form_->isValid());
-    pauseAction_->setEnabled((s == TrainingPanel::State::Running || s == TrainingPanel::State::Paused) &&
-                             training_->canPause());
-    pauseAction_->setText(s == TrainingPanel::State::Paused ? tr("&Resume") : tr("&Pause"));
-    stopAction_->setEnabled(!idle && s != TrainingPanel::State::Stopping);
-    continueAction_->setEnabled(idle && !runDir_.isEmpty());
+    const bool idle = s == S::Idle;
+    action("start")->setEnabled(idle && form_->isValid());
+    action("pause")->setEnabled((s == S::Running || s == S::Paused) && training_->canPause() && controller_->canPause());
+    action("pause")->setText(s == S::Paused ? tr("&Resume") : tr("&Pause"));
+    action("stop")->setEnabled(!idle && s != S::Stopping);
+    action("continue")->setEnabled(idle && !runDir().isEmpty());
     evaluation_->setBusyElsewhere(!idle);
     pseudo_->setBusyElsewhere(!idle);
     runs_->setTrainingActive(!idle);
     statusProgress_->setVisible(!idle);
-    if (idle) flushTimer_->stop();
-    else if (!flushTimer_->isActive()) flushTimer_->start();
-    if (s == TrainingPanel::State::Stopping) statusText_->setText(tr("Stopping… writing a checkpoint"));
-    if (s == TrainingPanel::State::Starting || s == TrainingPanel::State::Stopping) statusProgress_->setRange(0, 0);
+    if (s == S::Stopping) statusText_->setText(tr("Stopping… writing a checkpoint"));
+    if (s == S::Starting || s == S::Stopping) statusProgress_->setRange(0, 0);
     else statusProgress_->setRange(0, 1);
 }
 
@@ -585,15 +589,6 @@ void MainWindow::startTraining() {
         showError(tr("Cannot start"), form_->firstProblem());
         return;
     }
-    const RunConfig cfg = form_->config();
-    const QString base = runsFolder();
-    if (!QDir().mkpath(base)) {
-        showError(tr("Cannot start"), tr("Cannot create the runs folder %1.").arg(base));
-        return;
-    }
-    QString dir = QDir(base).filePath(QDateTime::currentDateTime().toString("'run-'yyyyMMdd-HHmmss"));
-    for (int i = 2; QFileInfo::exists(dir); ++i)
-        dir = QDir(base).filePath(QDateTime::currentDateTime().toString("'run-'yyyyMMdd-HHmmss") + QString("-%1").arg(i));
     training_->clear();
     evaluation_->clear();
     pseudo_->clear();
@@ -601,45 +596,26 @@ void MainWindow::startTraining() {
     map_->clear();
     runs_->clearRun();
     tabs_->setCurrentWidget(training_);
-    setTrainingState(TrainingPanel::State::Starting);
-    training_->appendLog(tr("Starting a run in %1").arg(QDir::toNativeSeparators(dir)));
-    TrainingWorker* w = worker_;
-    QMetaObject::invokeMethod(worker_, [w, cfg, dir] { w->startNew(cfg, dir); }, Qt::QueuedConnection);
+    const QString err = controller_->start(form_->config(), runsFolder());
+    if (!err.isEmpty()) showError(tr("Cannot start"), err);
 }
 
 void MainWindow::continueTraining() {
-    if (isTraining() || runDir_.isEmpty()) return;
-    const QString dir = runDir_;
+    if (isTraining() || runDir().isEmpty()) return;
     tabs_->setCurrentWidget(training_);
-    setTrainingState(TrainingPanel::State::Starting);
-    training_->appendLog(tr("Continuing %1 from its last checkpoint").arg(QDir::toNativeSeparators(dir)));
-    TrainingWorker* w = worker_;
-    QMetaObject::invokeMethod(worker_, [w, dir] { w->resume(dir); }, Qt::QueuedConnection);
+    const QString err = controller_->resume();
+    if (!err.isEmpty()) showError(tr("Cannot continue"), err);
 }
 
 void MainWindow::togglePause() {
     if (!training_->canPause()) return;
-    const auto s = training_->state();
-    if (s == TrainingPanel::State::Running) {
-        worker_->setPaused(true);
-        worker_->flushSteps();
-        setTrainingState(TrainingPanel::State::Paused);
-        statusBar()->showMessage(tr("Paused after the current step"), 4000);
-    } else if (s == TrainingPanel::State::Paused) {
-        worker_->setPaused(false);
-        setTrainingState(TrainingPanel::State::Running);
-    }
+    const bool pausing = controller_->state() == RunController::State::Running;
+    if (controller_->togglePause() && pausing) statusBar()->showMessage(tr("Paused after the current step"), 4000);
 }
 
-void MainWindow::stopTraining() {
-    const auto s = training_->state();
-    if (s == TrainingPanel::State::Idle || s == TrainingPanel::State::Stopping) return;
-    worker_->cancel();
-    setTrainingState(TrainingPanel::State::Stopping);
-}
+void MainWindow::stopTraining() { controller_->stop(); }
 
-void MainWindow::onStarted(const QString& dir, const RunConfig& cfg) {
-    runDir_ = dir;
+void MainWindow::onRunStarted(const QString& dir, const RunConfig& cfg) {
     training_->setRunConfig(cfg);
     evaluation_->setRunDir(dir);
     pseudo_->setRunDir(dir);
@@ -649,13 +625,10 @@ void MainWindow::onStarted(const QString& dir, const RunConfig& cfg) {
     map_->setRunDir(dir);
     addRecentRun(dir);
     setWindowTitle(tr("DINO Studio — %1").arg(QFileInfo(dir).fileName()));
-    if (training_->state() == TrainingPanel::State::Starting) setTrainingState(TrainingPanel::State::Running);
     reloadRunSummary();
 }
 
 void MainWindow::onFinished(bool cancelled) {
-    worker_->setPaused(false);
-    setTrainingState(TrainingPanel::State::Idle);
     reloadRunSummary();
     training_->appendLog(cancelled ? tr("Stopped; the last checkpoint is kept. Continue it from the Runs tab.")
                                    : tr("Training finished."));
@@ -667,7 +640,7 @@ void MainWindow::onFinished(bool cancelled) {
     }
     // The engine writes eval.json and pseudo_labels.json at the end of a run; show what is on disk.
     try {
-        const api::RunSnapshot snap = api::loadRun(ss(runDir_));
+        const api::RunSnapshot snap = api::loadRun(ss(runDir()));
         if (snap.eval && !evaluation_->hasReport()) evaluation_->showReport(*snap.eval);
         if (snap.pseudo_labels) pseudo_->showReport(*snap.pseudo_labels);
         else if (!cancelled && pseudoAfterTraining_) pseudo_->compute();
@@ -677,8 +650,6 @@ void MainWindow::onFinished(bool cancelled) {
 }
 
 void MainWindow::onFailed(const QString& message) {
-    worker_->setPaused(false);
-    setTrainingState(TrainingPanel::State::Idle);
     training_->appendLog(tr("Error: %1").arg(message));
     reloadRunSummary();
     Q_EMIT trainingFailed(message);
@@ -691,7 +662,7 @@ void MainWindow::onFailed(const QString& message) {
 
 bool MainWindow::readOpenRun(api::RunSnapshot& snap) {
     try {
-        snap = api::loadRun(ss(runDir_));
+        snap = api::loadRun(ss(runDir()));
         return true;
     } catch (const std::exception& e) {
         showError(tr("Cannot read run"), qs(e.what()));
@@ -700,14 +671,14 @@ bool MainWindow::readOpenRun(api::RunSnapshot& snap) {
 }
 
 void MainWindow::reloadRunSummary() {
-    if (runDir_.isEmpty()) return;
+    if (runDir().isEmpty()) return;
     try {
-        runs_->showSnapshot(api::loadRun(ss(runDir_)));
+        runs_->showSnapshot(api::loadRun(ss(runDir())));
     } catch (const std::exception& e) {
         runs_->clearRun();
         training_->appendLog(tr("Cannot read the run folder: %1").arg(qs(e.what())));
     }
-    continueAction_->setEnabled(!isTraining());
+    action("continue")->setEnabled(!isTraining());
 }
 
 // ---- runs and exports -------------------------------------------------------------------------
@@ -720,7 +691,8 @@ QString MainWindow::openRun(const QString& dir) {
     } catch (const std::exception& e) {
         return qs(e.what());
     }
-    runDir_ = QFileInfo(dir).absoluteFilePath();
+    controller_->setRunDir(dir);
+    const QString abs = runDir();  // absolute
     training_->clear();
     training_->setPlan(snap.plan);
     training_->setRunConfig(snap.config);
@@ -728,58 +700,52 @@ QString MainWindow::openRun(const QString& dir) {
     training_->appendSteps(steps);
     training_->appendKnn(QVector<api::KnnPoint>(snap.knn.begin(), snap.knn.end()));
     evaluation_->clear();
-    evaluation_->setRunDir(runDir_);
+    evaluation_->setRunDir(abs);
     if (snap.eval) evaluation_->showReport(*snap.eval);
     pseudo_->clear();
-    pseudo_->setRunDir(runDir_);
+    pseudo_->setRunDir(abs);
     if (snap.pseudo_labels) pseudo_->showReport(*snap.pseudo_labels);
     attention_->clear();
-    attention_->setRunDir(runDir_);
+    attention_->setRunDir(abs);
     map_->clear();
-    map_->setRunDir(runDir_);
+    map_->setRunDir(abs);
     form_->setConfig(snap.config);
     presetBox_->setCurrentIndex(0);
     runs_->showSnapshot(snap);
-    addRecentRun(runDir_);
-    training_->appendLog(tr("Opened %1: %2 steps, status %3").arg(QDir::toNativeSeparators(runDir_)).arg(snap.steps.size()).arg(qs(snap.status)));
-    setWindowTitle(tr("DINO Studio — %1").arg(QFileInfo(runDir_).fileName()));
-    setTrainingState(TrainingPanel::State::Idle);
-    statusBar()->showMessage(tr("Opened %1").arg(runDir_), 5000);
+    addRecentRun(abs);
+    training_->appendLog(tr("Opened %1: %2 steps, status %3").arg(QDir::toNativeSeparators(abs)).arg(snap.steps.size()).arg(qs(snap.status)));
+    setWindowTitle(tr("DINO Studio — %1").arg(QFileInfo(abs).fileName()));
+    onStateChanged(RunController::State::Idle);
+    statusBar()->showMessage(tr("Opened %1").arg(abs), 5000);
     return {};
 }
 
 QString MainWindow::exportMetricsCsv(const QString& path) {
-    if (runDir_.isEmpty()) return tr("No run is open.");
-    const QString src = QDir(runDir_).filePath("metrics.csv");
-    if (!QFileInfo::exists(src)) return tr("%1 does not exist yet.").arg(src);
-    if (QFileInfo::exists(path) && !QFile::remove(path)) return tr("Cannot replace %1.").arg(path);
-    if (!QFile::copy(src, path)) return tr("Cannot copy %1 to %2.").arg(src, path);
-    return {};
+    if (runDir().isEmpty()) return tr("No run is open.");
+    try {
+        api::exportRunMetrics(ss(runDir()), ss(path));
+        return {};
+    } catch (const std::exception& e) {
+        return qs(e.what());
+    }
 }
 
 QString MainWindow::saveCheckpointAs(const QString& path, const QString& checkpoint) {
-    if (runDir_.isEmpty()) return tr("No run is open.");
-    QString src = checkpoint;
-    if (src.isEmpty()) {
-        try {
-            const auto snap = api::loadRun(ss(runDir_));
-            if (snap.checkpoints.empty()) return tr("This run has no checkpoint yet.");
-            src = qs(snap.checkpoints.back());
-        } catch (const std::exception& e) {
-            return qs(e.what());
-        }
+    if (runDir().isEmpty()) return tr("No run is open.");
+    try {
+        api::exportCheckpoint(ss(runDir()), ss(checkpoint), ss(path));
+        return {};
+    } catch (const std::exception& e) {
+        return qs(e.what());
     }
-    if (QFileInfo::exists(path) && !QFile::remove(path)) return tr("Cannot replace %1.").arg(path);
-    if (!QFile::copy(src, path)) return tr("Cannot copy %1 to %2.").arg(src, path);
-    return {};
 }
 
 void MainWindow::pruneCheckpoints(int keep, int every) {
-    if (runDir_.isEmpty() || isTraining()) {
-        Q_EMIT checkpointsPruned({}, runDir_.isEmpty() ? tr("No run is open.") : tr("Stop training first."));
+    if (runDir().isEmpty() || isTraining()) {
+        Q_EMIT checkpointsPruned({}, runDir().isEmpty() ? tr("No run is open.") : tr("Stop training first."));
         return;
     }
-    const std::string dir = ss(runDir_);
+    const std::string dir = ss(runDir());
     auto summary = std::make_shared<QString>();
     auto* task = BackgroundTask::start(this, [dir, keep, every, summary](const std::atomic<bool>*,
                                                                         const BackgroundTask::ProgressFn&) {
@@ -795,11 +761,11 @@ void MainWindow::pruneCheckpoints(int keep, int every) {
 }
 
 void MainWindow::exportEncoder(const QString& path) {
-    if (runDir_.isEmpty()) {
+    if (runDir().isEmpty()) {
         Q_EMIT encoderExported(path, tr("No run is open."));
         return;
     }
-    const std::string dir = ss(runDir_), out = ss(path);
+    const std::string dir = ss(runDir()), out = ss(path);
     statusBar()->showMessage(tr("Exporting the encoder…"));
     auto* task = BackgroundTask::start(this, [dir, out](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
         api::exportSafetensors(dir, out);
@@ -885,49 +851,6 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     saveSettings();
     BackgroundTask::cancelAll();  // every panel's computation, download and export: cancelled and waited for
     e->accept();
-}
-
-QStringList MainWindow::takeScreenshots(const QString& dir) {
-    QDir().mkpath(dir);
-    QStringList written;
-    auto settle = [](int ms) {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < ms) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-            QThread::msleep(10);
-        }
-    };
-    const char* names[] = {"preview", "training", "evaluation", "pseudo-labels", "attention", "embedding-map", "runs"};
-    for (int i = 0; i < tabs_->count() && i < 7; ++i) {
-        tabs_->setCurrentIndex(i);
-        if (i == 0) {
-            QElapsedTimer t;
-            t.start();
-            settle(PreviewPanel::kDebounceMs + 100);
-            while (preview_->busy() && t.elapsed() < 60000) settle(50);
-        }
-        // The inspection tabs of an open run: computed first (off the GUI thread), a point shown on the map.
-        if (!runDir_.isEmpty() && tabs_->currentWidget() == attention_ && !attention_->figure()->hasMaps()) {
-            attention_->compute();
-            QElapsedTimer t;
-            t.start();
-            while (attention_->isComputing() && t.elapsed() < 120000) settle(50);
-        }
-        if (!runDir_.isEmpty() && tabs_->currentWidget() == map_ && !map_->map()) {
-            map_->compute();
-            QElapsedTimer t;
-            t.start();
-            while (map_->isComputing() && t.elapsed() < 120000) settle(50);
-            if (map_->map()) map_->showPoint(0);
-        }
-        settle(400);
-        for (auto* p : findChildren<QCustomPlot*>()) p->replot();
-        settle(100);
-        const QString path = QDir(dir).filePath(QStringLiteral("studio-%1.png").arg(names[i]));
-        if (grab().save(path)) written << path;
-    }
-    return written;
 }
 
 }  // namespace dino::ui

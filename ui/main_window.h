@@ -1,13 +1,15 @@
-// DINO Studio's main window: configuration on the left, panels in tabs, the training worker on its
-// own QThread. The GUI thread never waits on training or evaluation.
+// DINO Studio's main window: configuration on the left, panels in tabs. Training is the RunController's
+// (run_controller.h: the worker thread and the state machine); this class lays out the widgets, owns the
+// actions (one QAction per command, shared by menus, toolbar and buttons) and connects the panels to the
+// controller. The GUI thread never waits on training or evaluation.
 #pragma once
 
 #include "api/run_directory.h"
 #include "common/config.h"
-#include "training_panel.h"
+#include "run_controller.h"
 
 #include <QMainWindow>
-#include <QThread>
+#include <QMap>
 
 class QAction;
 class QComboBox;
@@ -26,7 +28,7 @@ class EvaluationPanel;
 class PreviewPanel;
 class PseudoLabelPanel;
 class RunsPanel;
-class TrainingWorker;
+class TrainingPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,9 +45,13 @@ public:
     EmbeddingMapPanel* embeddingMapPanel() const { return map_; }
     RunsPanel* runsPanel() const { return runs_; }
     QTabWidget* tabs() const { return tabs_; }
+    RunController* runController() const { return controller_; }
+    // The command's action, as in the menus: "openRun", "openConfig", "saveConfig", "preset:seed",
+    // "preset:quick", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "quit".
+    QAction* action(const QString& name) const { return actions_.value(name); }
 
-    bool isTraining() const;
-    QString runDir() const { return runDir_; }
+    bool isTraining() const { return controller_->isActive(); }
+    QString runDir() const { return controller_->runDir(); }
     QString lastError() const { return lastError_; }
     // Folder new runs are created in (settings; $DINO_RUNS_DIR overrides the default).
     QString runsFolder() const;
@@ -68,8 +74,6 @@ public:
     void pruneCheckpoints(int keep, int every);
     QString exportPreviewGrid(const QString& path);
     void applyPreset(const QString& name);
-    // Grabs every panel into dir as PNG (the README's screenshots); returns the files written.
-    QStringList takeScreenshots(const QString& dir);
 
 Q_SIGNALS:
     void trainingFinished(bool cancelled);
@@ -88,11 +92,13 @@ protected:
     void closeEvent(QCloseEvent* e) override;
 
 private:
+    QAction* addAction(const QString& name, const QString& icon, const QString& text, const QKeySequence& key = {});
+    void createActions();
     void buildMenus();
     void restoreSettings();
     void saveSettings();
     void showError(const QString& title, const QString& text);
-    void setTrainingState(TrainingPanel::State s);
+    void onStateChanged(RunController::State s);
     void updateStartBlocked();
     void addRecentRun(const QString& dir);
     void refreshRecentMenu();
@@ -100,7 +106,7 @@ private:
     bool readOpenRun(api::RunSnapshot& snap);  // the open run from disk; false (after an error dialog) if unreadable
     void setLanguage(const QString& code);
 
-    void onStarted(const QString& dir, const dino::RunConfig& cfg);
+    void onRunStarted(const QString& dir, const dino::RunConfig& cfg);
     void onFinished(bool cancelled);
     void onFailed(const QString& message);
 
@@ -119,15 +125,9 @@ private:
     QProgressBar* statusProgress_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* exportMenu_ = nullptr;
-    QAction* startAction_ = nullptr;
-    QAction* pauseAction_ = nullptr;
-    QAction* stopAction_ = nullptr;
-    QAction* continueAction_ = nullptr;
+    QMap<QString, QAction*> actions_;
 
-    QThread workerThread_;
-    TrainingWorker* worker_ = nullptr;
-    QTimer* flushTimer_ = nullptr;
-    QString runDir_;
+    RunController* controller_ = nullptr;
     QString lastError_;
     QStringList recentRuns_;
     bool askBeforeClosing_ = true;

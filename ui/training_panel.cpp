@@ -443,6 +443,8 @@ void TrainingPanel::updateProgress() {
     Q_EMIT progressChanged(progressText_);
 }
 
+QString TrainingPanel::logText() const { return log_->toPlainText(); }
+
 void TrainingPanel::setState(State s) {
     state_ = s;
     switch (s) {

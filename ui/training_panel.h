@@ -5,6 +5,7 @@
 
 #include "qt_types.h"
 #include "plot_widget.h"
+#include "run_controller.h"
 #include "smoothing.h"
 
 #include "api/collapse_guard.h"
@@ -26,7 +27,7 @@ namespace dino::ui {
 class TrainingPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class State { Idle, Starting, Running, Paused, Stopping };
+    using State = RunController::State;  // the controller's state, shown
     explicit TrainingPanel(QWidget* parent = nullptr);
 
     void clear();
@@ -47,6 +48,7 @@ public:
     bool canPause() const;
     void setStartBlocked(const QString& reason);  // "" = allowed
     void appendLog(const QString& line);
+    QString logText() const;  // the log pane's text
     // "Epoch 2/3 · step 13/24 · 54 img/s · ETA 0:42", also shown in the status bar.
     QString progressText() const { return progressText_; }
 

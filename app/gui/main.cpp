@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "pseudo_label_panel.h"
 #include "qt_types.h"
+#include "screenshot_tour.h"
 
 #include "api/process.h"
 
@@ -81,50 +82,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(startOpt)) w.startTraining();
     if (parser.isSet(shotOpt)) {
         if (rc != 0) return rc;
-        w.setAskBeforeClosing(false);
-        w.setShowErrorDialogs(false);
-        QStringList files;
-        if (w.isTraining()) {
-            // Capture the live charts halfway, then wait for the end (and the engine's evaluation).
-            QEventLoop loop;
-            bool live = false;
-            QObject::connect(&w, &dino::ui::MainWindow::trainingFinished, &loop, &QEventLoop::quit);
-            QObject::connect(&w, &dino::ui::MainWindow::trainingFailed, &loop, &QEventLoop::quit);
-            QTimer poll;
-            QObject::connect(&poll, &QTimer::timeout, &w, [&] {
-                auto* tp = w.trainingPanel();
-                if (!live && tp->plannedSteps() > 0 && tp->stepCount() >= std::max<qint64>(2, tp->plannedSteps() / 2)) {
-                    live = true;
-                    const QString path = QDir(parser.value(shotOpt)).filePath("studio-training-live.png");
-                    QDir().mkpath(parser.value(shotOpt));
-                    if (w.grab().save(path)) files << path;
-                }
-            });
-            poll.start(500);
-            loop.exec();
-            if (!w.lastError().isEmpty()) std::fprintf(stderr, "%s\n", qPrintable(w.lastError()));
-            QElapsedTimer t;
-            t.start();
-            while (t.elapsed() < 3000) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        }
-        // An opened run without results: evaluate it and compute its pseudo-labels first, off the GUI thread.
-        auto waitFor = [](auto* sender, auto okSignal, auto failSignal) {
-            QEventLoop loop;
-            QObject::connect(sender, okSignal, &loop, &QEventLoop::quit);
-            QObject::connect(sender, failSignal, &loop, &QEventLoop::quit);
-            loop.exec();
-        };
-        if (!w.runDir().isEmpty() && !w.evaluationPanel()->hasReport()) {
-            w.evaluationPanel()->evaluate();
-            if (w.evaluationPanel()->isEvaluating())
-                waitFor(w.evaluationPanel(), &dino::ui::EvaluationPanel::evaluated, &dino::ui::EvaluationPanel::failed);
-        }
-        if (!w.runDir().isEmpty() && !w.pseudoLabelPanel()->hasReport()) {
-            w.pseudoLabelPanel()->compute();
-            if (w.pseudoLabelPanel()->isComputing())
-                waitFor(w.pseudoLabelPanel(), &dino::ui::PseudoLabelPanel::computed, &dino::ui::PseudoLabelPanel::failed);
-        }
-        files += w.takeScreenshots(parser.value(shotOpt));
+        const QStringList files = dino::ui::screenshotTour(w, parser.value(shotOpt));
         for (const QString& f : files) std::printf("%s\n", qPrintable(f));
         return files.isEmpty() ? 1 : 0;
     }

@@ -2,6 +2,7 @@
 
 #include "api/run_directory.h"
 #include "common/config.h"
+#include "common/fsutil.h"
 #include "common/retention.h"
 
 #include <filesystem>
@@ -48,6 +49,23 @@ PruneReport pruneRun(const std::string& run_dir, int keep_newest, int every, boo
 PruneReport pruneRun(const std::string& run_dir, bool dry_run) {
     RunConfig cfg = loadConfigFile(runConfigPath(run_dir));
     return pruneRun(run_dir, cfg.system.keep_checkpoints, cfg.system.checkpoint_every_epochs, dry_run);
+}
+
+void exportRunMetrics(const std::string& run_dir, const std::string& dest) {
+    const std::string src = runMetricsPath(run_dir);
+    if (!fs::exists(src)) throw std::runtime_error(src + " does not exist yet (the run has no step)");
+    writeFileAtomic(dest, readTextFile(src));
+}
+
+void exportCheckpoint(const std::string& run_dir, const std::string& checkpoint, const std::string& dest) {
+    std::string src = checkpoint;
+    if (src.empty()) {
+        const auto all = listCheckpointFiles(run_dir);
+        if (all.empty()) throw std::runtime_error(run_dir + " has no checkpoint yet");
+        src = all.back().path;  // last.ckpt last
+    }
+    if (!fs::exists(src)) throw std::runtime_error(src + " does not exist");
+    writeFileAtomic(dest, readTextFile(src));
 }
 
 }  // namespace dino::api

@@ -28,4 +28,10 @@ PruneReport pruneRun(const std::string& run_dir, int keep_newest, int every, boo
 // The same with the run's own policy from its config.json.
 PruneReport pruneRun(const std::string& run_dir, bool dry_run = false);
 
+// Copies of a run's files for the GUI's exports, each written atomically (temp file + rename, as every
+// file the engine writes): the run's metrics.csv, and a checkpoint (empty = the run's newest, last.ckpt
+// when there is one). Throw naming the file that is missing, or the one that cannot be written.
+void exportRunMetrics(const std::string& run_dir, const std::string& dest);
+void exportCheckpoint(const std::string& run_dir, const std::string& checkpoint, const std::string& dest);
+
 }  // namespace dino::api

@@ -298,9 +298,18 @@ bool Trainer::paused() const {
     return paused_;
 }
 
-void Trainer::waitWhilePaused() {
+void Trainer::waitWhilePaused(api::TrainObserver& obs) {
     std::unique_lock<std::mutex> lock(pause_mutex_);
+    if (!paused_ || cancel_.load()) return;
+    // Said when the step loop really stops (the step in flight is done and recorded): the log and the
+    // front ends know from here on that no step comes until resumed.
+    lock.unlock();
+    obs.onLog("paused after " + std::to_string(step_) + " steps");
+    lock.lock();
     pause_cv_.wait(lock, [&] { return !paused_ || cancel_.load(); });
+    const bool cancelled = cancel_.load();
+    lock.unlock();
+    if (!cancelled) obs.onLog("resumed at step " + std::to_string(step_ + 1));
 }
 
 std::string Trainer::checkpointBytes(int epoch, bool weights_only) {
@@ -376,7 +385,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         double loss_sum = 0;
         int64_t loss_count = 0;
         for (; in_epoch < spe; ++in_epoch) {
-            waitWhilePaused();
+            waitWhilePaused(obs);
             // Data parallel: every rank stops at the same step, the one after a rank asked to.
             if (dist_ ? stop_agreed_ : cancel_.load()) {
                 loader_->stop();

@@ -121,7 +121,7 @@ private:
     // pruning the ones it no longer keeps); checks the free space first. Returns the snapshot's path
     // or "". Throws StorageError naming the directory, the space needed and the checkpoint kept.
     std::string saveCheckpoints(int epoch, bool epoch_end);
-    void waitWhilePaused();
+    void waitWhilePaused(api::TrainObserver& obs);  // logs "paused after N steps" when it waits
     WorkerPool& workerPool(int workers);
     void liveKnn(api::TrainObserver& obs);  // one point of the live k-NN curve (eval.knn_every_steps)
     // Data parallel: the whole batch's view-major teacher outputs from every rank's shard.

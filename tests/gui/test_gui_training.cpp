@@ -12,13 +12,20 @@
 #include "plot_widget.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
+#include "run_controller.h"
 #include "runs_panel.h"
 #include "training_panel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QSvgRenderer>
@@ -125,6 +132,42 @@ class TestGuiTraining : public QObject {
         w_->tabs()->setCurrentWidget(w_->trainingPanel());
     }
 
+    // The finished 6-step run that the later tests open, with the curves seen live. The first test trains it;
+    // a test run on its own (test_gui_training evaluateFillsTheAccuracyView) trains it here, so that no test
+    // depends on another having run before it.
+    void keepFirstRun() {
+        firstRun_ = w_->runDir();
+        TrainingPanel* tp = w_->trainingPanel();
+        liveLoss_ = curve(tp->lossPlot()->graph(0));
+        liveEntropy_ = curve(tp->collapsePlot()->graph(0));
+        liveLr_ = curve(tp->schedulePlot(0)->graph(0));
+    }
+    void trainFirstRun() {
+        fillTinyConfig(2, 3);
+        QSignalSpy finished(w_.get(), &MainWindow::trainingFinished);
+        w_->startTraining();
+        QVERIFY(finished.wait(600000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(w_->pseudoLabelPanel()->hasReport(), 60000);
+        keepFirstRun();
+    }
+#define NEED_FIRST_RUN()                             \
+    do {                                             \
+        if (firstRun_.isEmpty()) trainFirstRun();    \
+        if (QTest::currentTestFailed()) return;      \
+        QCOMPARE(w_->openRun(firstRun_), QString()); \
+    } while (0)
+
+    // The number N of the engine's "paused after N steps" among the controller's log lines, or -1.
+    static int pausedAfter(const QSignalSpy& logs) {
+        static const QRegularExpression re("^paused after (\\d+) steps$");
+        for (const auto& args : logs) {
+            const auto m = re.match(args.first().toString());
+            if (m.hasMatch()) return m.captured(1).toInt();
+        }
+        return -1;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QCoreApplication::setOrganizationName("DINO Studio Tests");
@@ -181,11 +224,8 @@ private Q_SLOTS:
         qInfo("training 6 tiny steps + eval took %lld ms; event loop: %d ticks, max gap %.1f ms, p99 %.1f ms",
               static_cast<long long>(t.elapsed()), probe.ticks(), probe.maxGapMs(), probe.percentile(0.99));
         QVERIFY2(probe.maxDelayMs() < 100.0, qPrintable(QString("GUI thread stalled %1 ms").arg(probe.maxDelayMs())));
-        firstRun_ = w_->runDir();
+        keepFirstRun();
         QVERIFY(QFileInfo::exists(firstRun_ + "/metrics.csv"));
-        liveLoss_ = curve(tp->lossPlot()->graph(0));
-        liveEntropy_ = curve(tp->collapsePlot()->graph(0));
-        liveLr_ = curve(tp->schedulePlot(0)->graph(0));
     }
 
     void pauseResumeAndStop() {
@@ -196,17 +236,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tp->stepCount() >= 2, 120000);
         QCOMPARE(tp->state(), TrainingPanel::State::Running);
 
+        QSignalSpy logs(w_->runController(), &RunController::logLine);
         QTest::mouseClick(tp->pauseButton(), Qt::LeftButton);
         QCOMPARE(tp->state(), TrainingPanel::State::Paused);
         QCOMPARE(tp->pauseButton()->text(), QString("Resume"));
-        QTest::qWait(1500);  // the step in flight finishes and is flushed
-        const int paused = tp->stepCount();
-        QTest::qWait(2000);
+        QVERIFY(!w_->action("start")->isEnabled());
+        QCOMPARE(w_->action("pause")->text(), QString("&Resume"));
+        // The engine says when its step loop has stopped, after the step in flight: from then on no
+        // step can come, so the panel holds exactly those steps once they are flushed.
+        QTRY_VERIFY_WITH_TIMEOUT(pausedAfter(logs) >= 2, 60000);
+        const int paused = pausedAfter(logs);
+        QTRY_COMPARE_WITH_TIMEOUT(tp->stepCount(), paused, 10000);
+        QCoreApplication::processEvents();
         QCOMPARE(tp->stepCount(), paused);  // no step while paused
+        QVERIFY(tp->logText().contains(QString("paused after %1 steps").arg(paused)));
 
         QTest::mouseClick(tp->pauseButton(), Qt::LeftButton);
         QCOMPARE(tp->state(), TrainingPanel::State::Running);
         QTRY_VERIFY_WITH_TIMEOUT(tp->stepCount() > paused, 60000);
+        QVERIFY(tp->logText().contains(QString("resumed at step %1").arg(paused + 1)));
 
         QTest::mouseClick(tp->stopButton(), Qt::LeftButton);
         QCOMPARE(tp->state(), TrainingPanel::State::Stopping);
@@ -252,7 +300,7 @@ private Q_SLOTS:
     }
 
     void evaluateFillsTheAccuracyView() {
-        QCOMPARE(w_->openRun(firstRun_), QString());
+        NEED_FIRST_RUN();
         EvaluationPanel* ep = w_->evaluationPanel();
         w_->tabs()->setCurrentWidget(ep);
         ep->clear();
@@ -286,7 +334,7 @@ private Q_SLOTS:
     void everyBackgroundComputationIsCancelledOnClose() {
         // Evaluation and pseudo-labels run as BackgroundTasks: the registry the main window cancels
         // and waits for on close holds them.
-        QCOMPARE(w_->openRun(firstRun_), QString());
+        NEED_FIRST_RUN();
         EvaluationPanel* ep = w_->evaluationPanel();
         QSignalSpy evalFailed(ep, &EvaluationPanel::failed);
         QTest::mouseClick(ep->evaluateButton(), Qt::LeftButton);
@@ -301,6 +349,7 @@ private Q_SLOTS:
     }
 
     void histogramIsPopulated() {
+        NEED_FIRST_RUN();
         PseudoLabelPanel* pp = w_->pseudoLabelPanel();
         w_->tabs()->setCurrentWidget(pp);
         pp->clear();
@@ -324,6 +373,7 @@ private Q_SLOTS:
     }
 
     void everyExportWritesAReadableFile() {
+        NEED_FIRST_RUN();
         const QString out = tmp_.filePath("exports");
         QDir().mkpath(out);
         QList<PlotWidget*> plots = w_->trainingPanel()->plots();
@@ -394,6 +444,7 @@ private Q_SLOTS:
     }
 
     void runFolderReopensWithTheSameCurves() {
+        NEED_FIRST_RUN();
         MainWindow w2;
         w2.setShowErrorDialogs(false);
         QCOMPARE(w2.openRun(firstRun_), QString());
@@ -449,6 +500,90 @@ private Q_SLOTS:
         QVERIFY(after.checkpoint_bytes < before.checkpoint_bytes);
         QVERIFY(!details->toPlainText().contains("epoch_000.ckpt"));  // the tab was refreshed
         QVERIFY(details->toPlainText().contains("epoch_003.ckpt"));
+    }
+
+    void runControllerDrivesARunWithoutWidgets() {
+        // The state machine alone: no window, no panel.
+        RunController rc;
+        QSignalSpy states(&rc, &RunController::stateChanged);
+        QSignalSpy started(&rc, &RunController::runStarted);
+        QSignalSpy steps(&rc, &RunController::stepsReady);
+        QSignalSpy finished(&rc, &RunController::finished);
+        QCOMPARE(rc.state(), RunController::State::Idle);
+        QVERIFY(!rc.resume().isEmpty());  // no run yet
+        RunConfig cfg = presetConfig("tiny");
+        cfg.optim.epochs = 1;
+        cfg.optim.max_steps_per_epoch = 2;
+        cfg.eval.eval_at_end = false;
+        RunConfig bad = cfg;
+        bad.optim.lr = -1;
+        QVERIFY(rc.start(bad, tmp_.filePath("controller")).contains("optim.lr"));
+        QCOMPARE(rc.state(), RunController::State::Idle);
+        QCOMPARE(rc.start(cfg, tmp_.filePath("controller")), QString());
+        QCOMPARE(rc.state(), RunController::State::Starting);
+        QVERIFY(!rc.start(cfg, tmp_.filePath("controller")).isEmpty());  // one run at a time
+        QVERIFY(!rc.setRunDir(firstRun_));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(rc.state(), RunController::State::Idle);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.first().first().toString(), rc.runDir());
+        QVERIFY(rc.runDir().startsWith(tmp_.filePath("controller") + "/run-"));
+        int n = 0;
+        for (const auto& a : steps) n += a.first().value<QVector<api::StepMetrics>>().size();
+        QCOMPARE(n, 2);
+        QList<RunController::State> seen;
+        for (const auto& a : states) seen << a.first().value<RunController::State>();
+        QCOMPARE(seen, (QList<RunController::State>{RunController::State::Starting, RunController::State::Running,
+                                                    RunController::State::Idle}));
+        // Stop: Stopping until the engine has written its checkpoint, then Idle and finished(cancelled).
+        cfg.optim.epochs = 40;
+        finished.clear();
+        steps.clear();
+        QCOMPARE(rc.start(cfg, tmp_.filePath("controller")), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!steps.isEmpty(), 120000);
+        QVERIFY(rc.togglePause());
+        QCOMPARE(rc.state(), RunController::State::Paused);
+        rc.stop();  // a paused run stops too
+        QCOMPARE(rc.state(), RunController::State::Stopping);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(rc.state(), RunController::State::Idle);
+        rc.stop();  // idle: nothing to stop
+        QCOMPARE(rc.state(), RunController::State::Idle);
+        QVERIFY(rc.setRunDir(firstRun_.isEmpty() ? rc.runDir() : firstRun_));
+    }
+
+    void oneActionPerCommandInMenusToolbarAndButtons() {
+        QToolBar* tb = w_->findChild<QToolBar*>("mainToolbar");
+        QVERIFY(tb);
+        for (const char* name : {"openRun", "saveConfig", "start", "pause", "stop", "evaluate"}) {
+            QAction* a = w_->action(name);
+            QVERIFY2(a, name);
+            QVERIFY2(tb->actions().contains(a), name);
+            bool inMenu = false;
+            for (QAction* top : w_->menuBar()->actions())
+                if (top->menu() && top->menu()->actions().contains(a)) inMenu = true;
+            QVERIFY2(inMenu, name);
+        }
+        // The configuration buttons beside the preset box are the menu's actions.
+        QSet<QAction*> buttons;
+        for (auto* b : w_->findChildren<QToolButton*>())
+            if (b->defaultAction()) buttons.insert(b->defaultAction());
+        QVERIFY(buttons.contains(w_->action("openConfig")));
+        QVERIFY(buttons.contains(w_->action("saveConfig")));
+        // The preset box triggers the preset's action.
+        QSignalSpy seed(w_->action("preset:seed"), &QAction::triggered);
+        auto* box = w_->findChild<QComboBox*>("presetBox");
+        const int i = box->findData("seed");
+        QVERIFY(i > 0);
+        box->setCurrentIndex(i);
+        Q_EMIT box->activated(i);
+        QCOMPARE(seed.count(), 1);
+        QCOMPARE(w_->configForm()->config().optim.batch_size, 256);  // the seed preset is in the form
+        // One state for all views of a command: disabled while idle.
+        QVERIFY(!w_->action("stop")->isEnabled());
+        QVERIFY(!w_->action("pause")->isEnabled());
     }
 
     void engineErrorsBecomeMessages() {

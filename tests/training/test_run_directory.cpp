@@ -1,6 +1,7 @@
 // metrics.csv rows, eval.json / pseudo_labels.json and loadRun: what the trainer writes reads back
 // unchanged, and damaged files give errors that name the file.
 #include "api/run_directory.h"
+#include "api/run_storage.h"
 #include "common/fsutil.h"
 #include "train_test_util.h"
 
@@ -224,4 +225,24 @@ TEST_CASE("loadRun reads knn.csv like metrics.csv: a cut last row is dropped, a 
     CHECK(snap.knn[0].step == 4);
     writeText(dir / "knn.csv", api::knnCsvHeader() + "\nrubbish\n" + good);
     CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("knn.csv:2"));
+}
+
+TEST_CASE("the GUI's exports: metrics.csv and a checkpoint copied atomically, missing files named", "[run_directory]") {
+    test::TempDir dir("exports");
+    ensureDir(dir.path());
+    CHECK_THROWS_WITH(api::exportRunMetrics(dir.path(), dir / "out.csv"), Catch::Contains("metrics.csv"));
+    CHECK_THROWS_WITH(api::exportCheckpoint(dir.path(), "", dir / "out.ckpt"), Catch::Contains("no checkpoint"));
+    writeText(api::runMetricsPath(dir.path()), api::metricsCsvHeader() + "\n");
+    ensureDir(dir / "checkpoints");
+    writeText(dir / "checkpoints/epoch_000.ckpt", "epoch0");
+    writeText(dir / "checkpoints/last.ckpt", std::string("last\0bytes", 10));
+    api::exportRunMetrics(dir.path(), dir / "copy/metrics.csv");  // the folder is created
+    CHECK(test::readAll(dir / "copy/metrics.csv") == api::metricsCsvHeader() + "\n");
+    api::exportCheckpoint(dir.path(), "", dir / "newest.ckpt");  // default: the newest, last.ckpt
+    CHECK(test::readAll(dir / "newest.ckpt") == std::string("last\0bytes", 10));
+    api::exportCheckpoint(dir.path(), dir / "checkpoints/epoch_000.ckpt", dir / "newest.ckpt");  // replaced
+    CHECK(test::readAll(dir / "newest.ckpt") == "epoch0");
+    CHECK_THROWS_WITH(api::exportCheckpoint(dir.path(), dir / "checkpoints/epoch_009.ckpt", dir / "x.ckpt"),
+                      Catch::Contains("epoch_009.ckpt"));
+    CHECK_THROWS_WITH(api::exportRunMetrics(dir.path(), "/proc/no/such/dir/m.csv"), Catch::Contains("/proc/no/such/dir"));
 }
