@@ -1746,18 +1746,6 @@ zufällige Init.</translation>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <source>Cannot create the runs folder %1.</source>
-        <translation>Der Ordner für Läufe %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Starting a run in %1</source>
-        <translation>Starte einen Lauf in %1</translation>
-    </message>
-    <message>
-        <source>Continuing %1 from its last checkpoint</source>
-        <translation>Setze %1 ab dem letzten Checkpoint fort</translation>
-    </message>
-    <message>
         <source>Paused after the current step</source>
         <translation>Nach dem aktuellen Schritt pausiert</translation>
     </message>
@@ -1804,18 +1792,6 @@ zufällige Init.</translation>
     <message>
         <source>No run is open.</source>
         <translation>Kein Lauf geöffnet.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist yet.</source>
-        <translation>%1 existiert noch nicht.</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1.</source>
-        <translation>%1 kann nicht ersetzt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot copy %1 to %2.</source>
-        <translation>%1 kann nicht nach %2 kopiert werden.</translation>
     </message>
     <message>
         <source>Exporting the encoder…</source>
@@ -1902,6 +1878,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Embedding map</source>
         <translation>Embedding-Karte</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>Fortsetzen nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2091,29 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
         <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. &lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunController</name>
+    <message>
+        <source>A run is already active.</source>
+        <translation>Es läuft bereits ein Lauf.</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1.</source>
+        <translation>Der Ordner für Läufe %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Starting a run in %1</source>
+        <translation>Starte einen Lauf in %1</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>Continuing %1 from its last checkpoint</source>
+        <translation>Setze %1 ab dem letzten Checkpoint fort</translation>
     </message>
 </context>
 <context>

@@ -1742,18 +1742,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create the runs folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting a run in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continuing %1 from its last checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Paused after the current step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,18 +1787,6 @@ random init</source>
     </message>
     <message>
         <source>No run is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not exist yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot replace %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot copy %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,6 +1871,10 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Embedding map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2103,6 +2083,29 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunController</name>
+    <message>
+        <source>A run is already active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting a run in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing %1 from its last checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
