@@ -43,7 +43,19 @@ using namespace dino::ui;
 
 namespace {
 
-// Measures the longest gap between ticks of a 10 ms timer: the GUI thread's worst stall.
+// The GUI thread's time waiting for a CPU so far (ns): the second field of the kernel's schedstat of this
+// thread; -1 where the kernel does not say.
+qint64 runQueueWaitNs() {
+    QFile f("/proc/thread-self/schedstat");
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    const QList<QByteArray> fields = f.readAll().simplified().split(' ');
+    return fields.size() >= 2 ? fields[1].toLongLong() : -1;
+}
+
+// Measures the longest gap between ticks of a 10 ms timer: the GUI thread's worst stall. A stall is the
+// time the thread was unavailable because it was working or blocked; the time it only waited for a CPU
+// (a busy 2-core machine: the training threads, a parallel build) is taken out, from the kernel's
+// schedstat, so that the bound below tests the code and not the machine's load.
 class LatencyProbe : public QObject {
 public:
     LatencyProbe() {
@@ -51,25 +63,29 @@ public:
         timer_.setTimerType(Qt::PreciseTimer);
         QObject::connect(&timer_, &QTimer::timeout, this, [this] {
             const qint64 now = clock_.nsecsElapsed();
+            const qint64 wait = runQueueWaitNs();
             if (last_ >= 0) {
                 const double gap = (now - last_) / 1e6;
+                const double queued = wait >= 0 && lastWait_ >= 0 ? (wait - lastWait_) / 1e6 : 0.0;
                 maxGap_ = std::max(maxGap_, gap);
+                maxStall_ = std::max(maxStall_, gap - queued);
                 gaps_.push_back(gap);
             }
             last_ = now;
+            lastWait_ = wait;
         });
     }
     void start() {
         clock_.start();
         last_ = -1;
-        maxGap_ = 0;
+        maxGap_ = maxStall_ = 0;
         gaps_.clear();
         timer_.start();
     }
     void stop() { timer_.stop(); }
     double maxGapMs() const { return maxGap_; }
-    // Delay beyond the 10 ms period.
-    double maxDelayMs() const { return maxGap_ - 10.0; }
+    // The longest stall beyond the 10 ms period, without the time spent waiting for a CPU.
+    double maxDelayMs() const { return maxStall_ - 10.0; }
     double percentile(double p) const {
         if (gaps_.isEmpty()) return 0;
         QVector<double> g = gaps_;
@@ -81,8 +97,8 @@ public:
 private:
     QTimer timer_;
     QElapsedTimer clock_;
-    qint64 last_ = -1;
-    double maxGap_ = 0;
+    qint64 last_ = -1, lastWait_ = -1;
+    double maxGap_ = 0, maxStall_ = 0;
     QVector<double> gaps_;
 };
 
@@ -221,8 +237,10 @@ private Q_SLOTS:
         // And the engine's pseudo-labels of the end of training the histogram.
         QTRY_VERIFY_WITH_TIMEOUT(w_->pseudoLabelPanel()->hasReport(), 60000);
 
-        qInfo("training 6 tiny steps + eval took %lld ms; event loop: %d ticks, max gap %.1f ms, p99 %.1f ms",
-              static_cast<long long>(t.elapsed()), probe.ticks(), probe.maxGapMs(), probe.percentile(0.99));
+        qInfo("training 6 tiny steps + eval took %lld ms; event loop: %d ticks, max gap %.1f ms (%.1f ms without "
+              "waiting for a CPU), p99 %.1f ms",
+              static_cast<long long>(t.elapsed()), probe.ticks(), probe.maxGapMs(), probe.maxDelayMs() + 10,
+              probe.percentile(0.99));
         QVERIFY2(probe.maxDelayMs() < 100.0, qPrintable(QString("GUI thread stalled %1 ms").arg(probe.maxDelayMs())));
         keepFirstRun();
         QVERIFY(QFileInfo::exists(firstRun_ + "/metrics.csv"));
