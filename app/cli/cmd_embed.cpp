@@ -1,5 +1,6 @@
 // `dino embed`: the teacher's features and the labels of a split as .npy files, for other tools.
 #include "analysis_command.h"
+#include "parser.h"
 
 #include "api/interop.h"
 
@@ -8,30 +9,22 @@
 namespace dino::cli {
 namespace {
 
-const char* kEmbedUsage =
-    "usage: dino embed DIR --out FEATS.npy [--split NAME] [--checkpoint FILE]\n\n"
-    "Writes the teacher encoder's features of a split (un-augmented, normalised images; each row\n"
-    "L2-normalised) as a float32 .npy array (N, D), and the class labels as an int64 .npy (N,)\n"
-    "beside it (FEATS.labels.npy), for numpy.load in other tools.\n\n"
-    "options:\n"
-    "  --out FEATS.npy    where to write the features (required)\n"
-    "  --split NAME       train, val or test (default: eval.test_split of the run)\n"
-    "  --checkpoint FILE  use this checkpoint instead of DIR/checkpoints/last.ckpt\n";
-
-int runEmbed(const Args& a) {
-    if (wantsHelp(a)) {
-        std::cout << kEmbedUsage;
-        return kOk;
-    }
-    const auto pos = positionals(a, {"--split", "--checkpoint", "--out"});
-    if (pos.size() != 1) return usageError("expected one run directory", kEmbedUsage);
-    const std::string out = option(a, "--out");
-    if (out.empty()) return usageError("--out FEATS.npy is required", kEmbedUsage);
+int runEmbed(const Args& args) {
+    std::string dir, out, split, checkpoint;
+    Parser p("embed",
+             "Writes the teacher encoder's features of a split (un-augmented, normalised images; each row\n"
+             "L2-normalised) as a float32 .npy array (N, D), and the class labels as an int64 .npy (N,)\n"
+             "beside it (FEATS.labels.npy), for numpy.load in other tools.\n");
+    p.positional("DIR", dir, "the run directory")
+        .text("--out", out, "FEATS.npy", "where to write the features (required)", true)
+        .text("--split", split, "NAME", "train, val or test (default: eval.test_split of the run)")
+        .text("--checkpoint", checkpoint, "FILE", "use this checkpoint instead of DIR/checkpoints/last.ckpt");
+    if (auto code = p.parse(args)) return *code;
     return guarded([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");
         PercentLine line("computing features");
-        const auto e = api::exportEmbeddings(pos[0], option(a, "--split"), out, option(a, "--checkpoint"),
+        const auto e = api::exportEmbeddings(dir, split, out, checkpoint,
                                              [&](int64_t d, int64_t t) {
                                                  reachPhase("evaluation");
                                                  line(d, t);

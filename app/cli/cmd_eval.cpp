@@ -1,6 +1,7 @@
 // `dino eval`: k-NN evaluation of a run's teacher beside a random-initialised model (Part V of the
 // seed), written to eval.json.
 #include "analysis_command.h"
+#include "parser.h"
 
 #include "api/analysis.h"
 #include "common/config.h"
@@ -23,20 +24,6 @@ std::string fmt(double v, int precision = 4) {
     o << v;
     return o.str();
 }
-
-const char* kEvalUsage =
-    "usage: dino eval DIR [--checkpoint FILE]\n\n"
-    "k-NN evaluation of the run's teacher encoder (Part V of the seed) beside a random-initialised\n"
-    "model built with the run's seed: features of un-augmented, normalised images, L2-normalised;\n"
-    "the seed's 1-NN cosine accuracy; DINO's weighted k-NN (eval.knn_k neighbours vote with\n"
-    "exp(similarity / eval.knn_temperature)) with per-class accuracy and confusion matrix; and\n"
-    "MedMNIST's macro one-vs-rest AUC from the normalised votes. The memory bank is eval.train_split,\n"
-    "the queries eval.test_split. Writes DIR/eval.json.\n\n"
-    "options:\n"
-    "  --checkpoint FILE  evaluate this checkpoint instead of DIR/checkpoints/last.ckpt\n"
-    "  --split NAME       classify this split (train, val or test) instead of eval.test_split;\n"
-    "                     the report goes to DIR/eval_NAME.json\n\n"
-    "exit codes: 0 ok, 1 failure, 2 bad usage or config, 3 cancelled (Ctrl-C), 4 data error\n";
 
 void printEval(const api::EvalReport& r) {
     std::printf("checkpoint: epoch %d, step %lld; features in %s, k-NN in fp32; teacher evaluated at %.0f images/s\n",
@@ -70,20 +57,28 @@ void printEval(const api::EvalReport& r) {
     }
 }
 
-int runEval(const Args& a) {
-    if (wantsHelp(a)) {
-        std::cout << kEvalUsage;
-        return kOk;
-    }
-    const auto pos = positionals(a, {"--checkpoint", "--split"});
-    if (pos.size() != 1) return usageError("expected one run directory", kEvalUsage);
+int runEval(const Args& args) {
+    std::string dir, checkpoint, split;
+    Parser p("eval",
+             "k-NN evaluation of the run's teacher encoder (Part V of the seed) beside a random-initialised\n"
+             "model built with the run's seed: features of un-augmented, normalised images, L2-normalised;\n"
+             "the seed's 1-NN cosine accuracy; DINO's weighted k-NN (eval.knn_k neighbours vote with\n"
+             "exp(similarity / eval.knn_temperature)) with per-class accuracy and confusion matrix; and\n"
+             "MedMNIST's macro one-vs-rest AUC from the normalised votes. The memory bank is eval.train_split,\n"
+             "the queries eval.test_split. Writes DIR/eval.json.\n");
+    p.positional("DIR", dir, "the run directory")
+        .text("--checkpoint", checkpoint, "FILE", "evaluate this checkpoint instead of DIR/checkpoints/last.ckpt")
+        .text("--split", split, "NAME",
+              "classify this split (train, val or test) instead of eval.test_split; the report goes to "
+              "DIR/eval_NAME.json")
+        .footer("exit codes: 0 ok, 1 failure, 2 bad usage or config, 3 cancelled (Ctrl-C), 4 data error\n");
+    if (auto code = p.parse(args)) return *code;
     return guarded([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");
         PercentLine line("evaluating (teacher, then random init)");
-        const std::string split = option(a, "--split");
         const auto r = api::evaluateRun(
-            pos[0], option(a, "--checkpoint"),
+            dir, checkpoint,
             [&](int64_t d, int64_t t) {
                 reachPhase("evaluation");
                 line(d, t);
@@ -91,9 +86,9 @@ int runEval(const Args& a) {
             interruptFlag(), split);
         line.done();
         printEval(r);
-        const auto cfg = loadConfigFile((fs::path(pos[0]) / "config.json").string());
+        const auto cfg = loadConfigFile((fs::path(dir) / "config.json").string());
         const bool other = !split.empty() && split != cfg.eval.test_split;
-        std::printf("\nwrote %s\n", (fs::path(pos[0]) / (other ? "eval_" + split + ".json" : "eval.json")).string().c_str());
+        std::printf("\nwrote %s\n", (fs::path(dir) / (other ? "eval_" + split + ".json" : "eval.json")).string().c_str());
         return int(kOk);
     });
 }

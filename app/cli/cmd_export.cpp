@@ -1,5 +1,6 @@
 // `dino export`: the run's teacher encoder as safetensors with timm's parameter names.
 #include "analysis_command.h"
+#include "parser.h"
 
 #include "api/analysis.h"
 #include "api/interop.h"
@@ -12,37 +13,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kExportUsage =
-    "usage: dino export DIR [--format safetensors] [--out FILE] [--checkpoint FILE]\n\n"
-    "Writes the run's teacher encoder (no head) as safetensors with timm's parameter names\n"
-    "(cls_token, pos_embed, patch_embed.proj.weight, blocks.N..., norm.*) and a metadata block with\n"
-    "the model configuration (timm_args: the keyword arguments of timm's VisionTransformer). In Python:\n\n"
-    "  import json, timm, safetensors.torch as st\n"
-    "  from safetensors import safe_open\n"
-    "  meta = safe_open(FILE, 'pt').metadata()\n"
-    "  vit = timm.models.vision_transformer.VisionTransformer(**json.loads(meta['timm_args']))\n"
-    "  vit.load_state_dict(st.load_file(FILE))\n\n"
-    "options:\n"
-    "  --format safetensors  the only format (default)\n"
-    "  --out FILE            default: DIR/teacher_encoder.safetensors\n"
-    "  --checkpoint FILE     export this checkpoint instead of DIR/checkpoints/last.ckpt\n";
-
-int runExport(const Args& a) {
-    if (wantsHelp(a)) {
-        std::cout << kExportUsage;
-        return kOk;
-    }
-    const auto pos = positionals(a, {"--format", "--out", "--checkpoint"});
-    if (pos.size() != 1) return usageError("expected one run directory", kExportUsage);
-    const std::string format = option(a, "--format", "safetensors");
-    if (format != "safetensors") return usageError("unknown --format '" + format + "' (supported: safetensors)", kExportUsage);
-    std::string out = option(a, "--out");
-    if (out.empty()) out = (fs::path(pos[0]) / "teacher_encoder.safetensors").string();
+int runExport(const Args& args) {
+    std::string dir, format = "safetensors", out, checkpoint;
+    Parser p("export",
+             "Writes the run's teacher encoder (no head) as safetensors with timm's parameter names\n"
+             "(cls_token, pos_embed, patch_embed.proj.weight, blocks.N..., norm.*) and a metadata block with\n"
+             "the model configuration (timm_args: the keyword arguments of timm's VisionTransformer). In Python:\n\n"
+             "  import json, timm, safetensors.torch as st\n"
+             "  from safetensors import safe_open\n"
+             "  meta = safe_open(FILE, 'pt').metadata()\n"
+             "  vit = timm.models.vision_transformer.VisionTransformer(**json.loads(meta['timm_args']))\n"
+             "  vit.load_state_dict(st.load_file(FILE))\n");
+    p.positional("DIR", dir, "the run directory")
+        .choice("--format", format, {"safetensors"}, "the only format (default)")
+        .text("--out", out, "FILE", "default: DIR/teacher_encoder.safetensors")
+        .text("--checkpoint", checkpoint, "FILE", "export this checkpoint instead of DIR/checkpoints/last.ckpt");
+    if (auto code = p.parse(args)) return *code;
+    if (out.empty()) out = (fs::path(dir) / "teacher_encoder.safetensors").string();
     return guarded([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");
         checkInterrupted("export");  // the file is written whole (temp name + rename) or not at all
-        api::exportSafetensors(pos[0], out, option(a, "--checkpoint"));
+        api::exportSafetensors(dir, out, checkpoint);
         const auto w = api::inspectWeights(out);
         std::printf("wrote %s: %lld tensors, %lld parameters (timm VisionTransformer names)\n", out.c_str(),
                     static_cast<long long>(w.tensors), static_cast<long long>(w.values));
