@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <optional>
-#include <sstream>
 
 namespace dino::cli {
 namespace {
@@ -59,11 +58,8 @@ int runAttention(const Args& args) {
     if (int(!indices.empty()) + int(!cls.empty()) + int(random.has_value()) != 1)
         return p.usageError("choose the images with exactly one of --images, --class or --random");
     if (random) count = *random;
-    if (!(threshold > 0 && threshold <= 1)) {
-        std::ostringstream got;
-        got << threshold;
-        return p.usageError("--threshold must be in (0, 1], got " + got.str());
-    }
+    if (!(threshold > 0 && threshold <= 1))
+        return p.usageError("--threshold must be in (0, 1], got " + formatNumber(threshold));
     return guardedWithUsage([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");

@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <optional>
-#include <sstream>
 
 namespace dino::cli {
 namespace {
@@ -52,11 +51,8 @@ int runMap(const Args& args) {
     if (auto code = p.parse(args)) return *code;
     if (out.empty() && png.empty() && projector.empty() && !point)
         return p.usageError("nothing to write: give --out, --png, --projector or --neighbours");
-    if (!(mo.perplexity > 0 && mo.perplexity < 1e6)) {
-        std::ostringstream got;
-        got << mo.perplexity;
-        return p.usageError("--perplexity must be a number > 0, got " + got.str());
-    }
+    if (!(mo.perplexity > 0 && mo.perplexity < 1e6))
+        return p.usageError("--perplexity must be a number > 0, got " + formatNumber(mo.perplexity));
     return guardedWithUsage([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");

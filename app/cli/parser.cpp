@@ -62,19 +62,19 @@ std::string wrap(const std::string& first, const std::string& text, size_t inden
     return out + "\n";
 }
 
-std::string formatBound(double v) {
+}  // namespace
+
+std::string formatNumber(double v) {
     std::ostringstream o;
     o << v;
     return o.str();
 }
 
-}  // namespace
-
 std::string describeNumber(bool integer, const Bounds& b) {
     std::string s = integer ? "an integer" : "a number";
-    if (b.min && b.max) return s + " from " + formatBound(*b.min) + " to " + formatBound(*b.max);
-    if (b.min) return s + " >= " + formatBound(*b.min);
-    if (b.max) return s + " <= " + formatBound(*b.max);
+    if (b.min && b.max) return s + " from " + formatNumber(*b.min) + " to " + formatNumber(*b.max);
+    if (b.min) return s + " >= " + formatNumber(*b.min);
+    if (b.max) return s + " <= " + formatNumber(*b.max);
     return s;
 }
 
@@ -172,8 +172,9 @@ struct Parser::Impl {
     }
 
     // The checks after CLI11's parse, in this order: unknown options, an option followed by another
-    // instead of its value, extra arguments, option values; "" when every argument is fine.
-    std::string check() const {
+    // instead of its value, extra arguments, option values; "" when every argument is fine. Also sets
+    // the flags.
+    std::string check() {
         if (auto error = leftOver(true); !error.empty()) return error;
         for (const auto& e : entries)
             if (e.kind == Kind::Value || e.kind == Kind::Repeated)
