@@ -1,11 +1,13 @@
-// Helpers of the CLI commands that analyse a run directory (eval, histogram, embed, export, import,
-// attention, map): a percentage line on a terminal, usage errors, and the engine's errors mapped to
-// the documented exit codes.
+// Helpers of the CLI commands that analyse a run directory (eval, histogram, embed, export,
+// attention, map): a percentage line on a terminal, the options that choose a model, and the
+// engine's errors mapped to the documented exit codes.
 #pragma once
 
 #include "command.h"
 #include "interrupt.h"
+#include "parser.h"
 
+#include "api/inspection.h"
 #include "api/training_run.h"
 #include "common/cancellation.h"
 
@@ -42,21 +44,20 @@ private:
     int last_ = -1;
 };
 
-// The whole of s as a number (no trailing characters); false otherwise.
-template <class T>
-bool parseNumber(const std::string& s, T& v) {
+// The whole of s as an integer (no trailing characters); false otherwise.
+inline bool parseInt(const std::string& s, long long& v) {
     std::istringstream in(s);
     in >> v;
     return !in.fail() && in.eof();
 }
-inline bool parseInt(const std::string& s, long long& v) { return parseNumber(s, v); }
-inline bool parseDouble(const std::string& s, double& v) { return parseNumber(s, v); }
 
-inline bool wantsHelp(const Args& a) { return hasFlag(a, "--help") || hasFlag(a, "-h"); }
-
-inline int usageError(const std::string& msg, const char* usage) {
-    std::cerr << "error: " << msg << "\n" << usage;
-    return kUsage;
+// --model and --checkpoint: the model that attention and map look at.
+inline Parser& modelOptions(Parser& p, api::ModelSource& source) {
+    return p
+        .choice("--model", source.model, {"teacher", "student", "random-init"},
+                "teacher (default), student, or random-init (the run's seed, untrained)")
+        .text("--checkpoint", source.checkpoint, "FILE",
+              "this checkpoint instead of DIR/checkpoints/last.ckpt (any epoch_NNN.ckpt)");
 }
 
 // Runs a command body, mapping the engine's errors to the documented exit codes.

@@ -1,40 +1,34 @@
 // `dino bench-data`: views/s of the augmentation pipeline alone (no model), on this machine.
-#include "command.h"
+#include "config_args.h"
+#include "parser.h"
 
-#include "common/config.h"
 #include "api/data_bench.h"
+#include "common/config.h"
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace {
 
-int runBenchData(const dino::cli::Args& a) {
+int runBenchData(const dino::cli::Args& args) {
     using namespace dino::cli;
-    if (hasFlag(a, "--help") || hasFlag(a, "-h")) {
-        std::cout << "usage: dino bench-data [--config cfg.json] [--set section.field=value]... [--batch 256]\n"
-                     "                       [--threads 1] [--workers 0] [--seconds 5]\n\n"
-                     "Measures the multi-crop augmentation pipeline alone: images/s and views/s.\n"
-                     "--workers 0 augments on the calling thread with --threads intra-op threads;\n"
-                     "--workers N goes through the loader's N background workers (one thread each),\n"
-                     "as training does. The dataset and views come from the configuration.\n";
-        return kOk;
-    }
-    const std::string cfg_path = option(a, "--config");
-    dino::RunConfig cfg = cfg_path.empty() ? dino::RunConfig{} : dino::loadConfigFile(cfg_path);
-    for (const auto& s : options(a, "--set")) dino::applyOverride(cfg, s);
-    auto errors = dino::validate(cfg);
-    if (!errors.empty()) throw dino::ConfigError(cfg_path.empty() ? "--set" : cfg_path, errors);
-    dino::api::DataBenchOptions o;
-    try {
-        o.batch_size = std::stoi(option(a, "--batch", std::to_string(cfg.optim.batch_size)));
-        o.threads = std::stoi(option(a, "--threads", "1"));
-        o.workers = std::stoi(option(a, "--workers", "0"));
-        o.seconds = std::stod(option(a, "--seconds", "5"));
-    } catch (const std::exception&) {
-        std::cerr << "error: --batch, --threads, --workers and --seconds expect numbers\n";
-        return kUsage;
-    }
+    ConfigArgs config;
+    std::optional<int> batch;
+    dino::api::DataBenchOptions o;  // its defaults are the options' defaults
+    Parser p("bench-data",
+             "Measures the multi-crop augmentation pipeline alone: images/s and views/s.\n"
+             "--workers 0 augments on the calling thread with --threads intra-op threads;\n"
+             "--workers N goes through the loader's N background workers (one thread each),\n"
+             "as training does. The dataset and views come from the configuration.\n");
+    config.define(p);
+    p.number("--batch", batch, "B", "images per batch (default: the configuration's optim.batch_size)", Bounds{1, {}})
+        .number("--threads", o.threads, "T", "intra-op threads with --workers 0 (default 1)", Bounds{1, {}})
+        .number("--workers", o.workers, "N", "loader workers, one thread each (default 0: none)", Bounds{0, {}})
+        .number("--seconds", o.seconds, "S", "how long to measure (default 5)", Bounds{0, {}});
+    if (auto code = p.parse(args)) return *code;
+    const dino::RunConfig cfg = config.build();
+    o.batch_size = batch ? *batch : cfg.optim.batch_size;
     dino::api::DataBenchResult r;
     try {
         r = dino::api::benchAugmentation(cfg, o);

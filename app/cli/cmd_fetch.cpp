@@ -1,6 +1,7 @@
 // `dino fetch <flag>`: downloads a MedMNIST file into the cache with progress and an MD5 check.
-#include "command.h"
 #include "interrupt.h"
+#include "parser.h"
+#include "suggest.h"
 
 #include "api/analysis.h"
 #include "common/fsutil.h"
@@ -27,45 +28,38 @@ void printList() {
     std::printf("\nsizes: 28 (default), 64, 128, 224. Multi-label sets (chestmnist) can be downloaded but not trained on.\n");
 }
 
-int runFetch(const dino::cli::Args& a) {
+int runFetch(const dino::cli::Args& args) {
     using namespace dino::cli;
-    if (hasFlag(a, "--help") || hasFlag(a, "-h")) {
-        std::cout << "usage: dino fetch <flag> [--size 28] [--cache DIR] [--url URL] [--md5 HEX]\n"
-                     "       dino fetch --list\n\n"
-                     "Downloads a MedMNIST dataset file (e.g. pathmnist) into the cache directory\n"
-                     "(default $DINO_DATA_DIR, else ~/.medmnist, like the Python package), shows progress,\n"
-                     "verifies the official MD5 and only then renames <file>.part to its final name.\n"
-                     "--url downloads from a mirror instead (still checked against the official MD5,\n"
-                     "or against --md5). Ctrl-C cancels and removes the partial file.\n"
-                     "Offline? Copy the .npz into the cache directory by hand.\n";
-        return kOk;
-    }
-    if (hasFlag(a, "--list")) {
+    std::string flag, cache, url, md5;
+    int size = 28;
+    bool list = false;
+    Parser p("fetch",
+             "Downloads a MedMNIST dataset file (e.g. pathmnist) into the cache directory\n"
+             "(default $DINO_DATA_DIR, else ~/.medmnist, like the Python package), shows progress,\n"
+             "verifies the official MD5 and only then renames <file>.part to its final name.\n"
+             "--url downloads from a mirror instead (still checked against the official MD5,\n"
+             "or against --md5). Ctrl-C cancels and removes the partial file.\n"
+             "Offline? Copy the .npz into the cache directory by hand.\n");
+    p.positional("FLAG", flag, "the data set, e.g. pathmnist (dino fetch --list shows them all)")
+        .number("--size", size, "PX", "image size: 28 (default), 64, 128 or 224")
+        .text("--cache", cache, "DIR", "the cache directory (default $DINO_DATA_DIR, else ~/.medmnist)")
+        .text("--url", url, "URL", "download from this mirror instead")
+        .text("--md5", md5, "HEX", "the MD5 to check against instead of the official one")
+        .action("--list", list, "list the data sets, their tasks, channels, split sizes and classes");
+    if (auto code = p.parse(args)) return *code;
+    if (list) {
         printList();
         return kOk;
     }
-    auto pos = positionals(a, {"--size", "--cache", "--url", "--md5"});
-    if (pos.size() != 1) {
-        std::cerr << "usage: dino fetch <flag> [--size 28] [--cache DIR] [--url URL] (dino fetch --list)\n";
-        return kUsage;
-    }
-    const std::string flag = pos[0];
     if (!dino::api::isMedmnistFlag(flag)) {
-        std::cerr << "error: unknown dataset '" << pos[0] << "' (see dino fetch --list)\n";
+        std::vector<std::string> flags;
+        for (const auto& d : dino::api::medmnistEntries()) flags.push_back(d.flag);
+        const std::string close = closestMatch(flag, flags);
+        std::cerr << "error: unknown dataset '" << flag << "'" << (close.empty() ? "" : "; did you mean '" + close + "'?")
+                  << " (see dino fetch --list)\n";
         return kUsage;
     }
-    int size = 28;
-    try {
-        size = std::stoi(option(a, "--size", "28"));
-    } catch (const std::exception&) {
-        std::cerr << "error: --size expects 28, 64, 128 or 224\n";
-        return kUsage;
-    }
-    if (!dino::api::isMedmnistSize(size)) {
-        std::cerr << "error: --size expects 28, 64, 128 or 224 (got " << size << ")\n";
-        return kUsage;
-    }
-    std::string cache = option(a, "--cache");
+    if (!dino::api::isMedmnistSize(size)) return p.usageError("--size must be 28, 64, 128 or 224, got " + std::to_string(size));
     if (cache.empty()) cache = dino::api::defaultCacheDirectory();
     cache = dino::expandHome(cache);
 
@@ -96,7 +90,6 @@ int runFetch(const dino::cli::Args& a) {
     dino::cli::CancelScope cancellable;
     int rc = kOk;
     try {
-        const std::string url = option(a, "--url"), md5 = option(a, "--md5");
         std::cout << "fetching " << flag << " (" << size << " px) from "
                   << (url.empty() ? dino::api::medmnistUrl(flag, size) : url) << "\n into " << cache << "\n";
         const std::string path = dino::api::fetchDataset(flag, size, cache, progress, url, md5);

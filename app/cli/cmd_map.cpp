@@ -1,19 +1,17 @@
 // `dino map`: the embedding map of a split (PCA of the L2-normalised features) as CSV, PNG and a
 // TensorBoard Projector bundle, with each point's k-NN neighbours on request.
 #include "analysis_command.h"
+#include "parser.h"
 
 #include "api/inspection.h"
 
 #include <cstdio>
-#include <sstream>
+#include <optional>
 
 namespace dino::cli {
 namespace {
 
-const char* kMapUsage =
-    "usage: dino map DIR [--split NAME] [--model teacher|student|random-init] [--checkpoint FILE]\n"
-    "                [--method pca|tsne] [--perplexity P] [--iterations N]\n"
-    "                [--out MAP.csv] [--png MAP.png] [--projector DIR] [--neighbours I]\n\n"
+const char* kMapDescription =
     "Features of a split (the run's teacher by default; L2-normalised, as the k-NN compares them)\n"
     "in 2-D. PCA (the default): the first two principal components (a thin SVD of the centred\n"
     "features, in float64; signs fixed so that each component's largest loading is positive); exact,\n"
@@ -22,74 +20,52 @@ const char* kMapUsage =
     "exaggeration 12 for 250 iterations, initialised from the PCA layout, so deterministic); shows\n"
     "local neighbourhoods and clusters better, but distances between clusters mean little. O(N^2):\n"
     "up to 12,000 images (a 7,180-image split takes minutes on 2 cores).\n\n"
-    "options:\n"
-    "  --split NAME      train, val or test (default: the run's eval.test_split); the memory bank of\n"
-    "                    the neighbours is eval.train_split\n"
-    "  --model M         teacher (default), student, or random-init (the run's seed, untrained)\n"
-    "  --checkpoint FILE this checkpoint instead of DIR/checkpoints/last.ckpt (any epoch_NNN.ckpt)\n"
-    "  --method M        pca (default) or tsne\n"
-    "  --perplexity P    t-SNE perplexity (default 30; at most (N - 1) / 3)\n"
-    "  --iterations N    t-SNE iterations (default 1000)\n"
-    "  --out MAP.csv     index,split,label,x,y: one row a point\n"
-    "  --png MAP.png     the scatter, coloured by class (the key is printed)\n"
-    "  --projector DIR   tensors.tsv, metadata.tsv, sprite.png, projector_config.pbtxt for the\n"
-    "                    TensorBoard Projector (tensorboard --logdir DIR, or load the files at\n"
-    "                    projector.tensorflow.org)\n"
-    "  --neighbours I    print point I's eval.knn_k nearest neighbours in the memory bank (the ones\n"
-    "                    the weighted k-NN votes with) and the vote\n"
-    "At least one of --out, --png, --projector, --neighbours is required.\n\n"
-    "exit codes: 0 ok, 1 failure, 2 bad usage, 3 cancelled (Ctrl-C), 4 data error\n";
+    "At least one of --out, --png, --projector, --neighbours is required.\n";
 
 }  // namespace
 
-int runMap(const Args& a) {
-    if (wantsHelp(a)) {
-        std::cout << kMapUsage;
-        return kOk;
-    }
-    const auto pos = positionals(a, {"--split", "--model", "--checkpoint", "--out", "--png", "--projector", "--neighbours",
-                                     "--method", "--perplexity", "--iterations"});
-    if (pos.size() != 1) return usageError("expected one run directory", kMapUsage);
-    const std::string out = option(a, "--out"), png = option(a, "--png"), projector = option(a, "--projector"),
-                      neighbours = option(a, "--neighbours");
-    if (out.empty() && png.empty() && projector.empty() && neighbours.empty())
-        return usageError("nothing to write: give --out, --png, --projector or --neighbours", kMapUsage);
-    long long point = -1;
-    if (!neighbours.empty()) {
-        if (!parseInt(neighbours, point) || point < 0)
-            return usageError("--neighbours takes a point index >= 0, got '" + neighbours + "'", kMapUsage);
-    }
+int runMap(const Args& args) {
+    std::string dir, split, out, png, projector;
+    std::optional<long long> point;
+    api::ModelSource source;  // its defaults are the options' defaults
     api::MapOptions mo;
-    mo.method = option(a, "--method", "pca");
-    if (mo.method != "pca" && mo.method != "tsne")
-        return usageError("--method must be pca or tsne, got '" + mo.method + "'", kMapUsage);
-    if (!option(a, "--perplexity").empty()) {
-        if (!parseDouble(option(a, "--perplexity"), mo.perplexity) || !(mo.perplexity > 0 && mo.perplexity < 1e6))
-            return usageError("--perplexity must be a number > 0, got '" + option(a, "--perplexity") + "'", kMapUsage);
-    }
-    if (!option(a, "--iterations").empty()) {
-        if (!parseNumber(option(a, "--iterations"), mo.iterations) || mo.iterations < 1 || mo.iterations > 100000)
-            return usageError("--iterations must be an integer in [1, 100000], got '" + option(a, "--iterations") + "'",
-                              kMapUsage);
-    }
-    api::ModelSource source;
-    source.checkpoint = option(a, "--checkpoint");
-    source.model = option(a, "--model", "teacher");
-    if (source.model != "teacher" && source.model != "student" && source.model != "random-init")
-        return usageError("--model must be teacher, student or random-init, got '" + source.model + "'", kMapUsage);
+    Parser p("map", kMapDescription);
+    p.positional("DIR", dir, "the run directory")
+        .text("--split", split, "NAME",
+              "train, val or test (default: the run's eval.test_split); the memory bank of the neighbours is "
+              "eval.train_split");
+    modelOptions(p, source)
+        .choice("--method", mo.method, {"pca", "tsne"}, "pca (default) or tsne")
+        .number("--perplexity", mo.perplexity, "P", "t-SNE perplexity (default 30; at most (N - 1) / 3)")
+        .number("--iterations", mo.iterations, "N", "t-SNE iterations (default 1000)", Bounds{1, 100000})
+        .text("--out", out, "MAP.csv", "index,split,label,x,y: one row a point")
+        .text("--png", png, "MAP.png", "the scatter, coloured by class (the key is printed)")
+        .text("--projector", projector, "DIR",
+              "tensors.tsv, metadata.tsv, sprite.png, projector_config.pbtxt for the TensorBoard Projector "
+              "(tensorboard --logdir DIR, or load the files at projector.tensorflow.org)")
+        .number("--neighbours", point, "I",
+                "print point I's eval.knn_k nearest neighbours in the memory bank (the ones the weighted k-NN votes "
+                "with) and the vote",
+                Bounds{0, {}})
+        .footer("exit codes: 0 ok, 1 failure, 2 bad usage, 3 cancelled (Ctrl-C), 4 data error\n");
+    if (auto code = p.parse(args)) return *code;
+    if (out.empty() && png.empty() && projector.empty() && !point)
+        return p.usageError("nothing to write: give --out, --png, --projector or --neighbours");
+    if (!(mo.perplexity > 0 && mo.perplexity < 1e6))
+        return p.usageError("--perplexity must be a number > 0, got " + formatNumber(mo.perplexity));
     return guardedWithUsage([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");
         PercentLine line(mo.method == "tsne" ? "computing features and t-SNE" : "computing features");
-        const api::EmbeddingMap m = api::computeEmbeddingMap(pos[0], option(a, "--split"), source,
+        const api::EmbeddingMap m = api::computeEmbeddingMap(dir, split, source,
                                                              [&](int64_t d, int64_t t) {
                                                                  reachPhase("evaluation");
                                                                  line(d, t);
                                                              },
                                                              interruptFlag(), mo);
         line.done();
-        if (point >= m.n) {
-            std::cerr << "error: --neighbours " << point << " is not a point of the " << m.split << " split (it has "
+        if (point && *point >= m.n) {
+            std::cerr << "error: --neighbours " << *point << " is not a point of the " << m.split << " split (it has "
                       << m.n << ", 0-based)\n";
             return int(kUsage);
         }
@@ -121,12 +97,12 @@ int runMap(const Args& a) {
             for (const auto& f : files) std::printf(" %s", f.c_str());
             std::printf("\n");
         }
-        if (point >= 0) {
+        if (point) {
             const auto name = [&](int l) {
                 return l >= 0 && l < int(m.class_names.size()) ? m.class_names[size_t(l)] : std::to_string(l);
             };
-            const size_t p = size_t(point);
-            std::printf("point %lld: label %d (%s); weighted %d-NN vote: %d (%s)\n", point, m.labels[p],
+            const size_t p = size_t(*point);
+            std::printf("point %lld: label %d (%s); weighted %d-NN vote: %d (%s)\n", *point, m.labels[p],
                         name(m.labels[p]).c_str(), m.knn_k, m.knn_prediction[p], name(m.knn_prediction[p]).c_str());
             std::printf("  %-4s %-10s %-11s %s\n", "rank", m.bank_split.c_str(), "similarity", "label");
             for (int k = 0; k < m.knn_k; ++k) {

@@ -1,5 +1,6 @@
-// Subcommands of the `dino` CLI register themselves: DINO_COMMAND(name, summary, function).
-// A command receives its own arguments (after the name) and returns the process exit code.
+// Subcommands of the `dino` CLI register themselves: DINO_COMMAND(name, summary, function), one
+// command a file (cmd_<name>.cpp). A command receives its own arguments (after the name), parses them
+// with a Parser (parser.h) and returns the process exit code.
 #pragma once
 
 #include <functional>
@@ -31,11 +32,6 @@ struct Registrar {
 #define DINO_COMMAND(name, summary, fn) \
     static ::dino::cli::Registrar DINO_CMD_CAT(dino_cmd_registrar_, __LINE__)(name, summary, fn)
 
-// Small argument helpers shared by the commands.
-bool hasFlag(const Args& a, const std::string& flag);                          // --help, -h ...
-std::string option(const Args& a, const std::string& name, const std::string& def = "");  // --out X / --out=X
-std::vector<std::string> options(const Args& a, const std::string& name);     // repeated --set
-std::vector<std::string> positionals(const Args& a, const std::vector<std::string>& with_value);
 bool stdoutIsTerminal();
 
 }  // namespace dino::cli

@@ -2,6 +2,7 @@
 // as the GUI).
 #include "command.h"
 #include "interrupt.h"
+#include "suggest.h"
 
 #include "api/process.h"
 #include "api/training_run.h"
@@ -17,37 +18,6 @@ namespace dino::cli {
 std::vector<Command>& commands() {
     static std::vector<Command> list;
     return list;
-}
-
-bool hasFlag(const Args& a, const std::string& flag) { return std::find(a.begin(), a.end(), flag) != a.end(); }
-
-std::string option(const Args& a, const std::string& name, const std::string& def) {
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i] == name && i + 1 < a.size()) return a[i + 1];
-        if (a[i].rfind(name + "=", 0) == 0) return a[i].substr(name.size() + 1);
-    }
-    return def;
-}
-
-std::vector<std::string> options(const Args& a, const std::string& name) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i] == name && i + 1 < a.size()) out.push_back(a[++i]);
-        else if (a[i].rfind(name + "=", 0) == 0) out.push_back(a[i].substr(name.size() + 1));
-    }
-    return out;
-}
-
-std::vector<std::string> positionals(const Args& a, const std::vector<std::string>& with_value) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i].rfind("-", 0) == 0) {
-            if (std::find(with_value.begin(), with_value.end(), a[i]) != with_value.end()) ++i;
-            continue;
-        }
-        out.push_back(a[i]);
-    }
-    return out;
 }
 
 bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) != 0; }
@@ -98,6 +68,10 @@ int main(int argc, char** argv) {
             return dino::cli::kFailure;
         }
     }
-    std::cerr << "dino: unknown command '" << args[0] << "' (see dino --help)\n";
+    std::vector<std::string> names;
+    for (const auto& c : dino::cli::commands()) names.push_back(c.name);
+    const std::string close = dino::cli::closestMatch(args[0], names);
+    std::cerr << "dino: unknown command '" << args[0] << "'" << (close.empty() ? "" : "; did you mean '" + close + "'?")
+              << " (see dino --help)\n";
     return dino::cli::kUsage;
 }
