@@ -5,9 +5,9 @@
 #include "suggest.h"
 
 #include "common/config.h"
+#include "common/config_schema.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -146,9 +146,7 @@ struct Parser::Impl {
 
     static std::vector<std::string> configFieldKeys() {
         std::vector<std::string> keys;
-        const auto j = nlohmann::json::parse(configToJson(RunConfig{}));
-        for (const auto& [section, fields] : j.items())
-            for (const auto& [name, value] : fields.items()) keys.push_back(section + "." + name);
+        for (const auto& d : configFieldTable()) keys.push_back(d.key);
         return keys;
     }
 

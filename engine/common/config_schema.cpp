@@ -16,13 +16,16 @@
 #endif
 
 namespace dino {
-namespace {
 
-std::string num(double v) {
+std::string formatFieldNumber(double v) {
     std::ostringstream os;
     os << v;
     return os.str();
 }
+
+namespace {
+
+std::string num(double v) { return formatFieldNumber(v); }
 
 // Builds one descriptor; every setter returns the builder so that an entry reads as one expression.
 struct Field {

@@ -77,6 +77,8 @@ std::vector<std::string> configSections();
 std::string fieldRuleText(const FieldDescriptor& d);
 // The field's value in a default RunConfig (the seed), as JSON text.
 std::string fieldDefaultText(const FieldDescriptor& d);
+// A number as the rules and messages write it: 0.5, 1e-09, 600 (the stream's default format).
+std::string formatFieldNumber(double v);
 // `dino train --help-fields`: every field with its default, unit, allowed values and help, by group.
 std::string configFieldsHelp();
 

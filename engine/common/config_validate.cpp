@@ -5,16 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace dino {
 namespace {
 
-std::string num(double v) {
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
+std::string num(double v) { return formatFieldNumber(v); }
 
 template <class T>
 std::string shown(const T& v) {
