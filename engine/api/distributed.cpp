@@ -85,11 +85,6 @@ std::string resolveDistBackend(const std::string& configured, const std::string&
     return pick;
 }
 
-int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size) {
-    if (configured_threads > 0) return configured_threads;
-    return std::max(1, physical_cores / std::max(1, local_world_size));
-}
-
 void requireDistributedBackend(int processes) {
     if (processes > 1 && availableDistBackends().empty())
         throw ConfigError("configuration", {{"system.processes", "this build has no distributed backend: install "

@@ -2,6 +2,8 @@
 // the backend choice and what this build supports. Torch-free, for the CLI and the GUI.
 #pragma once
 
+#include "common/cpu_features.h"
+
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -44,8 +46,8 @@ std::vector<std::string> availableDistBackends();
 std::string resolveDistBackend(const std::string& configured, const std::string& device);
 
 // The intra-op threads of each process: system.threads when set, else the physical cores shared by
-// the processes of this machine (at least 1).
-int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size);
+// the processes of this machine (at least 1). Defined in common/ because the trainer uses it too.
+using ::dino::threadsPerProcess;
 
 // Throws ConfigError naming system.processes when this build has no distributed backend, so that
 // a multi-process run is refused before any process starts.

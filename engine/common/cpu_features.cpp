@@ -1,5 +1,7 @@
 #include "common/cpu_features.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -50,5 +52,10 @@ bool cpuHasFlag(const std::string& flag) { return cpuInfo().flags.count(flag) > 
 int physicalCores() { return cpuInfo().cores; }
 
 bool cpuHasNativeBf16() { return cpuHasFlag("avx512_bf16") || cpuHasFlag("amx_bf16"); }
+
+int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size) {
+    if (configured_threads > 0) return configured_threads;
+    return std::max(1, physical_cores / std::max(1, local_world_size));
+}
 
 }  // namespace dino

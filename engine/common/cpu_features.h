@@ -16,6 +16,10 @@ bool cpuHasFlag(const std::string& flag);
 // Physical cores (distinct physical id / core id pairs, not hyper-threads); at least 1.
 int physicalCores();
 
+// The intra-op threads of each process: system.threads when set, else the physical cores shared by
+// the processes of this machine (at least 1). Also api::threadsPerProcess.
+int threadsPerProcess(int configured_threads, int physical_cores, int local_world_size);
+
 // Whether this CPU computes bf16 matrix products natively (AVX512-BF16 or AMX-BF16). Without it,
 // oneDNN's bf16 matmul is emulated and many times slower than fp32.
 bool cpuHasNativeBf16();

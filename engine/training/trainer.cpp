@@ -365,7 +365,7 @@ std::string Trainer::saveCheckpoints(int epoch, bool epoch_end) {
 
 api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks) {
     // The cores of this machine are shared by its processes (LOCAL_WORLD_SIZE).
-    threads_ = applyThreads(api::threadsPerProcess(cfg_.system.threads, physicalCores(), dist_ ? dist_->localWorldSize() : 1));
+    threads_ = applyThreads(threadsPerProcess(cfg_.system.threads, physicalCores(), dist_ ? dist_->localWorldSize() : 1));
     plan_.threads = threads_;
     start_step_ = step_;
     obs.onPlan(plan());
