@@ -31,7 +31,7 @@ void fromVariant(const QVariant& q, T& out) {
 }
 
 FieldKind kindOf(const FieldDescriptor& d) {
-    switch (d.type()) {
+    switch (d.type) {
     case FieldType::Bool: return FieldKind::Bool;
     case FieldType::Int:
     case FieldType::Int64: return d.choices.empty() ? FieldKind::Int : FieldKind::IntChoice;

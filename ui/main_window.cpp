@@ -137,7 +137,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(controller_, &RunController::stateChanged, this, &MainWindow::onStateChanged);
     connect(controller_, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(controller_, &RunController::planReady, training_, &TrainingPanel::setPlan);
-    connect(training_, &TrainingPanel::pauseAvailableChanged, this, [this] { onStateChanged(controller_->state()); });
+    // The plan says how many processes the run has: the pause action follows (the controller knows it now).
+    connect(controller_, &RunController::planReady, this, [this] { onStateChanged(controller_->state()); });
     connect(controller_, &RunController::stepsReady, training_, &TrainingPanel::appendSteps);
     connect(controller_, &RunController::evalReady, this, [this](const api::EvalReport& r) {
         evaluation_->showReport(r);
@@ -570,7 +571,7 @@ void MainWindow::onStateChanged(RunController::State s) {
     training_->setState(s);
     const bool idle = s == S::Idle;
     action("start")->setEnabled(idle && form_->isValid());
-    action("pause")->setEnabled((s == S::Running || s == S::Paused) && training_->canPause() && controller_->canPause());
+    action("pause")->setEnabled((s == S::Running || s == S::Paused) && controller_->canPause());
     action("pause")->setText(s == S::Paused ? tr("&Resume") : tr("&Pause"));
     action("stop")->setEnabled(!idle && s != S::Stopping);
     action("continue")->setEnabled(idle && !runDir().isEmpty());
@@ -608,7 +609,6 @@ void MainWindow::continueTraining() {
 }
 
 void MainWindow::togglePause() {
-    if (!training_->canPause()) return;
     const bool pausing = controller_->state() == RunController::State::Running;
     if (controller_->togglePause() && pausing) statusBar()->showMessage(tr("Paused after the current step"), 4000);
 }

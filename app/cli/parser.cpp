@@ -64,12 +64,6 @@ std::string wrap(const std::string& first, const std::string& text, size_t inden
 
 }  // namespace
 
-std::string formatNumber(double v) {
-    std::ostringstream o;
-    o << v;
-    return o.str();
-}
-
 std::string describeNumber(bool integer, const Bounds& b) {
     std::string s = integer ? "an integer" : "a number";
     if (b.min && b.max) return s + " from " + formatNumber(*b.min) + " to " + formatNumber(*b.max);

@@ -22,6 +22,8 @@
 
 #include "command.h"
 
+#include "common/config_schema.h"
+
 #include <charconv>
 #include <cstdint>
 #include <cmath>
@@ -109,8 +111,8 @@ struct IsOptional<std::optional<T>> : std::true_type {};
 
 // "an integer from 1 to 256", "a number >= 0" ...: what a number option with these bounds accepts.
 std::string describeNumber(bool integer, const Bounds& bounds);
-// v as a user would write it: 0.6, 1e+06, 256.
-std::string formatNumber(double v);
+// v as a user would write it (0.6, 1e+06, 256): the config rules' formatNumber (common/config_schema.h).
+using ::dino::formatNumber;
 
 template <class T>
 std::string Parser::convert(const std::string& v, T& out, const Bounds& bounds) {

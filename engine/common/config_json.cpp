@@ -8,8 +8,7 @@
 
 #include <cmath>
 #include <limits>
-#include <map>
-#include <set>
+#include <algorithm>
 
 namespace dino {
 namespace {
@@ -101,16 +100,15 @@ RunConfig configFromJson(const std::string& text, const std::string& where) {
 
     RunConfig cfg;
     std::vector<FieldError> errors;
-    std::map<std::string, std::set<std::string>> known;
     forEachField(cfg, [&](const FieldDescriptor& d, auto& field) {
-        const std::string sec = d.section(), name = d.name(), key = d.key;
-        known[sec].insert(name);
+        const std::string sec = d.section(), name = d.name();
         if (!j.contains(sec) || !j[sec].is_object() || !j[sec].contains(name)) return;
         std::string err = readValue(j[sec][name], field);
-        if (!err.empty()) errors.push_back({key, err + ", got " + j[sec][name].dump()});
+        if (!err.empty()) errors.push_back({d.key, err + ", got " + j[sec][name].dump()});
     });
+    const auto sections = configSections();
     for (auto it = j.begin(); it != j.end(); ++it) {
-        if (!known.count(it.key())) {
+        if (std::find(sections.begin(), sections.end(), it.key()) == sections.end()) {
             errors.push_back({it.key(), "unknown section (expected " + sectionList(" or ") + ")"});
             continue;
         }
@@ -119,7 +117,7 @@ RunConfig configFromJson(const std::string& text, const std::string& where) {
             continue;
         }
         for (auto f = it.value().begin(); f != it.value().end(); ++f)
-            if (!known[it.key()].count(f.key())) errors.push_back({it.key() + "." + f.key(), "unknown field"});
+            if (!findConfigField(it.key() + "." + f.key())) errors.push_back({it.key() + "." + f.key(), "unknown field"});
     }
     if (!errors.empty()) throw ConfigError(where, errors);
     return cfg;

@@ -17,7 +17,7 @@
 
 namespace dino {
 
-std::string formatFieldNumber(double v) {
+std::string formatNumber(double v) {
     std::ostringstream os;
     os << v;
     return os.str();
@@ -25,7 +25,7 @@ std::string formatFieldNumber(double v) {
 
 namespace {
 
-std::string num(double v) { return formatFieldNumber(v); }
+std::string num(double v) { return formatNumber(v); }
 
 // Builds one descriptor; every setter returns the builder so that an entry reads as one expression.
 struct Field {
@@ -57,6 +57,7 @@ Field field(const char* key, S RunConfig::*sec, T S::*mem) {
     f.d.key = key;
     f.d.group = f.d.section();
     f.d.ref = [sec, mem](RunConfig& c) { return FieldRef(&(c.*sec.*mem)); };
+    f.d.type = static_cast<FieldType>(FieldRef(static_cast<T*>(nullptr)).index());
     return f;
 }
 
@@ -80,16 +81,15 @@ void oddBlurKernel(const RunConfig& c, std::vector<FieldError>& e) {
     if (k >= 1 && k % 2 == 0) e.push_back({"views.blur_kernel", "must be an odd integer >= 1 (got " + std::to_string(k) + ")"});
 }
 
-std::function<void(const RunConfig&, std::vector<FieldError>&)> threeOrNone(const char* key) {
-    return [key](const RunConfig& c, std::vector<FieldError>& e) {
-        const auto& v = std::string(key) == "views.mean" ? c.views.mean : c.views.std;
-        if (!v.empty() && v.size() != 3)
-            e.push_back({key, "must be empty (automatic) or 3 numbers (got " + std::to_string(v.size()) + " numbers)"});
-    };
+void threeOrNone(const std::vector<double>& v, const char* key, std::vector<FieldError>& e) {
+    if (!v.empty() && v.size() != 3)
+        e.push_back({key, "must be empty (automatic) or 3 numbers (got " + std::to_string(v.size()) + " numbers)"});
 }
 
+void threeMeans(const RunConfig& c, std::vector<FieldError>& e) { threeOrNone(c.views.mean, "views.mean", e); }
+
 void positiveStd(const RunConfig& c, std::vector<FieldError>& e) {
-    threeOrNone("views.std")(c, e);
+    threeOrNone(c.views.std, "views.std", e);
     for (double s : c.views.std)
         if (!(s > 0 && std::isfinite(s))) e.push_back({"views.std", "must be > 0 (got " + num(s) + ")"});
 }
@@ -214,7 +214,7 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(views, solarize_threshold).in(0, 1)
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Solarise threshold"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Solarisation inverts pixels above this value (0..1).")),
-        DINO_FIELD(views, mean).check(threeOrNone("views.mean"))
+        DINO_FIELD(views, mean).check(threeMeans)
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Normalisation mean"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Per-channel normalisation mean (empty: PathMNIST's, or computed from the train split).")),
         DINO_FIELD(views, std).check(positiveStd)
@@ -397,11 +397,6 @@ std::vector<FieldDescriptor> buildTable() {
 
 }  // namespace
 
-FieldType FieldDescriptor::type() const {
-    RunConfig probe;
-    return static_cast<FieldType>(ref(probe).index());
-}
-
 bool FieldDescriptor::hasRange() const {
     return std::isfinite(min) || std::isfinite(max) || !min_field.empty() || probability;
 }
@@ -443,7 +438,7 @@ std::string fieldRuleText(const FieldDescriptor& d) {
 }
 
 std::string fieldDefaultText(const FieldDescriptor& d) {
-    RunConfig defaults;
+    static RunConfig defaults;  // never written: ref() needs a non-const config
     return std::visit([](auto* p) { return nlohmann::json(*p).dump(); }, d.ref(defaults));
 }
 

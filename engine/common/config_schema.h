@@ -58,10 +58,10 @@ struct FieldDescriptor {
     bool in_form = true;   // false: not in the generic form (data.dataset has its own picker)
 
     std::function<FieldRef(RunConfig&)> ref;
+    FieldType type = FieldType::Bool;  // the member's C++ type (set with ref)
 
     std::string section() const { return key.substr(0, key.find('.')); }
     std::string name() const { return key.substr(key.find('.') + 1); }
-    FieldType type() const;
     bool hasRange() const;
 };
 
@@ -77,8 +77,8 @@ std::vector<std::string> configSections();
 std::string fieldRuleText(const FieldDescriptor& d);
 // The field's value in a default RunConfig (the seed), as JSON text.
 std::string fieldDefaultText(const FieldDescriptor& d);
-// A number as the rules and messages write it: 0.5, 1e-09, 600 (the stream's default format).
-std::string formatFieldNumber(double v);
+// A number as the rules and messages (and the CLI's) write it: 0.5, 1e-09, 600 (the stream's default).
+std::string formatNumber(double v);
 // `dino train --help-fields`: every field with its default, unit, allowed values and help, by group.
 std::string configFieldsHelp();
 

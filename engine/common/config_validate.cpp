@@ -9,7 +9,7 @@
 namespace dino {
 namespace {
 
-std::string num(double v) { return formatFieldNumber(v); }
+std::string num(double v) { return formatNumber(v); }
 
 template <class T>
 std::string shown(const T& v) {
@@ -22,7 +22,7 @@ std::string shown(const T& v) {
 // "must be ema or sinkhorn", "must be auto, cpu or cuda", "must be one of 28, 64, 128, 224".
 std::string choiceMessage(const FieldDescriptor& d) {
     std::string list;
-    if (d.type() != FieldType::String) {
+    if (d.type != FieldType::String) {
         for (const auto& c : d.choices) list += (list.empty() ? "" : ", ") + c;
         return "must be one of " + list;
     }

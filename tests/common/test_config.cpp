@@ -148,11 +148,11 @@ TEST_CASE("the field table describes every field of config.json once, with label
     CHECK(findConfigField("optim.nope") == nullptr);
     CHECK(fieldHelp("optim.nope").empty());
     CHECK(configSections() == std::vector<std::string>{"data", "views", "model", "optim", "eval", "system"});
-    CHECK(findConfigField("optim.lr")->type() == FieldType::Double);
-    CHECK(findConfigField("data.subset")->type() == FieldType::Int64);
-    CHECK(findConfigField("system.seed")->type() == FieldType::UInt64);
-    CHECK(findConfigField("views.mean")->type() == FieldType::DoubleList);
-    CHECK(findConfigField("optim.no_wd_bias_norm")->type() == FieldType::Bool);
+    CHECK(findConfigField("optim.lr")->type == FieldType::Double);
+    CHECK(findConfigField("data.subset")->type == FieldType::Int64);
+    CHECK(findConfigField("system.seed")->type == FieldType::UInt64);
+    CHECK(findConfigField("views.mean")->type == FieldType::DoubleList);
+    CHECK(findConfigField("optim.no_wd_bias_norm")->type == FieldType::Bool);
     CHECK(findConfigField("optim.lr")->group == "schedules");  // the form's group, not the JSON section
     CHECK(findConfigField("optim.lr")->section() == "optim");
 }
