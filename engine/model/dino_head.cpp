@@ -1,5 +1,6 @@
 #include "model/dino_head.h"
 
+#include "model/fast_gelu.h"
 #include "model/init.h"
 
 #include <cmath>
@@ -7,6 +8,16 @@
 #include <string>
 
 namespace dino {
+
+namespace {
+// nn.GELU() through the exact-erf kernel (fp32 and bf16; libtorch 1.13's bf16 GELU calls erf per
+// element). No parameters, so the Sequential's indices and the state_dict keys stay timm's/DINO's.
+class FastGeluModuleImpl : public torch::nn::Module {
+public:
+    torch::Tensor forward(const torch::Tensor& x) { return fastGelu(x); }
+};
+TORCH_MODULE(FastGeluModule);
+}  // namespace
 
 DinoHeadImpl::DinoHeadImpl(int in_dim_, int out_dim_, int nlayers_, int hidden_dim_, int bottleneck_dim_)
     : in_dim(in_dim_), out_dim(out_dim_), nlayers(nlayers_), hidden_dim(hidden_dim_), bottleneck_dim(bottleneck_dim_) {
@@ -21,10 +32,10 @@ DinoHeadImpl::DinoHeadImpl(int in_dim_, int out_dim_, int nlayers_, int hidden_d
     } else {
         torch::nn::Sequential seq;
         seq->push_back(torch::nn::Linear(in_dim, hidden_dim));
-        seq->push_back(torch::nn::GELU());
+        seq->push_back(FastGeluModule());
         for (int i = 0; i < nlayers - 2; ++i) {
             seq->push_back(torch::nn::Linear(hidden_dim, hidden_dim));
-            seq->push_back(torch::nn::GELU());
+            seq->push_back(FastGeluModule());
         }
         seq->push_back(torch::nn::Linear(hidden_dim, bottleneck_dim));
         mlp = register_module("mlp", seq);

@@ -102,17 +102,76 @@ DINO_ALWAYS_INLINE void geluBackwardLoop(const float* __restrict x, const float*
     }
 }
 
+// bf16 storage, fp32 arithmetic: each element is widened to float (its 16 bits become the top half),
+// computed as above, and rounded back to nearest-even as c10::BFloat16 does (NaN stays a quiet NaN).
+DINO_ALWAYS_INLINE float bf16Load(uint16_t h) {
+    const uint32_t u = static_cast<uint32_t>(h) << 16;
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+DINO_ALWAYS_INLINE uint16_t bf16Round(float f) {
+    uint32_t u;
+    std::memcpy(&u, &f, sizeof u);
+    const uint16_t h = static_cast<uint16_t>((u + 0x7FFFu + ((u >> 16) & 1u)) >> 16);
+    return f != f ? static_cast<uint16_t>(0x7FC0) : h;
+}
+
+DINO_ALWAYS_INLINE void geluForwardLoopBf16(const uint16_t* __restrict x, uint16_t* __restrict y, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+        const float v = bf16Load(x[i]);
+        float e, q;
+        DINO_PHI_PARTS(v, e, q);
+        const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
+        y[i] = bf16Round(v * phi_cdf);
+    }
+}
+
+DINO_ALWAYS_INLINE void geluBackwardLoopBf16(const uint16_t* __restrict x, const uint16_t* __restrict dy,
+                                             uint16_t* __restrict dx, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+        const float v = bf16Load(x[i]);
+        float e, q;
+        DINO_PHI_PARTS(v, e, q);
+        const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
+        dx[i] = bf16Round(bf16Load(dy[i]) * (phi_cdf + v * kInvSqrt2Pi * e));
+    }
+}
+
 using ForwardFn = void (*)(const float*, float*, int64_t);
+using ForwardBf16Fn = void (*)(const uint16_t*, uint16_t*, int64_t);
+using BackwardBf16Fn = void (*)(const uint16_t*, const uint16_t*, uint16_t*, int64_t);
 using BackwardFn = void (*)(const float*, const float*, float*, int64_t);
 
 void geluForwardBase(const float* x, float* y, int64_t n) { geluForwardLoop(x, y, n); }
 void geluBackwardBase(const float* x, const float* dy, float* dx, int64_t n) { geluBackwardLoop(x, dy, dx, n); }
+void geluForwardBf16Base(const uint16_t* x, uint16_t* y, int64_t n) { geluForwardLoopBf16(x, y, n); }
+void geluBackwardBf16Base(const uint16_t* x, const uint16_t* dy, uint16_t* dx, int64_t n) {
+    geluBackwardLoopBf16(x, dy, dx, n);
+}
 #ifdef DINO_X86_DISPATCH
 __attribute__((target("avx2,fma"))) void geluForwardAvx2(const float* x, float* y, int64_t n) {
     geluForwardLoop(x, y, n);
 }
 __attribute__((target("avx2,fma"))) void geluBackwardAvx2(const float* x, const float* dy, float* dx, int64_t n) {
     geluBackwardLoop(x, dy, dx, n);
+}
+__attribute__((target("avx2,fma"))) void geluForwardBf16Avx2(const uint16_t* x, uint16_t* y, int64_t n) {
+    geluForwardLoopBf16(x, y, n);
+}
+__attribute__((target("avx2,fma"))) void geluBackwardBf16Avx2(const uint16_t* x, const uint16_t* dy, uint16_t* dx,
+                                                              int64_t n) {
+    geluBackwardLoopBf16(x, dy, dx, n);
+}
+__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluForwardBf16Avx512(const uint16_t* x, uint16_t* y,
+                                                                               int64_t n) {
+    geluForwardLoopBf16(x, y, n);
+}
+__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluBackwardBf16Avx512(const uint16_t* x,
+                                                                                const uint16_t* dy, uint16_t* dx,
+                                                                                int64_t n) {
+    geluBackwardLoopBf16(x, dy, dx, n);
 }
 __attribute__((target("avx512f,avx512dq"))) void geluForwardAvx512(const float* x, float* y, int64_t n) {
     geluForwardLoop(x, y, n);
@@ -126,31 +185,61 @@ __attribute__((target("avx512f,avx512dq"))) void geluBackwardAvx512(const float*
 struct Kernels {
     ForwardFn forward;
     BackwardFn backward;
+    ForwardBf16Fn forward_bf16;
+    BackwardBf16Fn backward_bf16;
     const char* isa;
 };
 
 const Kernels& kernels() {
     static const Kernels k = [] {
 #ifdef DINO_X86_DISPATCH
-        if (cpuHasFlag("avx512f") && cpuHasFlag("avx512dq"))
-            return Kernels{geluForwardAvx512, geluBackwardAvx512, "AVX-512"};
+        if (cpuHasFlag("avx512f") && cpuHasFlag("avx512dq") && cpuHasFlag("avx512bw"))
+            return Kernels{geluForwardAvx512, geluBackwardAvx512, geluForwardBf16Avx512, geluBackwardBf16Avx512,
+                           "AVX-512"};
         if (cpuHasFlag("avx2") && cpuHasFlag("fma"))
-            return Kernels{geluForwardAvx2, geluBackwardAvx2, "AVX2"};
+            return Kernels{geluForwardAvx2, geluBackwardAvx2, geluForwardBf16Avx2, geluBackwardBf16Avx2, "AVX2"};
 #endif
-        return Kernels{geluForwardBase, geluBackwardBase, "baseline"};
+        return Kernels{geluForwardBase, geluBackwardBase, geluForwardBf16Base, geluBackwardBf16Base, "baseline"};
     }();
     return k;
 }
 
 constexpr int64_t kGrain = 1 << 15;
 
+uint16_t* bf16Data(const torch::Tensor& t) { return reinterpret_cast<uint16_t*>(t.data_ptr<at::BFloat16>()); }
+
 torch::Tensor forwardImpl(const torch::Tensor& x) {
     auto y = torch::empty_like(x, at::MemoryFormat::Contiguous);
+    if (x.scalar_type() == torch::kBFloat16) {
+        const uint16_t* px = bf16Data(x);
+        uint16_t* py = bf16Data(y);
+        at::parallel_for(0, x.numel(), kGrain,
+                         [&](int64_t b, int64_t e) { kernels().forward_bf16(px + b, py + b, e - b); });
+        return y;
+    }
     const float* px = x.data_ptr<float>();
     float* py = y.data_ptr<float>();
     at::parallel_for(0, x.numel(), kGrain,
                      [&](int64_t b, int64_t e) { kernels().forward(px + b, py + b, e - b); });
     return y;
+}
+
+// dGELU(x) * dy, in x's dtype (dy is cast to it if autograd hands another).
+torch::Tensor backwardImpl(const torch::Tensor& x, const torch::Tensor& dy_in) {
+    const auto dy = dy_in.to(x.scalar_type()).contiguous();
+    auto dx = torch::empty_like(x);
+    if (x.scalar_type() == torch::kBFloat16) {
+        const uint16_t *px = bf16Data(x), *pdy = bf16Data(dy);
+        uint16_t* pdx = bf16Data(dx);
+        at::parallel_for(0, x.numel(), kGrain,
+                         [&](int64_t b, int64_t e) { kernels().backward_bf16(px + b, pdy + b, pdx + b, e - b); });
+        return dx;
+    }
+    const float *px = x.data_ptr<float>(), *pdy = dy.data_ptr<float>();
+    float* pdx = dx.data_ptr<float>();
+    at::parallel_for(0, x.numel(), kGrain,
+                     [&](int64_t b, int64_t e) { kernels().backward(px + b, pdy + b, pdx + b, e - b); });
+    return dx;
 }
 
 struct FastGeluFunction : public torch::autograd::Function<FastGeluFunction> {
@@ -161,14 +250,7 @@ struct FastGeluFunction : public torch::autograd::Function<FastGeluFunction> {
     }
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                    torch::autograd::variable_list grads) {
-        const auto x = ctx->get_saved_variables()[0];
-        const auto dy = grads[0].contiguous();
-        auto dx = torch::empty_like(x);
-        const float *px = x.data_ptr<float>(), *pdy = dy.data_ptr<float>();
-        float* pdx = dx.data_ptr<float>();
-        at::parallel_for(0, x.numel(), kGrain,
-                         [&](int64_t b, int64_t e) { kernels().backward(px + b, pdy + b, pdx + b, e - b); });
-        return {dx};
+        return {backwardImpl(ctx->get_saved_variables()[0], grads[0])};
     }
 };
 
@@ -179,8 +261,9 @@ void setFastGeluEnabled(bool enabled) { enabledFlag().set(enabled); }
 bool fastGeluEnabled() { return enabledFlag().on(); }
 
 bool fastGeluSupports(const torch::Tensor& x) {
-    return enabledFlag().on() && x.defined() && x.device().is_cpu() && x.scalar_type() == torch::kFloat &&
-           !cpuAutocastActive();
+    // GELU is not an autocast op: under CPU autocast it runs in its input's dtype, as here.
+    return enabledFlag().on() && x.defined() && x.device().is_cpu() &&
+           (x.scalar_type() == torch::kFloat || x.scalar_type() == torch::kBFloat16);
 }
 
 torch::Tensor fastGelu(const torch::Tensor& x) {

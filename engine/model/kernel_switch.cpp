@@ -21,4 +21,13 @@ bool cpuAutocastActive() {
 #endif
 }
 
+bool cpuAutocastBf16Active() {
+    if (!cpuAutocastActive()) return false;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    return at::autocast::get_autocast_dtype(at::kCPU) == at::kBFloat16;
+#else
+    return at::autocast::get_autocast_cpu_dtype() == at::kBFloat16;
+#endif
+}
+
 }  // namespace dino

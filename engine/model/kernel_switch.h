@@ -19,5 +19,7 @@ private:
 
 // Whether CPU autocast (bf16 mixed precision) is active on this thread.
 bool cpuAutocastActive();
+// ... with bf16 as its lower precision (the default, and the only one DINO Studio sets).
+bool cpuAutocastBf16Active();
 
 }  // namespace dino

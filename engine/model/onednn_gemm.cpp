@@ -1,14 +1,19 @@
 #include "model/onednn_gemm.h"
 
+#include "common/cpu_features.h"
 #include "model/kernel_switch.h"
 
-
+#include <array>
+#include <atomic>
 #include <cstdint>
+#include <map>
+#include <unordered_map>
 
 #ifdef DINO_HAVE_ONEDNN_SGEMM
 // oneDNN's C API (libdnnl-dev): row-major C = alpha * op(A) * op(B) + beta * C; returns dnnl_success
-// or an error status.
+// or an error status. Its C++ API for the bf16 matmul primitive.
 #include <dnnl.h>
+#include <oneapi/dnnl/dnnl.hpp>
 #endif
 
 namespace dino {
@@ -97,6 +102,111 @@ struct OnednnLinearFunction : public torch::autograd::Function<OnednnLinearFunct
         return {dx, dw, db};
     }
 };
+
+// ---- bf16: oneDNN's matmul primitive, bf16 operands, fp32 accumulation --------------------------------
+
+// A row-major-indexed matrix view: element (i, j) at data + i * rs + j * cs (in elements of dt).
+struct MatView {
+    const void* data;
+    dnnl::memory::data_type dt;
+    int64_t rows, cols, rs, cs;
+};
+
+dnnl::memory::data_type dnnlType(const torch::Tensor& t) {
+    return t.scalar_type() == torch::kBFloat16 ? dnnl::memory::data_type::bf16 : dnnl::memory::data_type::f32;
+}
+
+dnnl::engine& cpuEngine() {
+    static dnnl::engine e(dnnl::engine::kind::cpu, 0);
+    return e;
+}
+
+// C = A B (+ bias row), every operand a strided view; a primitive per distinct shape, cached per thread
+// (a step has a few dozen shapes; oneDNN's own cache would still rebuild the primitive descriptor).
+void matmul(const MatView& a, const MatView& b, const float* bias, const MatView& c) {
+    using key_t = std::array<int64_t, 16>;
+    const key_t key{a.rows, a.cols, b.cols, a.rs, a.cs, b.rs, b.cs, c.rs, c.cs, static_cast<int64_t>(a.dt),
+                    static_cast<int64_t>(b.dt), static_cast<int64_t>(c.dt), bias != nullptr, 0, 0, 0};
+    thread_local std::map<key_t, dnnl::matmul> cache;
+    thread_local dnnl::stream stream(cpuEngine());
+    const dnnl::memory::desc amd({a.rows, a.cols}, a.dt, dnnl::memory::dims{a.rs, a.cs});
+    const dnnl::memory::desc bmd({b.rows, b.cols}, b.dt, dnnl::memory::dims{b.rs, b.cs});
+    const dnnl::memory::desc cmd({c.rows, c.cols}, c.dt, dnnl::memory::dims{c.rs, c.cs});
+    const dnnl::memory::desc biasmd({1, c.cols}, dnnl::memory::data_type::f32, dnnl::memory::dims{c.cols, 1});
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+#if DNNL_VERSION_MAJOR >= 3
+        dnnl::matmul::primitive_desc pd = bias ? dnnl::matmul::primitive_desc(cpuEngine(), amd, bmd, biasmd, cmd)
+                                               : dnnl::matmul::primitive_desc(cpuEngine(), amd, bmd, cmd);
+#else
+        dnnl::matmul::primitive_desc pd(bias ? dnnl::matmul::desc(amd, bmd, biasmd, cmd) : dnnl::matmul::desc(amd, bmd, cmd),
+                                        cpuEngine());
+#endif
+        it = cache.emplace(key, dnnl::matmul(pd)).first;
+    }
+    std::unordered_map<int, dnnl::memory> args{
+        {DNNL_ARG_SRC, dnnl::memory(amd, cpuEngine(), const_cast<void*>(a.data))},
+        {DNNL_ARG_WEIGHTS, dnnl::memory(bmd, cpuEngine(), const_cast<void*>(b.data))},
+        {DNNL_ARG_DST, dnnl::memory(cmd, cpuEngine(), const_cast<void*>(c.data))}};
+    if (bias) args.emplace(DNNL_ARG_BIAS, dnnl::memory(biasmd, cpuEngine(), const_cast<float*>(bias)));
+    it->second.execute(stream, args);
+    stream.wait();
+}
+
+// Row-major (rows, cols) view of a contiguous 2-D tensor, or of its transpose.
+MatView view(const torch::Tensor& t, bool transposed = false) {
+    const int64_t r = t.size(0), c = t.size(1);
+    if (transposed) return {t.data_ptr(), dnnlType(t), c, r, 1, c};
+    return {t.data_ptr(), dnnlType(t), r, c, c, 1};
+}
+
+torch::Tensor bf16Product(const MatView& a, const MatView& b, const float* bias, torch::ScalarType out) {
+    auto c = torch::empty({a.rows, b.cols}, torch::TensorOptions().dtype(out));
+    matmul(a, b, bias, view(c));
+    return c;
+}
+
+struct OnednnLinearBf16Function : public torch::autograd::Function<OnednnLinearBf16Function> {
+    // x (..., K) float or bf16, w (N, K) float, b (N) float or empty; out: the result's dtype.
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
+                                 const torch::Tensor& w, const torch::Tensor& b, int64_t out) {
+        const auto xb = rows2d(x.to(torch::kBFloat16));
+        const auto wb = w.to(torch::kBFloat16).contiguous();
+        const bool has_bias = b.numel() > 0;
+        const auto bias = has_bias ? b.to(torch::kFloat).contiguous() : torch::Tensor();
+        if (ctx) {
+            ctx->save_for_backward({xb, wb});
+            ctx->saved_data["shape"] = x.sizes().vec();
+            ctx->saved_data["x_dtype"] = static_cast<int64_t>(x.scalar_type());
+            ctx->saved_data["w_dtype"] = static_cast<int64_t>(w.scalar_type());
+            ctx->saved_data["has_bias"] = has_bias;
+        }
+        return bf16Product(view(xb), view(wb, true), has_bias ? bias.data_ptr<float>() : nullptr,
+                           static_cast<torch::ScalarType>(out))
+            .view(outputShape(x, w.size(0)));
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const auto& xb = saved[0];
+        const auto& wb = saved[1];
+        const int64_t M = xb.size(0), N = wb.size(0);
+        const auto dy = grads[0].to(torch::kBFloat16).contiguous().reshape({M, N});
+        torch::Tensor dx, dw, db;
+        if (ctx->needs_input_grad(0))  // dx = dy W, in x's dtype
+            dx = bf16Product(view(dy), view(wb), nullptr,
+                             static_cast<torch::ScalarType>(ctx->saved_data["x_dtype"].toInt()))
+                     .view(ctx->saved_data["shape"].toIntVector());
+        if (ctx->needs_input_grad(1))  // dW = dy^T x, accumulated and kept in fp32 (the master weights)
+            dw = bf16Product(view(dy, true), view(xb), nullptr,
+                             static_cast<torch::ScalarType>(ctx->saved_data["w_dtype"].toInt()));
+        if (ctx->saved_data["has_bias"].toBool() && ctx->needs_input_grad(2)) db = dy.sum({0}, false, torch::kFloat);
+        return {dx, dw, db, torch::Tensor()};
+    }
+};
+
+std::atomic<int> g_bf16_mode{static_cast<int>(OnednnBf16Mode::Auto)};
 #endif  // DINO_HAVE_ONEDNN_SGEMM
 
 }  // namespace
@@ -133,8 +243,45 @@ bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const 
            x.dim() >= 1 && w.dim() == 2 && w.is_contiguous() && x.size(-1) == w.size(1) && !cpuAutocastActive();
 }
 
-torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+void setOnednnBf16Mode(OnednnBf16Mode mode) {
 #ifdef DINO_HAVE_ONEDNN_SGEMM
+    g_bf16_mode.store(static_cast<int>(mode));
+#else
+    (void)mode;
+#endif
+}
+
+bool onednnBf16Active() {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    const auto mode = static_cast<OnednnBf16Mode>(g_bf16_mode.load());
+    return onednnAvailable() &&
+           (mode == OnednnBf16Mode::On || (mode == OnednnBf16Mode::Auto && cpuHasNativeBf16()));
+#else
+    return false;
+#endif
+}
+
+bool onednnLinearBf16Supports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+    if (!onednnBf16Active() || !cpuAutocastBf16Active()) return false;
+    auto cpu = [](const torch::Tensor& t, bool bf16_ok) {
+        return t.device().is_cpu() && (t.scalar_type() == torch::kFloat || (bf16_ok && t.scalar_type() == torch::kBFloat16));
+    };
+    if (!(cpu(x, true) && cpu(w, false) && (!b.defined() || (cpu(b, false) && b.dim() == 1 && b.size(0) == w.size(0)))))
+        return false;
+    if (x.dim() < 1 || w.dim() != 2 || x.size(-1) != w.size(1) || w.size(0) == 0 || w.size(1) == 0) return false;
+    return x.numel() > 0;
+}
+
+torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b, LinearOut out) {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    if (onednnLinearBf16Supports(x, w, b)) {
+        const int64_t out_type = static_cast<int64_t>(out == LinearOut::Float ? torch::kFloat : torch::kBFloat16);
+        const auto bias = b.defined() ? b : torch::empty({0}, w.options());
+        const bool grad = torch::GradMode::is_enabled() &&
+                          (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
+        if (grad) return OnednnLinearBf16Function::apply(x, w, bias, out_type);
+        return OnednnLinearBf16Function::forward(nullptr, x, w, bias, out_type);
+    }
     if (onednnLinearSupports(x, w, b)) {
         const bool grad = torch::GradMode::is_enabled() &&
                           (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
@@ -143,7 +290,9 @@ torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const
         return forwardRows(x2, w, b).view(outputShape(x, w.size(0)));
     }
 #endif
-    return torch::linear(x, w, b);
+    auto y = torch::linear(x, w, b);
+    if (out == LinearOut::Float && cpuAutocastActive()) y = y.to(torch::kFloat);
+    return y;
 }
 
 }  // namespace dino

@@ -15,13 +15,30 @@
 
 namespace dino {
 
+// Under CPU bf16 autocast: the result's dtype. Bf16 is autocast's own (and what a following GELU
+// wants); Float asks for fp32 straight from the fp32 accumulator, for a product that feeds an fp32
+// consumer (the residual stream, the fused attention), which saves a cast and a rounding.
+enum class LinearOut { Bf16, Float };
+
 // x (..., K) float32, w (N, K), b (N) or undefined -> (..., N). Differentiable with respect to x, w
-// and b. Falls back to torch::linear for anything onednnLinearSupports rejects.
-torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
+// and b. Under CPU bf16 autocast, where onednnLinearBf16Supports: bf16 products through oneDNN's
+// matmul (x and w rounded to bf16, fp32 accumulation, the bias added in fp32, dW in w's fp32), with
+// no transposed copies in the backward. Falls back to torch::linear for anything both reject.
+torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b,
+                           LinearOut out = LinearOut::Bf16);
 
 // Whether onednnLinear takes this input itself: onednnAvailable(), CPU float32 for x,
 // w and b, w a row-major (N, K) block, and no autocast active (autocast must cast the inputs).
 bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
+
+// The bf16 path's switch. Auto: on where the CPU computes bf16 natively (AVX512-BF16 or AMX-BF16);
+// elsewhere oneDNN would emulate it, and libtorch's path is kept. On: everywhere (tests).
+enum class OnednnBf16Mode { Auto, On, Off };
+void setOnednnBf16Mode(OnednnBf16Mode mode);
+bool onednnBf16Active();
+// Whether onednnLinear takes this input on its bf16 path: onednnBf16Active(), CPU bf16 autocast on
+// this thread, x float32 or bf16, w and b float32, non-empty.
+bool onednnLinearBf16Supports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
 
 // Row-major C (m x n) = alpha op(A) op(B) + beta C, op = transpose when ta / tb is 'T'. Only when
 // onednnAvailable(); throws on a oneDNN error.

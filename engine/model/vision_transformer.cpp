@@ -17,9 +17,18 @@ namespace nnf = torch::nn::functional;
 
 namespace {
 
-// The block's Linear layers run through oneDNN's sgemm where it is faster (CPU float32), else
-// through torch::linear; same math.
-torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x) { return onednnLinear(x, l->weight, l->bias); }
+// The block's Linear layers run through oneDNN's sgemm where it is faster (CPU float32), oneDNN's bf16
+// matmul under CPU bf16 autocast, else through torch::linear; same math. Under bf16 autocast the
+// products whose results go on in fp32 (qkv into the fused attention, proj and fc2 into the residual
+// stream) return fp32 from the accumulator; fc1 returns bf16 for the bf16 GELU and fc2.
+torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x, LinearOut out = LinearOut::Bf16) {
+    return onednnLinear(x, l->weight, l->bias, out);
+}
+
+// The MLP branch: fc2(GELU(fc1(h))).
+torch::Tensor mlp(const torch::nn::Linear& fc1, const torch::nn::Linear& fc2, const torch::Tensor& h) {
+    return linear(fc2, fastGelu(linear(fc1, h)), LinearOut::Float);  // exact-erf GELU
+}
 
 constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
 
@@ -65,9 +74,9 @@ BlockImpl::BlockImpl(int dim, int heads, double mlp_ratio) : num_heads(heads) {
 torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
     const int64_t head_dim = C / num_heads;
-    auto qkv_out = linear(qkv, x);
+    auto qkv_out = linear(qkv, x, LinearOut::Float);  // fp32 under bf16 autocast too
     if (fusedAttentionSupports(qkv_out))  // CPU float/double: per (image, head) kernels, no permuted copies
-        return linear(proj, fusedAttention(qkv_out, num_heads));
+        return linear(proj, fusedAttention(qkv_out, num_heads), LinearOut::Float);
     // (B, N, 3C) -> (3, B, heads, N, head_dim)
     auto parts = qkv_out.reshape({B, N, 3, num_heads, head_dim}).permute({2, 0, 3, 1, 4}).unbind(0);
     const auto& q = parts[0];
@@ -81,7 +90,7 @@ torch::Tensor BlockImpl::attention(const torch::Tensor& x) {
     auto attn = torch::matmul(q * scale, k.transpose(-2, -1)).softmax(-1);
     auto out = torch::matmul(attn, v);
 #endif
-    return linear(proj, out.transpose(1, 2).reshape({B, N, C}));
+    return linear(proj, out.transpose(1, 2).reshape({B, N, C}), LinearOut::Float);
 }
 
 torch::Tensor BlockImpl::attentionWeights(const torch::Tensor& x) {
@@ -94,7 +103,7 @@ torch::Tensor BlockImpl::attentionWeights(const torch::Tensor& x) {
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
     auto y = x + attention(norm1->forward(x));
-    return y + linear(fc2, fastGelu(linear(fc1, norm2->forward(y))));  // exact-erf GELU
+    return y + mlp(fc1, fc2, norm2->forward(y));
 }
 
 torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
@@ -103,8 +112,8 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
     auto h = norm1->forward(x);
     const auto& w = qkv->weight;
     const auto& b = qkv->bias;
-    auto q = onednnLinear(h.select(1, 0), w.narrow(0, 0, C), b.narrow(0, 0, C));  // (B, C)
-    auto kv = onednnLinear(h, w.narrow(0, C, 2 * C), b.narrow(0, C, 2 * C))       // (B, N, 2C)
+    auto q = onednnLinear(h.select(1, 0), w.narrow(0, 0, C), b.narrow(0, 0, C), LinearOut::Float);  // (B, C)
+    auto kv = onednnLinear(h, w.narrow(0, C, 2 * C), b.narrow(0, C, 2 * C), LinearOut::Float)       // (B, N, 2C)
                   .view({B, N, 2, num_heads, head_dim});
     auto k = kv.select(2, 0);  // (B, N, heads, head_dim)
     auto v = kv.select(2, 1);
@@ -112,8 +121,8 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
     const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
     auto attn = ((q.view({B, 1, num_heads, head_dim}) * scale) * k).sum(-1).softmax(1);  // (B, N, heads)
     auto out = (attn.unsqueeze(-1) * v).sum(1).reshape({B, C});                          // (B, C)
-    auto y = x.select(1, 0) + linear(proj, out);
-    return y + linear(fc2, fastGelu(linear(fc1, norm2->forward(y))));
+    auto y = x.select(1, 0) + linear(proj, out, LinearOut::Float);
+    return y + mlp(fc1, fc2, norm2->forward(y));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,13 +2,37 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <fstream>
 #include <stdexcept>
 #include <string>
 
 namespace dino::test {
+
+// CPU bf16 autocast on this thread for a scope (the 1.13 and 2.4+ spellings).
+struct CpuAutocast {
+    explicit CpuAutocast(bool on) : was_(enabled()) { set(on); }
+    ~CpuAutocast() { set(was_); }
+    static bool enabled() {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        return at::autocast::is_autocast_enabled(at::kCPU);
+#else
+        return at::autocast::is_cpu_enabled();
+#endif
+    }
+    static void set(bool on) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(at::kCPU, on);
+#else
+        at::autocast::set_cpu_enabled(on);
+#endif
+        if (!on) at::autocast::clear_cache();
+    }
+    bool was_;
+};
 
 // tests/support/reference_golden.json, parsed once.
 inline const nlohmann::json& golden() {

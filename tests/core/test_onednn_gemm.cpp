@@ -1,9 +1,10 @@
 // oneDNN's sgemm behind the ViT's Linear layers, against torch::linear in value and gradient.
 #include <catch2/catch.hpp>
 
+#include "common/cpu_features.h"
+#include "core_test_util.h"
 #include "model/onednn_gemm.h"
 
-#include <ATen/autocast_mode.h>
 
 using namespace dino;
 
@@ -104,4 +105,120 @@ TEST_CASE("oneDNN Linear hands everything else to torch::linear", "[onednn]") {
     CHECK(torch::equal(onednnLinear(x, w, b), torch::linear(x, w, b)));
     setOnednnEnabled(true);
     CHECK(onednnAvailable() == onednnBuilt());
+}
+
+// ---- the bf16 path (CPU bf16 autocast) -----------------------------------------------------------------
+namespace {
+
+torch::Tensor roundedToBf16(const torch::Tensor& t) { return t.to(torch::kBFloat16).to(torch::kDouble); }
+
+}  // namespace
+
+TEST_CASE("oneDNN bf16 Linear: bf16 operands, fp32 accumulation, fp32 weight gradients", "[onednn][bf16]") {
+    if (!onednnBuilt()) {
+        WARN("built without a separate oneDNN library: no bf16 path");
+        CHECK_FALSE(onednnBf16Active());
+        return;
+    }
+    setOnednnEnabled(true);
+    setOnednnBf16Mode(OnednnBf16Mode::On);  // on any CPU (oneDNN emulates bf16 where it is not native)
+    torch::manual_seed(11);
+    struct Case {
+        std::vector<int64_t> x;
+        int64_t n;
+        bool bias;
+        bool bf16_input;
+    };
+    for (const Case& c : {Case{{640, 192}, 576, true, false}, Case{{4, 50, 192}, 768, true, true},
+                          Case{{3, 7, 13}, 5, false, false}, Case{{1, 9}, 1, true, false}}) {
+        for (LinearOut out : {LinearOut::Bf16, LinearOut::Float}) {
+            INFO("x " << c.x << ", out " << c.n << (c.bias ? ", bias" : "") << (c.bf16_input ? ", bf16 x" : "")
+                      << (out == LinearOut::Float ? ", fp32 result" : ", bf16 result"));
+            const int64_t k = c.x.back();
+            auto x = torch::randn(c.x);
+            if (c.bf16_input) x = x.to(torch::kBFloat16);
+            auto w = (torch::randn({c.n, k}) * 0.1).requires_grad_(true);
+            auto b = c.bias ? torch::randn({c.n}).requires_grad_(true) : torch::Tensor();
+            auto xg = x.clone().requires_grad_(true);
+            std::vector<int64_t> yshape = c.x;
+            yshape.back() = c.n;
+            auto dy = torch::randn(yshape);
+            torch::Tensor y;
+            {
+                test::CpuAutocast amp(true);
+                REQUIRE(onednnLinearBf16Supports(xg, w, b));
+                y = onednnLinear(xg, w, b, out);
+            }
+            CHECK(y.scalar_type() == (out == LinearOut::Float ? torch::kFloat : torch::kBFloat16));
+            y.backward(dy.to(y.scalar_type()));
+            // The reference: the same bf16-rounded operands, products in float64.
+            auto xr = roundedToBf16(x), wr = roundedToBf16(w.detach());
+            auto yr = torch::matmul(xr, wr.t());
+            if (c.bias) yr = yr + b.detach().to(torch::kDouble);
+            const double scale = yr.abs().max().item<double>() + 1e-12;
+            // fp32 accumulation: relative error ~ sqrt(k) 2^-24; a bf16 result adds its rounding, 2^-9.
+            const double tol = out == LinearOut::Float ? 2e-6 * scale : 4e-3 * scale;
+            CHECK((y.to(torch::kDouble) - yr).abs().max().item<double>() < tol);
+            auto dyr = roundedToBf16(dy);  // the backward takes the gradient in bf16
+            auto dxr = torch::matmul(dyr, wr);
+            auto dwr = torch::matmul(dyr.reshape({-1, c.n}).t(), xr.reshape({-1, k}));
+            CHECK(xg.grad().scalar_type() == x.scalar_type());
+            CHECK(w.grad().scalar_type() == torch::kFloat);  // the master weights' gradient, fp32
+            const double dx_tol = (x.scalar_type() == torch::kBFloat16 ? 4e-3 : 2e-6) * (dxr.abs().max().item<double>() + 1e-12);
+            CHECK((xg.grad().to(torch::kDouble) - dxr).abs().max().item<double>() < dx_tol);
+            CHECK((w.grad().to(torch::kDouble) - dwr).abs().max().item<double>() < 2e-6 * (dwr.abs().max().item<double>() + 1e-12) + 1e-6);
+            if (c.bias) {
+                auto dbr = dyr.reshape({-1, c.n}).sum(0);
+                CHECK(b.grad().scalar_type() == torch::kFloat);
+                CHECK((b.grad().to(torch::kDouble) - dbr).abs().max().item<double>() < 1e-4);
+            }
+        }
+    }
+    setOnednnBf16Mode(OnednnBf16Mode::Auto);
+}
+
+TEST_CASE("oneDNN bf16 Linear agrees with libtorch's autocast Linear", "[onednn][bf16]") {
+    if (!onednnBuilt()) return;
+    setOnednnEnabled(true);
+    setOnednnBf16Mode(OnednnBf16Mode::On);
+    torch::manual_seed(12);
+    auto x = torch::randn({256, 192}), w = torch::randn({768, 192}) * 0.05, b = torch::randn({768}) * 0.1;
+    test::CpuAutocast amp(true);
+    auto ours = onednnLinear(x, w, b);
+    auto theirs = torch::linear(x, w, b);
+    REQUIRE(theirs.scalar_type() == torch::kBFloat16);
+    REQUIRE(ours.scalar_type() == torch::kBFloat16);
+    // Both round the same bf16 operands; only the accumulation order and libtorch's bf16 bias differ.
+    auto diff = (ours.to(torch::kFloat) - theirs.to(torch::kFloat)).abs();
+    CHECK(diff.max().item<double>() < 0.02 * theirs.to(torch::kFloat).abs().max().item<double>());
+    CHECK(diff.mean().item<double>() < 2e-3);
+    setOnednnBf16Mode(OnednnBf16Mode::Auto);
+}
+
+TEST_CASE("oneDNN bf16 Linear: when it is used", "[onednn][bf16]") {
+    auto x = torch::randn({4, 8}), w = torch::randn({3, 8}), b = torch::randn({3});
+    setOnednnEnabled(true);
+    setOnednnBf16Mode(OnednnBf16Mode::Auto);
+    // Auto: only where the CPU computes bf16 natively (elsewhere oneDNN emulates it).
+    CHECK(onednnBf16Active() == (onednnBuilt() && cpuHasNativeBf16()));
+    setOnednnBf16Mode(OnednnBf16Mode::On);
+    CHECK(onednnBf16Active() == onednnBuilt());
+    CHECK_FALSE(onednnLinearBf16Supports(x, w, b));  // no autocast: the fp32 path
+    {
+        test::CpuAutocast amp(true);
+        CHECK(onednnLinearBf16Supports(x, w, b) == onednnBuilt());
+        CHECK(onednnLinearBf16Supports(x.to(torch::kBFloat16), w, b) == onednnBuilt());
+        CHECK_FALSE(onednnLinearBf16Supports(x.to(torch::kDouble), w, b));
+        CHECK_FALSE(onednnLinearBf16Supports(x, w.to(torch::kBFloat16), b));  // weights are fp32 masters
+        CHECK_FALSE(onednnLinearBf16Supports(x, w, torch::randn({4})));
+        CHECK_FALSE(onednnLinearBf16Supports(torch::randn({0, 8}), w, b));
+        // Not taken: libtorch's autocast Linear, and Float still means an fp32 result.
+        auto y = onednnLinear(torch::randn({0, 8}), w, b, LinearOut::Float);
+        CHECK(y.scalar_type() == torch::kFloat);
+        CHECK(y.sizes() == torch::IntArrayRef({0, 3}));
+        setOnednnBf16Mode(OnednnBf16Mode::Off);
+        CHECK_FALSE(onednnLinearBf16Supports(x, w, b));
+        CHECK(onednnLinear(x, w, b).scalar_type() == torch::kBFloat16);  // libtorch's autocast
+    }
+    setOnednnBf16Mode(OnednnBf16Mode::Auto);
 }
