@@ -74,12 +74,16 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
                                              ? "with threads > 1: images split over one worker per thread (1 intra-op thread each)"
                                              : "intra-op threads only (this libtorch has no OpenMP)"});
     info.push_back({"fused attention", !fusedAttentionBuilt()      ? "off (built without BLAS)"
-                                       : fusedAttentionEnabled() ? "on (CPU fp32/fp64, system BLAS)"
+                                       : fusedAttentionEnabled() ? "on (CPU fp32/fp64 and bf16 autocast, system BLAS)"
                                                                  : "off (DINO_FUSED_ATTENTION=0)"});
     info.push_back({"oneDNN sgemm", !onednnBuilt()    ? "off (no separate oneDNN library at build time: libtorch's own products)"
                                     : onednnEnabled() ? "on (ViT Linear layers and attention products, CPU fp32)"
                                                       : "off (DINO_ONEDNN=0)"});
-    info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32, ") + fastGeluIsa() + ")"
+    info.push_back({"bf16 matmul",
+                    onednnBf16Active() ? "on (oneDNN, ViT Linear layers under bf16 autocast)"
+                    : !onednnAvailable() ? "off (no oneDNN sgemm)"
+                                         : "off (no native bf16 here: libtorch's autocast products)"});
+    info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32 and bf16, ") + fastGeluIsa() + ")"
                                                        : std::string("off (DINO_FAST_GELU=0)")});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});
     std::string backends;

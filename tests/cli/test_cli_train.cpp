@@ -185,7 +185,7 @@ TEST_CASE("dino info names the libtorch, BLAS, CPU features and the speed-ups in
     const std::string build_line = r.out.substr(build, r.out.find('\n', build) - build);
     CHECK((build_line.find("CPU only") != std::string::npos || build_line.find("CUDA 1") != std::string::npos));
     for (const char* k : {"libtorch:", "device:", "threads:", "BLAS:", "CPU features:", "bf16 on CPU:",
-                          "CPU training step:", "fused attention:", "oneDNN sgemm:", "GELU:", "malloc tuning:", "data parallel:"})
+                          "CPU training step:", "fused attention:", "oneDNN sgemm:", "bf16 matmul:", "GELU:", "malloc tuning:", "data parallel:"})
         CHECK(r.out.find(k) != std::string::npos);
     // The switches are read from the environment.
     std::string cmd_env = "DINO_FUSED_ATTENTION=0 DINO_MALLOC_TUNING=0 DINO_ONEDNN=0 DINO_FAST_GELU=0 ";
