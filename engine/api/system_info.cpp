@@ -82,7 +82,8 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"bf16 matmul",
                     onednnBf16Active() ? "on (oneDNN, ViT Linear layers under bf16 autocast)"
                     : !onednnAvailable() ? "off (no oneDNN sgemm)"
-                                         : "off (no native bf16 here: libtorch's autocast products)"});
+                    : std::getenv("DINO_ONEDNN_BF16") ? "off (DINO_ONEDNN_BF16=0)"
+                                                      : "off (no native bf16 here: libtorch's autocast products)"});
     info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32 and bf16, ") + fastGeluIsa() + ")"
                                                        : std::string("off (DINO_FAST_GELU=0)")});
     info.push_back({"malloc tuning", mallocTuningEnabled() ? "on (glibc kept off mmap)" : "off (DINO_MALLOC_TUNING=0)"});

@@ -6,6 +6,8 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
+#include <string>
 #include <map>
 #include <unordered_map>
 
@@ -124,9 +126,9 @@ dnnl::engine& cpuEngine() {
 // C = A B (+ bias row), every operand a strided view; a primitive per distinct shape, cached per thread
 // (a step has a few dozen shapes; oneDNN's own cache would still rebuild the primitive descriptor).
 void matmul(const MatView& a, const MatView& b, const float* bias, const MatView& c) {
-    using key_t = std::array<int64_t, 16>;
+    using key_t = std::array<int64_t, 13>;
     const key_t key{a.rows, a.cols, b.cols, a.rs, a.cs, b.rs, b.cs, c.rs, c.cs, static_cast<int64_t>(a.dt),
-                    static_cast<int64_t>(b.dt), static_cast<int64_t>(c.dt), bias != nullptr, 0, 0, 0};
+                    static_cast<int64_t>(b.dt), static_cast<int64_t>(c.dt), bias != nullptr};
     thread_local std::map<key_t, dnnl::matmul> cache;
     thread_local dnnl::stream stream(cpuEngine());
     const dnnl::memory::desc amd({a.rows, a.cols}, a.dt, dnnl::memory::dims{a.rs, a.cs});
@@ -206,7 +208,14 @@ struct OnednnLinearBf16Function : public torch::autograd::Function<OnednnLinearB
     }
 };
 
-std::atomic<int> g_bf16_mode{static_cast<int>(OnednnBf16Mode::Auto)};
+// DINO_ONEDNN_BF16=0 (off) or 1 (on everywhere) in the environment, else Auto; the setter overrides it.
+int initialBf16Mode() {
+    const char* v = std::getenv("DINO_ONEDNN_BF16");
+    if (v && std::string(v) == "0") return static_cast<int>(OnednnBf16Mode::Off);
+    if (v && std::string(v) == "1") return static_cast<int>(OnednnBf16Mode::On);
+    return static_cast<int>(OnednnBf16Mode::Auto);
+}
+std::atomic<int> g_bf16_mode{initialBf16Mode()};
 #endif  // DINO_HAVE_ONEDNN_SGEMM
 
 }  // namespace

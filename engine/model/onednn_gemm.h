@@ -32,7 +32,9 @@ torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const
 bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
 
 // The bf16 path's switch. Auto: on where the CPU computes bf16 natively (AVX512-BF16 or AMX-BF16);
-// elsewhere oneDNN would emulate it, and libtorch's path is kept. On: everywhere (tests).
+// elsewhere oneDNN would emulate it, and libtorch's path is kept. On: everywhere (tests). The
+// environment's DINO_ONEDNN_BF16=0 / 1 picks Off / On at start (benchmarks); DINO_ONEDNN=0 turns it
+// off with the fp32 sgemm.
 enum class OnednnBf16Mode { Auto, On, Off };
 void setOnednnBf16Mode(OnednnBf16Mode mode);
 bool onednnBf16Active();
