@@ -483,7 +483,8 @@ TEST_CASE("t-SNE separates well-separated clusters, lowers the KL, and gives the
     const auto P = tsneJointAffinities(x, 30.0).clamp_min(1e-12);
     const auto start = (pca.coords - pca.coords.mean(0)) * (1e-4 / pca.coords.select(1, 0).std().item<double>());
     CHECK(r.kl < 0.5 * tsneKl(P, start));
-    CHECK(r.kl == Approx(tsneKl(P, r.coords)).epsilon(1e-9));
+    // The same formula on the same P up to rounding: 7.5e-10 apart (relative) on a Zen 5; 1e-9 held on the Zen 4.
+    CHECK(r.kl == Approx(tsneKl(P, r.coords)).epsilon(1e-8));
     // The same bits again, and with another number of threads.
     const TsneResult again = tsne(x, pca.coords, o);
     CHECK(torch::equal(again.coords, r.coords));
