@@ -82,7 +82,7 @@ std::vector<std::pair<std::string, std::string>> systemInfo() {
     info.push_back({"bf16 matmul",
                     onednnBf16Active() ? "on (oneDNN, ViT Linear layers under bf16 autocast)"
                     : !onednnAvailable() ? "off (no oneDNN sgemm)"
-                    : std::getenv("DINO_ONEDNN_BF16") ? "off (DINO_ONEDNN_BF16=0)"
+                    : onednnBf16Mode() == OnednnBf16Mode::Off ? "off (DINO_ONEDNN_BF16=0)"
                                                       : "off (no native bf16 here: libtorch's autocast products)"});
     info.push_back({"GELU", fastGeluEnabled() ? std::string("on (exact-erf kernel, CPU fp32 and bf16, ") + fastGeluIsa() + ")"
                                                        : std::string("off (DINO_FAST_GELU=0)")});

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 // The loops are compiled three times on x86-64 (AVX-512, AVX2 + FMA, baseline) and the variant is
 // picked once from the CPU's features. (GCC's target_clones("arch=haswell") would test the CPU
@@ -81,165 +82,144 @@ constexpr float kLn2Lo = 1.42860682030941723212e-6f;
         (q) = 0.5f * t_ * c_ * (e);                                                                         \
     } while (0)
 
-DINO_ALWAYS_INLINE void geluForwardLoop(const float* __restrict x, float* __restrict y, int64_t n) {
-    for (int64_t i = 0; i < n; ++i) {
-        const float v = x[i];
-        float e, q;
-        DINO_PHI_PARTS(v, e, q);
-        const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
-        y[i] = v * phi_cdf;
-    }
-}
-
-DINO_ALWAYS_INLINE void geluBackwardLoop(const float* __restrict x, const float* __restrict dy, float* __restrict dx,
-                                         int64_t n) {
-    for (int64_t i = 0; i < n; ++i) {
-        const float v = x[i];
-        float e, q;
-        DINO_PHI_PARTS(v, e, q);
-        const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
-        dx[i] = dy[i] * (phi_cdf + v * kInvSqrt2Pi * e);
-    }
-}
-
-// bf16 storage, fp32 arithmetic: each element is widened to float (its 16 bits become the top half),
-// computed as above, and rounded back to nearest-even as c10::BFloat16 does (NaN stays a quiet NaN).
-DINO_ALWAYS_INLINE float bf16Load(uint16_t h) {
+// Storage types: float, or bf16 as its 16 bits (uint16_t). Arithmetic is fp32 either way: a bf16
+// element is widened to float (its 16 bits become the top half) and the result rounded back to
+// nearest-even as c10::BFloat16 does (NaN stays a quiet NaN).
+DINO_ALWAYS_INLINE float load(float f) { return f; }
+DINO_ALWAYS_INLINE float load(uint16_t h) {
     const uint32_t u = static_cast<uint32_t>(h) << 16;
     float f;
     std::memcpy(&f, &u, sizeof f);
     return f;
 }
 
-DINO_ALWAYS_INLINE uint16_t bf16Round(float f) {
+template <typename T>
+DINO_ALWAYS_INLINE T store(float f);
+template <>
+DINO_ALWAYS_INLINE float store<float>(float f) {
+    return f;
+}
+template <>
+DINO_ALWAYS_INLINE uint16_t store<uint16_t>(float f) {
     uint32_t u;
     std::memcpy(&u, &f, sizeof u);
     const uint16_t h = static_cast<uint16_t>((u + 0x7FFFu + ((u >> 16) & 1u)) >> 16);
     return f != f ? static_cast<uint16_t>(0x7FC0) : h;
 }
 
-DINO_ALWAYS_INLINE void geluForwardLoopBf16(const uint16_t* __restrict x, uint16_t* __restrict y, int64_t n) {
+template <typename T>
+DINO_ALWAYS_INLINE void geluForwardLoop(const T* __restrict x, T* __restrict y, int64_t n) {
     for (int64_t i = 0; i < n; ++i) {
-        const float v = bf16Load(x[i]);
+        const float v = load(x[i]);
         float e, q;
         DINO_PHI_PARTS(v, e, q);
         const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
-        y[i] = bf16Round(v * phi_cdf);
+        y[i] = store<T>(v * phi_cdf);
     }
 }
 
-DINO_ALWAYS_INLINE void geluBackwardLoopBf16(const uint16_t* __restrict x, const uint16_t* __restrict dy,
-                                             uint16_t* __restrict dx, int64_t n) {
+template <typename T>
+DINO_ALWAYS_INLINE void geluBackwardLoop(const T* __restrict x, const T* __restrict dy, T* __restrict dx, int64_t n) {
     for (int64_t i = 0; i < n; ++i) {
-        const float v = bf16Load(x[i]);
+        const float v = load(x[i]);
         float e, q;
         DINO_PHI_PARTS(v, e, q);
         const float phi_cdf = v >= 0.0f ? 1.0f - q : q;
-        dx[i] = bf16Round(bf16Load(dy[i]) * (phi_cdf + v * kInvSqrt2Pi * e));
+        dx[i] = store<T>(load(dy[i]) * (phi_cdf + v * kInvSqrt2Pi * e));
     }
 }
 
-using ForwardFn = void (*)(const float*, float*, int64_t);
-using ForwardBf16Fn = void (*)(const uint16_t*, uint16_t*, int64_t);
-using BackwardBf16Fn = void (*)(const uint16_t*, const uint16_t*, uint16_t*, int64_t);
-using BackwardFn = void (*)(const float*, const float*, float*, int64_t);
-
-void geluForwardBase(const float* x, float* y, int64_t n) { geluForwardLoop(x, y, n); }
-void geluBackwardBase(const float* x, const float* dy, float* dx, int64_t n) { geluBackwardLoop(x, dy, dx, n); }
-void geluForwardBf16Base(const uint16_t* x, uint16_t* y, int64_t n) { geluForwardLoopBf16(x, y, n); }
-void geluBackwardBf16Base(const uint16_t* x, const uint16_t* dy, uint16_t* dx, int64_t n) {
-    geluBackwardLoopBf16(x, dy, dx, n);
-}
+// One instantiation of both loops per storage type and instruction set.
+template <typename T>
+void geluForwardBase(const T* x, T* y, int64_t n) { geluForwardLoop(x, y, n); }
+template <typename T>
+void geluBackwardBase(const T* x, const T* dy, T* dx, int64_t n) { geluBackwardLoop(x, dy, dx, n); }
 #ifdef DINO_X86_DISPATCH
-__attribute__((target("avx2,fma"))) void geluForwardAvx2(const float* x, float* y, int64_t n) {
+template <typename T>
+__attribute__((target("avx2,fma"))) void geluForwardAvx2(const T* x, T* y, int64_t n) {
     geluForwardLoop(x, y, n);
 }
-__attribute__((target("avx2,fma"))) void geluBackwardAvx2(const float* x, const float* dy, float* dx, int64_t n) {
+template <typename T>
+__attribute__((target("avx2,fma"))) void geluBackwardAvx2(const T* x, const T* dy, T* dx, int64_t n) {
     geluBackwardLoop(x, dy, dx, n);
 }
-__attribute__((target("avx2,fma"))) void geluForwardBf16Avx2(const uint16_t* x, uint16_t* y, int64_t n) {
-    geluForwardLoopBf16(x, y, n);
-}
-__attribute__((target("avx2,fma"))) void geluBackwardBf16Avx2(const uint16_t* x, const uint16_t* dy, uint16_t* dx,
-                                                              int64_t n) {
-    geluBackwardLoopBf16(x, dy, dx, n);
-}
-__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluForwardBf16Avx512(const uint16_t* x, uint16_t* y,
-                                                                               int64_t n) {
-    geluForwardLoopBf16(x, y, n);
-}
-__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluBackwardBf16Avx512(const uint16_t* x,
-                                                                                const uint16_t* dy, uint16_t* dx,
-                                                                                int64_t n) {
-    geluBackwardLoopBf16(x, dy, dx, n);
-}
-__attribute__((target("avx512f,avx512dq"))) void geluForwardAvx512(const float* x, float* y, int64_t n) {
+template <typename T>
+__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluForwardAvx512(const T* x, T* y, int64_t n) {
     geluForwardLoop(x, y, n);
 }
-__attribute__((target("avx512f,avx512dq"))) void geluBackwardAvx512(const float* x, const float* dy, float* dx,
-                                                                   int64_t n) {
+template <typename T>
+__attribute__((target("avx512f,avx512dq,avx512bw"))) void geluBackwardAvx512(const T* x, const T* dy, T* dx,
+                                                                           int64_t n) {
     geluBackwardLoop(x, dy, dx, n);
 }
 #endif
 
+template <typename T>
+struct KernelPair {
+    void (*forward)(const T*, T*, int64_t);
+    void (*backward)(const T*, const T*, T*, int64_t);
+};
+
 struct Kernels {
-    ForwardFn forward;
-    BackwardFn backward;
-    ForwardBf16Fn forward_bf16;
-    BackwardBf16Fn backward_bf16;
+    KernelPair<float> f32;
+    KernelPair<uint16_t> bf16;
     const char* isa;
+    const KernelPair<float>& of(const float*) const { return f32; }
+    const KernelPair<uint16_t>& of(const uint16_t*) const { return bf16; }
 };
 
 const Kernels& kernels() {
     static const Kernels k = [] {
 #ifdef DINO_X86_DISPATCH
         if (cpuHasFlag("avx512f") && cpuHasFlag("avx512dq") && cpuHasFlag("avx512bw"))
-            return Kernels{geluForwardAvx512, geluBackwardAvx512, geluForwardBf16Avx512, geluBackwardBf16Avx512,
-                           "AVX-512"};
+            return Kernels{{geluForwardAvx512<float>, geluBackwardAvx512<float>},
+                           {geluForwardAvx512<uint16_t>, geluBackwardAvx512<uint16_t>}, "AVX-512"};
         if (cpuHasFlag("avx2") && cpuHasFlag("fma"))
-            return Kernels{geluForwardAvx2, geluBackwardAvx2, geluForwardBf16Avx2, geluBackwardBf16Avx2, "AVX2"};
+            return Kernels{{geluForwardAvx2<float>, geluBackwardAvx2<float>},
+                           {geluForwardAvx2<uint16_t>, geluBackwardAvx2<uint16_t>}, "AVX2"};
 #endif
-        return Kernels{geluForwardBase, geluBackwardBase, geluForwardBf16Base, geluBackwardBf16Base, "baseline"};
+        return Kernels{{geluForwardBase<float>, geluBackwardBase<float>},
+                       {geluForwardBase<uint16_t>, geluBackwardBase<uint16_t>}, "baseline"};
     }();
     return k;
 }
 
 constexpr int64_t kGrain = 1 << 15;
 
-uint16_t* bf16Data(const torch::Tensor& t) { return reinterpret_cast<uint16_t*>(t.data_ptr<at::BFloat16>()); }
+// The tensor's elements as the loops' storage type.
+template <typename T>
+T* elements(const torch::Tensor& t) {
+    if constexpr (std::is_same_v<T, float>)
+        return t.data_ptr<float>();
+    else
+        return reinterpret_cast<uint16_t*>(t.data_ptr<at::BFloat16>());
+}
 
-torch::Tensor forwardImpl(const torch::Tensor& x) {
+template <typename T>
+torch::Tensor forwardTyped(const torch::Tensor& x) {
     auto y = torch::empty_like(x, at::MemoryFormat::Contiguous);
-    if (x.scalar_type() == torch::kBFloat16) {
-        const uint16_t* px = bf16Data(x);
-        uint16_t* py = bf16Data(y);
-        at::parallel_for(0, x.numel(), kGrain,
-                         [&](int64_t b, int64_t e) { kernels().forward_bf16(px + b, py + b, e - b); });
-        return y;
-    }
-    const float* px = x.data_ptr<float>();
-    float* py = y.data_ptr<float>();
-    at::parallel_for(0, x.numel(), kGrain,
-                     [&](int64_t b, int64_t e) { kernels().forward(px + b, py + b, e - b); });
+    const T* px = elements<T>(x);
+    T* py = elements<T>(y);
+    at::parallel_for(0, x.numel(), kGrain, [&](int64_t b, int64_t e) { kernels().of(px).forward(px + b, py + b, e - b); });
     return y;
 }
 
 // dGELU(x) * dy, in x's dtype (dy is cast to it if autograd hands another).
-torch::Tensor backwardImpl(const torch::Tensor& x, const torch::Tensor& dy_in) {
+template <typename T>
+torch::Tensor backwardTyped(const torch::Tensor& x, const torch::Tensor& dy_in) {
     const auto dy = dy_in.to(x.scalar_type()).contiguous();
     auto dx = torch::empty_like(x);
-    if (x.scalar_type() == torch::kBFloat16) {
-        const uint16_t *px = bf16Data(x), *pdy = bf16Data(dy);
-        uint16_t* pdx = bf16Data(dx);
-        at::parallel_for(0, x.numel(), kGrain,
-                         [&](int64_t b, int64_t e) { kernels().backward_bf16(px + b, pdy + b, pdx + b, e - b); });
-        return dx;
-    }
-    const float *px = x.data_ptr<float>(), *pdy = dy.data_ptr<float>();
-    float* pdx = dx.data_ptr<float>();
+    const T *px = elements<T>(x), *pdy = elements<T>(dy);
+    T* pdx = elements<T>(dx);
     at::parallel_for(0, x.numel(), kGrain,
-                     [&](int64_t b, int64_t e) { kernels().backward(px + b, pdy + b, pdx + b, e - b); });
+                     [&](int64_t b, int64_t e) { kernels().of(px).backward(px + b, pdy + b, pdx + b, e - b); });
     return dx;
+}
+
+bool isBf16(const torch::Tensor& x) { return x.scalar_type() == torch::kBFloat16; }
+torch::Tensor forwardImpl(const torch::Tensor& x) { return isBf16(x) ? forwardTyped<uint16_t>(x) : forwardTyped<float>(x); }
+torch::Tensor backwardImpl(const torch::Tensor& x, const torch::Tensor& dy) {
+    return isBf16(x) ? backwardTyped<uint16_t>(x, dy) : backwardTyped<float>(x, dy);
 }
 
 struct FastGeluFunction : public torch::autograd::Function<FastGeluFunction> {

@@ -7,8 +7,8 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
 #include <map>
+#include <string>
 #include <unordered_map>
 
 #ifdef DINO_HAVE_ONEDNN_SGEMM
@@ -260,11 +260,19 @@ void setOnednnBf16Mode(OnednnBf16Mode mode) {
 #endif
 }
 
+OnednnBf16Mode onednnBf16Mode() {
+#ifdef DINO_HAVE_ONEDNN_SGEMM
+    return static_cast<OnednnBf16Mode>(g_bf16_mode.load());
+#else
+    return OnednnBf16Mode::Off;
+#endif
+}
+
 bool onednnBf16Active() {
 #ifdef DINO_HAVE_ONEDNN_SGEMM
-    const auto mode = static_cast<OnednnBf16Mode>(g_bf16_mode.load());
-    return onednnAvailable() &&
-           (mode == OnednnBf16Mode::On || (mode == OnednnBf16Mode::Auto && cpuHasNativeBf16()));
+    static const bool native = cpuHasNativeBf16();  // asked on every Linear call: read the CPU once
+    const auto mode = onednnBf16Mode();
+    return onednnAvailable() && (mode == OnednnBf16Mode::On || (mode == OnednnBf16Mode::Auto && native));
 #else
     return false;
 #endif
@@ -283,17 +291,15 @@ bool onednnLinearBf16Supports(const torch::Tensor& x, const torch::Tensor& w, co
 
 torch::Tensor onednnLinear(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b, LinearOut out) {
 #ifdef DINO_HAVE_ONEDNN_SGEMM
+    const bool grad = torch::GradMode::is_enabled() &&
+                      (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
     if (onednnLinearBf16Supports(x, w, b)) {
         const int64_t out_type = static_cast<int64_t>(out == LinearOut::Float ? torch::kFloat : torch::kBFloat16);
         const auto bias = b.defined() ? b : torch::empty({0}, w.options());
-        const bool grad = torch::GradMode::is_enabled() &&
-                          (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
         if (grad) return OnednnLinearBf16Function::apply(x, w, bias, out_type);
         return OnednnLinearBf16Function::forward(nullptr, x, w, bias, out_type);
     }
     if (onednnLinearSupports(x, w, b)) {
-        const bool grad = torch::GradMode::is_enabled() &&
-                          (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
         if (grad) return OnednnLinearFunction::apply(x, w, b.defined() ? b : torch::empty({0}, w.options()));
         const auto x2 = rows2d(x);
         return forwardRows(x2, w, b).view(outputShape(x, w.size(0)));

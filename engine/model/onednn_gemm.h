@@ -37,6 +37,7 @@ bool onednnLinearSupports(const torch::Tensor& x, const torch::Tensor& w, const 
 // off with the fp32 sgemm.
 enum class OnednnBf16Mode { Auto, On, Off };
 void setOnednnBf16Mode(OnednnBf16Mode mode);
+OnednnBf16Mode onednnBf16Mode();  // Off in a build without oneDNN
 bool onednnBf16Active();
 // Whether onednnLinear takes this input on its bf16 path: onednnBf16Active(), CPU bf16 autocast on
 // this thread, x float32 or bf16, w and b float32, non-empty.
