@@ -1,5 +1,6 @@
 // Exchanging a run's results with other tools: teacher features as .npy, encoder weights as
-// timm-compatible safetensors in both directions. Torch-free.
+// timm-compatible safetensors in both directions, the curves and results as TensorBoard event files.
+// Torch-free.
 #pragma once
 
 #include "api/analysis.h"
@@ -46,5 +47,22 @@ WeightsInfo inspectWeights(const std::string& path);
 // depth, num_heads and mlp_ratio taken from it. Then checks that the weights load into that model for
 // data.size images; throws naming the file and the tensor or argument that does not fit.
 RunConfig configForWeights(const RunConfig& cfg, const std::string& weights_path);
+
+// The run's curves and results as a TensorBoard event file in <logdir>/<run name>/, so that runs can be viewed
+// in TensorBoard (`tensorboard --logdir LOGDIR`) beside runs of other tools:
+//   train/<column>   every column of metrics.csv by step (loss, lr, wd, teacher_temp, momentum,
+//                    teacher_entropy, kl_uniform, ...), wall time = the run's start + elapsed_seconds;
+//   knn/<column>     every column of knn.csv (the live k-NN curve and its random-init lines);
+//   eval/...         eval.json's results (teacher and random init) at the last step;
+//   HParams          every config field as an hparam (TensorBoard's HParams tab), with the session's end
+//                    status from status.json.
+// A run that is still training is written as it is now. Throws naming the file that cannot be read.
+struct TensorBoardExport {
+    std::string file;       // the event file written
+    int64_t scalars = 0;    // scalar events
+    int tags = 0;           // distinct scalar tags
+    int hparams = 0;        // config fields written as hparams
+};
+TensorBoardExport exportTensorBoard(const std::string& run_dir, const std::string& logdir);
 
 }  // namespace dino::api
