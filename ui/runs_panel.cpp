@@ -2,6 +2,8 @@
 
 #include "qt_types.h"
 
+#include "api/run_lock.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -94,13 +96,16 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
 void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
     haveRun_ = true;
     resumable_ = !s.checkpoints.empty() && s.status != "finished";
+    const auto writer = api::runWriter(s.dir);  // trained by another process (`dino train`, another window)
+    otherWriter_ = writer.has_value();
     title_->setText(QStringLiteral("<b>%1</b>").arg(QDir::toNativeSeparators(qs(s.dir)).toHtmlEscaped()));
     QString html;
     html += QStringLiteral("<table cellspacing=4>");
     auto row = [&html](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
     };
-    row(tr("Status"), qs(s.status));
+    row(tr("Status"), writer ? tr("training in another process (pid %1, %2)").arg(writer->pid).arg(qs(writer->host))
+                             : qs(s.status));
     row(tr("Dataset"), qs(s.config.data.dataset));
     row(tr("Model"), tr("ViT %1 wide, %2 blocks, %3 heads, patch %4; %5 pseudo-labels")
                          .arg(s.config.model.embed_dim)
@@ -134,6 +139,7 @@ void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
 void RunsPanel::clearRun() {
     haveRun_ = false;
     resumable_ = false;
+    otherWriter_ = false;
     title_->setText(tr("No run open."));
     details_->clear();
     updateButtons();
@@ -159,11 +165,11 @@ void RunsPanel::setTrainingActive(bool active) {
 }
 
 void RunsPanel::updateButtons() {
-    continue_->setEnabled(haveRun_ && resumable_ && !training_);
+    continue_->setEnabled(haveRun_ && resumable_ && !training_ && !otherWriter_);
     metrics_->setEnabled(haveRun_);
     checkpoint_->setEnabled(haveRun_);
     encoder_->setEnabled(haveRun_ && !training_);
-    prune_->setEnabled(haveRun_ && !training_);
+    prune_->setEnabled(haveRun_ && !training_ && !otherWriter_);
 }
 
 }  // namespace dino::ui

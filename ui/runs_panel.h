@@ -50,6 +50,7 @@ private:
     bool haveRun_ = false;
     bool resumable_ = false;
     bool training_ = false;
+    bool otherWriter_ = false;  // another process holds the run's lock
     void updateButtons();
 };
 

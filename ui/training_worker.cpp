@@ -69,6 +69,7 @@ void TrainingWorker::execute(std::unique_ptr<api::TrainingRun> (*make)(const Run
             QMutexLocker lock(&mutex_);
             run_ = nullptr;
         }
+        run.reset();  // releases the run's lock before anyone hears that it ended
         running_ = false;
         cancelRequested_ = false;
         Q_EMIT finished(outcome == api::RunOutcome::Cancelled);
@@ -78,6 +79,7 @@ void TrainingWorker::execute(std::unique_ptr<api::TrainingRun> (*make)(const Run
             QMutexLocker lock(&mutex_);
             run_ = nullptr;
         }
+        run.reset();
         running_ = false;
         cancelRequested_ = false;
         Q_EMIT failed(qs(e.what()));

@@ -4,6 +4,7 @@
 #include "parser.h"
 
 #include "api/analysis.h"
+#include "api/run_lock.h"
 #include "common/config.h"
 
 #include <cmath>
@@ -73,6 +74,11 @@ int runEval(const Args& args) {
               "DIR/eval_NAME.json")
         .footer("exit codes: 0 ok, 1 failure, 2 bad usage or config, 3 cancelled (Ctrl-C), 4 data error\n");
     if (auto code = p.parse(args)) return *code;
+    // Allowed while the run trains: checkpoints and eval.json are written whole (temp file + rename).
+    if (auto w = api::runWriter(dir))
+        std::fprintf(stderr, "note: %s is being trained by %s; this evaluates the checkpoint as it is now, and the "
+                             "run's own evaluation at its end replaces eval.json\n",
+                     dir.c_str(), api::describeWriter(*w).c_str());
     return guarded([&] {
         CancelScope cancellable;
         checkInterrupted("start-up");

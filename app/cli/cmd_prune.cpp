@@ -2,6 +2,7 @@
 // keep, and shows the run's disk use.
 #include "parser.h"
 
+#include "api/run_lock.h"
 #include "api/run_storage.h"
 #include "common/fsutil.h"
 
@@ -26,7 +27,8 @@ int runPrune(const Args& args) {
         .number("--keep", keep, "N", "keep the newest N epoch checkpoints (-1 = all, 0 = none)", Bounds{-1, {}})
         .number("--every", every, "K", "also keep every K-th epoch's (epochs K, 2K, ...; 0 = none)", Bounds{0, {}})
         .flag("--dry-run", dry, "only list what would be removed")
-        .footer("exit codes: 0 ok, 1 failure (a file that cannot be removed), 2 bad usage\n");
+        .footer("exit codes: 0 ok, 1 failure (a file that cannot be removed), 2 bad usage, 6 the run is being\n"
+                "written by another process (its own retention prunes it)\n");
     if (auto code = p.parse(args)) return *code;
     if (!std::filesystem::exists(std::filesystem::path(dir) / "config.json")) {
         std::cerr << "error: " << dir << " is not a run directory (no config.json)\n";

@@ -7,6 +7,7 @@
 
 #include "api/distributed.h"
 #include "api/run_directory.h"
+#include "api/run_lock.h"
 #include "api/local_launcher.h"
 #include "api/training_run.h"
 #include "common/config.h"
@@ -36,7 +37,7 @@ const char* kTrainFooter =
     "WORLD_SIZE, RANK, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT, as torchrun sets them\n"
     "(`torchrun --no-python --nnodes 2 --nproc-per-node 1 ... dino train ...`). See README.md.\n"
     "exit codes: 0 finished, 1 failure, 2 bad usage or config, 3 cancelled, 4 data error,\n"
-    "            5 non-finite loss\n";
+    "            5 non-finite loss, 6 the run is being written by another process\n";
 
 const Bounds kProcesses{1, 256};
 
@@ -223,7 +224,10 @@ int runResume(const Args& args) {
         const api::DistributedEnv dist = launcherEnvironment();
         if (!dist.enabled()) {
             const int n = nproc ? *nproc : api::runProcesses(dir);
-            if (n > 1) return launchLocal("resume", {dir}, n, dir);
+            if (n > 1) {
+                api::requireNoWriter(dir);  // rank 0 would refuse, after the others had started
+                return launchLocal("resume", {dir}, n, dir);
+            }
         }
         CancelScope cancellable;
         checkInterrupted("start-up");

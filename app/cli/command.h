@@ -10,7 +10,7 @@
 namespace dino::cli {
 
 // Exit codes scripts can rely on.
-enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kCancelled = 3, kDataError = 4, kNonFinite = 5 };
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kCancelled = 3, kDataError = 4, kNonFinite = 5, kRunLocked = 6 };
 
 using Args = std::vector<std::string>;
 using CommandFn = std::function<int(const Args&)>;

@@ -5,6 +5,7 @@
 #include "suggest.h"
 
 #include "api/process.h"
+#include "api/run_lock.h"
 #include "api/training_run.h"
 #include "common/config.h"
 
@@ -31,7 +32,8 @@ static void usage(std::FILE* out) {
                       "usage: dino <command> [options]      dino <command> --help\n\ncommands:\n",
                  DINO_VERSION);
     for (const auto& c : cmds) std::fprintf(out, "  %-12s %s\n", c.name.c_str(), c.summary.c_str());
-    std::fprintf(out, "\nexit codes: 0 ok, 1 failure, 2 usage, 3 cancelled, 4 data error, 5 non-finite loss\n");
+    std::fprintf(out, "\nexit codes: 0 ok, 1 failure, 2 usage, 3 cancelled, 4 data error, 5 non-finite loss,\n"
+                      "            6 the run is being written by another process\n");
 }
 
 int main(int argc, char** argv) {
@@ -60,6 +62,9 @@ int main(int argc, char** argv) {
         } catch (const dino::api::NonFiniteLossError& e) {
             std::cerr << "error: " << e.what() << "\n";
             return dino::cli::kNonFinite;
+        } catch (const dino::api::RunLockedError& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return dino::cli::kRunLocked;
         } catch (const dino::ConfigError& e) {
             std::cerr << "error: " << e.what() << "\n";
             return dino::cli::kUsage;

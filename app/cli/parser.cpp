@@ -275,6 +275,12 @@ Parser& Parser::positional(const std::string& name, std::string& into, const std
     return *this;
 }
 
+Parser& Parser::positionals(const std::string& name, std::vector<std::string>& into, const std::string& help) {
+    auto& e = impl_->add(Kind::Positional, name + "...", "", help);
+    e.option = impl_->app.add_option(name, into, help);
+    return *this;
+}
+
 Parser& Parser::text(const std::string& name, std::string& into, const std::string& value_name, const std::string& help,
                      bool required) {
     auto& e = impl_->add(Kind::Value, name, value_name, help);

@@ -52,6 +52,8 @@ public:
 
     // A positional argument such as "DIR" (its name is also its placeholder in --help).
     Parser& positional(const std::string& name, std::string& into, const std::string& help, bool required = true);
+    // Any number of positional arguments ("[FOLDER...]"), after the single ones.
+    Parser& positionals(const std::string& name, std::vector<std::string>& into, const std::string& help);
     // --name VALUE: `value_name` is its placeholder in --help ("FILE", "N").
     Parser& text(const std::string& name, std::string& into, const std::string& value_name, const std::string& help,
                  bool required = false);

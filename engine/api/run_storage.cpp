@@ -1,6 +1,7 @@
 #include "api/run_storage.h"
 
 #include "api/run_directory.h"
+#include "api/run_lock.h"
 #include "common/config.h"
 #include "common/fsutil.h"
 #include "common/retention.h"
@@ -34,6 +35,7 @@ PruneReport pruneRun(const std::string& run_dir, int keep_newest, int every, boo
         throw std::runtime_error(run_dir + " is not a run directory (no config.json)");
     if (keep_newest < -1) throw std::invalid_argument("keep must be >= -1 (-1 = all), got " + std::to_string(keep_newest));
     if (every < 0) throw std::invalid_argument("every must be >= 0 (0 = none), got " + std::to_string(every));
+    if (!dry_run) requireNoWriter(run_dir);  // the writer prunes by its own policy; two would race
     PruneResult r = pruneCheckpoints(run_dir, RetentionPolicy{keep_newest, every}, dry_run);
     PruneReport out;
     out.removed = r.removed;

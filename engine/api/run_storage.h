@@ -23,7 +23,8 @@ struct PruneReport {
 
 // Keeps last.ckpt, the newest keep_newest epoch checkpoints (-1 = all) and every every-th epoch's
 // (0 = none); removes the other epoch checkpoints and temp files of writes that never finished.
-// Throws naming the run when it is not a run directory, or the file that cannot be removed.
+// Throws naming the run when it is not a run directory, or the file that cannot be removed;
+// RunLockedError (api/run_lock.h) while a training process writes the run (not for a dry run).
 PruneReport pruneRun(const std::string& run_dir, int keep_newest, int every, bool dry_run = false);
 // The same with the run's own policy from its config.json.
 PruneReport pruneRun(const std::string& run_dir, bool dry_run = false);

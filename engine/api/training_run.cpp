@@ -4,6 +4,7 @@
 #include "api/collapse_guard.h"
 #include "api/local_launcher.h"
 #include "api/run_directory.h"
+#include "api/run_lock.h"
 #include "common/fsutil.h"
 #include "common/cancellation.h"
 #include "training/checkpoint.h"
@@ -206,7 +207,9 @@ bool directoryIsEmptyOrMissing(const std::string& dir) {
     std::error_code ec;
     if (!fs::exists(dir, ec)) return true;
     if (!fs::is_directory(dir, ec)) return false;
-    return fs::directory_iterator(dir, ec) == fs::directory_iterator();
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (!isRunLockFile(e.path().filename().string())) return false;  // left by a killed writer: not content
+    return true;
 }
 
 std::string describePlan(const RunPlan& p, const RunConfig& c) {
@@ -221,14 +224,23 @@ std::string describePlan(const RunPlan& p, const RunConfig& c) {
 
 }  // namespace
 
+// The lock of a run this process writes (rank 0), taken as "dino train", "dino-studio resume", ...
+static std::runtime_error notEmpty(const std::string& run_dir) {
+    return std::runtime_error("run directory " + run_dir + " already exists and is not empty; continue it with `dino resume " +
+                              run_dir + "` or choose a new directory");
+}
+
+static std::unique_ptr<RunLock> lockRun(const std::string& run_dir, const char* what) {
+    return RunLock::acquire(run_dir, std::string(program_invocation_short_name) + " " + what);
+}
+
 void checkNewRunDirectory(const std::string& run_dir) {
-    if (!directoryIsEmptyOrMissing(run_dir))
-        throw std::runtime_error("run directory " + run_dir +
-                                 " already exists and is not empty; continue it with `dino resume " + run_dir +
-                                 "` or choose a new directory");
+    requireNoWriter(run_dir);
+    if (!directoryIsEmptyOrMissing(run_dir)) throw notEmpty(run_dir);
 }
 
 struct TrainingRun::Impl {
+    std::unique_ptr<RunLock> lock;  // rank 0's writer lock; first, so that it is released last
     std::string dir;
     RunConfig cfg;
     std::unique_ptr<Trainer> trainer;
@@ -295,6 +307,7 @@ std::unique_ptr<TrainingRun> TrainingRun::createLocal(const RunConfig& cfg, cons
 std::unique_ptr<TrainingRun> TrainingRun::resumeLocal(const std::string& run_dir, const std::string& dino_exe) {
     const int n = runProcesses(run_dir);
     if (n <= 1) return resume(run_dir);
+    requireNoWriter(run_dir);  // before the helpers start
     std::unique_ptr<LocalLauncher> helpers;
     try {
         const DistributedEnv env = startHelpers(helpers, dino_exe, {"resume", run_dir}, n);
@@ -321,6 +334,9 @@ std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std
     run->impl_->trainer = std::make_unique<Trainer>(cfg, dist.rank == 0 ? run_dir : std::string(), joinProcesses(cfg, dist));
     if (dist.rank != 0) return run;
     ensureDir(run_dir);
+    run->impl_->lock = lockRun(run_dir, "train");
+    // Again under the lock: another process may have started a run there meanwhile.
+    if (!directoryIsEmptyOrMissing(run_dir)) throw notEmpty(run_dir);
     saveConfigFile(cfg, runConfigPath(run_dir));
     writeRunStatus(run_dir, "created", "", run->impl_->trainer->plan());
     return run;
@@ -328,12 +344,14 @@ std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std
 
 std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir, const DistributedEnv& dist) {
     if (!fs::is_directory(run_dir)) throw std::runtime_error("run directory " + run_dir + " does not exist");
+    std::unique_ptr<RunLock> lock = dist.rank == 0 ? lockRun(run_dir, "resume") : nullptr;
     RunConfig cfg = loadConfigFile(runConfigPath(run_dir));
     std::string ckpt = lastCheckpointPath(run_dir);
     if (!fs::exists(ckpt))
         throw std::runtime_error("nothing to resume in " + run_dir + ": no checkpoint yet (" + ckpt +
                                  "); start it again with `dino train`");
     std::unique_ptr<TrainingRun> run(new TrainingRun());
+    run->impl_->lock = std::move(lock);
     run->impl_->dir = run_dir;
     run->impl_->cfg = cfg;
     run->impl_->resumed = true;

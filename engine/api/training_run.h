@@ -43,7 +43,9 @@ public:
 enum class RunOutcome { Finished, Cancelled };
 
 // Throws std::runtime_error (saying how to continue it instead) when run_dir exists and is not an
-// empty directory: a new run needs a new or empty directory.
+// empty directory: a new run needs a new or empty directory. RunLockedError (api/run_lock.h) when
+// another process trains there. The training process (rank 0) holds the run's lock from create() or
+// resume() until the TrainingRun is destroyed; a second writer gets RunLockedError.
 void checkNewRunDirectory(const std::string& run_dir);
 
 class TrainingRun {

@@ -31,6 +31,7 @@ const std::map<std::string, std::vector<std::string>>& commandOptions() {
         {"fetch", {"--size", "--cache", "--url", "--md5", "--list"}},
         {"preview", {"--config", "--preset", "--set", "--indices", "--seed", "--scale", "--verbose", "--out"}},
         {"prune", {"--keep", "--every", "--dry-run"}},
+        {"runs", {"--json", "--csv", "--all-fields", "--group", "--no-group"}},
         {"info", {}},
         {"bench", {"--steps", "--warmup", "--batch", "--precision", "--threads", "--micro-batch", "--no-image-workers",
                    "--config", "--preset", "--set"}},
@@ -105,6 +106,7 @@ TEST_CASE("dino <command> with a misspelt option exits 2 naming it and the close
         {"fetch", "pathmnist --sizes 64", "--sizes", "--size"},
         {"preview", "--indice 0 --out p.png", "--indice", "--indices"},
         {"prune", "r --dryrun", "--dryrun", "--dry-run"},
+        {"runs", "r --jsno", "--jsno", "--json"},
         {"info", "--hlep", "--hlep", "--help"},
         {"bench", "--stpes 2", "--stpes", "--steps"},
         {"bench-data", "--worker 2", "--worker", "--workers"},
@@ -146,7 +148,7 @@ TEST_CASE("dino <command> with an option missing its value exits 2 naming the op
         {"train", "--preset tiny --run"},   {"resume", "r --nproc"},       {"eval", "r --split"},
         {"histogram", "r --csv"},           {"embed", "r --out"},          {"export", "r --out"},
         {"import", "w.safetensors --out"},  {"fetch", "pathmnist --size"}, {"preview", "--out"},
-        {"prune", "r --keep"},              {"bench", "--steps"},          {"bench-data", "--seconds"},
+        {"prune", "r --keep"},              {"runs", "r --group"},         {"bench", "--steps"},          {"bench-data", "--seconds"},
         {"attention", "r --images 0 --out"}, {"map", "r --iterations"},
     };
     for (const auto& [command, args] : cases) {
@@ -192,7 +194,8 @@ TEST_CASE("dino <command> with an extra argument exits 2 naming it", "[cli][opti
         {"bench", ""},                      {"bench-data", ""}, {"attention", "r --images 0 --out a.png"},
         {"map", "r --out m.csv"},
     };
-    for (const auto& [command, options] : commandOptions()) CHECK(cases.count(command) == 1);
+    // `dino runs` takes any number of folders: an extra argument is one more.
+    for (const auto& [command, options] : commandOptions()) CHECK((cases.count(command) == 1 || command == "runs"));
     for (const auto& [command, args] : cases)
         requireUsageError(runDino(s, command + " " + args + " extra"), command, "unexpected argument 'extra'");
     CHECK_FALSE(std::filesystem::exists(s / "r"));

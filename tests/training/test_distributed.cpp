@@ -154,7 +154,9 @@ TEST_CASE("createLocal (the GUI's way): rank 0 in this process, rank 1 through t
     REQUIRE(two.loss.size() == one.loss.size());
     for (size_t i = 0; i < one.loss.size(); ++i) CHECK(std::abs(two.loss[i] - one.loss[i]) < 1e-4);
     CHECK(std::filesystem::exists(dir / "two/log.rank1.txt"));
-    // A run directory in use is refused before any helper starts.
+    // A run directory in use is refused before any helper starts: `run` still holds its lock.
+    CHECK_THROWS_WITH(TrainingRun::createLocal(cfg, dir / "two", DINO_CLI_PATH), Catch::Contains("is being written by"));
+    run.reset();
     CHECK_THROWS_WITH(TrainingRun::createLocal(cfg, dir / "two", DINO_CLI_PATH), Catch::Contains("not empty"));
     // No CLI beside the program: a message saying what is missing.
     CHECK_THROWS_WITH(TrainingRun::createLocal(cfg, dir / "three", "/nonexistent/dino"),

@@ -1,6 +1,7 @@
 // The trainer end to end on the tiny preset (2-block ViT, 64 images, 4 steps per epoch, 1 thread):
 // run-directory files, bit-exact resume, cancel, pause, non-finite loss, config errors, options.
 #include "api/run_directory.h"
+#include "api/run_lock.h"
 #include "api/training_run.h"
 #include "common/fsutil.h"
 #include "training/checkpoint.h"
@@ -138,11 +139,15 @@ TEST_CASE("a tiny run writes the whole run directory", "[trainer]") {
     auto student = loadModelFromCheckpoint(lastCheckpointPath(dir.path()), cfg.model, 28, "student");
     CHECK(test::firstDifference(*teacher, *student) != "");
 
+    // One writer per run, in one process too: the run's lock goes with the TrainingRun.
+    CHECK_THROWS_AS(api::TrainingRun::resume(dir.path()), api::RunLockedError);
+    run.reset();
     // A finished run resumes to "finished" without steps; a second create in the same dir is refused.
     auto again = api::TrainingRun::resume(dir.path());
     Recorder rec2;
     CHECK(again->run(rec2) == api::RunOutcome::Finished);
     CHECK(rec2.steps.empty());
+    again.reset();
     CHECK_THROWS_WITH(api::TrainingRun::create(cfg, dir.path()), Catch::Contains("not empty"));
 }
 

@@ -1,0 +1,62 @@
+// `dino runs`: a table of the runs under one or more folders, with the configuration fields that differ
+// between them, their results, and runs that differ only in system.seed averaged.
+#include "parser.h"
+
+#include "api/run_table.h"
+#include "common/fsutil.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace dino::cli {
+namespace {
+
+// The folder the GUI creates runs in by default: $DINO_RUNS_DIR, else ~/dino-runs.
+std::string defaultRunsFolder() {
+    const char* env = std::getenv("DINO_RUNS_DIR");
+    return env && *env ? std::string(env) : expandHome("~/dino-runs");
+}
+
+int runRuns(const Args& args) {
+    std::vector<std::string> folders;
+    bool as_json = false, as_csv = false, all_fields = false, no_group = false;
+    std::string group = "seeds";
+    Parser p("runs",
+             "Lists every run under the folders (a folder that is a run lists itself), one row each: name,\n"
+             "status (training while a process holds the run's lock, with its pid and host; finished; stopped;\n"
+             "failed; collapsed), start time, training wall time, steps, images/s (median over the steps), the\n"
+             "configuration fields that differ between the listed runs, eval.json's results (1-NN, weighted\n"
+             "k-NN, AUC, and the random-init model's), the best point of the live k-NN curve and its step, the\n"
+             "last teacher entropy, the pseudo-labels used, and the collapse guard's verdict.\n"
+             "Runs that differ only in system.seed are one row with the results as mean ± sample standard\n"
+             "deviation (n - 1) and n; --no-group lists every run.\n");
+    p.positionals("FOLDER", folders, "folders of runs, or run directories (default: $DINO_RUNS_DIR, else ~/dino-runs)")
+        .flag("--json", as_json, "print JSON: the fields shown, every run, and the seed groups")
+        .flag("--csv", as_csv, "print CSV (grouped: a <result>_sd column beside each mean)")
+        .flag("--all-fields", all_fields, "show every configuration field, not only those that differ")
+        .choice("--group", group, {"seeds", "none"}, "group runs that differ only in system.seed (default seeds)")
+        .flag("--no-group", no_group, "one row per run (the same as --group none)")
+        .footer("exit codes: 0 ok, 1 a folder that does not exist, 2 bad usage\n");
+    if (auto code = p.parse(args)) return *code;
+    if (as_json && as_csv) {
+        std::cerr << "dino runs: --json and --csv exclude each other (see dino runs --help)\n";
+        return kUsage;
+    }
+    if (folders.empty()) folders.push_back(defaultRunsFolder());
+    std::vector<api::RunRow> rows;
+    for (const auto& [dir, name] : api::findRuns(folders)) rows.push_back(api::readRunRow(dir, name));
+    api::RunTableOptions options;
+    options.all_fields = all_fields;
+    options.group_seeds = group == "seeds" && !no_group;
+    const api::RunTable table = api::makeRunTable(std::move(rows), options);
+    if (as_json) std::cout << api::runTableJson(table);
+    else if (as_csv) std::cout << api::runTableCsv(table);
+    else if (table.rows.empty()) std::cout << "no runs in " << folders.front() << (folders.size() > 1 ? " ..." : "") << "\n";
+    else std::cout << api::runTableText(table);
+    return kOk;
+}
+
+}  // namespace
+}  // namespace dino::cli
+
+DINO_COMMAND("runs", "a table of runs: status, differing settings, results, seeds averaged", dino::cli::runRuns);

@@ -1,0 +1,125 @@
+// A table of runs (`dino runs`, the GUI's runs table, sweeps): one row per run directory with its state,
+// timing, results and configuration; the configuration fields that differ between the listed runs
+// (from the config field table, so every field is covered); runs that differ only in system.seed
+// grouped with mean ± sample standard deviation; curves averaged over a group. Torch-free.
+#pragma once
+
+#include "api/run_lock.h"
+#include "api/types.h"
+#include "common/config.h"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dino::api {
+
+constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+
+// A run's state in the table. Training: a process holds the run's lock right now. Stopped: cancelled, or
+// a writer that died (status.json still says "running" and nobody holds the lock). Collapsed: ended
+// (finished or stopped) with the collapse guard's verdict a collapse.
+enum class RunState { Created, Training, Finished, Stopped, Failed, Collapsed };
+const char* runStateName(RunState s);  // "created", "training", "finished", "stopped", "failed", "collapsed"
+
+struct RunRow {
+    std::string dir;
+    std::string name;  // the directory's path below the listed folder
+    RunState state = RunState::Created;
+    std::string detail;  // the failure message; "killed" for a writer that died
+    std::optional<RunWriter> writer;
+    std::string started;  // local time "YYYY-MM-DD HH:MM:SS" (log.txt's first line, else config.json's mtime)
+    double wall_seconds = 0;  // training time: the last elapsed_seconds of each process that trained it, summed
+    int64_t steps = 0;        // steps done
+    int64_t total_steps = 0;  // planned (from the config and status.json's dataset size; 0 when unknown)
+    double images_per_s = kNoValue;  // median over the steps
+    RunConfig config;
+    std::string collapse;  // the collapse guard's verdict: "healthy", "uniform", "one-hot", "warmup", or ""
+    // Results (kNoValue where the run has none): eval.json's teacher and random-init figures, the best point
+    // of the live k-NN curve (weighted k-NN), the last teacher entropy, the pseudo-labels used.
+    double nn1 = kNoValue, knn = kNoValue, auc = kNoValue;
+    double baseline_nn1 = kNoValue, baseline_knn = kNoValue, baseline_auc = kNoValue;
+    double best_live_knn = kNoValue;
+    int64_t best_live_knn_step = -1;
+    double teacher_entropy = kNoValue;
+    double pseudo_labels_used = kNoValue;
+    int pseudo_labels_total = 0;
+    std::string error;  // the run could not be read (a broken config.json): the message; the rest is empty
+};
+
+// The result columns, described once: the text table, CSV, JSON and the group statistics come from it.
+struct ResultColumn {
+    const char* key;     // JSON/CSV name: "nn1", "knn", "auc", "baseline_nn1", ...
+    const char* header;  // the text table's header: "1-NN", "k-NN", "AUC", ...
+    int decimals;        // in the text table
+    double (*get)(const RunRow&);
+};
+const std::vector<ResultColumn>& resultColumns();
+
+// The run directories in folders: a folder that is a run (has config.json) is itself listed; otherwise
+// the runs below it (up to 4 levels, not inside a run). Sorted by name. Throws naming a folder that does
+// not exist.
+std::vector<std::pair<std::string, std::string>> findRuns(const std::vector<std::string>& folders);  // (dir, name)
+
+// Reads one run's row; a run that cannot be read gets `error` instead of throwing.
+RunRow readRunRow(const std::string& dir, const std::string& name = "");
+
+// Every config field of cfg as (key, JSON text of its value), in the field table's order.
+std::vector<std::pair<std::string, std::string>> configFieldValues(const RunConfig& cfg);
+// The keys of the fields whose values are not the same in all rows (rows with an error are left out),
+// in table order, without those in `ignore`.
+std::vector<std::string> differingFields(const std::vector<RunRow>& rows, const std::vector<std::string>& ignore = {});
+
+// Mean, sample standard deviation (n - 1 in the denominator; NaN for n < 2) and n of the finite values.
+struct Stat {
+    double mean = kNoValue, sd = kNoValue;
+    int n = 0;
+};
+Stat summarize(const std::vector<double>& values);
+
+// Runs whose configurations are equal in every field but system.seed: one group each, in the order of
+// their first run; a run alone is a group of one. Rows with an error are a group of their own.
+struct RunGroup {
+    std::vector<size_t> members;  // indices into the rows
+    std::vector<uint64_t> seeds;
+    std::vector<Stat> results;    // one per resultColumns()
+};
+std::vector<RunGroup> groupBySeed(const std::vector<RunRow>& rows);
+
+// Curves averaged over runs (a seed group): at every step that any curve has, the mean, sample standard
+// deviation (n - 1; NaN for n < 2) and n of the curves that have a finite value at that step.
+struct CurvePoint {
+    int64_t step = 0;
+    double value = 0;
+};
+using Curve = std::vector<CurvePoint>;
+struct BandPoint {
+    int64_t step = 0;
+    double mean = 0, sd = 0;
+    int n = 0;
+};
+std::vector<BandPoint> averageCurves(const std::vector<Curve>& curves);
+Curve lossCurve(const std::vector<StepMetrics>& steps);
+Curve liveKnnCurve(const std::vector<KnnPoint>& points, bool weighted = true);  // weighted k-NN, or 1-NN
+
+// The table as `dino runs` prints it. Columns: name, status, started, wall, steps, images/s, the differing
+// fields (or all with all_fields), the results, collapse; grouped: one row per seed group with "seeds" and
+// "n" columns and the results as mean ± sd.
+struct RunTableOptions {
+    bool all_fields = false;
+    bool group_seeds = true;
+};
+struct RunTable {
+    std::vector<RunRow> rows;
+    std::vector<std::string> fields;  // the config fields shown
+    std::vector<RunGroup> groups;     // empty when not grouped
+};
+RunTable makeRunTable(std::vector<RunRow> rows, const RunTableOptions& options);
+std::string runTableText(const RunTable& t);  // aligned columns, one line per row
+std::string runTableCsv(const RunTable& t);   // RFC 4180; grouped: <result>_sd columns beside the means
+std::string runTableJson(const RunTable& t);  // {"fields": [...], "runs": [...], "groups": [...]}
+
+}  // namespace dino::api

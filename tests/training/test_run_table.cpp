@@ -1,0 +1,288 @@
+// The run table (engine/api/run_table.h): fields that differ, statuses, results, seed groups with
+// mean ± sample sd against hand-computed numbers, averaged curves, and the text, CSV and JSON forms.
+// Fixture runs are written by the engine's own writers (tests/support/run_fixture.h).
+#include "api/run_lock.h"
+#include "api/run_table.h"
+#include "run_fixture.h"
+#include "test_util.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace dino;
+using dino::test::FixtureRun;
+using dino::test::writeFixtureRun;
+
+namespace {
+
+const api::RunRow& row(const api::RunTable& t, const std::string& name) {
+    for (const auto& r : t.rows)
+        if (r.name == name) return r;
+    FAIL("no row " << name);
+    throw std::logic_error("unreachable");
+}
+
+std::vector<api::RunRow> tableRows(const std::string& folder) {
+    std::vector<api::RunRow> rows;
+    for (const auto& [dir, name] : api::findRuns({folder})) rows.push_back(api::readRunRow(dir, name));
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("run table: the fields that differ, every status, the results", "[run_table]") {
+    test::TempDir tmp("runtable");
+    const std::string root = tmp.path();
+    FixtureRun a;  // finished, lr 5e-4, seed 0
+    a.config.optim.lr = 5e-4;
+    a.live_knn = {{4, 0.41}, {8, 0.47}, {12, 0.45}};
+    a.pseudo_used = 7;
+    a.last_entropy = 2.25;
+    writeFixtureRun(root + "/a", a);
+    FixtureRun b = a;  // the same but views.num_local and a cancel
+    b.config.views.num_local = 4;
+    b.state = "cancelled";
+    b.steps = 3;
+    b.eval = false;
+    writeFixtureRun(root + "/b", b);
+    FixtureRun c = a;
+    c.state = "failed";
+    c.message = "non-finite loss";
+    writeFixtureRun(root + "/c", c);
+    FixtureRun d = a;
+    d.state = "running";  // its writer is gone: killed
+    writeFixtureRun(root + "/nested/d", d);
+    FixtureRun e = a;
+    e.collapse = api::CollapseState::Uniform;
+    writeFixtureRun(root + "/e", e);
+    FixtureRun f = a;  // training: this test holds its lock
+    writeFixtureRun(root + "/f", f);
+    auto lock = api::RunLock::acquire(root + "/f", "test");
+    fs::create_directories(root + "/not-a-run/checkpoints");
+
+    const auto t = api::makeRunTable(tableRows(root), {false, false});
+    REQUIRE(t.rows.size() == 6);
+    CHECK(t.rows[5].name == (fs::path("nested") / "d").string());  // sorted by name, found below a folder
+    CHECK(t.fields == std::vector<std::string>{"views.num_local"});  // lr is the same everywhere
+    CHECK(row(t, "a").state == api::RunState::Finished);
+    CHECK(row(t, "b").state == api::RunState::Stopped);
+    CHECK(row(t, "c").state == api::RunState::Failed);
+    CHECK(row(t, "c").detail == "non-finite loss");
+    CHECK(row(t, "nested/d").state == api::RunState::Stopped);
+    CHECK(row(t, "nested/d").detail == "killed");
+    CHECK(row(t, "e").state == api::RunState::Collapsed);
+    CHECK(row(t, "e").collapse == "uniform");
+    REQUIRE(row(t, "f").state == api::RunState::Training);
+    CHECK(row(t, "f").writer->pid == ::getpid());
+
+    const auto& ra = row(t, "a");
+    CHECK(ra.steps == 8);
+    CHECK(ra.total_steps == 8);  // 64 images / batch 16 x 2 epochs
+    CHECK(ra.wall_seconds == Approx(4.0));
+    CHECK(ra.images_per_s == Approx(100));
+    CHECK(ra.nn1 == Approx(0.5));
+    CHECK(ra.knn == Approx(0.6));
+    CHECK(ra.auc == Approx(0.9));
+    CHECK(ra.baseline_knn == Approx(0.35));
+    CHECK(ra.best_live_knn == Approx(0.47));
+    CHECK(ra.best_live_knn_step == 8);
+    CHECK(ra.teacher_entropy == Approx(2.25));
+    CHECK(ra.pseudo_labels_used == 7);
+    CHECK(ra.pseudo_labels_total == 16);
+    CHECK(std::isnan(row(t, "b").knn));  // no eval.json
+    CHECK(row(t, "b").steps == 3);
+
+    // The text table: aligned columns, the differing field as a column.
+    const std::string text = api::runTableText(t);
+    std::istringstream lines(text);
+    std::string header, first;
+    std::getline(lines, header);
+    std::getline(lines, first);
+    CHECK(header.find("views.num_local") != std::string::npos);
+    CHECK(header.find("best live k-NN") != std::string::npos);
+    CHECK(header.find("status") == first.find("finished"));  // columns line up
+    CHECK(text.find("training (pid " + std::to_string(::getpid())) != std::string::npos);
+
+    // All fields: every field of the table.
+    const auto all = api::makeRunTable(tableRows(root), {true, false});
+    CHECK(all.fields.size() == api::configFieldValues(RunConfig{}).size());
+}
+
+TEST_CASE("run table: a wall time summed over the processes that trained the run", "[run_table]") {
+    test::TempDir tmp("runtable-wall");
+    FixtureRun a;
+    writeFixtureRun(tmp.path() + "/a", a);
+    // A resume: elapsed_seconds starts again at the 4th row.
+    std::string metrics = api::metricsCsvHeader() + "\n";
+    for (int s = 0; s < 6; ++s) {
+        api::StepMetrics m;
+        m.step = s;
+        m.elapsed_seconds = s < 3 ? 10.0 * (s + 1) : 2.0 * (s - 2);
+        m.images_per_s = s;  // median of 0..5 = 2.5
+        metrics += api::metricsCsvRow(m) + "\n";
+    }
+    metrics += "6,0,4.5";  // a torn last line: left out
+    writeFileAtomic(api::runMetricsPath(tmp.path() + "/a"), metrics);
+    const auto r = api::readRunRow(tmp.path() + "/a");
+    CHECK(r.error.empty());
+    CHECK(r.steps == 6);
+    CHECK(r.wall_seconds == Approx(30 + 6));
+    CHECK(r.images_per_s == Approx(2.5));
+}
+
+TEST_CASE("run table: a run that cannot be read is a row with its error", "[run_table]") {
+    test::TempDir tmp("runtable-bad");
+    FixtureRun a;
+    writeFixtureRun(tmp.path() + "/a", a);
+    fs::create_directories(tmp.path() + "/b");
+    test::writeAll(tmp.path() + "/b/config.json", "{\"optim\": {\"lr\": \"fast\"}}");
+    const auto t = api::makeRunTable(tableRows(tmp.path()), {false, true});
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[1].error.find("optim.lr") != std::string::npos);
+    CHECK(t.fields.empty());  // nothing differs among the readable runs
+    CHECK(t.groups.size() == 2);
+    CHECK_THROWS_WITH(api::findRuns({tmp.path() + "/missing"}), Catch::Contains("does not exist"));
+}
+
+TEST_CASE("seed groups: mean, sample standard deviation and n against hand-computed numbers", "[run_table]") {
+    test::TempDir tmp("runtable-seeds");
+    // Three seeds of lr 5e-4, two of lr 1e-3.
+    const double knn[] = {0.80, 0.84, 0.86};
+    for (int s = 0; s < 3; ++s) {
+        FixtureRun f;
+        f.config.optim.lr = 5e-4;
+        f.config.system.seed = static_cast<uint64_t>(s);
+        f.knn = knn[s];
+        f.pseudo_used = 5 + s;
+        writeFixtureRun(tmp.path() + "/lr5e-4-s" + std::to_string(s), f);
+    }
+    for (int s = 0; s < 2; ++s) {
+        FixtureRun f;
+        f.config.optim.lr = 1e-3;
+        f.config.system.seed = static_cast<uint64_t>(s);
+        f.knn = s == 0 ? 0.5 : 0.6;
+        f.eval = true;
+        writeFixtureRun(tmp.path() + "/lr1e-3-s" + std::to_string(s), f);
+    }
+    const auto rows = tableRows(tmp.path());
+    const auto t = api::makeRunTable(rows, {false, true});
+    CHECK(t.fields == std::vector<std::string>{"optim.lr"});  // the seed is the grouping, not a column
+    REQUIRE(t.groups.size() == 2);
+    size_t k = 0;
+    while (std::string(api::resultColumns()[k].key) != "knn") ++k;
+    // Sorted by name: lr1e-3-s0, lr1e-3-s1, lr5e-4-s0..2.
+    const auto& g2 = t.groups[0];
+    const auto& g3 = t.groups[1];
+    CHECK(g2.members.size() == 2);
+    CHECK(g3.seeds == std::vector<uint64_t>{0, 1, 2});
+    // 0.80, 0.84, 0.86: mean 2.5 / 3; squared deviations 1/900 + 1/22500 + 16/22500 = 0.0018667,
+    // / (n - 1) = 0.00093333, sqrt = 0.0305505.
+    CHECK(g3.results[k].mean == Approx(0.8333333).epsilon(1e-6));
+    CHECK(g3.results[k].sd == Approx(0.0305505).epsilon(1e-5));
+    CHECK(g3.results[k].n == 3);
+    // 0.5, 0.6: mean 0.55, sd sqrt(0.005 / 1) = 0.0707107.
+    CHECK(g2.results[k].mean == Approx(0.55));
+    CHECK(g2.results[k].sd == Approx(0.0707107).epsilon(1e-5));
+    // pseudo-labels used 5, 6, 7 in one group, none in the other (n = 0).
+    size_t u = 0;
+    while (std::string(api::resultColumns()[u].key) != "pseudo_labels_used") ++u;
+    CHECK(g3.results[u].mean == Approx(6));
+    CHECK(g3.results[u].sd == Approx(1));
+    CHECK(g2.results[u].n == 0);
+
+    const std::string text = api::runTableText(t);
+    CHECK(text.find("0.8333 ± 0.0306") != std::string::npos);
+    CHECK(text.find("0,1,2") != std::string::npos);
+
+    // Ungrouped, the seed is a differing field.
+    const auto flat = api::makeRunTable(rows, {false, false});
+    CHECK(flat.fields == std::vector<std::string>{"optim.lr", "system.seed"});
+    CHECK(flat.groups.empty());
+
+    // summarize alone: NaN values are skipped, one value has no sd.
+    const auto one = api::summarize({std::nan(""), 2.0});
+    CHECK(one.n == 1);
+    CHECK(one.mean == 2.0);
+    CHECK(std::isnan(one.sd));
+}
+
+TEST_CASE("averaged curves: mean, sd and n at every step of any curve", "[run_table]") {
+    const api::Curve a = {{0, 1}, {10, 2}};
+    const api::Curve b = {{0, 3}, {10, 4}, {20, 5}};
+    const api::Curve c = {{0, 2}, {10, std::nan("")}};
+    const auto band = api::averageCurves({a, b, c});
+    REQUIRE(band.size() == 3);
+    CHECK(band[0].step == 0);
+    CHECK(band[0].mean == Approx(2));  // 1, 3, 2: sd sqrt((1 + 1 + 0) / 2) = 1
+    CHECK(band[0].sd == Approx(1));
+    CHECK(band[0].n == 3);
+    CHECK(band[1].mean == Approx(3));  // 2, 4 (NaN left out): sd sqrt((1 + 1) / 1)
+    CHECK(band[1].sd == Approx(std::sqrt(2.0)));
+    CHECK(band[1].n == 2);
+    CHECK(band[2].mean == Approx(5));
+    CHECK(std::isnan(band[2].sd));
+    CHECK(band[2].n == 1);
+
+    std::vector<api::StepMetrics> steps(2);
+    steps[0].step = 0;
+    steps[0].loss = 4;
+    steps[1].step = 1;
+    steps[1].loss = 3;
+    CHECK(api::lossCurve(steps)[1].value == 3);
+    std::vector<api::KnnPoint> knn(1);
+    knn[0].step = 5;
+    knn[0].knn_1nn = 0.4;
+    knn[0].knn_weighted = 0.5;
+    CHECK(api::liveKnnCurve(knn)[0].value == 0.5);
+    CHECK(api::liveKnnCurve(knn, false)[0].value == 0.4);
+}
+
+TEST_CASE("run table: CSV and JSON", "[run_table]") {
+    test::TempDir tmp("runtable-io");
+    for (int s = 0; s < 2; ++s) {
+        FixtureRun f;
+        f.config.system.seed = static_cast<uint64_t>(s);
+        f.config.data.dataset = "sample, \"quoted\"";  // a value CSV must quote
+        f.knn = 0.6 + 0.1 * s;
+        writeFixtureRun(tmp.path() + "/r" + std::to_string(s), f);
+    }
+    FixtureRun other;
+    other.config.model.out_dim = 32;
+    writeFixtureRun(tmp.path() + "/z", other);
+    const auto rows = tableRows(tmp.path());
+
+    const auto flat = api::makeRunTable(rows, {false, false});
+    const std::string csv = api::runTableCsv(flat);
+    std::istringstream in(csv);
+    std::string header, r0;
+    std::getline(in, header);
+    std::getline(in, r0);
+    CHECK(header.rfind("name,status,started,wall_s,steps,images/s,data.dataset,model.out_dim,system.seed,nn1,knn,auc,", 0) == 0);
+    CHECK(r0.find("r0,finished,") == 0);
+    CHECK(r0.find(",\"sample, \"\"quoted\"\"\",16,0,0.5000,0.6000,0.9000,") != std::string::npos);
+
+    const auto grouped = api::makeRunTable(rows, {false, true});
+    const std::string gcsv = api::runTableCsv(grouped);
+    CHECK(gcsv.find("knn,knn_sd,") != std::string::npos);
+    CHECK(gcsv.find("\r\nr0 +1,\"0,1\",2,finished,") != std::string::npos);
+
+    const auto j = nlohmann::json::parse(api::runTableJson(grouped));
+    CHECK(j["fields"] == nlohmann::json({"data.dataset", "model.out_dim"}));
+    REQUIRE(j["runs"].size() == 3);
+    CHECK(j["runs"][0]["name"] == "r0");
+    CHECK(j["runs"][0]["status"] == "finished");
+    CHECK(j["runs"][0]["config"]["model.out_dim"] == 16);
+    CHECK(j["runs"][1]["results"]["knn"].get<double>() == Approx(0.7));
+    CHECK(j["runs"][0]["writer"].is_null());
+    REQUIRE(j["groups"].size() == 2);
+    CHECK(j["groups"][0]["runs"] == nlohmann::json({"r0", "r1"}));
+    CHECK(j["groups"][0]["results"]["knn"]["mean"].get<double>() == Approx(0.65));
+    CHECK(j["groups"][0]["results"]["knn"]["sd"].get<double>() == Approx(0.0707107).epsilon(1e-5));
+    CHECK(j["groups"][0]["results"]["knn"]["n"] == 2);
+    CHECK(j["groups"][1]["results"]["knn"]["sd"].is_null());  // n = 1
+}
