@@ -50,6 +50,8 @@ private:
     bool haveRun_ = false;
     bool resumable_ = false;
     bool training_ = false;
+    api::RunSnapshot snap_;  // the run shown, as last read from its folder
+    void render();           // snap_ as the summary; while training, what goes on changing says so
     void updateButtons();
 };
 
