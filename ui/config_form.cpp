@@ -1,8 +1,10 @@
 #include "config_form.h"
 
+#include "common/config_schema.h"
 #include "dataset_picker.h"
 #include "qt_types.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
@@ -21,7 +24,29 @@ namespace dino::ui {
 
 namespace {
 const char* kInvalidStyle = "background:#fdecea; border:1px solid #d32f2f;";
+const QColor kInvalidBase(0xfd, 0xec, 0xea);
+
+// A field's label without its parenthesised note ("Head hidden width (0 = auto)" -> "Head hidden width"),
+// as a message names it.
+QString shortLabel(const QString& key) {
+    static const QRegularExpression note(QStringLiteral("\\s*\\([^()]*\\)$"));
+    QString l = fieldLabel(key);
+    l.remove(note);
+    return l;
 }
+
+// Marks an editor as invalid or not. A spin box keeps its native look (a style sheet would take its
+// arrows): only its base colour changes; the other editors get a red frame as well.
+void markInvalid(QWidget* w, bool bad) {
+    if (auto* sb = qobject_cast<QAbstractSpinBox*>(w)) {
+        QPalette pal = QApplication::palette(sb);
+        if (bad) pal.setColor(QPalette::Base, kInvalidBase);
+        sb->setPalette(pal);
+        return;
+    }
+    w->setStyleSheet(bad ? kInvalidStyle : "");
+}
+}  // namespace
 
 ConfigForm::ConfigForm(QWidget* parent) : QWidget(parent), cfg_(presetConfig("quick")) {
     auto* lay = new QVBoxLayout(this);
@@ -212,6 +237,7 @@ void ConfigForm::readField(const FieldSpec& f) {
         break;
     }
     if (f.group == "data") picker_->setContext(cfg_.data);
+    lastEdited_ = f.key;
     revalidate();
     Q_EMIT configChanged(f.key);
 }
@@ -257,6 +283,7 @@ void ConfigForm::writeField(const FieldSpec& f) {
 
 void ConfigForm::setConfig(const RunConfig& cfg) {
     loading_ = true;
+    lastEdited_.clear();
     cfg_ = cfg;
     parseErrors_.clear();
     for (const FieldSpec& f : configFields()) writeField(f);
@@ -283,6 +310,21 @@ void ConfigForm::revalidate() {
     for (auto it = parseErrors_.begin(); it != parseErrors_.end(); ++it) errors_.push_back({ss(it.key()), ss(it.value())});
     for (const FieldError& e : validate(cfg_))
         if (!parseErrors_.contains(qs(e.field))) errors_.push_back(e);
+    // A field that must be >= another (crop scale max >= min): when the user just changed the other one,
+    // that is the field in error, as they see it.
+    for (FieldError& e : errors_) {
+        const FieldDescriptor* d = findConfigField(e.field);
+        const FieldSpec* upper = findField(qs(e.field));
+        const FieldSpec* lower = d && !d->min_field.empty() ? findField(qs(d->min_field)) : nullptr;
+        if (!upper || !lower || lower->key != lastEdited_ ||
+            !(upper->get(cfg_).toDouble() < lower->get(cfg_).toDouble()))
+            continue;
+        e.message = ss(tr("must be <= %1 (%2) (got %3)")
+                           .arg(shortLabel(upper->key), upper->get(cfg_).toString(), lower->get(cfg_).toString()));
+        e.field = d->min_field;
+    }
+    // Messages name fields as the form shows them: by the label beside them, not by their JSON key.
+    for (FieldError& e : errors_) e.message = ss(readableMessage(qs(e.message)));
     // The engine checks batch <= dataset size when it opens the data; the picker knows the size already.
     if (const qint64 n = picker_->trainSize(); n > 0) {
         const qint64 usable = cfg_.data.subset > 0 ? std::min<qint64>(cfg_.data.subset, n) : n;
@@ -301,7 +343,7 @@ void ConfigForm::revalidate() {
         QLabel* err = errorLabels_.value(key);
         const bool bad = byField.contains(key);
         QWidget* styled = w->findChild<QLineEdit*>("edit") ? w->findChild<QLineEdit*>("edit") : w;
-        if (key != "data.dataset") styled->setStyleSheet(bad ? kInvalidStyle : "");
+        if (key != "data.dataset") markInvalid(styled, bad);
         w->setProperty("invalid", bad);
         if (err) {
             err->setText(bad ? byField[key].join("\n") : QString());
@@ -325,7 +367,21 @@ void ConfigForm::revalidate() {
 QString ConfigForm::firstProblem() const {
     if (errors_.empty()) return {};
     const FieldError& e = errors_.front();
-    return QStringLiteral("%1 (%2): %3").arg(fieldLabel(qs(e.field)), qs(e.field), qs(e.message));
+    return QStringLiteral("%1: %2").arg(fieldLabel(qs(e.field)), qs(e.message));
+}
+
+QString ConfigForm::readableMessage(QString message) {
+    // Longest keys first, and whole keys only: optim.teacher_temp is not the start of optim.teacher_temp_start.
+    static const std::vector<std::pair<QRegularExpression, QString>> keys = [] {
+        std::vector<std::pair<QRegularExpression, QString>> k;
+        for (const FieldDescriptor& d : configFieldTable())
+            k.push_back({QRegularExpression(QRegularExpression::escape(qs(d.key)) + QStringLiteral("(?!\\w)")), qs(d.key)});
+        std::sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+        return k;
+    }();
+    for (const auto& [re, key] : keys)
+        if (message.contains(key)) message.replace(re, shortLabel(key));
+    return message;
 }
 
 }  // namespace dino::ui

@@ -26,8 +26,11 @@ public:
     // Parse problems and dino::validate's, one per field.
     std::vector<FieldError> errors() const { return errors_; }
     bool isValid() const { return errors_.empty(); }
-    // "model.num_heads: must be >= 1 and divide ..." for the first problem, or "".
+    // "Attention heads: must be >= 1 and divide Embedding width 32 (got 5)" for the first problem, or "":
+    // fields named by their labels.
     QString firstProblem() const;
+    // An engine message with the JSON keys in it replaced by the labels of the fields.
+    static QString readableMessage(QString message);
 
     // The editor widget of a field ("optim.lr"), for tests and focus.
     QWidget* editor(const QString& key) const { return editors_.value(key); }
@@ -54,6 +57,7 @@ private:
     QMap<QString, int> pageOf_;
     QToolBox* toolbox_ = nullptr;
     DatasetPicker* picker_ = nullptr;
+    QString lastEdited_;  // the field the user changed last
     bool loading_ = false;
     bool lastValid_ = true;
 };

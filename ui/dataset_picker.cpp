@@ -6,7 +6,9 @@
 #include "qt_types.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -156,7 +158,18 @@ void DatasetPicker::refreshStatus() {
     try {
         path = api::resolveDataset(d);
     } catch (const std::exception& e) {
-        status_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(qs(e.what()).toHtmlEscaped()));
+        QString why = qs(e.what());
+        // A MedMNIST flag not downloaded yet: the button beside this line does it (the engine's message
+        // names the CLI's `dino fetch`).
+        if (mode_->currentData().toString() == "flag" && api::isMedmnistFlag(d.dataset) && api::isMedmnistSize(d.size)) {
+            const QString cache = d.cache_dir.empty() ? qs(api::defaultCacheDirectory()) : qs(d.cache_dir);
+            if (!QFileInfo::exists(QDir(cache).filePath(qs(api::medmnistFileName(d.dataset, d.size)))))
+                why = tr("%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).")
+                          .arg(qs(d.dataset))
+                          .arg(d.size)
+                          .arg(QDir::toNativeSeparators(cache));
+        }
+        status_->setText(QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(why.toHtmlEscaped()));
         trainSize_ = 0;
         Q_EMIT inspected(0);
         return;

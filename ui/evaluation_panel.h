@@ -1,6 +1,8 @@
 // The Evaluation tab: k-NN evaluation of the run's teacher beside a random-init baseline
-// (1-NN and weighted k-NN accuracy, AUC), per-class accuracy with class names, and the confusion
-// matrix as a heat map. "Evaluate" runs the engine off the GUI thread with progress and cancel.
+// (1-NN and weighted k-NN accuracy with 95 % Wilson score intervals, AUC), on the split chosen
+// (test or val), per-class accuracy with class names, and the confusion matrix as a heat map with
+// class names. Every figure names its split and number of images; a teacher below its random init is
+// flagged. "Evaluate" runs the engine off the GUI thread with progress and cancel.
 #pragma once
 
 #include "qt_types.h"
@@ -16,6 +18,7 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QCheckBox;
+class QComboBox;
 
 namespace dino::ui {
 
@@ -40,6 +43,13 @@ public:
     PlotWidget* comparisonPlot() const { return bars_; }
     QList<PlotWidget*> plots() const { return {bars_, confusion_}; }
     QPushButton* evaluateButton() const { return evaluate_; }
+    // The split whose images are classified ("test", "val"): what Evaluate computes, and whose saved
+    // report (eval.json, eval_<split>.json) is shown.
+    QComboBox* splitBox() const { return split_; }
+    QString split() const;
+    void setSplit(const QString& split);
+    // The warning shown when the teacher is below its random init (hidden otherwise).
+    QLabel* warningLabel() const { return warning_; }
 
 Q_SIGNALS:
     void evaluated(const dino::api::EvalReport& r);
@@ -53,8 +63,11 @@ public Q_SLOTS:
 private:
     void updateButtons();
     void drawConfusion();
+    void showSavedReport();  // the split's report on disk, if any
+    QString reportPath(const QString& split) const;
 
     QString runDir_;
+    QString runTestSplit_ = QStringLiteral("test");  // the run's eval.test_split: its report is eval.json
     bool busyElsewhere_ = false;
     bool evaluating_ = false;
     bool has_ = false;
@@ -64,6 +77,8 @@ private:
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* info_ = nullptr;
+    QLabel* warning_ = nullptr;
+    QComboBox* split_ = nullptr;
     QTableWidget* summary_ = nullptr;
     QTableWidget* classes_ = nullptr;
     PlotWidget* bars_ = nullptr;

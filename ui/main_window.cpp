@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "about_dialog.h"
 
 #include "api/analysis.h"
 #include "api/run_storage.h"
@@ -794,43 +795,7 @@ void MainWindow::showError(const QString& title, const QString& text) {
     box->open();
 }
 
-void MainWindow::about() {
-    QString versions;
-    versions += QStringLiteral("<tr><td>Qt</td><td>%1 (built with %2)</td></tr>").arg(qVersion(), QT_VERSION_STR);
-    versions += QStringLiteral("<tr><td>QCustomPlot</td><td>%1</td></tr>").arg(QCUSTOMPLOT_VERSION_STR);
-    try {
-        for (const auto& [k, v] : api::systemInfo())
-            versions += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(qs(k).toHtmlEscaped(), qs(v).toHtmlEscaped());
-    } catch (const std::exception& e) {
-        versions += QStringLiteral("<tr><td colspan=2>%1</td></tr>").arg(qs(e.what()).toHtmlEscaped());
-    }
-    QDialog dlg(this);
-    dlg.setWindowTitle(tr("About DINO Studio"));
-    auto* lay = new QVBoxLayout(&dlg);
-    auto* text = new QTextBrowser(&dlg);
-    text->setOpenExternalLinks(true);
-    text->setHtml(tr("<h2>DINO Studio %1</h2><p>Self-supervised DINO training (self-distillation with no labels, "
-                     "Caron et al. 2021) of a Vision Transformer on MedMNIST's PathMNIST.</p>")
-                      .arg(DINO_VERSION) +
-                  QStringLiteral("<table cellspacing=3>%1</table>").arg(versions) +
-                  QStringLiteral("<p>%1</p>").arg(datasetCitation().toHtmlEscaped()) +
-                  tr("<p>The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, "
-                     "shown below.</p>"));
-    QFile src(":/data/SOURCE.md");
-    if (src.open(QIODevice::ReadOnly)) {
-        auto* md = new QTextBrowser(&dlg);
-        md->setMarkdown(QString::fromUtf8(src.readAll()));
-        lay->addWidget(text, 1);
-        lay->addWidget(md, 2);
-    } else {
-        lay->addWidget(text);
-    }
-    auto* bb = new QDialogButtonBox(QDialogButtonBox::Close, &dlg);
-    connect(bb, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
-    lay->addWidget(bb);
-    dlg.resize(720, 640);
-    dlg.exec();
-}
+void MainWindow::about() { showAboutDialog(this); }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     if (isTraining()) {

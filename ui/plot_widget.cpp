@@ -1,5 +1,6 @@
 #include "plot_widget.h"
 
+#include <QApplication>
 #include <QComboBox>
 
 #include <algorithm>
@@ -16,6 +17,33 @@
 #include <QSvgGenerator>
 
 namespace dino::ui {
+
+namespace {
+
+// Ticks on whole numbers (steps, indices): 1, 2 or 5 times a power of ten, never below 1, no decimals.
+class IntegerTicker : public QCPAxisTicker {
+protected:
+    double getTickStep(const QCPRange& range) override {
+        const double exact = range.size() / (mTickCount + 1e-10);
+        if (!(exact > 1)) return 1;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(exact)));
+        const double m = exact / magnitude;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * magnitude;
+    }
+    int getSubTickCount(double tickStep) override {
+        // Minor ticks on whole steps where there are a few (a step of 2 or 5), none otherwise.
+        return tickStep <= 5 ? std::max(0, static_cast<int>(std::lround(tickStep)) - 1) : 0;
+    }
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return locale.toString(static_cast<qlonglong>(std::llround(tick)));
+    }
+};
+
+// Pixels kept free at each end of an axis, so that a marker at the edge (the current-step tracer,
+// a scatter disc) is drawn whole.
+constexpr int kEdgePx = 7;
+
+}  // namespace
 
 PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QCustomPlot(parent), title_(title) {
     setObjectName(title);
@@ -35,15 +63,20 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QCustomPlot(pare
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu menu(this);
         menu.addAction(tr("Export chart…"), this, [this] { exportPlotInteractive(this, title_, this); });
-        menu.addAction(tr("Reset zoom"), this, [this] {
-            autoRescale_ = true;
-            rescaleAxes();
-            replot();
-        });
+        menu.addAction(tr("Reset zoom"), this, [this] { resetZoom(); });
         menu.exec(mapToGlobal(pos));
     });
-    connect(this, &QCustomPlot::mouseWheel, this, [this] { autoRescale_ = false; });
-    connect(this, &QCustomPlot::mousePress, this, [this] { autoRescale_ = false; });
+    // Zooming or dragging the view stops following the data; a click (to focus, or by accident) does not:
+    // a chart clicked once would otherwise stay frozen at the steps it showed then.
+    connect(this, &QCustomPlot::mouseWheel, this, [this] {
+        if (interactions().testFlag(QCP::iRangeZoom)) autoRescale_ = false;
+    });
+    connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) { pressPos_ = e->pos(); });
+    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        if (interactions().testFlag(QCP::iRangeDrag) && (e->buttons() & Qt::LeftButton) &&
+            (e->pos() - pressPos_).manhattanLength() >= QApplication::startDragDistance())
+            autoRescale_ = false;
+    });
 }
 
 void PlotWidget::setTitle(const QString& t) {
@@ -51,35 +84,131 @@ void PlotWidget::setTitle(const QString& t) {
     titleElement_->setText(t);
 }
 
+void PlotWidget::setKeyRange(double lower, double upper) { keyHint_ = QCPRange(lower, upper); }
+
+void PlotWidget::useIntegerTicks(QCPAxis* axis) {
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new IntegerTicker));
+}
+
+void PlotWidget::setLegendBelow() {
+    if (legendBelow_) return;
+    legendBelow_ = true;
+    axisRect()->insetLayout()->take(legend);
+    const int row = plotLayout()->rowCount();
+    plotLayout()->addElement(row, 0, legend);
+    plotLayout()->setRowStretchFactor(row, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setMargins(QMargins(4, 0, 4, 2));
+    legend->setRowSpacing(0);
+    fitLegend();
+}
+
+// As many columns as fit the width (one entry a row on a narrow chart): nothing is clipped.
+void PlotWidget::fitLegend() {
+    if (!legendBelow_) return;
+    const int available = width() - 8;
+    const int n = legend->itemCount();
+    for (int cols = std::max(1, n); cols >= 1; --cols) {
+        legend->setWrap(cols);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        if (cols == 1 || legend->minimumOuterSizeHint().width() <= available) break;
+    }
+}
+
+void PlotWidget::resizeEvent(QResizeEvent* event) {
+    fitLegend();
+    QCustomPlot::resizeEvent(event);
+    requestReplot();  // the tick counts follow the size
+}
+
+void PlotWidget::mouseDoubleClickEvent(QMouseEvent* event) {
+    QCustomPlot::mouseDoubleClickEvent(event);
+    if (interactions().testFlag(QCP::iRangeDrag) || interactions().testFlag(QCP::iRangeZoom)) resetZoom();
+}
+
+void PlotWidget::resetZoom() {
+    autoRescale_ = true;
+    doReplot();
+}
+
 void PlotWidget::requestReplot() {
     if (!timer_.isActive()) timer_.start();
 }
 
 void PlotWidget::doReplot() {
-    if (autoRescale_) {
-        rescaleAxes(true);
-        // A little room above and below, so that markers at the extremes are not cut in half.
-        for (QCPAxis* axis : {yAxis, yAxis2}) {
-            if (!axis->visible() || axis->scaleType() != QCPAxis::stLinear) continue;
-            QCPRange r = axis->range();
-            // A flat series (a constant schedule) leaves QCustomPlot's range at its old size around the
-            // value: centre the value in +-5 % of itself instead.
-            bool any = false;
-            QCPRange data;
-            for (QCPGraph* g : axis->graphs()) {
-                bool found = false;
-                const QCPRange gr = g->getValueRange(found);
-                if (!found) continue;
-                data = any ? QCPRange(std::min(data.lower, gr.lower), std::max(data.upper, gr.upper)) : gr;
-                any = true;
-            }
-            if (any && data.size() <= 1e-12 * std::max(1.0, std::abs(data.center()))) r = data;
-            const double pad = r.size() > 0 ? 0.06 * r.size() : std::max(1e-9, 0.05 * std::abs(r.center()));
-            axis->setRange(r.lower - pad, r.upper + pad);
-        }
-    }
+    if (autoRescale_) fitAxes();
+    fitLegend();
+    fitTicks();
     ++replots_;
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotWidget::fitAxes() {
+    for (QCPAxis* axis : {xAxis, yAxis, yAxis2}) {
+        if (!axis->visible()) continue;
+        const bool key = axis->orientation() == Qt::Horizontal;
+        const bool log = axis->scaleType() == QCPAxis::stLogarithmic;
+        const QCP::SignDomain domain = log ? QCP::sdPositive : QCP::sdBoth;
+        bool any = false;
+        QCPRange data;
+        for (QCPAbstractPlottable* p : axis->plottables()) {
+            if (!p->realVisibility()) continue;
+            bool found = false;
+            const QCPRange r = key ? p->getKeyRange(found, domain) : p->getValueRange(found, domain);
+            if (!found) continue;
+            data = any ? QCPRange(std::min(data.lower, r.lower), std::max(data.upper, r.upper)) : r;
+            any = true;
+        }
+        const bool hint = key && keyHint_.upper > keyHint_.lower;
+        // No data yet: no numbers (a range kept from the last run would be read as this one's).
+        axis->setTickLabels(any || hint);
+        if (!any && !hint) {
+            axis->setRange(log ? QCPRange(1, 10) : QCPRange(0, 1));
+            continue;
+        }
+        QCPRange r = any ? data : keyHint_;
+        if (hint) r = QCPRange(std::min(r.lower, keyHint_.lower), std::max(r.upper, keyHint_.upper));
+        if (log) {
+            axis->setRange(r.lower == r.upper ? QCPRange(r.lower / 2, r.upper * 2) : r);
+            continue;
+        }
+        // A single point or a flat series (a constant schedule): one step either side of a step, +-5 % of a value.
+        if (r.size() <= 1e-12 * std::max(1.0, std::abs(r.center()))) {
+            const double half = key ? 1.0 : std::max(1e-9, 0.05 * std::abs(r.center()));
+            r = QCPRange(r.lower - half, r.upper + half);
+            if (key && data.lower >= 0 && r.lower < 0) r = QCPRange(0, r.upper - r.lower);
+        }
+        // Room at both ends: 6 % of a value axis, and at least the pixels a marker at the edge needs.
+        const int length = key ? axisRect()->width() : axisRect()->height();
+        const double px = length > 4 * kEdgePx ? r.size() * kEdgePx / (length - 2.0 * kEdgePx) : 0.02 * r.size();
+        const double pad = std::max(key ? 0.0 : 0.06 * r.size(), px);
+        axis->setRange(r.lower - pad, r.upper + pad);
+    }
+}
+
+// As many ticks as there is room for labels: none run together or overlap.
+void PlotWidget::fitTicks() {
+    for (QCPAxis* axis : {xAxis, yAxis, yAxis2}) {
+        if (!axis->visible() || axis->scaleType() != QCPAxis::stLinear) continue;
+        const QFontMetrics fm(axis->tickLabelFont());
+        const bool horizontal = axis->orientation() == Qt::Horizontal;
+        const int length = horizontal ? axisRect()->width() : axisRect()->height();
+        if (length <= 0) continue;
+        int per = 0;
+        if (horizontal) {
+            const QCPRange r = axis->range();
+            const QChar f = axis->numberFormat().isEmpty() ? QChar('g') : axis->numberFormat().at(0);
+            int w = 0;
+            for (double v : {r.lower, r.center(), r.upper})
+                w = std::max(w, fm.horizontalAdvance(QLocale().toString(v, f.toLatin1(), axis->numberPrecision())));
+            per = w + 2 * fm.horizontalAdvance(QLatin1Char('0')) + 8;
+        } else {
+            per = 2 * fm.height() + 4;
+        }
+        axis->ticker()->setTickCount(std::clamp(length / std::max(1, per), 2, 6));
+    }
 }
 
 QString exportPlot(QCustomPlot* plot, const QString& path, int width, int height) {

@@ -1,5 +1,10 @@
 // QCustomPlot with the app's look, a right-click "Export…" menu and coalesced replots: callers
 // append data and call requestReplot(); the plot redraws at most every kReplotMs.
+//
+// While it follows its data (until the user drags or zooms; a click does not count, a double-click
+// or "Reset zoom" follows again) each replot fits the axes: the data's range, a key range hint (a
+// step chart shows the planned run), room for markers at the edges, no stale range on an empty axis,
+// and as many ticks as the axis has room for.
 #pragma once
 
 #include <qcustomplot.h>
@@ -17,6 +22,14 @@ public:
     void requestReplot();
     // Rescales axes (unless the user zoomed) before each coalesced replot.
     void setAutoRescale(bool on) { autoRescale_ = on; }
+    bool followsData() const { return autoRescale_; }
+    // The key (x) range shown while following the data, widened to the data: a step chart shows the
+    // planned run. An empty range (lower >= upper) clears the hint: the data's range.
+    void setKeyRange(double lower, double upper);
+    // An axis of whole numbers (steps, indices): ticks and labels on integers only.
+    static void useIntegerTicks(QCPAxis* axis);
+    // The legend in a row of its own under the axes, never over the data, in as many columns as fit.
+    void setLegendBelow();
     QString title() const { return title_; }
     QCPTextElement* titleElement() const { return titleElement_; }
     void setTitle(const QString& t);
@@ -25,12 +38,23 @@ public:
 Q_SIGNALS:
     void exportRequested();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
 private:
     void doReplot();
+    void fitAxes();
+    void fitTicks();
+    void fitLegend();
+    void resetZoom();
     QTimer timer_;
     QString title_;
     QCPTextElement* titleElement_ = nullptr;
     bool autoRescale_ = true;
+    bool legendBelow_ = false;
+    QCPRange keyHint_{0, 0};
+    QPoint pressPos_;
     int replots_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "pseudo_label_panel.h"
 
 #include "api/analysis.h"
+#include "api/run_directory.h"
 #include "background_task.h"
 #include "qt_types.h"
 
@@ -51,23 +52,16 @@ PseudoLabelPanel::PseudoLabelPanel(QWidget* parent) : QWidget(parent) {
     bars_->setWidth(0.9);
     plot_->xAxis->setLabel(tr("pseudo-label"));
     plot_->yAxis->setLabel(tr("images"));
+    PlotWidget::useIntegerTicks(plot_->xAxis);
     lay->addWidget(plot_, 1);
 
-    auto* note = new QLabel(this);
-    note->setObjectName("pseudoNote");
-    note->setWordWrap(true);
-    note->setTextFormat(Qt::RichText);
-    note->setText(tr(
-        "<b>What you are looking at.</b> Each image is given the index of the teacher head's largest output "
-        "(argmax over out_dim pseudo-labels); the bars count how many images got each index. <b>Why it is not "
-        "uniform:</b> nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the "
-        "teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher "
-        "temperature) makes each image pick one label confidently; between the two the teacher settles on as many "
-        "labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images "
-        "share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A "
-        "histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse."));
-    note->setStyleSheet("background:palette(alternate-base); padding:6px; border-radius:4px;");
-    lay->addWidget(note);
+    note_ = new QLabel(this);
+    note_->setObjectName("pseudoNote");
+    note_->setWordWrap(true);
+    note_->setTextFormat(Qt::RichText);
+    note_->setText(explainerText(QStringLiteral("ema")));
+    note_->setStyleSheet("background:palette(alternate-base); padding:6px; border-radius:4px;");
+    lay->addWidget(note_);
 
     connect(compute_, &QPushButton::clicked, this, &PseudoLabelPanel::compute);
     connect(sorted_, &QCheckBox::toggled, this, [this] { redraw(); });
@@ -76,7 +70,38 @@ PseudoLabelPanel::PseudoLabelPanel(QWidget* parent) : QWidget(parent) {
 
 void PseudoLabelPanel::setRunDir(const QString& dir) {
     runDir_ = dir;
+    QString centering = QStringLiteral("ema");
+    if (!dir.isEmpty()) {
+        try {
+            centering = qs(loadConfigFile(api::runConfigPath(ss(dir))).optim.centering);
+        } catch (const std::exception&) {
+            // no readable config.json: the seed's centring
+        }
+    }
+    note_->setText(explainerText(centering));
     updateButtons();
+}
+
+QString PseudoLabelPanel::explainerText(const QString& centering) {
+    const QString what = tr(
+        "<b>What you are looking at.</b> Each image is given the index of the teacher head's largest output "
+        "(argmax over out_dim pseudo-labels); the bars count how many images got each index. ");
+    const QString end = tr(
+        "PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels "
+        "collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a "
+        "flat one with an entropy near log(out_dim), would mean collapse.");
+    if (centering == QLatin1String("sinkhorn"))
+        return what + tr(
+            "<b>Why it is not uniform:</b> this run makes the teacher's targets with Sinkhorn-Knopp "
+            "(optim.centering = sinkhorn, DINOv2's remedy): a few rounds of normalisation spread each batch's images "
+            "evenly over the labels, which stops one label from winning for every image, and the low teacher "
+            "temperature makes each image pick one label confidently. The histogram counts the head's raw argmax over "
+            "a whole split, without that balancing, so it shows how much of the balance the head has learned. ") + end;
+    return what + tr(
+        "<b>Why it is not uniform:</b> nothing in DINO asks for equally sized groups. Centering subtracts a running mean "
+        "of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher "
+        "temperature) makes each image pick one label confidently; between the two the teacher settles on as many "
+        "labels as the data supports. ") + end;
 }
 
 void PseudoLabelPanel::setBusyElsewhere(bool busy) {

@@ -30,6 +30,10 @@ public:
     QCPBars* bars() const { return bars_; }
     QPushButton* computeButton() const { return compute_; }
     void setSorted(bool sorted);
+    // The note under the histogram, which explains it for the run's teacher targets (centring or Sinkhorn).
+    QLabel* explainer() const { return note_; }
+    // Its text for optim.centering ("ema" or "sinkhorn").
+    static QString explainerText(const QString& centering);
 
 Q_SIGNALS:
     void computed(const dino::api::PseudoLabelReport& r);
@@ -51,6 +55,7 @@ private:
     QComboBox* split_ = nullptr;
     QCheckBox* sorted_ = nullptr;
     QLabel* stats_ = nullptr;
+    QLabel* note_ = nullptr;
     PlotWidget* plot_ = nullptr;
     QCPBars* bars_ = nullptr;
 };

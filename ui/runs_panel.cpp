@@ -96,16 +96,26 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
 void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
     haveRun_ = true;
     resumable_ = !s.checkpoints.empty() && s.status != "finished";
-    const auto writer = api::runWriter(s.dir);  // trained by another process (`dino train`, another window)
-    otherWriter_ = writer.has_value();
+    writer_ = api::runWriter(s.dir);  // trained by another process (`dino train`, another window)
+    snap_ = s;
+    render();
+}
+
+void RunsPanel::render() {
+    if (!haveRun_) return;
+    const api::RunSnapshot& s = snap_;
     title_->setText(QStringLiteral("<b>%1</b>").arg(QDir::toNativeSeparators(qs(s.dir)).toHtmlEscaped()));
     QString html;
     html += QStringLiteral("<table cellspacing=4>");
     auto row = [&html](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
     };
-    row(tr("Status"), writer ? tr("training in another process (pid %1, %2)").arg(writer->pid).arg(qs(writer->host))
-                             : qs(s.status));
+    // A run in training changes under this summary (it is read at Start, Continue and the end): the
+    // figures that go stale say when they were read rather than pass for the present.
+    if (writer_)
+        row(tr("Status"), tr("training in another process (pid %1, %2)").arg(writer_->pid).arg(qs(writer_->host)));
+    else
+        row(tr("Status"), training_ ? tr("training (the Training tab shows its progress)") : qs(s.status));
     row(tr("Dataset"), qs(s.config.data.dataset));
     row(tr("Model"), tr("ViT %1 wide, %2 blocks, %3 heads, patch %4; %5 pseudo-labels")
                          .arg(s.config.model.embed_dim)
@@ -114,8 +124,8 @@ void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
                          .arg(s.config.model.patch_size)
                          .arg(s.config.model.out_dim));
     row(tr("Schedule"), tr("%1 epochs × %2 steps, batch %3").arg(s.plan.epochs).arg(s.plan.steps_per_epoch).arg(s.config.optim.batch_size));
-    row(tr("Steps recorded"), QString::number(s.steps.size()));
-    if (!s.steps.empty())
+    row(tr("Steps recorded"), training_ ? tr("%1 when training started").arg(s.steps.size()) : QString::number(s.steps.size()));
+    if (!s.steps.empty() && !training_)
         row(tr("Last loss"), QString::number(s.steps.back().loss, 'f', 4));
     if (s.eval)
         row(tr("k-NN accuracy"), tr("%1 % (random init %2 %)")
@@ -138,8 +148,9 @@ void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
 
 void RunsPanel::clearRun() {
     haveRun_ = false;
+    snap_ = api::RunSnapshot{};
     resumable_ = false;
-    otherWriter_ = false;
+    writer_.reset();
     title_->setText(tr("No run open."));
     details_->clear();
     updateButtons();
@@ -161,15 +172,16 @@ QString RunsPanel::runsFolder() const { return QDir::fromNativeSeparators(folder
 
 void RunsPanel::setTrainingActive(bool active) {
     training_ = active;
+    render();
     updateButtons();
 }
 
 void RunsPanel::updateButtons() {
-    continue_->setEnabled(haveRun_ && resumable_ && !training_ && !otherWriter_);
+    continue_->setEnabled(haveRun_ && resumable_ && !training_ && !writer_);
     metrics_->setEnabled(haveRun_);
     checkpoint_->setEnabled(haveRun_);
     encoder_->setEnabled(haveRun_ && !training_);
-    prune_->setEnabled(haveRun_ && !training_ && !otherWriter_);
+    prune_->setEnabled(haveRun_ && !training_ && !writer_);
 }
 
 }  // namespace dino::ui

@@ -3,8 +3,11 @@
 #pragma once
 
 #include "api/run_directory.h"
+#include "api/run_lock.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -50,7 +53,9 @@ private:
     bool haveRun_ = false;
     bool resumable_ = false;
     bool training_ = false;
-    bool otherWriter_ = false;  // another process holds the run's lock
+    std::optional<api::RunWriter> writer_;  // another process holds the run's lock
+    api::RunSnapshot snap_;  // the run shown, as last read from its folder
+    void render();           // snap_ as the summary; while training, what goes on changing says so
     void updateButtons();
 };
 

@@ -1,5 +1,8 @@
 #include "training_panel.h"
 
+#include "api/analysis.h"
+#include "background_task.h"
+
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -94,6 +97,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     loss_->xAxis->setLabel(tr("step"));
     loss_->yAxis->setLabel(tr("loss"));
     loss_->legend->setVisible(true);
+    loss_->setLegendBelow();
 
     collapse_ = new PlotWidget(tr("Collapse indicators"), top);
     collapse_->setObjectName("collapsePlot");
@@ -108,6 +112,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     collapse_->yAxis->setLabel(tr("entropy"));
     collapse_->yAxis2->setLabel(tr("KL"));
     collapse_->legend->setVisible(true);
+    collapse_->setLegendBelow();
     collapse_->setToolTip(tr("DINO's two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output "
                              "(centering without enough sharpening); entropy near 0 with KL near log(out_dim) means "
                              "one pseudo-label wins for every image (sharpening without centering)."));
@@ -128,11 +133,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     knnPlot_->xAxis->setLabel(tr("step"));
     knnPlot_->yAxis->setLabel(tr("accuracy (%)"));
     knnPlot_->legend->setVisible(true);
-    // The curve rises from the random-init lines at the bottom: the legend goes bottom right.
-    knnPlot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Below the chart: inside it, the legend would cover the dashed random-init lines it is compared with.
+    knnPlot_->setLegendBelow();
     knnPlot_->setToolTip(tr("k-NN accuracy of the teacher's features on a fixed subset during training (eval.knn_every_steps), "
                             "beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO "
                             "has learned something the random network did not have."));
+
+    for (PlotWidget* p : {loss_, collapse_, knnPlot_}) PlotWidget::useIntegerTicks(p->xAxis);
 
     auto* lossBox = new QWidget(top);
     auto* lossLay = new QVBoxLayout(lossBox);
@@ -172,6 +179,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         p->graph(0)->setPen(QPen(kSchedule, 1.5));
         p->xAxis->setLabel(tr("step"));
         p->yAxis->setNumberFormat("g");
+        PlotWidget::useIntegerTicks(p->xAxis);
         tracers_[i] = new QCPItemTracer(p);
         tracers_[i]->setStyle(QCPItemTracer::tsCircle);
         tracers_[i]->setSize(8);
@@ -227,7 +235,10 @@ void TrainingPanel::clear() {
     progressText_.clear();
     progressLabel_->setText(tr("Not started"));
     log_->clear();
+    knnQueries_ = 0;
+    ++knnGeneration_;
     for (auto* p : plots()) {
+        p->setKeyRange(0, 0);
         p->setAutoRescale(true);
         p->requestReplot();
     }
@@ -265,7 +276,15 @@ void TrainingPanel::setPlan(const api::RunPlan& plan) {
         schedules_[i]->requestReplot();
     }
     progress_->setRange(0, static_cast<int>(std::max<int64_t>(1, plan.total_steps)));
-    loss_->xAxis->setRange(0, std::max<int64_t>(1, plan.total_steps));
+    // Every step chart shows the planned run, like the schedules: the curves line up with them and
+    // show how far the run has come. A new plan (a start, a continued or an opened run) is followed
+    // again even where the user had zoomed.
+    const double last = static_cast<double>(std::max<int64_t>(1, plan.total_steps - 1));
+    for (PlotWidget* p : plots()) {
+        p->setKeyRange(0, p == knnPlot_ ? last + 1 : last);
+        p->setAutoRescale(true);
+        p->requestReplot();
+    }
     updateProgress();
     updateButtons();
     Q_EMIT pauseAvailableChanged(canPause());
@@ -311,13 +330,42 @@ void TrainingPanel::setRunConfig(const RunConfig& cfg) {
     cfg_ = cfg;
     haveConfig_ = true;
     rebuildGuard();
+    countKnnQueries();
+}
+
+// The live k-NN classifies the first eval.knn_live_max images of eval.knn_live_split: their number,
+// from the dataset's header (off the GUI thread), for the chart's title.
+void TrainingPanel::countKnnQueries() {
+    knnQueries_ = 0;
+    const int gen = ++knnGeneration_;
+    if (cfg_.eval.knn_every_steps <= 0) return;
+    const RunConfig cfg = cfg_;
+    auto n = std::make_shared<qint64>(0);
+    auto* task = BackgroundTask::start(this, [cfg, n](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        const api::DatasetSummary d = api::inspectDataset(api::resolveDataset(cfg.data));
+        for (size_t i = 0; i < d.splits.size() && i < d.sizes.size(); ++i)
+            if (d.splits[i] == cfg.eval.knn_live_split) *n = std::min<qint64>(d.sizes[i], cfg.eval.knn_live_max);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, gen, n](const QString& error, bool) {
+        if (gen != knnGeneration_ || !error.isEmpty()) return;  // without the number the title names the split
+        knnQueries_ = *n;
+        updateKnnTitle();
+    });
+}
+
+void TrainingPanel::updateKnnTitle() {
+    const bool on = haveConfig_ && (cfg_.eval.knn_every_steps > 0 || !knn_.isEmpty());
+    const QString split = qs(cfg_.eval.knn_live_split);
+    knnPlot_->setTitle(!on              ? tr("Live k-NN: off")
+                       : knnQueries_ > 0 ? tr("Live k-NN on %1 (n = %2)").arg(split).arg(knnQueries_)
+                                         : tr("Live k-NN on %1").arg(split));
+    knnPlot_->legend->setVisible(on);
+    knnPlot_->requestReplot();
 }
 
 void TrainingPanel::rebuildGuard() {
     if (!haveConfig_) return;
-    const bool knnOn = cfg_.eval.knn_every_steps > 0 || !knn_.isEmpty();
-    knnPlot_->setTitle(knnOn ? tr("Live k-NN accuracy") : tr("Live k-NN: off"));
-    knnPlot_->legend->setVisible(knnOn);
+    updateKnnTitle();
     guard_ = std::make_unique<api::CollapseGuard>(cfg_, std::max<int64_t>(1, plan_.total_steps));
     for (const auto& m : steps_) guard_->observe(m);
     updateBanner();
@@ -430,6 +478,19 @@ void TrainingPanel::updateProgress() {
     const double eta = perStep * static_cast<double>(total - m.step - 1);
     const int epochs = plan_.epochs > 0 ? plan_.epochs : m.epoch + 1;
     const int64_t spe = std::max<int64_t>(1, plan_.steps_per_epoch);
+    if (state_ == State::Idle) {
+        // Nothing runs: no speed and no ETA, which would read as a run still going.
+        progressText_ = (m.step + 1 >= total ? tr("Epoch %1/%2 · step %3/%4 · loss %5 · finished")
+                                             : tr("Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)"))
+                            .arg(m.epoch + 1)
+                            .arg(epochs)
+                            .arg(m.step + 1)
+                            .arg(total)
+                            .arg(m.loss, 0, 'f', 4);
+        progressLabel_->setText(progressText_);
+        Q_EMIT progressChanged(progressText_);
+        return;
+    }
     progressText_ = tr("Epoch %1/%2 · step %3/%4 (%5 in epoch) · %6 img/s · loss %7 · ETA %8")
                         .arg(m.epoch + 1)
                         .arg(epochs)
@@ -455,6 +516,7 @@ void TrainingPanel::setState(State s) {
     case State::Stopping: stateLabel_->setText(tr("Stopping… (finishing the step and writing a checkpoint)")); break;
     }
     updateButtons();
+    if (!steps_.isEmpty()) updateProgress();
 }
 
 void TrainingPanel::setStartBlocked(const QString& reason) {

@@ -80,6 +80,8 @@ private:
     void updateButtons();
     void updateBanner();
     void rebuildGuard();  // the guard for cfg_ and the plan, fed the steps so far
+    void countKnnQueries();
+    void updateKnnTitle();
 
     State state_ = State::Idle;
     QString blockedReason_;
@@ -88,6 +90,8 @@ private:
     QVector<api::KnnPoint> knn_;
     RunConfig cfg_;
     bool haveConfig_ = false;
+    qint64 knnQueries_ = 0;  // images the live k-NN classifies; 0 = not known (yet)
+    int knnGeneration_ = 0;
     std::unique_ptr<api::CollapseGuard> guard_;
     EmaSmoother smoother_;
     double smoothing_ = 0.9;

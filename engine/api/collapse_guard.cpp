@@ -24,6 +24,7 @@ CollapseGuard::CollapseGuard(const RunConfig& cfg, int64_t total_steps) : cfg_(c
     // Short runs would never leave their warmup: look at least at their second half.
     grace_steps_ = std::min<int64_t>(grace_steps_, std::max<int64_t>(1, total_steps / 2));
     window_ = static_cast<size_t>(std::clamp<int64_t>(total_steps / 10, 5, 20));
+    confirm_ = static_cast<int>(std::clamp<size_t>(window_ / 3, 2, 5));
 }
 
 const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
@@ -46,15 +47,43 @@ const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
     v.entropy_fraction = h / n / log_k;
     v.spread_fraction = std::max(0.0, 1.0 - kl / n / log_k);
     v.student_std = n_sd ? sd / n_sd : std::nan("");
+    const size_t half = recent_.size() / 2;
+    if (half > 0) {
+        double early = 0, late = 0;
+        for (size_t i = 0; i < half; ++i) {
+            early += recent_[i].teacher_entropy;
+            late += recent_[recent_.size() - 1 - i].teacher_entropy;
+        }
+        v.entropy_fall = (early - late) / static_cast<double>(half) / log_k;
+    }
+
+    // What the window says, before hysteresis.
+    const bool was_uniform = verdict_.state == CollapseState::Uniform;
+    const bool feature_collapse = n_sd && v.student_std < kMinStudentStd;
+    const bool stuck_uniform = v.entropy_fraction > (was_uniform ? kUniformExit : kUniformEntropy) && v.entropy_fall < kMinFall;
+    CollapseState raw = CollapseState::Healthy;
+    if (m.step + 1 < grace_steps_) raw = CollapseState::Warmup;
+    else if (v.spread_fraction < kOneHotSpread) raw = CollapseState::OneHot;
+    else if (stuck_uniform || feature_collapse) raw = CollapseState::Uniform;
+    // Hysteresis: the end of the warm-up into a healthy run is said at once; a collapse, its end or another
+    // kind of collapse only once the last confirm_ steps all point to it.
+    if (raw == CollapseState::Warmup || raw == verdict_.state ||
+        (verdict_.state == CollapseState::Warmup && raw == CollapseState::Healthy)) {
+        v.state = raw;
+        candidate_steps_ = 0;
+    } else {
+        candidate_steps_ = raw == candidate_ ? candidate_steps_ + 1 : 1;
+        candidate_ = raw;
+        v.state = candidate_steps_ >= confirm_ ? raw : verdict_.state;
+        if (v.state == raw) candidate_steps_ = 0;
+    }
 
     std::ostringstream os;
     os.precision(2);
     os << std::fixed;
-    if (m.step + 1 < grace_steps_) {
-        v.state = CollapseState::Warmup;
+    if (v.state == CollapseState::Warmup) {
         os << "The first " << grace_steps_ << " steps are DINO's warm-up; the guard judges from then on.";
-    } else if (v.spread_fraction < kOneHotSpread) {
-        v.state = CollapseState::OneHot;
+    } else if (v.state == CollapseState::OneHot) {
         os << "One-label collapse: the teacher assigns the batch to a few of its " << cfg_.model.out_dim
            << " labels (entropy of the mean assignment " << v.spread_fraction * 100
            << " % of log K), so every image gets the same target and the features stop telling images apart.";
@@ -66,9 +95,8 @@ const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
             v.advice.push_back({"optim.teacher_temp_start", "0.04"});
             v.advice.push_back({"optim.teacher_temp", "0.04"});
         }
-    } else if (v.entropy_fraction > kUniformEntropy || (n_sd && v.student_std < kMinStudentStd)) {
-        v.state = CollapseState::Uniform;
-        if (v.entropy_fraction > kUniformEntropy)
+    } else if (v.state == CollapseState::Uniform) {
+        if (!feature_collapse)
             os << "Uniform collapse: the teacher's targets are nearly uniform (entropy " << v.entropy_fraction * 100
                << " % of log " << cfg_.model.out_dim << "), so the student is taught nothing.";
         else
@@ -82,8 +110,11 @@ const CollapseVerdict& CollapseGuard::observe(const StepMetrics& m) {
             v.advice.push_back({"optim.teacher_temp", "0.02"});
         }
         if (cfg_.optim.momentum > 0.99) v.advice.push_back({"optim.momentum", "0.99"});
+    } else if (v.entropy_fraction > kUniformEntropy) {
+        os << "Healthy: the teacher's targets are leaving the uniform start (entropy " << v.entropy_fraction * 100
+           << " % of log K, falling " << v.entropy_fall * 100 << " points across the last " << recent_.size()
+           << " steps) and spread over the labels (" << v.spread_fraction * 100 << " % of log K).";
     } else {
-        v.state = CollapseState::Healthy;
         os << "Healthy: sharp teacher targets (entropy " << v.entropy_fraction * 100 << " % of log K) spread over "
            << "the labels (" << v.spread_fraction * 100 << " % of log K).";
     }

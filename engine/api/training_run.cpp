@@ -101,6 +101,18 @@ public:
           log_(runLogPath(run_dir), std::ios::app), guard_(cfg, plan.total_steps), plan_(plan) {
         if (!log_) throw std::runtime_error("cannot append to " + runLogPath(run_dir));
         if (cfg.eval.knn_every_steps > 0) knn_ = openKnn(run_dir, start_step);
+        if (start_step > 0) {
+            // A resumed run: the guard sees the steps before the checkpoint again (the rows metrics.csv
+            // kept), so that its window and verdict go on where they were, and a collapse it had already
+            // warned of is not announced a second time.
+            std::ifstream in(runMetricsPath(run_dir), std::ios::binary);
+            std::string line;
+            std::getline(in, line);  // the header
+            while (std::getline(in, line))
+                if (!line.empty()) guard_.observe(parseMetricsCsvRow(line));
+            last_state_ = guard_.verdict().state;
+            if (isCollapse(last_state_)) warned_[static_cast<int>(last_state_)] = true;
+        }
     }
     void onPlan(const RunPlan& p) override { inner_.onPlan(p); }
     void onStep(const StepMetrics& m) override {
@@ -108,7 +120,8 @@ public:
         metrics_.flush();
         if (!metrics_) failedAppend(runMetricsPath(dir_));
         const CollapseVerdict& v = guard_.observe(m);
-        if (v.state != last_state_) {
+        const bool changed = v.state != last_state_;
+        if (changed) {
             // One line when the verdict changes; status.json always holds the current one.
             if (isCollapse(v.state) && !warned_[static_cast<int>(v.state)]) {
                 warned_[static_cast<int>(v.state)] = true;
@@ -120,7 +133,13 @@ public:
                 log("collapse guard at step " + std::to_string(m.step) + ": " + v.explanation);
             }
             last_state_ = v.state;
+        }
+        // status.json holds the current verdict: written when it changes, and otherwise at most once a
+        // second (a small atomic write; fast steps do not each pay for one).
+        const auto now = std::chrono::steady_clock::now();
+        if (changed || now - last_status_ >= std::chrono::seconds(1)) {
             writeRunStatus(dir_, "running", "", plan_, &v);
+            last_status_ = now;
         }
         inner_.onStep(m);
     }
@@ -165,6 +184,7 @@ private:
     std::ofstream knn_;
     CollapseGuard guard_;
     CollapseState last_state_ = CollapseState::Warmup;
+    std::chrono::steady_clock::time_point last_status_{};
     bool warned_[4] = {false, false, false, false};  // one warning line per kind of collapse
     RunPlan plan_;
 };
@@ -412,7 +432,7 @@ RunOutcome TrainingRun::runHere(TrainObserver& observer) {
         }
     }
     Recorder rec(im.dir, observer, plan.start_step, im.cfg, plan);
-    writeRunStatus(im.dir, "running", "", plan);
+    writeRunStatus(im.dir, "running", "", plan, rec.verdict().step >= 0 ? &rec.verdict() : nullptr);
     if (im.resumed)
         rec.log("resumed from " + lastCheckpointPath(im.dir) + " after " + std::to_string(plan.start_step) + " of " +
                 std::to_string(plan.total_steps) + " steps");

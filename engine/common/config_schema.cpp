@@ -115,7 +115,8 @@ void bottleneckNeedsWidth(const RunConfig& c, std::vector<FieldError>& e) {
 
 void processesShareTheBatch(const RunConfig& c, std::vector<FieldError>& e) {
     const auto& s = c.system;
-    if (s.processes > c.optim.batch_size)
+    // A batch size below 1 is its own field's error, not one of this field too.
+    if (c.optim.batch_size >= 1 && s.processes > c.optim.batch_size)
         e.push_back({"system.processes", "must be <= optim.batch_size (" + std::to_string(c.optim.batch_size) +
                                              "): each process takes a share of every batch (got " +
                                              std::to_string(s.processes) + ")"});

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyleOption>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -75,8 +76,11 @@ private Q_SLOTS:
         QVERIFY(err->text().contains("divide"));
         QVERIFY(w.configForm()->editor("model.num_heads")->property("invalid").toBool());
         auto* reason = w.trainingPanel()->findChild<QLabel*>("startBlockedReason");
-        QVERIFY(reason->text().contains("model.num_heads"));
-        QVERIFY(start->toolTip().contains("model.num_heads"));
+        // Named as the form shows them: by the labels beside the fields, not by JSON keys.
+        QVERIFY(reason->text().contains(fieldLabel("model.num_heads")));
+        QVERIFY(start->toolTip().contains(fieldLabel("model.num_heads")));
+        QVERIFY(!reason->text().contains("model."));
+        QVERIFY2(err->text().contains(fieldLabel("model.embed_dim")), qPrintable(err->text()));
         // Start through the shortcut path is refused too.
         w.startTraining();
         QVERIFY(!w.isTraining());
@@ -89,7 +93,7 @@ private Q_SLOTS:
         // Text that is not a number at all.
         w.configForm()->setFieldText("optim.lr", "fast");
         QVERIFY(!start->isEnabled());
-        QVERIFY(w.configForm()->firstProblem().contains("optim.lr"));
+        QVERIFY(w.configForm()->firstProblem().contains(fieldLabel("optim.lr")));
         w.configForm()->setFieldText("optim.lr", "-1");
         QVERIFY(w.configForm()->firstProblem().contains("must be > 0"));
         w.configForm()->setFieldText("optim.lr", "5e-4");
@@ -111,7 +115,7 @@ private Q_SLOTS:
         // The picker reads the sample's size off the GUI thread.
         QTRY_VERIFY_WITH_TIMEOUT(form.datasetPicker()->trainSize() == 1059, 10000);
         QVERIFY(!form.isValid());
-        QVERIFY(form.firstProblem().contains("optim.batch_size"));
+        QVERIFY(form.firstProblem().contains(fieldLabel("optim.batch_size")));
         form.setFieldText("optim.batch_size", "16");
         QVERIFY(form.isValid());
     }
@@ -167,6 +171,67 @@ private Q_SLOTS:
         form.setFieldText("data.dataset", "sample");
         QCOMPARE(QString::fromStdString(form.config().data.dataset), QString("sample"));
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("1059"), 10000);
+    }
+
+    // Issue 23: a bad value flags its own field only, at the field the user changed, keeps a spin box's
+    // arrows, and a MedMNIST dataset not yet downloaded points at the Download button.
+    void badValuesFlagTheRightFieldOnly() {
+        ConfigForm form;
+        form.setConfig(presetConfig("quick"));
+        auto flagged = [&form](const QString& key) { return form.editor(key)->property("invalid").toBool(); };
+        // Batch size 0: the batch size, not also Processes (which must be <= the batch size).
+        form.setFieldText("optim.batch_size", "0");
+        QVERIFY(flagged("optim.batch_size"));
+        QVERIFY(!flagged("system.processes"));
+        form.setFieldText("optim.batch_size", "64");
+        QVERIFY(form.isValid());
+        // Crop scale min raised above max: min is the field in error, named against max by its label.
+        form.setFieldText("views.crop_scale_min", "0.9");
+        QVERIFY(flagged("views.crop_scale_min"));
+        QVERIFY(!flagged("views.crop_scale_max"));
+        auto* err = form.findChild<QLabel*>("error_views.crop_scale_min");
+        QVERIFY2(err->text().contains(fieldLabel("views.crop_scale_max")), qPrintable(err->text()));
+        QVERIFY(!err->text().contains("views."));
+        form.setFieldText("views.crop_scale_min", "0.25");
+        QVERIFY(form.isValid());
+        // Max lowered below min: max is the field in error.
+        form.setFieldText("views.crop_scale_max", "0.1");
+        QVERIFY(flagged("views.crop_scale_max"));
+        QVERIFY(!flagged("views.crop_scale_min"));
+        form.setFieldText("views.crop_scale_max", "0.6");
+        QVERIFY(form.isValid());
+    }
+
+    void anInvalidSpinBoxKeepsItsArrows() {
+        ConfigForm form;
+        form.setConfig(presetConfig("quick"));
+        form.show();
+        auto* sb = qobject_cast<QSpinBox*>(form.editor("optim.batch_size"));
+        QVERIFY(sb);
+        const QColor normal = sb->palette().color(QPalette::Base);
+        form.setFieldText("optim.batch_size", "0");
+        QVERIFY(sb->property("invalid").toBool());
+        // Marked by its base colour; a style sheet would replace the native frame and its arrows.
+        QVERIFY(sb->styleSheet().isEmpty());
+        QVERIFY(sb->palette().color(QPalette::Base) != normal);
+        QStyleOptionSpinBox opt;
+        opt.initFrom(sb);
+        opt.subControls = QStyle::SC_SpinBoxUp | QStyle::SC_SpinBoxDown | QStyle::SC_SpinBoxFrame | QStyle::SC_SpinBoxEditField;
+        opt.buttonSymbols = sb->buttonSymbols();
+        QVERIFY(!sb->style()->subControlRect(QStyle::CC_SpinBox, &opt, QStyle::SC_SpinBoxUp, sb).isEmpty());
+        form.setFieldText("optim.batch_size", "64");
+        QCOMPARE(sb->palette().color(QPalette::Base), normal);
+    }
+
+    void aMedmnistDatasetNotDownloadedPointsAtTheDownloadButton() {
+        ConfigForm form;
+        RunConfig c = presetConfig("quick");
+        c.data.dataset = "pathmnist";
+        c.data.cache_dir = tmp_.filePath("empty-cache").toStdString();
+        form.setConfig(c);
+        auto* status = form.datasetPicker()->findChild<QLabel*>("datasetStatus");
+        QTRY_VERIFY(status->text().contains("Download"));
+        QVERIFY(!status->text().contains("dino fetch"));
     }
 };
 

@@ -1,6 +1,5 @@
-// Collapse indicators and the collapse guard: the metrics against independent float64 numbers, and
-// the guard's verdicts on metric streams of a healthy run, a uniform collapse and a one-label collapse.
-#include "api/collapse_guard.h"
+// Collapse indicators against independent float64 numbers. The guard's verdicts on them are torch-free:
+// tests/api/test_collapse_guard.cpp.
 #include "training/collapse_metrics.h"
 
 #include <catch2/catch.hpp>
@@ -8,8 +7,6 @@
 #include <cmath>
 
 using namespace dino;
-using api::CollapseGuard;
-using api::CollapseState;
 
 namespace {
 
@@ -20,23 +17,6 @@ torch::Tensor matrix(const std::vector<std::vector<double>>& rows) {
     for (int64_t i = 0; i < r; ++i)
         for (int64_t j = 0; j < c; ++j) a[i][j] = rows[i][j];
     return t;
-}
-
-api::StepMetrics step(int64_t s, double entropy, double kl, double spread) {
-    api::StepMetrics m;
-    m.step = s;
-    m.teacher_entropy = entropy;
-    m.kl_uniform = kl;
-    m.student_std = spread;
-    return m;
-}
-
-RunConfig guardConfig() {
-    RunConfig c;
-    c.model.out_dim = 256;
-    c.optim.lr_warmup_pct = 0.1;
-    c.optim.teacher_temp_warmup_pct = 0.1;
-    return c;
 }
 
 }  // namespace
@@ -71,54 +51,4 @@ TEST_CASE("feature spread: the reference number, 0 for identical rows, NaN for o
     CHECK(std::isnan(featureSpread(torch::ones({1, 5}))));
     // Scale-free per row: L2-normalised first.
     CHECK(featureSpread(x * 3.0) == Approx(featureSpread(x)).epsilon(1e-12));
-}
-
-TEST_CASE("collapse guard: warm-up first, then healthy for sharp spread targets", "[collapse]") {
-    CollapseGuard g(guardConfig(), 200);  // warm-up: max(10, 10 % of 200) = 20 steps
-    const double logk = std::log(256.0);
-    for (int s = 0; s < 19; ++s) CHECK(g.observe(step(s, logk * 0.99, 0.01, 0.1)).state == CollapseState::Warmup);
-    for (int s = 19; s < 60; ++s) g.observe(step(s, 0.5 * logk, 0.2, 0.8));
-    CHECK(g.verdict().state == CollapseState::Healthy);
-    CHECK(g.verdict().advice.empty());
-    CHECK(g.verdict().entropy_fraction == Approx(0.5));
-}
-
-TEST_CASE("collapse guard: uniform collapse with advice that names fields, which applies to a config", "[collapse]") {
-    RunConfig c = guardConfig();
-    CollapseGuard g(c, 60);
-    const double logk = std::log(256.0);
-    for (int s = 0; s < 60; ++s) g.observe(step(s, 0.995 * logk, 0.02, 0.12));
-    const auto& v = g.verdict();
-    CHECK(v.state == CollapseState::Uniform);
-    CHECK(api::isCollapse(v.state));
-    CHECK(std::string(api::collapseStateName(v.state)) == "uniform");
-    CHECK(v.explanation.find("Uniform collapse") != std::string::npos);
-    REQUIRE(!v.advice.empty());
-    CHECK(v.advice[0].first == "optim.centering");
-    const RunConfig fixed = api::applyCollapseAdvice(c, v);
-    CHECK(fixed.optim.centering == "sinkhorn");
-    CHECK(validate(fixed).empty());
-}
-
-TEST_CASE("collapse guard: one label for the batch is one-hot collapse, coinciding features uniform collapse", "[collapse]") {
-    const double logk = std::log(256.0);
-    CollapseGuard g(guardConfig(), 100);
-    for (int s = 0; s < 40; ++s) g.observe(step(s, 0.05, 0.9 * logk, 0.5));
-    CHECK(g.verdict().state == CollapseState::OneHot);
-    CHECK(g.verdict().spread_fraction == Approx(0.1));
-    CollapseGuard same(guardConfig(), 100);
-    for (int s = 0; s < 40; ++s) same.observe(step(s, 0.3 * logk, 0.1, 0.01));
-    CHECK(same.verdict().state == CollapseState::Uniform);
-    CHECK(same.verdict().explanation.find("Feature collapse") != std::string::npos);
-    // The verdict follows the run: a run that recovers is healthy again once the window has moved on.
-    for (int s = 40; s < 80; ++s) same.observe(step(s, 0.3 * logk, 0.1, 0.6));
-    CHECK(same.verdict().state == CollapseState::Healthy);
-}
-
-TEST_CASE("collapse guard: a short run is judged from its second half", "[collapse]") {
-    CollapseGuard g(guardConfig(), 12);
-    const double logk = std::log(256.0);
-    api::CollapseState last = CollapseState::Warmup;
-    for (int s = 0; s < 12; ++s) last = g.observe(step(s, 0.99 * logk, 0.01, 0.1)).state;
-    CHECK(last == CollapseState::Uniform);
 }
