@@ -2238,6 +2238,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>, plus one every %1 epochs</source>
         <translation> sowie einen alle %1 Epochen</translation>
     </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation>wird in einem anderen Prozess trainiert (PID %1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::TrainingPanel</name>
