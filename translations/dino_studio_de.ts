@@ -2358,6 +2358,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>%1 when training started</source>
         <translation>%1 beim Start des Trainings</translation>
     </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation>wird in einem anderen Prozess trainiert (PID %1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::TrainingPanel</name>

@@ -2348,6 +2348,10 @@ You can continue the run later from the Runs tab.</source>
         <source>%1 when training started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::TrainingPanel</name>

@@ -355,8 +355,9 @@ std::unique_ptr<TrainingRun> TrainingRun::create(const RunConfig& cfg, const std
     if (dist.rank != 0) return run;
     ensureDir(run_dir);
     run->impl_->lock = lockRun(run_dir, "train");
-    // Again under the lock: another process may have started a run there meanwhile.
-    if (!directoryIsEmptyOrMissing(run_dir)) throw notEmpty(run_dir);
+    // Again under the lock: another process may have started a run there meanwhile (its config.json is
+    // the first file it writes; the other ranks of this run may have written their logs already).
+    if (fs::exists(runConfigPath(run_dir))) throw notEmpty(run_dir);
     saveConfigFile(cfg, runConfigPath(run_dir));
     writeRunStatus(run_dir, "created", "", run->impl_->trainer->plan());
     return run;
