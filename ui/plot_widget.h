@@ -2,6 +2,8 @@
 // append data and call requestReplot(); the plot redraws at most every kReplotMs.
 #pragma once
 
+#include "chart_export.h"
+
 #include <qcustomplot.h>
 
 #include <QTimer>
@@ -33,11 +35,5 @@ private:
     bool autoRescale_ = true;
     int replots_ = 0;
 };
-
-// Writes the plot to path; the format comes from the suffix (.png, .jpg, .pdf, .svg).
-// Returns "" or a readable error.
-QString exportPlot(QCustomPlot* plot, const QString& path, int width, int height);
-// Asks for format, size and file name, then exports; returns the file written or "".
-QString exportPlotInteractive(QCustomPlot* plot, const QString& baseName, QWidget* parent);
 
 }  // namespace dino::ui
