@@ -166,4 +166,12 @@ void RunsPanel::updateButtons() {
     prune_->setEnabled(haveRun_ && !training_);
 }
 
+// ---- RunView ----------------------------------------------------------------------------------
+
+void RunsPanel::showRun(const api::RunSnapshot& snap) { showSnapshot(snap); }
+
+// The summary of a starting run is read from disk once the engine has written it (the main window's
+// reloadRunSummary).
+void RunsPanel::startRun(const QString&, const RunConfig&) {}
+
 }  // namespace dino::ui
