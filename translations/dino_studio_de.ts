@@ -589,6 +589,59 @@ zufällige Init.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::ConfigColumn</name>
+    <message>
+        <source>Custom configuration</source>
+        <translation>Eigene Konfiguration</translation>
+    </message>
+    <message>
+        <source>The preset the configuration comes from; choosing one replaces the whole configuration</source>
+        <translation>Die Vorlage, aus der die Konfiguration stammt; eine Auswahl ersetzt die ganze Konfiguration</translation>
+    </message>
+    <message>
+        <source>The run trains with the configuration it started with; the form is locked until it stops.</source>
+        <translation>Der Lauf trainiert mit der Konfiguration, mit der er gestartet wurde; das Formular ist gesperrt, bis er anhält.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation>
+            <numerusform>%n Problem in der Konfiguration: %1</numerusform>
+            <numerusform>%n Probleme in der Konfiguration. Erstes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>From run %1</source>
+        <translation>Aus Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDocument</name>
+    <message>
+        <source>Seed preset</source>
+        <translation>Vorlage Seed</translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation>Seed (15 Epochen, Batch 256 — ein GPU-Job)</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo preset</source>
+        <translation>Vorlage Schnelle CPU-Demo</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation>Schnelle CPU-Demo (wenige Minuten auf der Stichprobe)</translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>
@@ -1405,35 +1458,134 @@ zufällige Init.</translation>
     </message>
 </context>
 <context>
-    <name>dino::ui::MainWindow</name>
+    <name>dino::ui::MainActions</name>
     <message>
-        <source>DINO Studio</source>
-        <translation>DINO Studio</translation>
+        <source>&amp;Open run…</source>
+        <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Load a preset…</source>
-        <translation>Voreinstellung laden…</translation>
-    </message>
-    <message>
-        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
-        <translation>Seed (15 Epochen, Batch 256 — ein GPU-Job)</translation>
-    </message>
-    <message>
-        <source>Quick CPU demo (a few minutes on the sample data)</source>
-        <translation>Schnelle CPU-Demo (wenige Minuten auf der Stichprobe)</translation>
-    </message>
-    <message>
-        <source>Replace the whole configuration with a preset</source>
-        <translation>Die ganze Konfiguration durch eine Voreinstellung ersetzen</translation>
+        <source>Open configuration…</source>
+        <translation>Konfiguration öffnen…</translation>
     </message>
     <message>
         <source>Open configuration JSON…</source>
         <translation>Konfigurations-JSON öffnen…</translation>
     </message>
     <message>
+        <source>&amp;Save configuration…</source>
+        <translation>Konfiguration &amp;speichern…</translation>
+    </message>
+    <message>
         <source>Save configuration JSON… (Ctrl+S)</source>
         <translation>Konfigurations-JSON speichern… (Strg+S)</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pausieren / fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation>S&amp;toppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation>Lauf ab Checkpoint &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation>Pseudo-&amp;Labels berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation>Ü&amp;ber DINO Studio</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von DINO Studio. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation>Über DINO Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder; siehe resources/data/SOURCE.md (unten).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
     <message>
         <source>Augmentation preview</source>
         <translation>Augmentierungs-Vorschau</translation>
@@ -1455,279 +1607,8 @@ zufällige Init.</translation>
         <translation>Läufe</translation>
     </message>
     <message>
-        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
-        <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the configuration. First: %1</source>
-        <translation>
-            <numerusform>%n Problem in der Konfiguration: %1</numerusform>
-            <numerusform>%n Probleme in der Konfiguration. Erstes: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open run folder</source>
-        <translation>Laufordner öffnen</translation>
-    </message>
-    <message>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Save metrics CSV</source>
-        <translation>Metriken-CSV speichern</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Cannot read run</source>
-        <translation>Lauf kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>No checkpoint</source>
-        <translation>Kein Checkpoint</translation>
-    </message>
-    <message>
-        <source>This run has no checkpoint yet.</source>
-        <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
-    </message>
-    <message>
-        <source>Save checkpoint as</source>
-        <translation>Checkpoint speichern unter</translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <source>Checkpoints (*.ckpt);;All files (*)</source>
-        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation>Speichern fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Export encoder</source>
-        <translation>Encoder exportieren</translation>
-    </message>
-    <message>
-        <source>safetensors (*.safetensors)</source>
-        <translation>safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Encoder written to %1 (timm parameter names)</source>
-        <translation>Encoder nach %1 geschrieben (timm-Parameternamen)</translation>
-    </message>
-    <message>
-        <source>Open configuration</source>
-        <translation>Konfiguration öffnen</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot open configuration</source>
-        <translation>Konfiguration kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation>Konfiguration speichern</translation>
-    </message>
-    <message>
-        <source>Cannot save configuration</source>
-        <translation>Konfiguration kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open run…</source>
-        <translation>Lauf ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Recent runs</source>
-        <translation>Letzte Läufe</translation>
-    </message>
-    <message>
-        <source>Open configuration…</source>
-        <translation>Konfiguration öffnen…</translation>
-    </message>
-    <message>
-        <source>&amp;Save configuration…</source>
-        <translation>Konfiguration &amp;speichern…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Voreinstellungen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Chart: %1…</source>
-        <translation>Diagramm: %1…</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>collapse indicators</source>
-        <translation>Kollaps-Indikatoren</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation>Weight Decay</translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation>Teacher-Temperatur</translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation>EMA-Momentum</translation>
-    </message>
-    <message>
-        <source>accuracy vs random init</source>
-        <translation>Genauigkeit vs. zufällige Init.</translation>
-    </message>
-    <message>
-        <source>confusion matrix</source>
-        <translation>Konfusionsmatrix</translation>
-    </message>
-    <message>
-        <source>pseudo-label histogram</source>
-        <translation>Pseudo-Label-Histogramm</translation>
-    </message>
-    <message>
-        <source>Preview grid as PNG…</source>
-        <translation>Vorschauraster als PNG…</translation>
-    </message>
-    <message>
-        <source>Save preview grid</source>
-        <translation>Vorschauraster speichern</translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation>PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Metrics CSV…</source>
-        <translation>Metriken-CSV…</translation>
-    </message>
-    <message>
-        <source>Checkpoint as…</source>
-        <translation>Checkpoint als…</translation>
-    </message>
-    <message>
-        <source>Encoder weights (safetensors for timm)…</source>
-        <translation>Encoder-Gewichte (safetensors für timm)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>&amp;Training</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>&amp;Pause / resume</source>
-        <translation>&amp;Pausieren / fortsetzen</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>&amp;Continue run from its checkpoint</source>
-        <translation>Lauf ab Checkpoint &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Evaluate</source>
-        <translation>&amp;Auswerten</translation>
-    </message>
-    <message>
-        <source>Compute pseudo-&amp;labels</source>
-        <translation>Pseudo-&amp;Labels berechnen</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About DINO Studio</source>
-        <translation>Ü&amp;ber DINO Studio</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>The language changes when DINO Studio starts again. Restart now?</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von DINO Studio. Jetzt neu starten?</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>Jetzt neu starten</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <source>Preset applied: %1</source>
-        <translation>Voreinstellung übernommen: %1</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Voreinstellung</translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
-        <translation>%1 geladen</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
@@ -1738,20 +1619,12 @@ zufällige Init.</translation>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Stopping… writing a checkpoint</source>
-        <translation>Stoppe… schreibe einen Checkpoint</translation>
-    </message>
-    <message>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
         <source>Paused after the current step</source>
         <translation>Nach dem aktuellen Schritt pausiert</translation>
-    </message>
-    <message>
-        <source>DINO Studio — %1</source>
-        <translation>DINO Studio — %1</translation>
     </message>
     <message>
         <source>Stopped; the last checkpoint is kept. Continue it from the Runs tab.</source>
@@ -1790,34 +1663,6 @@ zufällige Init.</translation>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <source>No run is open.</source>
-        <translation>Kein Lauf geöffnet.</translation>
-    </message>
-    <message>
-        <source>Exporting the encoder…</source>
-        <translation>Exportiere den Encoder…</translation>
-    </message>
-    <message>
-        <source>The preview is empty.</source>
-        <translation>Die Vorschau ist leer.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation>Über DINO Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder; siehe resources/data/SOURCE.md (unten).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
@@ -1834,44 +1679,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Der Rat des Kollapswächters steht in der Konfiguration; Start drücken für einen neuen Lauf.</translation>
     </message>
     <message>
-        <source>live k-NN accuracy</source>
-        <translation>Live-k-NN-Genauigkeit</translation>
-    </message>
-    <message>
-        <source>Prune checkpoints</source>
-        <translation>Checkpoints aufräumen</translation>
-    </message>
-    <message>
-        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
-        <translation>Die neuesten N Epochen-Checkpoints behalten (last.ckpt, von dem das Training fortgesetzt wird, bleibt immer erhalten):</translation>
-    </message>
-    <message>
-        <source>Cannot prune</source>
-        <translation>Aufräumen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Nothing to remove: the run keeps only these checkpoints.</source>
-        <translation>Nichts zu entfernen: Der Lauf behält nur diese Checkpoints.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n checkpoint(s) and free %1?</source>
-        <translation>
-            <numerusform>%n Checkpoint entfernen und %1 freigeben?</numerusform>
-            <numerusform>%n Checkpoints entfernen und %1 freigeben?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop training first.</source>
-        <translation>Zuerst das Training anhalten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n checkpoint(s), freed %1.</source>
-        <translation>
-            <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
-            <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -1882,6 +1689,26 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Cannot continue</source>
         <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
+        <translation>%1 — DINO Studio</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>Training stoppen?</translation>
+    </message>
+    <message>
+        <source>The run stops after the current step and keeps a checkpoint; you can continue it later from the Runs tab.</source>
+        <translation>Der Lauf hält nach dem aktuellen Schritt an und behält einen Checkpoint; Sie können ihn später im Reiter „Läufe“ fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training stoppen</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Stoppen und beenden</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +1921,175 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::RunCommands</name>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Encoder written to %1 (timm parameter names)</source>
+        <translation>Encoder nach %1 geschrieben (timm-Parameternamen)</translation>
+    </message>
+    <message>
+        <source>Cannot prune</source>
+        <translation>Aufräumen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+    <message>
+        <source>The configuration (%1) has edits that are not saved. Save them before it is replaced?</source>
+        <translation>Die Konfiguration (%1) hat ungespeicherte Änderungen. Vor dem Ersetzen speichern?</translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation>Voreinstellung übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation>Die Vorschau ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation>Exportiere den Encoder…</translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation>Zuerst das Training anhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
+            <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation>Diagramm: %1…</translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation>Vorschauraster als PNG…</translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation>Metriken-CSV…</translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation>Checkpoint als…</translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation>Encoder-Gewichte (safetensors für timm)…</translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation>Metriken-CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation>Encoder exportieren</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation>Vorschauraster speichern</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation>Lauf kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>Kein Checkpoint</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation>Checkpoint speichern unter</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation>Checkpoints aufräumen</translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation>Die neuesten N Epochen-Checkpoints behalten (last.ckpt, von dem das Training fortgesetzt wird, bleibt immer erhalten):</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation>Nichts zu entfernen: Der Lauf behält nur diese Checkpoints.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernen und %1 freigeben?</numerusform>
+            <numerusform>%n Checkpoints entfernen und %1 freigeben?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::RunController</name>
     <message>
         <source>A run is already active.</source>
@@ -2114,6 +2110,17 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>Setze %1 ab dem letzten Checkpoint fort</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunStatusBar</name>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
+        <translation>Stoppe… schreibe einen Checkpoint</translation>
     </message>
 </context>
 <context>

@@ -587,6 +587,59 @@ random init</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::ConfigColumn</name>
+    <message>
+        <source>Custom configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset the configuration comes from; choosing one replaces the whole configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run trains with the configuration it started with; the form is locked until it stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation type="unfinished">
+            <numerusform>%n problem in the configuration: %1</numerusform>
+            <numerusform>%n problems in the configuration. First: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDocument</name>
+    <message>
+        <source>Seed preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick CPU demo preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>
@@ -1401,25 +1454,13 @@ random init</source>
     </message>
 </context>
 <context>
-    <name>dino::ui::MainWindow</name>
+    <name>dino::ui::MainActions</name>
     <message>
-        <source>DINO Studio</source>
+        <source>&amp;Open run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Load a preset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quick CPU demo (a few minutes on the sample data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the whole configuration with a preset</source>
+        <source>Open configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1427,9 +1468,120 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Save configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save configuration JSON… (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
     <message>
         <source>Augmentation preview</source>
         <translation type="unfinished"></translation>
@@ -1451,278 +1603,7 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the configuration. First: %1</source>
-        <translation>
-            <numerusform>%n problem in the configuration: %1</numerusform>
-            <numerusform>%n problems in the configuration. First: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open run folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save metrics CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This run has no checkpoint yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save checkpoint as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoints (*.ckpt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export encoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>safetensors (*.safetensors)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoder written to %1 (timm parameter names)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open run…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open configuration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save configuration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart: %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>collapse indicators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accuracy vs random init</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confusion matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pseudo-label histogram</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview grid as PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save preview grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metrics CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoder weights (safetensors for timm)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause / resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue run from its checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Evaluate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute pseudo-&amp;labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes when DINO Studio starts again. Restart now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset applied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1734,19 +1615,11 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopping… writing a checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paused after the current step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DINO Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1786,34 +1659,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No run is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting the encoder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The preview is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training is running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,44 +1673,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>live k-NN accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prune checkpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot prune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to remove: the run keeps only these checkpoints.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n checkpoint(s) and free %1?</source>
-        <translation>
-            <numerusform>Remove %n checkpoint and free %1?</numerusform>
-            <numerusform>Remove %n checkpoints and free %1?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop training first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n checkpoint(s), freed %1.</source>
-        <translation>
-            <numerusform>Removed %n checkpoint, freed %1.</numerusform>
-            <numerusform>Removed %n checkpoints, freed %1.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,6 +1682,26 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Cannot continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stops after the current step and keeps a checkpoint; you can continue it later from the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2087,6 +1914,175 @@ You can continue the run later from the Runs tab.</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::RunCommands</name>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder written to %1 (timm parameter names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration (%1) has edits that are not saved. Save them before it is replaced?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation type="unfinished">
+            <numerusform>Removed %n checkpoint, freed %1.</numerusform>
+            <numerusform>Removed %n checkpoints, freed %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation type="unfinished">
+            <numerusform>Remove %n checkpoint and free %1?</numerusform>
+            <numerusform>Remove %n checkpoints and free %1?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::RunController</name>
     <message>
         <source>A run is already active.</source>
@@ -2106,6 +2102,17 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Continuing %1 from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunStatusBar</name>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,7 +10,8 @@
 namespace dino::api {
 
 // The plan cfg would train on a training split of split_size images (data.subset applied).
-// Device, threads and parameter counts are left empty: they are known when the run starts.
+// Device and precision as configured ("auto" is resolved when the run starts), the threads each
+// process would use; no parameter count.
 RunPlan planRun(const RunConfig& cfg, int64_t split_size);
 
 }  // namespace dino::api
