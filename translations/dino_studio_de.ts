@@ -380,29 +380,6 @@
     </message>
 </context>
 <context>
-    <name>dino::ui::AboutDialog</name>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href=&quot;provenance&quot;&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder. &lt;a href=&quot;provenance&quot;&gt;Woher sie stammen und wie sie geprüft wurden&lt;/a&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation>Über DINO Studio</translation>
-    </message>
-    <message>
-        <source>The provenance document is missing from this build.</source>
-        <translation>Das Herkunftsdokument fehlt in diesem Build.</translation>
-    </message>
-    <message>
-        <source>Bundled sample: data provenance</source>
-        <translation>Mitgelieferte Stichprobe: Herkunft der Daten</translation>
-    </message>
-</context>
-<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -612,6 +589,59 @@ zufällige Init.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::ConfigColumn</name>
+    <message>
+        <source>Custom configuration</source>
+        <translation>Eigene Konfiguration</translation>
+    </message>
+    <message>
+        <source>The preset the configuration comes from; choosing one replaces the whole configuration</source>
+        <translation>Die Vorlage, aus der die Konfiguration stammt; eine Auswahl ersetzt die ganze Konfiguration</translation>
+    </message>
+    <message>
+        <source>The run trains with the configuration it started with; the form is locked until it stops.</source>
+        <translation>Der Lauf trainiert mit der Konfiguration, mit der er gestartet wurde; das Formular ist gesperrt, bis er anhält.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation>
+            <numerusform>%n Problem in der Konfiguration: %1</numerusform>
+            <numerusform>%n Probleme in der Konfiguration. Erstes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>From run %1</source>
+        <translation>Aus Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDocument</name>
+    <message>
+        <source>Seed preset</source>
+        <translation>Vorlage Seed</translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation>Seed (15 Epochen, Batch 256 — ein GPU-Job)</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo preset</source>
+        <translation>Vorlage Schnelle CPU-Demo</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation>Schnelle CPU-Demo (wenige Minuten auf der Stichprobe)</translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigFields</name>
     <message>
         <source>Data</source>
@@ -787,7 +817,7 @@ zufällige Init.</translation>
     </message>
     <message>
         <source>Head hidden width (0 = auto)</source>
-        <translation>Kopf, Breite der verborgenen Schicht (0 = auto)</translation>
+        <translation>Kopf, verdeckte Breite (0 = auto)</translation>
     </message>
     <message>
         <source>Head bottleneck (0 = auto)</source>
@@ -1035,10 +1065,6 @@ zufällige Init.</translation>
             <numerusform>%1 — %n Probleme</numerusform>
         </translation>
     </message>
-    <message>
-        <source>must be &lt;= %1 (%2) (got %3)</source>
-        <translation>muss &lt;= %1 (%2) sein (ist %3)</translation>
-    </message>
 </context>
 <context>
     <name>dino::ui::DatasetPicker</name>
@@ -1105,10 +1131,6 @@ zufällige Init.</translation>
     <message>
         <source>Download failed</source>
         <translation>Download fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
-        <translation>%1 (%2 px) ist noch nicht heruntergeladen: „Herunterladen…“ lädt es nach %3 (MD5-geprüft).</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1369,10 @@ zufällige Init.</translation>
         <translation>Klasse</translation>
     </message>
     <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
         <source>DINO k-NN</source>
         <translation>DINO k-NN</translation>
     </message>
@@ -1375,6 +1401,10 @@ zufällige Init.</translation>
         <translation>Warten, bis das Training fertig ist, oder es stoppen</translation>
     </message>
     <message>
+        <source>Computing features of the teacher and of a random-init model…</source>
+        <translation>Berechne Merkmale des Teachers und eines zufällig initialisierten Modells…</translation>
+    </message>
+    <message>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
@@ -1389,6 +1419,10 @@ zufällige Init.</translation>
     <message>
         <source>Not evaluated yet.</source>
         <translation>Noch nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
+        <translation>Checkpoint von Epoche %1 (Schritt %2); Merkmalsbank: %3 Bilder aus %4, klassifiziert: %5 Bilder aus %6; k = %7, T = %8.</translation>
     </message>
     <message>
         <source>1-NN</source>
@@ -1422,130 +1456,136 @@ zufällige Init.</translation>
         <source>evaluated</source>
         <translation>ausgewertet</translation>
     </message>
-    <message>
-        <source>test split</source>
-        <translation>Test-Split</translation>
-    </message>
-    <message>
-        <source>val split</source>
-        <translation>Val-Split</translation>
-    </message>
-    <message>
-        <source>The images the k-NN classifier is measured on (the memory bank is the training split). Keep the test split for the figure you report; compare settings on val.</source>
-        <translation>Die Bilder, auf denen der k-NN-Klassifikator gemessen wird (die Speicherbank ist der Trainings-Split). Den Test-Split für die berichtete Zahl aufheben; Einstellungen auf val vergleichen.</translation>
-    </message>
-    <message>
-        <source>Classify</source>
-        <translation>Klassifizieren</translation>
-    </message>
-    <message>
-        <source>Accuracy on the split&apos;s images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
-        <translation>Genauigkeit auf den Bildern des Splits, in Klammern ihr 95-%-Wilson-Score-Intervall: der Bereich, der die Genauigkeit auf unbegrenzt vielen gleichartigen Bildern 95-mal von 100 enthält. Die AUC hat hier kein Intervall.</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message numerus="yes">
-        <source>true %1, predicted %2: %n image(s)</source>
-        <translation>
-            <numerusform>wahr %1, vorhergesagt %2: %n Bild</numerusform>
-            <numerusform>wahr %1, vorhergesagt %2: %n Bilder</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 split</source>
-        <translation>%1-Split</translation>
-    </message>
-    <message>
-        <source>Not evaluated on the %1 split yet: press Evaluate.</source>
-        <translation>Auf dem %1-Split noch nicht ausgewertet: „Auswerten“ drücken.</translation>
-    </message>
-    <message>
-        <source>Computing features of the teacher and of a random-init model on the %1 split…</source>
-        <translation>Merkmale des Teachers und eines zufällig initialisierten Modells auf dem %1-Split werden berechnet…</translation>
-    </message>
-    <message>
-        <source>1-NN accuracy
-%1, n = %2</source>
-        <translation>1-NN-Genauigkeit
-%1, n = %2</translation>
-    </message>
-    <message>
-        <source>Weighted k-NN accuracy
-%1, n = %2</source>
-        <translation>Gewichtete k-NN-Genauigkeit
-%1, n = %2</translation>
-    </message>
-    <message>
-        <source>AUC (macro, one-vs-rest)
-%1, n = %2</source>
-        <translation>AUC (makro, one-vs-rest)
-%1, n = %2</translation>
-    </message>
-    <message>
-        <source>%1 %2 against %3</source>
-        <translation>%1 %2 gegenüber %3</translation>
-    </message>
-    <message>
-        <source>Below the random-init model (%1)</source>
-        <translation>Unter dem zufällig initialisierten Modell (%1)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The teacher is below its random init&lt;/b&gt; on %1: training made the features worse for k-NN. Usual causes are a learning rate too high for the batch or a collapse (see the collapse indicators on the Training tab).</source>
-        <translation>&lt;b&gt;Der Teacher liegt unter seiner zufälligen Initialisierung&lt;/b&gt; bei %1: Das Training hat die Merkmale für k-NN verschlechtert. Übliche Ursachen sind eine für die Batchgröße zu hohe Lernrate oder ein Kollaps (siehe die Kollapsindikatoren im Reiter „Training“).</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation> und </translation>
-    </message>
-    <message>
-        <source>The 95 % intervals overlap: on %1 images the gap may be chance.</source>
-        <translation>Die 95-%-Intervalle überlappen: Bei %1 Bildern kann der Abstand Zufall sein.</translation>
-    </message>
-    <message>
-        <source>Checkpoint of epoch %1 (step %2). k-NN on the %3 split: %4 images classified against a memory bank of %5 %6 images; k = %7, T = %8. In brackets: 95 % Wilson score intervals.</source>
-        <translation>Checkpoint der Epoche %1 (Schritt %2). k-NN auf dem %3-Split: %4 Bilder gegen eine Speicherbank aus %5 %6-Bildern klassifiziert; k = %7, T = %8. In Klammern: 95-%-Wilson-Score-Intervalle.</translation>
-    </message>
-    <message>
-        <source>DINO vs random init (%1, n = %2)</source>
-        <translation>DINO vs. zufällige Init. (%1, n = %2)</translation>
-    </message>
-    <message>
-        <source>%1 images</source>
-        <translation>%1-Bilder</translation>
-    </message>
 </context>
 <context>
-    <name>dino::ui::MainWindow</name>
+    <name>dino::ui::MainActions</name>
     <message>
-        <source>DINO Studio</source>
-        <translation>DINO Studio</translation>
+        <source>&amp;Open run…</source>
+        <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Load a preset…</source>
-        <translation>Voreinstellung laden…</translation>
-    </message>
-    <message>
-        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
-        <translation>Seed (15 Epochen, Batch 256 — ein GPU-Job)</translation>
-    </message>
-    <message>
-        <source>Quick CPU demo (a few minutes on the sample data)</source>
-        <translation>Schnelle CPU-Demo (wenige Minuten auf der Stichprobe)</translation>
-    </message>
-    <message>
-        <source>Replace the whole configuration with a preset</source>
-        <translation>Die ganze Konfiguration durch eine Voreinstellung ersetzen</translation>
+        <source>Open configuration…</source>
+        <translation>Konfiguration öffnen…</translation>
     </message>
     <message>
         <source>Open configuration JSON…</source>
         <translation>Konfigurations-JSON öffnen…</translation>
     </message>
     <message>
+        <source>&amp;Save configuration…</source>
+        <translation>Konfiguration &amp;speichern…</translation>
+    </message>
+    <message>
         <source>Save configuration JSON… (Ctrl+S)</source>
         <translation>Konfigurations-JSON speichern… (Strg+S)</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pausieren / fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation>S&amp;toppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation>Lauf ab Checkpoint &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation>Pseudo-&amp;Labels berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation>Ü&amp;ber DINO Studio</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von DINO Studio. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation>Über DINO Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder; siehe resources/data/SOURCE.md (unten).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
     <message>
         <source>Augmentation preview</source>
         <translation>Augmentierungs-Vorschau</translation>
@@ -1567,279 +1607,8 @@ zufällige Init.</translation>
         <translation>Läufe</translation>
     </message>
     <message>
-        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
-        <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the configuration. First: %1</source>
-        <translation>
-            <numerusform>%n Problem in der Konfiguration: %1</numerusform>
-            <numerusform>%n Probleme in der Konfiguration. Erstes: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open run folder</source>
-        <translation>Laufordner öffnen</translation>
-    </message>
-    <message>
         <source>Cannot open run</source>
         <translation>Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Save metrics CSV</source>
-        <translation>Metriken-CSV speichern</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Cannot read run</source>
-        <translation>Lauf kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>No checkpoint</source>
-        <translation>Kein Checkpoint</translation>
-    </message>
-    <message>
-        <source>This run has no checkpoint yet.</source>
-        <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
-    </message>
-    <message>
-        <source>Save checkpoint as</source>
-        <translation>Checkpoint speichern unter</translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <source>Checkpoints (*.ckpt);;All files (*)</source>
-        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation>Speichern fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Export encoder</source>
-        <translation>Encoder exportieren</translation>
-    </message>
-    <message>
-        <source>safetensors (*.safetensors)</source>
-        <translation>safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Encoder written to %1 (timm parameter names)</source>
-        <translation>Encoder nach %1 geschrieben (timm-Parameternamen)</translation>
-    </message>
-    <message>
-        <source>Open configuration</source>
-        <translation>Konfiguration öffnen</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Cannot open configuration</source>
-        <translation>Konfiguration kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation>Konfiguration speichern</translation>
-    </message>
-    <message>
-        <source>Cannot save configuration</source>
-        <translation>Konfiguration kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open run…</source>
-        <translation>Lauf ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Recent runs</source>
-        <translation>Letzte Läufe</translation>
-    </message>
-    <message>
-        <source>Open configuration…</source>
-        <translation>Konfiguration öffnen…</translation>
-    </message>
-    <message>
-        <source>&amp;Save configuration…</source>
-        <translation>Konfiguration &amp;speichern…</translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation>Voreinstellungen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Chart: %1…</source>
-        <translation>Diagramm: %1…</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>collapse indicators</source>
-        <translation>Kollaps-Indikatoren</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation>Weight Decay</translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation>Teacher-Temperatur</translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation>EMA-Momentum</translation>
-    </message>
-    <message>
-        <source>accuracy vs random init</source>
-        <translation>Genauigkeit vs. zufällige Init.</translation>
-    </message>
-    <message>
-        <source>confusion matrix</source>
-        <translation>Konfusionsmatrix</translation>
-    </message>
-    <message>
-        <source>pseudo-label histogram</source>
-        <translation>Pseudo-Label-Histogramm</translation>
-    </message>
-    <message>
-        <source>Preview grid as PNG…</source>
-        <translation>Vorschauraster als PNG…</translation>
-    </message>
-    <message>
-        <source>Save preview grid</source>
-        <translation>Vorschauraster speichern</translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation>PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Metrics CSV…</source>
-        <translation>Metriken-CSV…</translation>
-    </message>
-    <message>
-        <source>Checkpoint as…</source>
-        <translation>Checkpoint als…</translation>
-    </message>
-    <message>
-        <source>Encoder weights (safetensors for timm)…</source>
-        <translation>Encoder-Gewichte (safetensors für timm)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>&amp;Training</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>&amp;Pause / resume</source>
-        <translation>&amp;Pausieren / fortsetzen</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>&amp;Continue run from its checkpoint</source>
-        <translation>Lauf ab Checkpoint &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Evaluate</source>
-        <translation>&amp;Auswerten</translation>
-    </message>
-    <message>
-        <source>Compute pseudo-&amp;labels</source>
-        <translation>Pseudo-&amp;Labels berechnen</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About DINO Studio</source>
-        <translation>Ü&amp;ber DINO Studio</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>The language changes when DINO Studio starts again. Restart now?</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von DINO Studio. Jetzt neu starten?</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>Jetzt neu starten</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <source>Preset applied: %1</source>
-        <translation>Voreinstellung übernommen: %1</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Voreinstellung</translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
-        <translation>%1 geladen</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
@@ -1850,20 +1619,12 @@ zufällige Init.</translation>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <source>Stopping… writing a checkpoint</source>
-        <translation>Stoppe… schreibe einen Checkpoint</translation>
-    </message>
-    <message>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
         <source>Paused after the current step</source>
         <translation>Nach dem aktuellen Schritt pausiert</translation>
-    </message>
-    <message>
-        <source>DINO Studio — %1</source>
-        <translation>DINO Studio — %1</translation>
     </message>
     <message>
         <source>Stopped; the last checkpoint is kept. Continue it from the Runs tab.</source>
@@ -1902,22 +1663,6 @@ zufällige Init.</translation>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <source>No run is open.</source>
-        <translation>Kein Lauf geöffnet.</translation>
-    </message>
-    <message>
-        <source>Exporting the encoder…</source>
-        <translation>Exportiere den Encoder…</translation>
-    </message>
-    <message>
-        <source>The preview is empty.</source>
-        <translation>Die Vorschau ist leer.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
@@ -1934,44 +1679,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Der Rat des Kollapswächters steht in der Konfiguration; Start drücken für einen neuen Lauf.</translation>
     </message>
     <message>
-        <source>live k-NN accuracy</source>
-        <translation>Live-k-NN-Genauigkeit</translation>
-    </message>
-    <message>
-        <source>Prune checkpoints</source>
-        <translation>Checkpoints aufräumen</translation>
-    </message>
-    <message>
-        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
-        <translation>Die neuesten N Epochen-Checkpoints behalten (last.ckpt, von dem das Training fortgesetzt wird, bleibt immer erhalten):</translation>
-    </message>
-    <message>
-        <source>Cannot prune</source>
-        <translation>Aufräumen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Nothing to remove: the run keeps only these checkpoints.</source>
-        <translation>Nichts zu entfernen: Der Lauf behält nur diese Checkpoints.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n checkpoint(s) and free %1?</source>
-        <translation>
-            <numerusform>%n Checkpoint entfernen und %1 freigeben?</numerusform>
-            <numerusform>%n Checkpoints entfernen und %1 freigeben?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop training first.</source>
-        <translation>Zuerst das Training anhalten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n checkpoint(s), freed %1.</source>
-        <translation>
-            <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
-            <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation>Aufmerksamkeit</translation>
     </message>
@@ -1982,6 +1689,26 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Cannot continue</source>
         <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
+        <translation>%1 — DINO Studio</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>Training stoppen?</translation>
+    </message>
+    <message>
+        <source>The run stops after the current step and keeps a checkpoint; you can continue it later from the Runs tab.</source>
+        <translation>Der Lauf hält nach dem aktuellen Schritt an und behält einen Checkpoint; Sie können ihn später im Reiter „Läufe“ fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training stoppen</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Stoppen und beenden</translation>
     </message>
 </context>
 <context>
@@ -2189,20 +1916,177 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Pseudo-Label-Index</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
-        <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. </translation>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. &lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunCommands</name>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
-        <translation>PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+        <source>Encoder written to %1 (timm parameter names)</source>
+        <translation>Encoder nach %1 geschrieben (timm-Parameternamen)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher&apos;s targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2&apos;s remedy): a few rounds of normalisation spread each batch&apos;s images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head&apos;s raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
-        <translation>&lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Dieser Lauf bildet die Ziele des Teachers mit Sinkhorn-Knopp (optim.centering = sinkhorn, die Abhilfe aus DINOv2): Einige Normierungsrunden verteilen die Bilder jedes Batches gleichmäßig auf die Labels, was verhindert, dass ein Label für jedes Bild gewinnt, und die niedrige Teacher-Temperatur lässt jedes Bild ein Label deutlich wählen. Das Histogramm zählt das rohe argmax des Kopfs über einen ganzen Split, ohne diesen Ausgleich; es zeigt also, wie viel davon der Kopf gelernt hat. </translation>
+        <source>Cannot prune</source>
+        <translation>Aufräumen nicht möglich</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. </source>
-        <translation>&lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. </translation>
+        <source>Unsaved configuration</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+    <message>
+        <source>The configuration (%1) has edits that are not saved. Save them before it is replaced?</source>
+        <translation>Die Konfiguration (%1) hat ungespeicherte Änderungen. Vor dem Ersetzen speichern?</translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation>Voreinstellung übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation>Die Vorschau ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation>Exportiere den Encoder…</translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation>Zuerst das Training anhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernt, %1 freigegeben.</numerusform>
+            <numerusform>%n Checkpoints entfernt, %1 freigegeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation>Diagramm: %1…</translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation>Vorschauraster als PNG…</translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation>Metriken-CSV…</translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation>Checkpoint als…</translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation>Encoder-Gewichte (safetensors für timm)…</translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation>Metriken-CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation>Encoder exportieren</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation>Vorschauraster speichern</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation>Lauf kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>Kein Checkpoint</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation>Dieser Lauf hat noch keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation>Checkpoint speichern unter</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation>Checkpoints (*.ckpt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation>Checkpoints aufräumen</translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation>Die neuesten N Epochen-Checkpoints behalten (last.ckpt, von dem das Training fortgesetzt wird, bleibt immer erhalten):</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation>Nichts zu entfernen: Der Lauf behält nur diese Checkpoints.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation>
+            <numerusform>%n Checkpoint entfernen und %1 freigeben?</numerusform>
+            <numerusform>%n Checkpoints entfernen und %1 freigeben?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2110,17 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>Setze %1 ab dem letzten Checkpoint fort</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation>k-NN-Auswertung nach Epoche %1: 1-NN %2 %, gewichtetes k-NN %3 % (zufällige Init. %4 %)</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunStatusBar</name>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
+        <translation>Stoppe… schreibe einen Checkpoint</translation>
     </message>
 </context>
 <context>
@@ -2349,18 +2244,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>, plus one every %1 epochs</source>
         <translation> sowie einen alle %1 Epochen</translation>
-    </message>
-    <message>
-        <source>training (the Training tab shows its progress)</source>
-        <translation>trainiert (der Reiter „Training“ zeigt den Fortschritt)</translation>
-    </message>
-    <message>
-        <source>%1 when training started</source>
-        <translation>%1 beim Start des Trainings</translation>
-    </message>
-    <message>
-        <source>training in another process (pid %1, %2)</source>
-        <translation>wird in einem anderen Prozess trainiert (PID %1, %2)</translation>
     </message>
 </context>
 <context>
@@ -2548,22 +2431,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
         <translation>Ein Lauf in %1 Prozessen kann nicht pausieren; Stopp behält den letzten Checkpoint, Fortsetzen setzt ihn fort</translation>
-    </message>
-    <message>
-        <source>Live k-NN on %1 (n = %2)</source>
-        <translation>Live-k-NN auf %1 (n = %2)</translation>
-    </message>
-    <message>
-        <source>Live k-NN on %1</source>
-        <translation>Live-k-NN auf %1</translation>
-    </message>
-    <message>
-        <source>Epoch %1/%2 · step %3/%4 · loss %5 · finished</source>
-        <translation>Epoche %1/%2 · Schritt %3/%4 · Verlust %5 · fertig</translation>
-    </message>
-    <message>
-        <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
-        <translation>Epoche %1/%2 · Schritt %3/%4 · Verlust %5 · gestoppt (Fortsetzen setzt ihn fort)</translation>
     </message>
 </context>
 <context>

@@ -380,29 +380,6 @@
     </message>
 </context>
 <context>
-    <name>dino::ui::AboutDialog</name>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href=&quot;provenance&quot;&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The provenance document is missing from this build.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundled sample: data provenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -606,6 +583,59 @@ random init</source>
     </message>
     <message>
         <source>The share of the attention the threshold mask keeps, largest patches first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigColumn</name>
+    <message>
+        <source>Custom configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset the configuration comes from; choosing one replaces the whole configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run trains with the configuration it started with; the form is locked until it stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the configuration. First: %1</source>
+        <translation type="unfinished">
+            <numerusform>%n problem in the configuration: %1</numerusform>
+            <numerusform>%n problems in the configuration. First: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDocument</name>
+    <message>
+        <source>Seed preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick CPU demo preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick CPU demo (a few minutes on the sample data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1033,10 +1063,6 @@ random init</source>
             <numerusform>%1 — %n problems</numerusform>
         </translation>
     </message>
-    <message>
-        <source>must be &lt;= %1 (%2) (got %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>dino::ui::DatasetPicker</name>
@@ -1102,10 +1128,6 @@ random init</source>
     </message>
     <message>
         <source>Download failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1343,6 +1365,10 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DINO k-NN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,6 +1397,10 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Computing features of the teacher and of a random-init model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evaluation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,6 +1414,10 @@ random init</source>
     </message>
     <message>
         <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1418,117 +1452,15 @@ random init</source>
         <source>evaluated</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>test split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>val split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The images the k-NN classifier is measured on (the memory bank is the training split). Keep the test split for the figure you report; compare settings on val.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Classify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy on the split&apos;s images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>true %1, predicted %2: %n image(s)</source>
-        <translation>
-            <numerusform>true %1, predicted %2: %n image</numerusform>
-            <numerusform>true %1, predicted %2: %n images</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not evaluated on the %1 split yet: press Evaluate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing features of the teacher and of a random-init model on the %1 split…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1-NN accuracy
-%1, n = %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weighted k-NN accuracy
-%1, n = %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AUC (macro, one-vs-rest)
-%1, n = %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 against %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Below the random-init model (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The teacher is below its random init&lt;/b&gt; on %1: training made the features worse for k-NN. Usual causes are a learning rate too high for the batch or a collapse (see the collapse indicators on the Training tab).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The 95 % intervals overlap: on %1 images the gap may be chance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint of epoch %1 (step %2). k-NN on the %3 split: %4 images classified against a memory bank of %5 %6 images; k = %7, T = %8. In brackets: 95 % Wilson score intervals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DINO vs random init (%1, n = %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 images</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>dino::ui::MainWindow</name>
+    <name>dino::ui::MainActions</name>
     <message>
-        <source>DINO Studio</source>
+        <source>&amp;Open run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Load a preset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed (15 epochs, batch 256 — a GPU job)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quick CPU demo (a few minutes on the sample data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the whole configuration with a preset</source>
+        <source>Open configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1536,9 +1468,120 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Save configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save configuration JSON… (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue run from its checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute pseudo-&amp;labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when DINO Studio starts again. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::MainWindow</name>
     <message>
         <source>Augmentation preview</source>
         <translation type="unfinished"></translation>
@@ -1560,278 +1603,7 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the configuration. First: %1</source>
-        <translation>
-            <numerusform>%n problem in the configuration: %1</numerusform>
-            <numerusform>%n problems in the configuration. First: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open run folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save metrics CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This run has no checkpoint yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save checkpoint as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoints (*.ckpt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export encoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>safetensors (*.safetensors)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoder written to %1 (timm parameter names)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open run…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open configuration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save configuration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart: %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>collapse indicators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight decay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>teacher temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EMA momentum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accuracy vs random init</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confusion matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pseudo-label histogram</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview grid as PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save preview grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metrics CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoder weights (safetensors for timm)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause / resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue run from its checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Evaluate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute pseudo-&amp;labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes when DINO Studio starts again. Restart now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset applied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loaded %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1843,19 +1615,11 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopping… writing a checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paused after the current step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DINO Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,22 +1659,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No run is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting the encoder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The preview is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Training is running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1925,44 +1673,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>live k-NN accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prune checkpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot prune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to remove: the run keeps only these checkpoints.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n checkpoint(s) and free %1?</source>
-        <translation>
-            <numerusform>Remove %n checkpoint and free %1?</numerusform>
-            <numerusform>Remove %n checkpoints and free %1?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop training first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n checkpoint(s), freed %1.</source>
-        <translation>
-            <numerusform>Removed %n checkpoint, freed %1.</numerusform>
-            <numerusform>Removed %n checkpoints, freed %1.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1972,6 +1682,26 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Cannot continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stops after the current step and keeps a checkpoint; you can continue it later from the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2179,20 +1909,177 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunCommands</name>
+    <message>
+        <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <source>Encoder written to %1 (timm parameter names)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher&apos;s targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2&apos;s remedy): a few rounds of normalisation spread each batch&apos;s images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head&apos;s raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
+        <source>Cannot prune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. </source>
+        <source>Unsaved configuration</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration (%1) has edits that are not saved. Save them before it is replaced?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the encoder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n checkpoint(s), freed %1.</source>
+        <translation type="unfinished">
+            <numerusform>Removed %n checkpoint, freed %1.</numerusform>
+            <numerusform>Removed %n checkpoints, freed %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview grid as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder weights (safetensors for timm)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save metrics CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save preview grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save checkpoint as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest N epoch checkpoints (last.ckpt, which training continues from, is always kept):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the run keeps only these checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n checkpoint(s) and free %1?</source>
+        <translation type="unfinished">
+            <numerusform>Remove %n checkpoint and free %1?</numerusform>
+            <numerusform>Remove %n checkpoints and free %1?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2102,17 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Continuing %1 from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunStatusBar</name>
+    <message>
+        <source>Stopping… writing a checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2338,18 +2236,6 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>, plus one every %1 epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>training (the Training tab shows its progress)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 when training started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>training in another process (pid %1, %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2537,22 +2423,6 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live k-NN on %1 (n = %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live k-NN on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch %1/%2 · step %3/%4 · loss %5 · finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

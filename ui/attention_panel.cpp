@@ -3,6 +3,7 @@
 #include "api/run_directory.h"
 #include "background_task.h"
 #include "common/config.h"
+#include "chart_export.h"
 #include "qt_types.h"
 
 #include <QCheckBox>
@@ -487,17 +488,26 @@ void AttentionPanel::cancel() {
 
 void AttentionPanel::exportFigure() {
     if (!figure_->hasMaps()) return;
-    QSettings settings;
-    const QString dir = settings.value("export/dir", QDir::homePath()).toString();
     QString selected;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export attention figure"),
-                                                      QDir(dir).filePath("attention.png"),
+                                                      suggestedExportPath(this, "attention", "png"),
                                                       tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
                                                       &selected);
     if (path.isEmpty()) return;
-    settings.setValue("export/dir", QFileInfo(path).absolutePath());
+    rememberExportFolder(path);
     const QString err = figure_->exportTo(path);
     if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+}
+
+// ---- RunView ----------------------------------------------------------------------------------
+
+void AttentionPanel::clearRun() { clear(); }
+
+void AttentionPanel::showRun(const api::RunSnapshot& snap) { startRun(qs(snap.dir), snap.config); }
+
+void AttentionPanel::startRun(const QString& dir, const RunConfig&) {
+    clear();
+    setRunDir(dir);
 }
 
 }  // namespace dino::ui

@@ -5,6 +5,8 @@
 // computed in the background with progress and cancel; the figure exports as PNG, SVG or PDF.
 #pragma once
 
+#include "run_view.h"
+
 #include "api/inspection.h"
 #include "model_source_bar.h"
 
@@ -57,10 +59,14 @@ private:
     bool shared_ = true;
 };
 
-class AttentionPanel : public QWidget {
+class AttentionPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     explicit AttentionPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void clearRun() override;
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
     void setRunDir(const QString& dir);
     void clear();
     bool isComputing() const { return task_ != nullptr; }

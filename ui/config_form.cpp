@@ -305,6 +305,11 @@ void ConfigForm::setFieldText(const QString& key, const QString& text) {
     else if (key == "data.dataset") picker_->setDataset(text);
 }
 
+void ConfigForm::setReadOnly(bool readOnly) {
+    readOnly_ = readOnly;
+    for (QWidget* e : std::as_const(editors_)) e->setEnabled(!readOnly);
+}
+
 void ConfigForm::revalidate() {
     errors_.clear();
     for (auto it = parseErrors_.begin(); it != parseErrors_.end(); ++it) errors_.push_back({ss(it.key()), ss(it.value())});

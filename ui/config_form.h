@@ -37,6 +37,10 @@ public:
     DatasetPicker* datasetPicker() const { return picker_; }
     // Sets one field from its text form, as a user typing it would.
     void setFieldText(const QString& key, const QString& text);
+    // Read-only (while a run trains on the configuration): every editor is disabled; the groups
+    // still open and scroll, so that the configuration can be read.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return readOnly_; }
 
 Q_SIGNALS:
     // key is the field that changed ("" after setConfig).
@@ -60,6 +64,7 @@ private:
     QString lastEdited_;  // the field the user changed last
     bool loading_ = false;
     bool lastValid_ = true;
+    bool readOnly_ = false;
 };
 
 }  // namespace dino::ui

@@ -1,6 +1,7 @@
 #include "embedding_map_panel.h"
 
 #include "background_task.h"
+#include "chart_export.h"
 #include "qt_types.h"
 
 #include <QComboBox>
@@ -187,21 +188,18 @@ EmbeddingMapPanel::EmbeddingMapPanel(QWidget* parent) : QWidget(parent) {
     });
     connect(exportPlot_, &QPushButton::clicked, this, [this] { exportPlotInteractive(plot_, "embedding_map", this); });
     connect(exportCsv_, &QPushButton::clicked, this, [this] {
-        QSettings settings;
-        const QString dir = settings.value("export/dir", QDir::homePath()).toString();
         const QString path = QFileDialog::getSaveFileName(this, tr("Export map coordinates"),
-                                                          QDir(dir).filePath("map.csv"), tr("CSV (*.csv)"));
+                                                          suggestedExportPath(this, "map", "csv"), tr("CSV (*.csv)"));
         if (path.isEmpty()) return;
-        settings.setValue("export/dir", QFileInfo(path).absolutePath());
+        rememberExportFolder(path);
         const QString err = exportCsv(path);
         if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
     });
     connect(exportProjector_, &QPushButton::clicked, this, [this] {
-        QSettings settings;
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the Projector files"),
-                                                              settings.value("export/dir", QDir::homePath()).toString());
+                                                              QFileInfo(suggestedExportPath(this, "projector", "tsv")).absolutePath());
         if (dir.isEmpty()) return;
-        settings.setValue("export/dir", dir);
+        rememberExportFolder(QDir(dir).filePath("projector.tsv"));
         const QString err = exportProjector(dir);
         if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
         else status_->setText(tr("Wrote the Projector files to %1.").arg(QDir::toNativeSeparators(dir)));
@@ -452,6 +450,17 @@ QString EmbeddingMapPanel::exportCsv(const QString& path) const {
 
 QString EmbeddingMapPanel::exportProjector(const QString& dir) const {
     return exportWith([&](const api::EmbeddingMap& m) { api::writeProjector(m, ss(dir)); });
+}
+
+// ---- RunView ----------------------------------------------------------------------------------
+
+void EmbeddingMapPanel::clearRun() { clear(); }
+
+void EmbeddingMapPanel::showRun(const api::RunSnapshot& snap) { startRun(qs(snap.dir), snap.config); }
+
+void EmbeddingMapPanel::startRun(const QString& dir, const RunConfig&) {
+    clear();
+    setRunDir(dir);
 }
 
 }  // namespace dino::ui

@@ -5,6 +5,8 @@
 // random init; computed in the background; exports as PNG/SVG/PDF, CSV and a Projector bundle.
 #pragma once
 
+#include "run_view.h"
+
 #include "api/inspection.h"
 #include "model_source_bar.h"
 #include "plot_widget.h"
@@ -26,10 +28,14 @@ namespace dino::ui {
 
 class BackgroundTask;
 
-class EmbeddingMapPanel : public QWidget {
+class EmbeddingMapPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     explicit EmbeddingMapPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void clearRun() override;
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
     void setRunDir(const QString& dir);
     void clear();
     bool isComputing() const { return task_ != nullptr; }

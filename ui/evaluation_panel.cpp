@@ -467,4 +467,18 @@ void EvaluationPanel::drawConfusion() {
     confusion_->requestReplot();
 }
 
+// ---- RunView ----------------------------------------------------------------------------------
+
+void EvaluationPanel::clearRun() { clear(); }
+
+void EvaluationPanel::showRun(const api::RunSnapshot& snap) {
+    clear();
+    setRunDir(qs(snap.dir));
+    if (snap.eval) showReport(*snap.eval);
+}
+
+void EvaluationPanel::startRun(const QString& dir, const RunConfig&) { setRunDir(dir); }
+
+void EvaluationPanel::setTrainingActive(bool active) { setBusyElsewhere(active); }
+
 }  // namespace dino::ui

@@ -5,6 +5,8 @@
 // flagged. "Evaluate" runs the engine off the GUI thread with progress and cancel.
 #pragma once
 
+#include "run_view.h"
+
 #include "qt_types.h"
 #include "plot_widget.h"
 
@@ -24,10 +26,15 @@ namespace dino::ui {
 
 class BackgroundTask;
 
-class EvaluationPanel : public QWidget {
+class EvaluationPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     explicit EvaluationPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void clearRun() override;
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
+    void setTrainingActive(bool active) override;
 
     void setRunDir(const QString& dir);
     void setBusyElsewhere(bool busy);   // training running: evaluation of a live run waits

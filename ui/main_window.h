@@ -1,32 +1,35 @@
-// DINO Studio's main window: configuration on the left, panels in tabs. Training is the RunController's
-// (run_controller.h: the worker thread and the state machine); this class lays out the widgets, owns the
-// actions (one QAction per command, shared by menus, toolbar and buttons) and connects the panels to the
-// controller. The GUI thread never waits on training or evaluation.
+// DINO Studio's main window, the GUI's composition root: it creates the configuration column, the
+// panels, the run controller (run_controller.h: the worker thread and the state machine), the
+// actions (main_actions.h) and the dialog commands (run_commands.h), and wires them. The panels that
+// show a run share RunView (run_view.h): opening a run, starting one and training being active are
+// one loop over the views. The GUI thread never waits on training or evaluation.
 #pragma once
 
 #include "api/run_directory.h"
 #include "common/config.h"
+#include "main_actions.h"
+#include "run_commands.h"
 #include "run_controller.h"
 
 #include <QMainWindow>
-#include <QMap>
 
 class QAction;
-class QComboBox;
-class QLabel;
-class QMenu;
-class QProgressBar;
 class QSplitter;
 class QTabWidget;
 
 namespace dino::ui {
 
-class ConfigForm;
 class AttentionPanel;
+class ConfigColumn;
+class ConfigDocument;
+class ConfigForm;
 class EmbeddingMapPanel;
 class EvaluationPanel;
+class MainActions;
 class PreviewPanel;
 class PseudoLabelPanel;
+class RunStatusBar;
+class RunView;
 class RunsPanel;
 class TrainingPanel;
 
@@ -34,9 +37,10 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
-    ~MainWindow() override;
+    ~MainWindow() override = default;  // the controller (a child) cancels a run and waits for its thread
 
     ConfigForm* configForm() const { return form_; }
+    ConfigDocument* configDocument() const { return doc_; }
     PreviewPanel* previewPanel() const { return preview_; }
     TrainingPanel* trainingPanel() const { return training_; }
     EvaluationPanel* evaluationPanel() const { return evaluation_; }
@@ -46,34 +50,38 @@ public:
     RunsPanel* runsPanel() const { return runs_; }
     QTabWidget* tabs() const { return tabs_; }
     RunController* runController() const { return controller_; }
+    RunCommands* commands() const { return commands_; }
     // The command's action, as in the menus: "openRun", "openConfig", "saveConfig", "preset:seed",
     // "preset:quick", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "quit".
-    QAction* action(const QString& name) const { return actions_.value(name); }
+    QAction* action(const QString& name) const { return actions_->action(name); }
 
     bool isTraining() const { return controller_->isActive(); }
     QString runDir() const { return controller_->runDir(); }
-    QString lastError() const { return lastError_; }
+    QString lastError() const { return commands_->lastError(); }
     // Folder new runs are created in (settings; $DINO_RUNS_DIR overrides the default).
-    QString runsFolder() const;
+    QString runsFolder() const { return runsFolderSetting(); }
     void setRunsFolder(const QString& dir);
-    // Tests and scripted use: no question when closing during training.
-    void setAskBeforeClosing(bool ask) { askBeforeClosing_ = ask; }
+    // Tests and scripted use: no questions (stopping or closing during training, replacing unsaved
+    // edits of the configuration).
+    void setAskBeforeClosing(bool ask) { commands_->setAsk(ask); }
     // Shown errors go to a non-blocking message box, or only to lastError() when this is off.
-    void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
+    void setShowErrorDialogs(bool show) { commands_->setShowErrorDialogs(show); }
 
     // Non-interactive versions of the menu actions. Each returns "" or a readable error.
-    QString loadConfigFile(const QString& path);
-    QString saveConfigFile(const QString& path);
+    QString loadConfigFile(const QString& path) { return commands_->loadConfigFile(path); }
+    QString saveConfigFile(const QString& path) { return commands_->saveConfigFile(path); }
     QString openRun(const QString& dir);
-    QString exportMetricsCsv(const QString& path);
-    QString saveCheckpointAs(const QString& path, const QString& checkpoint = QString());
+    QString exportMetricsCsv(const QString& path) { return commands_->exportMetricsCsv(path); }
+    QString saveCheckpointAs(const QString& path, const QString& checkpoint = QString()) {
+        return commands_->saveCheckpointAs(path, checkpoint);
+    }
     // Runs off the GUI thread; emits encoderExported(path, error).
-    void exportEncoder(const QString& path);
+    void exportEncoder(const QString& path) { commands_->exportEncoder(path); }
     // Removes the open run's epoch checkpoints beyond the newest `keep` (and every `every`-th) off
     // the GUI thread; emits checkpointsPruned(summary, error) and refreshes the Runs tab.
-    void pruneCheckpoints(int keep, int every);
-    QString exportPreviewGrid(const QString& path);
-    void applyPreset(const QString& name);
+    void pruneCheckpoints(int keep, int every) { commands_->pruneCheckpoints(keep, every); }
+    QString exportPreviewGrid(const QString& path) { return commands_->exportPreviewGrid(path); }
+    void applyPreset(const QString& name) { commands_->applyPreset(name); }
 
 Q_SIGNALS:
     void trainingFinished(bool cancelled);
@@ -85,32 +93,38 @@ public Q_SLOTS:
     void startTraining();
     void continueTraining();
     void togglePause();
+    // Asks first (unless setAskBeforeClosing(false)): a stray key or click must not end a run.
     void stopTraining();
-    void about();
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void showEvent(QShowEvent* e) override;
 
 private:
-    QAction* addAction(const QString& name, const QString& icon, const QString& text, const QKeySequence& key = {});
-    void createActions();
-    void buildMenus();
+    void buildTabs();
+    void connectActions();
+    void connectController();
+    void connectPanels();
     void restoreSettings();
     void saveSettings();
-    void showError(const QString& title, const QString& text);
-    void onStateChanged(RunController::State s);
-    void updateStartBlocked();
-    void addRecentRun(const QString& dir);
-    void refreshRecentMenu();
-    void reloadRunSummary();
-    bool readOpenRun(api::RunSnapshot& snap);  // the open run from disk; false (after an error dialog) if unreadable
-    void setLanguage(const QString& code);
 
+    void showStatus(const QString& text, int timeoutMs) const;
+    void openRunShowingError(const QString& dir);
+    void openRunAsking(const QString& dir);  // asks about unsaved edits first
+
+    void onStateChanged(RunController::State s);
     void onRunStarted(const QString& dir, const dino::RunConfig& cfg);
+    bool runEnded(const QString& log);
     void onFinished(bool cancelled);
     void onFailed(const QString& message);
+    void updateStartBlocked();
+    void updateTitle();
+    void updateFormPlan();
+    void setShownRun(const QString& dir);
+    void reloadRunSummary();
 
     ConfigForm* form_ = nullptr;
+    ConfigDocument* doc_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     QSplitter* splitter_ = nullptr;
     PreviewPanel* preview_ = nullptr;
@@ -120,20 +134,15 @@ private:
     AttentionPanel* attention_ = nullptr;
     EmbeddingMapPanel* map_ = nullptr;
     RunsPanel* runs_ = nullptr;
-    QComboBox* presetBox_ = nullptr;
-    QLabel* statusText_ = nullptr;
-    QProgressBar* statusProgress_ = nullptr;
-    QMenu* recentMenu_ = nullptr;
-    QMenu* exportMenu_ = nullptr;
-    QMap<QString, QAction*> actions_;
-
+    QList<RunView*> views_;
+    ConfigColumn* column_ = nullptr;
+    RunStatusBar* statusProgress_ = nullptr;
+    MainActions* actions_ = nullptr;
+    RunCommands* commands_ = nullptr;
     RunController* controller_ = nullptr;
-    QString lastError_;
-    QStringList recentRuns_;
-    bool askBeforeClosing_ = true;
-    bool showErrorDialogs_ = true;
+
     bool closePending_ = false;
-    bool pseudoAfterTraining_ = true;
+    QSize openedSize_;  // the default or restored size, until shown
 };
 
 }  // namespace dino::ui

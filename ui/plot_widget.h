@@ -7,6 +7,8 @@
 // and as many ticks as the axis has room for.
 #pragma once
 
+#include "chart_export.h"
+
 #include <qcustomplot.h>
 
 #include <QTimer>
@@ -57,11 +59,5 @@ private:
     QPoint pressPos_;
     int replots_ = 0;
 };
-
-// Writes the plot to path; the format comes from the suffix (.png, .jpg, .pdf, .svg).
-// Returns "" or a readable error.
-QString exportPlot(QCustomPlot* plot, const QString& path, int width, int height);
-// Asks for format, size and file name, then exports; returns the file written or "".
-QString exportPlotInteractive(QCustomPlot* plot, const QString& baseName, QWidget* parent);
 
 }  // namespace dino::ui

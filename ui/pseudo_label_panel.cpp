@@ -190,4 +190,18 @@ void PseudoLabelPanel::redraw() {
     plot_->requestReplot();
 }
 
+// ---- RunView ----------------------------------------------------------------------------------
+
+void PseudoLabelPanel::clearRun() { clear(); }
+
+void PseudoLabelPanel::showRun(const api::RunSnapshot& snap) {
+    clear();
+    setRunDir(qs(snap.dir));
+    if (snap.pseudo_labels) showReport(*snap.pseudo_labels);
+}
+
+void PseudoLabelPanel::startRun(const QString& dir, const RunConfig&) { setRunDir(dir); }
+
+void PseudoLabelPanel::setTrainingActive(bool active) { setBusyElsewhere(active); }
+
 }  // namespace dino::ui

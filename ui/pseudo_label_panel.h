@@ -2,6 +2,8 @@
 // split, sorted or in label order, with entropy, used labels and a note on why it is not uniform.
 #pragma once
 
+#include "run_view.h"
+
 #include "qt_types.h"
 #include "plot_widget.h"
 
@@ -14,10 +16,15 @@ class QPushButton;
 
 namespace dino::ui {
 
-class PseudoLabelPanel : public QWidget {
+class PseudoLabelPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     explicit PseudoLabelPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void clearRun() override;
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
+    void setTrainingActive(bool active) override;
 
     void setRunDir(const QString& dir);
     void setBusyElsewhere(bool busy);

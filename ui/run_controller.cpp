@@ -31,6 +31,13 @@ RunController::RunController(QObject* parent) : QObject(parent) {
     connect(worker_, &TrainingWorker::stepsReady, this, &RunController::stepsReady, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::epochDone, this, &RunController::epochDone, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::evalReady, this, &RunController::evalReady, Qt::QueuedConnection);
+    connect(worker_, &TrainingWorker::evalReady, this, [this](const api::EvalReport& r) {
+        Q_EMIT logLine(tr("k-NN evaluation after epoch %1: 1-NN %2 %, weighted k-NN %3 % (random init %4 %)")
+                           .arg(r.epoch + 1)
+                           .arg(100 * r.trained.nn1_accuracy, 0, 'f', 1)
+                           .arg(100 * r.trained.knn_accuracy, 0, 'f', 1)
+                           .arg(100 * r.baseline.knn_accuracy, 0, 'f', 1));
+    }, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::knnReady, this, &RunController::knnReady, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::evalProgress, this, &RunController::evalProgress, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::logLine, this, &RunController::logLine, Qt::QueuedConnection);

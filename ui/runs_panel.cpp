@@ -184,4 +184,12 @@ void RunsPanel::updateButtons() {
     prune_->setEnabled(haveRun_ && !training_ && !writer_);
 }
 
+// ---- RunView ----------------------------------------------------------------------------------
+
+void RunsPanel::showRun(const api::RunSnapshot& snap) { showSnapshot(snap); }
+
+// The summary of a starting run is read from disk once the engine has written it (the main window's
+// reloadRunSummary).
+void RunsPanel::startRun(const QString&, const RunConfig&) {}
+
 }  // namespace dino::ui

@@ -2,6 +2,8 @@
 // (continue training, exports), the folder new runs go to, and the recent runs.
 #pragma once
 
+#include "run_view.h"
+
 #include "api/run_directory.h"
 #include "api/run_lock.h"
 
@@ -17,17 +19,20 @@ class QTextBrowser;
 
 namespace dino::ui {
 
-class RunsPanel : public QWidget {
+class RunsPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     explicit RunsPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
 
     void showSnapshot(const api::RunSnapshot& snap);
-    void clearRun();
+    void clearRun() override;
     void setRecent(const QStringList& dirs);
     void setRunsFolder(const QString& dir);
     QString runsFolder() const;
-    void setTrainingActive(bool active);
+    void setTrainingActive(bool active) override;
     QListWidget* recentList() const { return recent_; }
 
 Q_SIGNALS:

@@ -545,4 +545,18 @@ void TrainingPanel::updateButtons() {
 
 void TrainingPanel::appendLog(const QString& line) { log_->appendPlainText(line); }
 
+// ---- RunView ----------------------------------------------------------------------------------
+
+void TrainingPanel::clearRun() { clear(); }
+
+void TrainingPanel::showRun(const api::RunSnapshot& snap) {
+    clear();
+    setPlan(snap.plan);
+    setRunConfig(snap.config);
+    appendSteps(QVector<api::StepMetrics>(snap.steps.begin(), snap.steps.end()));
+    appendKnn(QVector<api::KnnPoint>(snap.knn.begin(), snap.knn.end()));
+}
+
+void TrainingPanel::startRun(const QString&, const RunConfig& cfg) { setRunConfig(cfg); }
+
 }  // namespace dino::ui

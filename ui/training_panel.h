@@ -3,6 +3,8 @@
 // step, collapse indicators). Pure view: the main window owns the worker.
 #pragma once
 
+#include "run_view.h"
+
 #include "qt_types.h"
 #include "plot_widget.h"
 #include "run_controller.h"
@@ -24,11 +26,15 @@ class QSlider;
 
 namespace dino::ui {
 
-class TrainingPanel : public QWidget {
+class TrainingPanel : public QWidget, public RunView {
     Q_OBJECT
 public:
     using State = RunController::State;  // the controller's state, shown
     explicit TrainingPanel(QWidget* parent = nullptr);
+    // RunView (run_view.h)
+    void clearRun() override;
+    void showRun(const api::RunSnapshot& snap) override;
+    void startRun(const QString& dir, const RunConfig& cfg) override;
 
     void clear();
     void setPlan(const api::RunPlan& plan);
