@@ -8,7 +8,7 @@
 #include "common/cancellation.h"
 #include "export/encoder_weights.h"
 #include "model/teacher.h"
-#include "training/autocast.h"
+#include "model/autocast.h"
 #include "training/checkpoint.h"
 #include "training/collapse_metrics.h"
 #include "training/dino_loss_parts.h"

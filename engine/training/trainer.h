@@ -5,7 +5,7 @@
 // every other run-directory file is the caller's (api::TrainingRun).
 #pragma once
 
-#include "api/training_run.h"
+#include "common/run_types.h"
 #include "common/config.h"
 #include "data/loader.h"
 #include "loss/dino_loss.h"
