@@ -29,7 +29,9 @@ struct RunPlan {
     std::string dist_backend;      // their c10d backend ("gloo", "nccl"); empty for one process
 };
 
-// One training step, as the observer receives it and metrics.csv stores it.
+// One training step, as the observer receives it and metrics.csv stores it. Each member is described
+// once in common/metrics_schema.cpp (column, unit, label, how it is reduced); a new metric is a member
+// here, an entry there, and its computation in the trainer.
 struct StepMetrics {
     int64_t step = 0;   // global step, 0-based
     int epoch = 0;
@@ -41,12 +43,15 @@ struct StepMetrics {
     double center_norm = 0;        // ||center||
     double step_seconds = 0;
     double data_seconds = 0;       // time waiting for the loader
-    double elapsed_seconds = 0;    // since the run (or resume) started
+    double elapsed_seconds = 0;    // training time since the run started (a resume goes on from its checkpoint's)
     // Spread of the student's L2-normalised class tokens: the per-dimension std over the images of a
     // batch times sqrt(embed_dim) (lightly's collapse indicator, scaled): about 1 for features spread
     // over the sphere, 0 when every image gets the same feature. NaN where not measured (older runs).
     double student_std = 0;
     double koleo = 0;              // the KoLeo term before its weight (0 when optim.koleo_weight is 0)
+    // Total L2 norm of the student's gradients before clipping and last-layer freezing (official
+    // DINO's grad_norm); in a data-parallel run, of the all-reduced gradients. NaN in older runs.
+    double grad_norm = 0;
 };
 
 // One point of the live k-NN curve (eval.knn_every_steps): the teacher after `step` steps and the
