@@ -3,30 +3,13 @@
 #pragma once
 
 #include "common/cpu_features.h"
+#include "common/distributed_env.h"
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace dino::api {
-
-// A collective or the rendezvous failed: the message names this rank, the operation and, where it
-// can be told, the rank that did not answer. The run's last good checkpoint is kept.
-class DistributedError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-struct DistributedEnv {
-    int world_size = 1;
-    int rank = 0;
-    int local_rank = 0;
-    int local_world_size = 1;  // processes on this machine (LOCAL_WORLD_SIZE; sets the threads of each)
-    std::string master_addr = "127.0.0.1";
-    int master_port = 29500;
-    bool enabled() const { return world_size > 1; }
-};
 
 // WORLD_SIZE, RANK, LOCAL_RANK, LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT as torchrun sets them, read
 // through `get` (the process environment by default). No WORLD_SIZE, or WORLD_SIZE=1: one process.

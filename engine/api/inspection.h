@@ -1,8 +1,10 @@
 // Looking inside a run's model, for the GUI's Attention and Embedding map tabs and for
 // `dino attention` / `dino map`: class-token attention maps, a 2-D PCA map of the features with the
-// weighted k-NN's neighbours of every point, and their exports. Torch-free.
+// weighted k-NN's neighbours of every point, and their exports. Torch-free. The sources: attention.cpp,
+// embedding_map.cpp; the colours and canvas they draw with (also the GUI's) are api/raster.h.
 #pragma once
 
+#include "api/raster.h"
 #include "api/types.h"
 
 #include <atomic>
@@ -57,12 +59,6 @@ AttentionMaps computeAttentionMaps(const std::string& run_dir, const std::string
 // mass, largest first). 1 = kept.
 std::vector<uint8_t> attentionMask(const float* map, int n, double fraction);
 
-// Nearest-neighbour upsampling of a grid x grid map by `factor` (the official script's
-// interpolate(scale_factor=patch_size, mode="nearest")): (grid*factor)^2 values, rows first.
-std::vector<float> upsampleNearest(const float* map, int grid, int factor);
-
-// An 8-bit RGB colour for t in [0, 1] on matplotlib's viridis (perceptually uniform, dark = low).
-void viridis(double t, uint8_t rgb[3]);
 
 // Image indices of a split: `count` of class `label` (-1 = any class), drawn without replacement
 // with `seed`, in increasing order. Fewer when the split has fewer.
@@ -97,9 +93,6 @@ struct AttentionFigureOptions {
 // The largest value of any head's map or head mean in a and (if given) b: the shared colour scale's top.
 float attentionScaleMax(const AttentionMaps& a, const AttentionMaps* b = nullptr);
 
-// n values scaled to [0, 1] for colouring: by [0, shared_max] when shared_max > 0, else by their own
-// minimum and maximum (as imshow does); a constant map goes to 0.
-std::vector<float> colourScaled(const float* values, int n, float shared_max);
 void writeAttentionPng(const AttentionMaps& a, const std::string& path, const AttentionFigureOptions& o = {},
                        const AttentionMaps* baseline = nullptr);
 
@@ -159,8 +152,5 @@ std::vector<std::string> writeProjector(const EmbeddingMap& m, const std::string
 // The scatter as PNG (width x width), points coloured by class with colourOfClass; no text (the CLI
 // prints the key).
 void writeMapPng(const EmbeddingMap& m, const std::string& path, int width = 800);
-
-// Tableau-10 colours by class index (cycling), shared by the GUI, the PNG and the CLI's key.
-void colourOfClass(int label, uint8_t rgb[3]);
 
 }  // namespace dino::api

@@ -79,4 +79,39 @@ DinoModel analysisModel(RunContext& c, const std::string& which, int img_size) {
     return c.reader->model(c.cfg.model, img_size, which);
 }
 
+// The run, with its checkpoint when the model comes from one. Random init needs only config.json,
+// so a run can be looked at before its first checkpoint.
+RunContext openForModel(const std::string& run_dir, const ModelSource& source) {
+    if (source.model != "teacher" && source.model != "student" && source.model != "random-init")
+        throw std::invalid_argument("model must be teacher, student or random-init (got '" + source.model + "')");
+    if (source.model == "random-init" && source.checkpoint.empty() && !fs::exists(lastCheckpointPath(run_dir))) {
+        RunContext c;
+        c.dir = run_dir;
+        c.cfg = loadRunConfig(run_dir);
+        return c;
+    }
+    return openRunContext(run_dir, source.checkpoint);
+}
+
+std::vector<std::string> classNamesFor(const EvalData& d, int num_classes) {
+    std::vector<std::string> names;
+    for (int i = 0; i < num_classes; ++i)
+        names.push_back(i < int(d.class_names.size()) ? d.class_names[size_t(i)] : "class " + std::to_string(i));
+    return names;
+}
+
+RgbImage toRgb(const torch::Tensor& hwc_u8) {
+    const auto t = hwc_u8.contiguous();
+    RgbImage img;
+    img.height = int(t.size(0));
+    img.width = int(t.size(1));
+    img.pixels.assign(t.data_ptr<uint8_t>(), t.data_ptr<uint8_t>() + t.numel());
+    return img;
+}
+
+std::vector<float> toFloats(const torch::Tensor& t) {
+    const auto c = t.to(torch::kCPU, torch::kFloat).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
 }  // namespace dino::api

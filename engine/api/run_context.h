@@ -2,6 +2,8 @@
 // embeddings, attention maps, the embedding map): its config, its checkpoint read once, and its data.
 #pragma once
 
+#include "api/inspection.h"
+#include "api/types.h"
 #include "common/config.h"
 #include "data/dataset.h"
 #include "model/dino_model.h"
@@ -43,5 +45,15 @@ int evalImageSize(const RunContext& c, const ImageSet& any);
 // The model to analyse: "teacher" or "student" of the checkpoint, or "random-init" (the run's seed,
 // untrained; randomInitModel). Throws std::invalid_argument for another name.
 DinoModel analysisModel(RunContext& c, const std::string& which, int img_size);
+
+// The run for looking inside a model (attention maps, the embedding map), with its checkpoint when the
+// model comes from one. Random init needs only config.json, so a run can be looked at before its
+// first checkpoint. Throws std::invalid_argument for a model that is not teacher, student or random-init.
+RunContext openForModel(const std::string& run_dir, const ModelSource& source);
+// num_classes names: the data set's, "class N" where it has none.
+std::vector<std::string> classNamesFor(const EvalData& d, int num_classes);
+// An (H, W, 3) uint8 tensor as an RgbImage; a tensor's values as floats (CPU, contiguous).
+RgbImage toRgb(const torch::Tensor& hwc_u8);
+std::vector<float> toFloats(const torch::Tensor& t);
 
 }  // namespace dino::api

@@ -5,6 +5,7 @@
 #include "api/collapse_guard.h"
 
 #include "common/fsutil.h"
+#include "common/metrics_schema.h"
 #include "data/dataset.h"
 #include "training/plan.h"
 
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,13 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-const char* const kMetricsColumns[] = {"step",          "epoch",          "loss",          "lr",
-                                       "wd",            "teacher_temp",   "momentum",      "images_per_s",
-                                       "teacher_entropy", "kl_uniform",   "center_norm",   "step_seconds",
-                                       "data_seconds",  "elapsed_seconds", "student_std",  "koleo"};
-constexpr size_t kMetricsColumnCount = sizeof(kMetricsColumns) / sizeof(kMetricsColumns[0]);
-constexpr size_t kMetricsColumnsBefore2 = 14;  // runs written before student_std and koleo were added
 
 // Shortest text that reads back to the same double (%.17g), "nan"/"inf" spelled as strtod reads them.
 std::string num(double v) {
@@ -147,43 +142,62 @@ std::string runPseudoLabelsPath(const std::string& d) { return (fs::path(d) / "p
 
 std::string metricsCsvHeader() {
     std::string h;
-    for (size_t i = 0; i < kMetricsColumnCount; ++i) {
-        if (i) h += ',';
-        h += kMetricsColumns[i];
-    }
+    for (const auto& d : metricTable()) h += (h.empty() ? "" : ",") + d.name;
     return h;
 }
 
 std::string metricsCsvRow(const StepMetrics& m) {
-    std::ostringstream os;
-    os << m.step << ',' << m.epoch;
-    for (double v : {m.loss, m.lr, m.wd, m.teacher_temp, m.momentum, m.images_per_s, m.teacher_entropy, m.kl_uniform,
-                     m.center_norm, m.step_seconds, m.data_seconds, m.elapsed_seconds, m.student_std, m.koleo})
-        os << ',' << num(v);
-    return os.str();
+    std::string row;
+    for (const auto& d : metricTable()) {
+        if (!row.empty()) row += ',';
+        row += d.integer ? std::to_string(static_cast<int64_t>(d.get(m))) : num(d.get(m));
+    }
+    return row;
+}
+
+MetricsCsvColumns::MetricsCsvColumns(const std::string& header) {
+    const std::vector<std::string> names = splitCsv(header);
+    for (const auto& d : metricTable()) {
+        const auto it = std::find(names.begin(), names.end(), d.name);
+        if (it == names.end() && d.required)
+            throw std::runtime_error("metrics.csv: the header has no column " + d.name + " ('" + header + "')");
+        index_.push_back(it == names.end() ? -1 : static_cast<int>(it - names.begin()));
+    }
+    count_ = names.size();
+}
+
+MetricsCsvColumns MetricsCsvColumns::current() {
+    static const MetricsCsvColumns columns(metricsCsvHeader());
+    return columns;
+}
+
+StepMetrics MetricsCsvColumns::parse(const std::string& line) const {
+    const auto f = splitCsv(line);
+    if (f.size() != count_)
+        throw std::runtime_error("metrics.csv: expected " + std::to_string(count_) + " columns as in its header, got " +
+                                 std::to_string(f.size()) + " in '" + line + "'");
+    StepMetrics m;
+    const auto& table = metricTable();
+    for (size_t i = 0; i < table.size(); ++i) {
+        const MetricDescriptor& d = table[i];
+        d.set(m, index_[i] < 0 ? d.missing : parseDouble(f[static_cast<size_t>(index_[i])], d.name.c_str()));
+    }
+    return m;
 }
 
 StepMetrics parseMetricsCsvRow(const std::string& line) {
-    auto f = splitCsv(line);
-    if (f.size() != kMetricsColumnCount && f.size() != kMetricsColumnsBefore2)
-        throw std::runtime_error("metrics.csv: expected " + std::to_string(kMetricsColumnCount) + " columns (or " +
-                                 std::to_string(kMetricsColumnsBefore2) + " in older runs), got " +
-                                 std::to_string(f.size()) + " in '" + line + "'");
-    StepMetrics m;
-    m.step = static_cast<int64_t>(parseDouble(f[0], kMetricsColumns[0]));
-    m.epoch = static_cast<int>(parseDouble(f[1], kMetricsColumns[1]));
-    double* dst[] = {&m.loss,         &m.lr,          &m.wd,           &m.teacher_temp,
-                     &m.momentum,     &m.images_per_s, &m.teacher_entropy, &m.kl_uniform,
-                     &m.center_norm,  &m.step_seconds, &m.data_seconds, &m.elapsed_seconds};
-    for (size_t i = 0; i < 12; ++i) *dst[i] = parseDouble(f[i + 2], kMetricsColumns[i + 2]);
-    if (f.size() == kMetricsColumnCount) {
-        m.student_std = parseDouble(f[14], kMetricsColumns[14]);
-        m.koleo = parseDouble(f[15], kMetricsColumns[15]);
-    } else {
-        m.student_std = std::nan("");
-        m.koleo = 0;
-    }
-    return m;
+    // Without a header: the first n columns of the table (older runs wrote a prefix of today's columns).
+    const auto& table = metricTable();
+    size_t required = 0;
+    for (const auto& d : table) required += d.required ? 1 : 0;
+    const size_t n = splitCsv(line).size();
+    if (n < required || n > table.size())
+        throw std::runtime_error("metrics.csv: expected " + std::to_string(table.size()) + " columns (or " +
+                                 std::to_string(required) + " to " + std::to_string(table.size() - 1) +
+                                 " in older runs), got " + std::to_string(n) + " in '" + line + "'");
+    std::string header;
+    for (size_t i = 0; i < n; ++i) header += (i ? "," : "") + table[i].name;
+    return MetricsCsvColumns(header).parse(line);
 }
 
 std::string knnCsvHeader() { return "step,knn_1nn,knn_weighted,baseline_1nn,baseline_weighted,seconds"; }
@@ -273,7 +287,7 @@ PseudoLabelReport pseudoLabelsFromJson(const std::string& text) {
 }
 
 void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
-                    const RunPlan& plan, const CollapseVerdict* collapse) {
+                    const RunPlan& plan, const CollapseVerdict* collapse, const StepMetrics* last) {
     json j = {{"state", state},
               {"message", message},
               {"dataset_size", plan.dataset_size},
@@ -296,15 +310,20 @@ void writeRunStatus(const std::string& run_dir, const std::string& state, const 
                          {"explanation", collapse->explanation},
                          {"advice", advice}};
     }
+    if (last) {
+        json metrics = json::object();
+        for (const auto& d : metricTable()) metrics[d.name] = jnum(d.get(*last));
+        j["metrics"] = metrics;
+    }
     writeFileAtomic(runStatusPath(run_dir), j.dump(2) + "\n");
 }
 
 // The rows of a per-step CSV (metrics.csv, knn.csv) after its header; none if the file is absent. A kill
 // can leave a half-written last line, which is dropped; any other malformed row is an error naming the
 // file and line.
-template <class Parse>
-auto readStepCsv(const std::string& path, Parse parse) -> std::vector<decltype(parse(std::string()))> {
-    std::vector<decltype(parse(std::string()))> rows;
+template <class Row, class MakeParse>
+std::vector<Row> readStepCsv(const std::string& path, MakeParse makeParse) {
+    std::vector<Row> rows;
     if (!fs::exists(path)) return rows;
     const std::string text = readTextFile(path);
     const bool last_complete = !text.empty() && text.back() == '\n';
@@ -312,6 +331,13 @@ auto readStepCsv(const std::string& path, Parse parse) -> std::vector<decltype(p
     std::string line;
     std::vector<std::string> lines;
     while (std::getline(in, line)) lines.push_back(line);
+    if (lines.empty()) return rows;
+    std::function<Row(const std::string&)> parse;
+    try {
+        parse = makeParse(lines[0]);  // the header names the columns
+    } catch (const std::exception& e) {
+        throw std::runtime_error(path + ":1: " + e.what());
+    }
     for (size_t i = 1; i < lines.size(); ++i) {
         if (lines[i].empty()) continue;
         try {
@@ -322,6 +348,13 @@ auto readStepCsv(const std::string& path, Parse parse) -> std::vector<decltype(p
         }
     }
     return rows;
+}
+
+std::vector<StepMetrics> readMetricsCsv(const std::string& path) {
+    return readStepCsv<StepMetrics>(path, [](const std::string& header) {
+        const MetricsCsvColumns columns(header);
+        return [columns](const std::string& line) { return columns.parse(line); };
+    });
 }
 
 RunSnapshot loadRun(const std::string& run_dir) {
@@ -368,8 +401,8 @@ RunSnapshot loadRun(const std::string& run_dir) {
         s.plan.dist_backend = jval<std::string>(status, "dist_backend", "");
     }
 
-    s.steps = readStepCsv(runMetricsPath(run_dir), parseMetricsCsvRow);
-    s.knn = readStepCsv(runKnnPath(run_dir), parseKnnCsvRow);
+    s.steps = readMetricsCsv(runMetricsPath(run_dir));
+    s.knn = readStepCsv<KnnPoint>(runKnnPath(run_dir), [](const std::string&) { return parseKnnCsvRow; });
 
     std::string ep = runEvalPath(run_dir);
     if (fs::exists(ep)) s.eval = evalReportFromJson(readTextFile(ep));

@@ -29,10 +29,28 @@ struct RunSnapshot {
 
 RunSnapshot loadRun(const std::string& run_dir);
 
-// metrics.csv: the header and one row; used by the trainer and by loadRun.
+// metrics.csv: one column per entry of the metric table (common/metrics_schema.h), in its order.
 std::string metricsCsvHeader();
 std::string metricsCsvRow(const StepMetrics& m);
+// Reads rows by the column names of a header: an older run's file with fewer columns reads, a missing
+// column giving its table's `missing` value (NaN for a value that was not measured); a column the table
+// requires that the header lacks is an error naming it.
+class MetricsCsvColumns {
+public:
+    explicit MetricsCsvColumns(const std::string& header);
+    static MetricsCsvColumns current();  // today's header
+    // Throws naming the column of a bad value, or the count when the row does not match the header.
+    StepMetrics parse(const std::string& line) const;
+
+private:
+    std::vector<int> index_;  // per table entry: its column in the header, or -1
+    size_t count_ = 0;
+};
+// A row without its header: the first n columns of the table (the layouts older runs wrote).
 StepMetrics parseMetricsCsvRow(const std::string& line);
+// The rows of a metrics.csv after its header (none when absent); a torn last line is dropped, any other
+// bad row is an error naming the file and line.
+std::vector<StepMetrics> readMetricsCsv(const std::string& path);
 
 // knn.csv: step,knn_1nn,knn_weighted,baseline_1nn,baseline_weighted,seconds
 std::string knnCsvHeader();
@@ -52,10 +70,11 @@ namespace dino::api {
 // status.json: the run's state ("running", "finished", "cancelled", "failed"), a message (why it
 // failed), and the parts of the plan that need the data set or the model to know (dataset size,
 // trainable parameters, device, threads), so that loadRun can redraw the plan without the data.
-// With a collapse guard verdict, its state, explanation and advice are written too ("collapse").
+// With a collapse guard verdict, its state, explanation and advice are written too ("collapse"); with
+// the last step, its value of every metric of the table ("metrics", by metrics.csv's column names).
 struct CollapseVerdict;
 void writeRunStatus(const std::string& run_dir, const std::string& state, const std::string& message,
-                    const RunPlan& plan, const CollapseVerdict* collapse = nullptr);
+                    const RunPlan& plan, const CollapseVerdict* collapse = nullptr, const StepMetrics* last = nullptr);
 
 // Files of a run directory.
 std::string runConfigPath(const std::string& run_dir);   // config.json

@@ -18,8 +18,12 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <cmath>
 #include <fstream>
+#include <functional>
 #include <iomanip>
+#include <optional>
+#include <utility>
 #include <sstream>
 #include <unistd.h>
 
@@ -51,25 +55,23 @@ std::string epochLine(const EpochMetrics& e) {
     return os.str();
 }
 
-// metrics.csv with the rows of steps before `keep_before` (a resumed run drops the rows of steps it
-// will redo, and any half-written line a kill left behind), then opened for appending.
 // Opens a per-step CSV of the run for appending, keeping the rows of steps before keep_before (a
-// resume) and dropping later ones (steps that will be run again).
-template <class Parse>
-std::ofstream openStepCsv(const std::string& path, const std::string& header, int64_t keep_before, Parse parse) {
+// resume) and dropping later ones (steps that will be run again) and any half-written line a kill left
+// behind. rowsOf(old_header) gives the function that turns one of the file's rows into its step and the
+// row as today's header writes it (an older metrics.csv gains the columns added since, as NaN or 0).
+template <class RowsOf>
+std::ofstream openStepCsv(const std::string& path, const std::string& header, int64_t keep_before, RowsOf rowsOf) {
     std::string kept = header + "\n";
     if (keep_before > 0 && fs::exists(path)) {
         std::ifstream in(path, std::ios::binary);
         std::string line;
-        bool header = true;
-        while (std::getline(in, line)) {
-            if (header) {
-                header = false;
-                continue;
-            }
+        std::function<std::pair<int64_t, std::string>(const std::string&)> row;
+        if (std::getline(in, line)) row = rowsOf(line);
+        while (row && std::getline(in, line)) {
             if (line.empty()) continue;
             try {
-                if (parse(line) < keep_before) kept += line + "\n";
+                auto [step, text] = row(line);
+                if (step < keep_before) kept += text + "\n";
             } catch (const std::exception&) {
                 // a torn line from a kill: dropped
             }
@@ -83,14 +85,33 @@ std::ofstream openStepCsv(const std::string& path, const std::string& header, in
 
 // Writes metrics.csv and log.txt, then forwards everything to the front end's observer.
 std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
-    return openStepCsv(runMetricsPath(run_dir), metricsCsvHeader(), keep_before,
-                       [](const std::string& l) { return parseMetricsCsvRow(l).step; });
+    return openStepCsv(runMetricsPath(run_dir), metricsCsvHeader(), keep_before, [](const std::string& old_header) {
+        const MetricsCsvColumns columns(old_header);
+        return [columns](const std::string& l) {
+            const StepMetrics m = columns.parse(l);
+            return std::make_pair(m.step, metricsCsvRow(m));
+        };
+    });
 }
 
 std::ofstream openKnn(const std::string& run_dir, int64_t keep_before) {
     // A point's step counts steps done: the point of step s belongs to the steps before s.
-    return openStepCsv(runKnnPath(run_dir), knnCsvHeader(), keep_before + 1,
-                       [](const std::string& l) { return parseKnnCsvRow(l).step; });
+    return openStepCsv(runKnnPath(run_dir), knnCsvHeader(), keep_before + 1, [](const std::string&) {
+        return [](const std::string& l) { return std::make_pair(parseKnnCsvRow(l).step, l); };
+    });
+}
+
+// Training time up to a checkpoint after `steps` steps: the elapsed time of the last of those steps in
+// metrics.csv (0 when there is none), so that a resumed run's elapsed_seconds go on from there.
+double elapsedBefore(const std::string& run_dir, int64_t steps) {
+    double elapsed = 0;
+    try {
+        for (const StepMetrics& m : readMetricsCsv(runMetricsPath(run_dir)))
+            if (m.step < steps && std::isfinite(m.elapsed_seconds)) elapsed = m.elapsed_seconds;
+    } catch (const std::exception&) {
+        // A damaged metrics.csv is rewritten by the Recorder; the clock then starts at 0.
+    }
+    return elapsed;
 }
 
 class Recorder : public TrainObserver {
@@ -138,11 +159,14 @@ public:
         // second (a small atomic write; fast steps do not each pay for one).
         const auto now = std::chrono::steady_clock::now();
         if (changed || now - last_status_ >= std::chrono::seconds(1)) {
-            writeRunStatus(dir_, "running", "", plan_, &v);
+            writeRunStatus(dir_, "running", "", plan_, &v, &m);
             last_status_ = now;
         }
+        last_step_ = m;
         inner_.onStep(m);
     }
+    // The last step recorded in this session, or null before the first.
+    const StepMetrics* lastStep() const { return last_step_ ? &*last_step_ : nullptr; }
     void onKnn(const KnnPoint& p) override {
         if (knn_.is_open()) {
             knn_ << knnCsvRow(p) << '\n';
@@ -187,6 +211,7 @@ private:
     std::chrono::steady_clock::time_point last_status_{};
     bool warned_[4] = {false, false, false, false};  // one warning line per kind of collapse
     RunPlan plan_;
+    std::optional<StepMetrics> last_step_;
 };
 
 // What a rank other than 0 writes: its own log, log.rank<N>.txt; everything else goes to the front
@@ -379,6 +404,7 @@ std::unique_ptr<TrainingRun> TrainingRun::resume(const std::string& run_dir, con
     run->impl_->rank = dist.rank;
     run->impl_->trainer = std::make_unique<Trainer>(cfg, dist.rank == 0 ? run_dir : std::string(), joinProcesses(cfg, dist));
     run->impl_->trainer->restore(ckpt);
+    if (dist.rank == 0) run->impl_->trainer->setElapsedBefore(elapsedBefore(run_dir, run->impl_->trainer->nextStep()));
     return run;
 }
 
@@ -479,22 +505,22 @@ RunOutcome TrainingRun::runHere(TrainObserver& observer) {
         // On a full or read-only disk these writes fail too; the error that stopped the run is the one to report.
         try {
             rec.log("failed: " + msg);
-            writeRunStatus(im.dir, "failed", msg, tr.plan(), &rec.verdict());
+            writeRunStatus(im.dir, "failed", msg, tr.plan(), &rec.verdict(), rec.lastStep());
         } catch (const std::exception&) {
         }
         throw;
     }
     if (outcome == RunOutcome::Cancelled) {
-        writeRunStatus(im.dir, "cancelled", "", tr.plan(), &rec.verdict());
+        writeRunStatus(im.dir, "cancelled", "", tr.plan(), &rec.verdict(), rec.lastStep());
         rec.log("cancelled after " + std::to_string(tr.nextStep()) + " steps; continue with `dino resume " + im.dir + "`");
     } else if (tr.cancelled()) {
         // Training is complete; the evaluation at its end was stopped (cancel during evaluation).
-        writeRunStatus(im.dir, "finished", "evaluation cancelled", tr.plan(), &rec.verdict());
+        writeRunStatus(im.dir, "finished", "evaluation cancelled", tr.plan(), &rec.verdict(), rec.lastStep());
         rec.log("finished after " + std::to_string(tr.nextStep()) + " steps; the evaluation was cancelled (`dino eval " +
                 im.dir + "` repeats it)");
         outcome = RunOutcome::Cancelled;
     } else {
-        writeRunStatus(im.dir, "finished", "", tr.plan(), &rec.verdict());
+        writeRunStatus(im.dir, "finished", "", tr.plan(), &rec.verdict(), rec.lastStep());
         rec.log("finished after " + std::to_string(tr.nextStep()) + " steps");
     }
     return outcome;

@@ -9,38 +9,9 @@
 #include "common/config.h"
 
 #include <memory>
-#include <stdexcept>
 #include <string>
 
 namespace dino::api {
-
-// The loss became NaN or infinite: the run stopped, the last good checkpoint was kept, and the
-// message names the likely causes (temperatures, learning rate, precision).
-class NonFiniteLossError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-// The training data could not be opened or does not fit the configuration (missing file, bad npz).
-class DataError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-class TrainObserver {
-public:
-    virtual ~TrainObserver() = default;
-    virtual void onPlan(const RunPlan&) {}
-    virtual void onStep(const StepMetrics&) {}
-    virtual void onEpoch(const EpochMetrics&) {}
-    virtual void onEval(const EvalReport&) {}
-    virtual void onKnn(const KnnPoint&) {}  // a point of the live k-NN curve (eval.knn_every_steps)
-    virtual void onLog(const std::string&) {}
-    // Called while evaluation computes features: done/total images.
-    virtual void onEvalProgress(int64_t, int64_t) {}
-};
-
-enum class RunOutcome { Finished, Cancelled };
 
 // Throws std::runtime_error (saying how to continue it instead) when run_dir exists and is not an
 // empty directory: a new run needs a new or empty directory. RunLockedError (api/run_lock.h) when

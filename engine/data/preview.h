@@ -2,7 +2,7 @@
 // what was applied to each; and a grid of them for `dino preview --out grid.png`.
 #pragma once
 
-#include "api/types.h"
+#include "common/run_types.h"
 #include "common/config.h"
 #include "data/dataset.h"
 #include "data/preview_grid.h"

@@ -1,7 +1,7 @@
 // The preview grid `dino preview --out grid.png` writes: torch-free, for the CLI and the GUI.
 #pragma once
 
-#include "api/types.h"
+#include "common/run_types.h"
 
 #include <vector>
 

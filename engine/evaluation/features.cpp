@@ -2,7 +2,7 @@
 
 #include "common/cancellation.h"
 #include "evaluation/pseudo_label_histogram.h"
-#include "training/autocast.h"
+#include "model/autocast.h"
 
 #include <stdexcept>
 

@@ -3,7 +3,7 @@
 // macro one-vs-rest AUC from the normalised vote scores. Also the random-init baseline model.
 #pragma once
 
-#include "api/types.h"
+#include "common/run_types.h"
 #include "common/config.h"
 #include "data/dataset.h"
 #include "evaluation/knn.h"

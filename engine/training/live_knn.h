@@ -5,7 +5,7 @@
 // points of a curve are comparable. The random-init numbers are computed once, when first asked.
 #pragma once
 
-#include "api/types.h"
+#include "common/run_types.h"
 #include "common/config.h"
 #include "data/dataset.h"
 #include "evaluation/knn_evaluation.h"

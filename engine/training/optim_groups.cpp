@@ -40,6 +40,15 @@ void applyOptimizerSchedule(torch::optim::Optimizer& opt, double lr, double wd) 
     }
 }
 
+double gradientNorm(const torch::nn::Module& m) {
+    torch::NoGradGuard no_grad;
+    std::vector<torch::Tensor> norms;
+    for (const auto& p : m.parameters())
+        if (p.grad().defined()) norms.push_back(p.grad().norm(2).to(torch::kFloat));
+    if (norms.empty()) return 0;
+    return torch::stack(norms).norm(2).item<double>();
+}
+
 void clipGradientsPerParameter(const torch::nn::Module& m, double clip) {
     torch::NoGradGuard no_grad;
     for (const auto& p : m.parameters()) {

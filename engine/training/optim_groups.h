@@ -23,6 +23,11 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(const WeightDecayGroups& groups);
 // Sets this step's lr on every group and wd on group 0 (group 1 stays at 0).
 void applyOptimizerSchedule(torch::optim::Optimizer& opt, double lr, double wd);
 
+// The total L2 norm of the module's gradients, sqrt(sum over parameters of ||grad||^2) (parameters
+// without a gradient add nothing), as torch.nn.utils.clip_grad_norm_ returns it: official DINO's
+// grad_norm. 0 when no parameter has a gradient.
+double gradientNorm(const torch::nn::Module& m);
+
 // Each parameter's gradient is scaled by min(1, clip / (||grad|| + 1e-6)), as DINO's clip_gradients.
 void clipGradientsPerParameter(const torch::nn::Module& m, double clip);
 

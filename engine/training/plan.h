@@ -3,7 +3,7 @@
 // Torch-free.
 #pragma once
 
-#include "api/types.h"
+#include "common/run_types.h"
 #include "common/config.h"
 
 #include <cstdint>

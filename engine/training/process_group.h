@@ -4,7 +4,7 @@
 // collective and, where the store can tell, the rank that did not answer.
 #pragma once
 
-#include "api/distributed.h"
+#include "common/distributed_env.h"
 #include "data/batch_shard.h"
 
 #include <torch/torch.h>

@@ -6,20 +6,17 @@
 #include "common/retention.h"
 #include "data/medmnist_registry.h"
 #include "common/cancellation.h"
+#include "common/metrics_schema.h"
 #include "export/encoder_weights.h"
 #include "model/teacher.h"
-#include "training/autocast.h"
 #include "training/checkpoint.h"
-#include "training/collapse_metrics.h"
-#include "training/dino_loss_parts.h"
 #include "training/image_split.h"
 #include "training/live_knn.h"
-#include "loss/koleo.h"
-#include "loss/sinkhorn.h"
 #include "training/optim_groups.h"
 #include "training/plan.h"
 #include "training/process_group.h"
 #include "training/runtime.h"
+#include "training/train_step.h"
 #include "training/worker_pool.h"
 
 #include <cerrno>
@@ -31,11 +28,6 @@
 
 namespace dino {
 namespace {
-
-double now() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
 
 ImageSet openTrainingData(const RunConfig& cfg) {
     try {
@@ -57,25 +49,6 @@ ImageSet openTrainingData(const RunConfig& cfg) {
 }
 
 }  // namespace
-
-std::string nonFiniteLossMessage(const RunConfig& cfg, bool bf16, int64_t step, double loss) {
-    const auto& o = cfg.optim;
-    std::ostringstream os;
-    os << "the loss became " << (std::isnan(loss) ? "NaN" : "infinite") << " at step " << step
-       << "; training stopped and the last good checkpoint was kept. Likely causes: "
-       << "temperatures too low (optim.teacher_temp_start=" << o.teacher_temp_start
-       << ", optim.teacher_temp=" << o.teacher_temp << ", optim.student_temp=" << o.student_temp
-       << "; the seed uses 0.04, 0.07 and 0.1), "
-       << "a learning rate too high (optim.lr=" << o.lr << "; the seed uses 0.0005";
-    if (o.clip_grad <= 0) os << ", and optim.clip_grad=3 bounds the updates";
-    os << ")";
-    if (bf16)
-        os << ", or bf16 precision (system.precision=" << cfg.system.precision << " computes in bf16 here; try fp32)";
-    else
-        os << " (precision is fp32, so not bf16)";
-    os << ".";
-    return os.str();
-}
 
 Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::shared_ptr<ProcessGroupHandle> dist)
     : cfg_(cfg), ckpt_dir_(checkpoint_dir), device_(torch::kCPU), dist_(std::move(dist)) {
@@ -196,33 +169,6 @@ torch::Tensor Trainer::gatherTeacherOutputs(const torch::Tensor& local, int view
         parts.push_back(all[static_cast<size_t>(r)].narrow(1, 0, n).reshape({views * n, K}));
     }
     return joinViewMajor(parts, views);
-}
-
-void Trainer::allReduceStep(torch::Tensor& loss, double& koleo) {
-    // One flat buffer: every gradient, then the loss, the KoLeo term and the cancel request. The
-    // loss of a batch is a sum over its images (dinoLossPart's 1/B is the global batch's), so the
-    // sum over the ranks is the one-process gradient.
-    std::vector<torch::Tensor> grads;
-    for (auto& p : student_->parameters())
-        if (p.requires_grad() && p.grad().defined()) grads.push_back(p.grad());
-    std::vector<torch::Tensor> flat;
-    flat.reserve(grads.size() + 1);
-    for (auto& g : grads) flat.push_back(g.reshape({-1}).to(torch::kFloat));
-    auto extra = torch::tensor({loss.item<double>(), koleo, cancel_.load() ? 1.0 : 0.0},
-                               torch::TensorOptions().dtype(torch::kFloat).device(device_));
-    flat.push_back(extra);
-    auto buffer = torch::cat(flat);
-    dist_->allReduceSum(buffer, "all-reducing the gradients");
-    int64_t offset = 0;
-    for (auto& g : grads) {
-        const int64_t n = g.numel();
-        g.copy_(buffer.narrow(0, offset, n).view_as(g));
-        offset += n;
-    }
-    auto sums = buffer.narrow(0, offset, 3).to(torch::kCPU, torch::kDouble);
-    loss = sums[0].to(loss.dtype());
-    koleo = sums[1].item<double>();
-    stop_agreed_ = sums[2].item<double>() > 0;
 }
 
 void Trainer::setMicroBatch(int64_t images) { micro_batch_ = images; }
@@ -374,7 +320,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
                   "bf16 matrix products are emulated and much slower than fp32 here; fp32 is recommended");
     student_->train();
     teacher_->train();
-    run_start_ = now();
+    run_start_ = steadySeconds();
 
     const int64_t spe = plan_.steps_per_epoch;
     const int64_t total = plan_.total_steps;
@@ -382,8 +328,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         const int epoch = static_cast<int>(step_ / spe);
         int64_t in_epoch = step_ % spe;
         loader_->startEpoch(epoch, in_epoch);
-        double loss_sum = 0;
-        int64_t loss_count = 0;
+        std::vector<api::StepMetrics> epoch_steps;  // this session's steps of the epoch
         for (; in_epoch < spe; ++in_epoch) {
             waitWhilePaused(obs);
             // Data parallel: every rank stops at the same step, the one after a rank asked to.
@@ -398,30 +343,28 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
                 obs.onLog("cancelled after " + std::to_string(step_) + " steps" + where);
                 return api::RunOutcome::Cancelled;
             }
-            double t0 = now();
+            double t0 = steadySeconds();
             auto batch = loader_->next();
-            double data_s = now() - t0;
+            double data_s = steadySeconds() - t0;
             if (!batch) throw std::runtime_error("the data loader ended epoch " + std::to_string(epoch) + " early at step " +
                                                  std::to_string(in_epoch) + " of " + std::to_string(spe));
-            double loss_value = 0;
             {
-                // step() reports through the observer; keep the epoch mean here.
+                // step() reports through the observer; the epoch's steps are kept for its summary.
                 struct Tap : api::TrainObserver {
                     api::TrainObserver& inner;
-                    double& value;
-                    Tap(api::TrainObserver& i, double& v) : inner(i), value(v) {}
+                    std::vector<api::StepMetrics>& steps;
+                    Tap(api::TrainObserver& i, std::vector<api::StepMetrics>& s) : inner(i), steps(s) {}
                     void onStep(const api::StepMetrics& m) override {
-                        value = m.loss;
+                        steps.push_back(m);
                         inner.onStep(m);
                     }
                     void onLog(const std::string& s) override { inner.onLog(s); }
-                } tap(obs, loss_value);
+                } tap(obs, epoch_steps);
                 step(tap, hooks, *batch, data_s, epoch);
             }
-            loss_sum += loss_value;
-            ++loss_count;
             if (LiveKnn::due(cfg_, step_, total) && isWriter()) liveKnn(obs);
         }
+        const auto loss_count = static_cast<int64_t>(epoch_steps.size());
         if (dist_ && loss_count > 0) {
             std::ostringstream os;
             os.precision(3);
@@ -433,7 +376,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
         }
         api::EpochMetrics em;
         em.epoch = epoch;
-        em.mean_loss = loss_count ? loss_sum / static_cast<double>(loss_count) : std::nan("");
+        em.mean_loss = summarizeSteps(epoch_steps).loss;  // NaN when no step ran
         if (!ckpt_dir_.empty()) {
             em.checkpoint = saveCheckpoints(epoch, true);
             if (em.checkpoint.empty()) em.checkpoint = lastCheckpointPath(ckpt_dir_);
@@ -461,187 +404,6 @@ void Trainer::liveKnn(api::TrainObserver& obs) {
         live_knn_failed_ = true;
         obs.onLog(std::string("warning: live k-NN switched off: ") + e.what());
     }
-}
-
-void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_s, int epoch) {
-    const int64_t s = step_;
-    const double t_start = now();
-    const bool sync = hooks.time_phases && device_.is_cuda();
-    auto mark = [&] {
-        if (sync) torch::cuda::synchronize();
-        return now();
-    };
-    const double lr = plan_.lr[s], wd = plan_.wd[s], temp = plan_.teacher_temp[s], momentum = plan_.momentum[s];
-    applyOptimizerSchedule(*optimizer_, lr, wd);
-
-    // View-major batches: rows [v*B, (v+1)*B) are view v; globals first, then locals.
-    const int G = cfg_.views.num_global, V = cfg_.views.num_global + cfg_.views.num_local;
-    // B: the images of the (global) batch; Bl of them are this process's, from image `base` on (all
-    // of them, from 0, in one process).
-    const int64_t Bl = batch.globals.size(1);
-    const int64_t B = dist_ ? cfg_.optim.batch_size : Bl;
-    const int64_t base = dist_ ? shard_first_ : 0;
-    if (dist_) dist_->markStep(s);
-    // Views (V, Bl, 3, h, w) of this process's images [first, first + n) as (V * n, 3, h, w) on the device.
-    auto rows = [&](const torch::Tensor& v, int64_t first, int64_t n) {
-        auto part = (first == 0 && n == v.size(1)) ? v : v.narrow(1, first, n);
-        return part.reshape({v.size(0) * n, v.size(2), v.size(3), v.size(4)}).to(device_, /*non_blocking=*/true);
-    };
-
-    // On a multi-core CPU the images are split between worker threads (imageWorkers); each runs the
-    // same math as below on its slice with its own autocast state (thread-local) and grad mode.
-    const int workers = imageWorkers(Bl);
-    const std::vector<ImageSlice> slices = workers > 1 ? splitImages(Bl, workers) : std::vector<ImageSlice>{};
-    WorkerPool* pool = workers > 1 ? &workerPool(workers) : nullptr;
-
-    StepTiming t;
-    t.data = data_s;
-    double t0 = mark();
-    torch::Tensor teacher_out;  // the teacher sees the global views only, without gradients
-    auto teacherForward = [&](int64_t first, int64_t n) {
-        torch::NoGradGuard no_grad;
-        AutocastScope amp(device_, bf16_);
-        return teacher_->forward(rows(batch.globals, first, n)).to(torch::kFloat);
-    };
-    if (pool) {
-        std::vector<torch::Tensor> parts(static_cast<size_t>(workers));
-        pool->run([&](int w) { parts[w] = teacherForward(slices[w].first, slices[w].count); });
-        teacher_out = joinViewMajor(parts, G);  // view-major over the whole batch, as one forward gives
-    } else {
-        teacher_out = teacherForward(0, Bl);
-    }
-    if (dist_) teacher_out = gatherTeacherOutputs(teacher_out, G);
-    torch::Tensor center_before = loss_->center.detach().clone();
-    const bool sinkhorn = cfg_.optim.centering == "sinkhorn";
-    torch::Tensor targets;
-    if (sinkhorn)  // DINOv2: balanced over the batch's global views together, in fp32; no centre
-        targets = sinkhornKnoppTargets(teacher_out, temp, cfg_.optim.sinkhorn_iterations)
-                      .reshape({G, B, teacher_out.size(1)});
-    else
-        targets = teacherTargets(teacher_out, center_before, temp, G);
-    double t1 = mark();
-    t.teacher = t1 - t0;
-
-    // The student on all views, a group of images at a time: the loss is a sum over images, so the
-    // groups' gradients add up to the batch's while only one group's activations are alive.
-    optimizer_->zero_grad();
-    const int64_t group = microBatch(Bl);
-    const bool same_size = batch.globals.size(-1) == batch.locals.size(-1) && batch.globals.size(-2) == batch.locals.size(-2);
-    // What a group reports besides its loss: the KoLeo term (weighted by the group's share of the
-    // batch) and the spread of its first global view's class tokens.
-    struct GroupExtras {
-        double koleo = 0;
-        double spread = std::nan("");
-    };
-    const double koleo_weight = cfg_.optim.koleo_weight;
-    auto groupLoss = [&](int64_t first, int64_t n, GroupExtras& extras) {
-        torch::Tensor cls, student_out;
-        {
-            AutocastScope amp(device_, bf16_);
-            auto g = rows(batch.globals, first, n), l = rows(batch.locals, first, n);
-            if (same_size)
-                cls = student_->encoder->forward(torch::cat({g, l}, 0));
-            else
-                cls = torch::cat({student_->encoder->forward(g), student_->encoder->forward(l)}, 0);
-            student_out = student_->head->forward(cls);
-        }
-        // The loss in fp32, whatever the precision of the forward pass.
-        auto part = dinoLossPart(student_out.to(torch::kFloat), targets, base + first, n, G, V, cfg_.optim.student_temp, B);
-        if (std::isnan(extras.spread)) extras.spread = featureSpread(cls.narrow(0, 0, n));
-        if (koleo_weight > 0 && n >= 2) {
-            // DINOv2: KoLeo of each global view's class tokens over the images together, summed over
-            // the views; here over the images of this group, weighted by its share of the batch (the
-            // whole batch when it is one group, as DINOv2's per-GPU batch).
-            torch::Tensor k;
-            for (int v = 0; v < G; ++v) {
-                auto kv = koleoLoss(cls.narrow(0, v * n, n));
-                k = v == 0 ? kv : k + kv;
-            }
-            k = k * (static_cast<double>(n) / static_cast<double>(B));
-            extras.koleo += k.item<double>();
-            part = part + koleo_weight * k;
-        }
-        return part;
-    };
-    torch::Tensor loss;
-    GroupExtras extras;
-    if (pool) {
-        // Each worker takes its slice in groups of group / workers images (the same activations alive
-        // in all as one group of `group` images) and keeps its own gradient sums: autograd::grad
-        // returns them instead of adding into the shared param.grad. They are added in worker order.
-        std::vector<torch::Tensor> params;
-        for (auto& p : student_->parameters())
-            if (p.requires_grad()) params.push_back(p);
-        const int64_t per_worker = std::max<int64_t>(1, group / workers);
-        std::vector<std::vector<torch::Tensor>> grads(static_cast<size_t>(workers));
-        std::vector<torch::Tensor> losses(static_cast<size_t>(workers));
-        std::vector<GroupExtras> worker_extras(static_cast<size_t>(workers));
-        pool->run([&](int w) {
-            const int64_t end = slices[w].first + slices[w].count;
-            for (int64_t first = slices[w].first; first < end; first += per_worker) {
-                const int64_t n = std::min(per_worker, end - first);
-                auto part = groupLoss(first, n, worker_extras[w]);
-                addGradients(grads[w], torch::autograd::grad({part}, params, /*grad_outputs=*/{},
-                                                             /*retain_graph=*/false, /*create_graph=*/false,
-                                                             /*allow_unused=*/true));
-                losses[w] = losses[w].defined() ? losses[w] + part.detach() : part.detach();
-            }
-        });
-        accumulateWorkerGradients(params, grads);
-        for (const auto& l : losses) loss = loss.defined() ? loss + l : l;
-        extras.spread = worker_extras[0].spread;
-        for (const auto& e : worker_extras) extras.koleo += e.koleo;
-    } else {
-        for (int64_t first = 0; first < Bl; first += group) {
-            const int64_t n = std::min(group, Bl - first);
-            auto part = groupLoss(first, n, extras);
-            part.backward();
-            loss = first == 0 ? part.detach() : loss + part.detach();
-        }
-    }
-    if (hooks.loss_override) hooks.loss_override(s, loss);
-    if (dist_) {
-        allReduceStep(loss, extras.koleo);
-        t.collectives = dist_->takeCollectiveSeconds();
-        comm_seconds_epoch_ += t.collectives;
-    }
-    const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, bf16_, s, loss_value));
-    if (!sinkhorn) updateCenter(loss_->center, teacher_out, cfg_.optim.center_momentum);
-    double t2 = mark();
-    t.student = t2 - t1;
-
-    if (cfg_.optim.clip_grad > 0) clipGradientsPerParameter(*student_, cfg_.optim.clip_grad);
-    if (epoch < cfg_.optim.freeze_last_layer_epochs || s < cfg_.optim.freeze_last_layer_steps)
-        cancelLastLayerGradients(*student_);
-    optimizer_->step();
-    emaUpdate(teacher_, student_, momentum);
-    double t3 = mark();
-    t.optimizer = t3 - t2;
-    t.total = t3 - t_start + data_s;
-
-    CollapseMetrics cm = sinkhorn ? collapseMetricsOfTargets(targets.reshape({G * B, teacher_out.size(1)}))
-                                  : teacherCollapseMetrics(teacher_out, center_before, temp);
-    api::StepMetrics m;
-    m.step = s;
-    m.epoch = epoch;
-    m.loss = loss_value;
-    m.lr = lr;
-    m.wd = wd;
-    m.teacher_temp = temp;
-    m.momentum = momentum;
-    m.teacher_entropy = cm.teacher_entropy;
-    m.kl_uniform = cm.kl_uniform;
-    m.center_norm = loss_->center.norm().item<double>();
-    m.student_std = extras.spread;
-    m.koleo = extras.koleo;
-    m.data_seconds = data_s;
-    m.step_seconds = now() - t_start + data_s;
-    m.images_per_s = m.step_seconds > 0 ? static_cast<double>(B) / m.step_seconds : 0;
-    m.elapsed_seconds = now() - run_start_;
-    ++step_;
-    if (hooks.on_timing) hooks.on_timing(s, t);
-    obs.onStep(m);
 }
 
 }  // namespace dino

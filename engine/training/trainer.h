@@ -5,7 +5,7 @@
 // every other run-directory file is the caller's (api::TrainingRun).
 #pragma once
 
-#include "api/training_run.h"
+#include "common/run_types.h"
 #include "common/config.h"
 #include "data/loader.h"
 #include "loss/dino_loss.h"
@@ -24,6 +24,10 @@ namespace dino {
 
 class WorkerPool;
 class ProcessGroupHandle;
+struct StepSchedule;
+struct StepImages;
+struct TeacherTargets;
+struct StudentPass;
 
 // Where one step's time went (seconds). Filled only when TrainerHooks::time_phases is set, because
 // on CUDA it synchronises the device between phases.
@@ -46,6 +50,8 @@ struct TrainerHooks {
     std::function<void(int64_t step, const StepTiming&)> on_timing;
     // Tests: may replace the loss value of a step (e.g. with NaN) before the non-finite check.
     std::function<void(int64_t step, torch::Tensor& loss)> loss_override;
+    // Tests: sees the student with this step's gradients (all-reduced, before clipping and freezing).
+    std::function<void(int64_t step, DinoModel& student)> before_clip;
 };
 
 // A checkpoint could not be written (disk full, read-only file system, no space to begin with).
@@ -104,6 +110,10 @@ public:
     // false: never split (imageWorkers = 1), e.g. to compare both ways in `dino bench`. Default true.
     void setImageWorkersEnabled(bool enabled) { image_workers_enabled_ = enabled; }
 
+    // Training time before this session (a resume: the elapsed time at its checkpoint), so that the
+    // steps' elapsed_seconds go on from there.
+    void setElapsedBefore(double seconds) { elapsed_before_ = seconds; }
+
     int64_t nextStep() const { return step_; }
     DinoModel& student() { return student_; }
     DinoModel& teacher() { return teacher_; }
@@ -114,8 +124,16 @@ public:
     std::string lastCheckpoint() const;
 
 private:
+    // One step in its phases (train_step.cpp), each on one screen.
     void step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCropBatch& batch, double data_seconds,
               int epoch);
+    StepSchedule applySchedules(int epoch);                                      // lr, wd, temperature, momentum
+    StepImages stepImages(const MultiCropBatch& batch);                          // this process's images, their split
+    TeacherTargets teacherPhase(const StepImages& images, double teacher_temp);  // forward, gather, targets
+    StudentPass studentPhase(const StepImages& images, const torch::Tensor& targets);  // forward, loss, gradients
+    void reducePhase(api::StepMetrics& m, StepTiming& timing);                   // data parallel: all-reduce
+    double optimizerPhase(const StepSchedule& s, const TrainerHooks& hooks);     // grad norm, clip, AdamW, EMA
+    void collapsePhase(api::StepMetrics& m, const StepImages& images, const TeacherTargets& teacher);
     std::string checkpointBytes(int epoch, bool weights_only = false);
     // last.ckpt (and, at the end of an epoch, the epoch snapshot the retention policy keeps, after
     // pruning the ones it no longer keeps); checks the free space first. Returns the snapshot's path
@@ -126,8 +144,9 @@ private:
     void liveKnn(api::TrainObserver& obs);  // one point of the live k-NN curve (eval.knn_every_steps)
     // Data parallel: the whole batch's view-major teacher outputs from every rank's shard.
     torch::Tensor gatherTeacherOutputs(const torch::Tensor& local, int views);
-    // Data parallel: sums the gradients, the loss and the cancel request over the ranks (one all-reduce).
-    void allReduceStep(torch::Tensor& loss, double& koleo);
+    // Data parallel: sums the gradients, the metrics the table sums across processes (loss, KoLeo) and
+    // the cancel request over the ranks (one all-reduce).
+    void allReduceStep(api::StepMetrics& m);
     void broadcastInitialWeights();
     bool isWriter() const;  // the process that reports and writes (the only one, or rank 0)
 
@@ -156,6 +175,7 @@ private:
     int64_t step_ = 0;        // next global step
     int64_t start_step_ = 0;  // where run() began
     double run_start_ = 0;    // steady clock seconds at run() start
+    double elapsed_before_ = 0;  // training time before this session (setElapsedBefore)
 
     std::atomic<bool> cancel_{false};
     mutable std::mutex pause_mutex_;
@@ -172,8 +192,5 @@ private:
     bool stop_agreed_ = false;                   // a rank asked to cancel during the last step
     double comm_seconds_epoch_ = 0;              // collectives of this epoch's steps
 };
-
-// The message of a non-finite loss: the step, the value and what usually causes it with this config.
-std::string nonFiniteLossMessage(const RunConfig& cfg, int64_t step, double loss);
 
 }  // namespace dino

@@ -32,6 +32,7 @@ api::StepMetrics sampleMetrics() {
     m.elapsed_seconds = 1234567.25;
     m.student_std = 0.123456789;
     m.koleo = -1.5 / 7.0;
+    m.grad_norm = 2.0 / 3.0;
     return m;
 }
 
@@ -62,6 +63,7 @@ TEST_CASE("metrics.csv rows read back bit-exactly", "[run_directory]") {
     CHECK(back.elapsed_seconds == m.elapsed_seconds);
     CHECK(back.student_std == m.student_std);
     CHECK(back.koleo == m.koleo);
+    CHECK(back.grad_norm == m.grad_norm);
     // One column per header name.
     auto commas = [](const std::string& s) { return std::count(s.begin(), s.end(), ','); };
     CHECK(commas(row) == commas(api::metricsCsvHeader()));
@@ -72,7 +74,7 @@ TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name
     auto m = sampleMetrics();
     m.loss = std::nan("");
     CHECK(std::isnan(api::parseMetricsCsvRow(api::metricsCsvRow(m)).loss));
-    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 16 columns (or 14 in older runs)"));
+    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 17 columns (or 14 to 16 in older runs)"));
     std::string row = api::metricsCsvRow(sampleMetrics());
     row.replace(row.find(",5.12"), 5, ",abc");
     CHECK_THROWS_WITH(api::parseMetricsCsvRow(row), Catch::Contains("loss"));
@@ -80,11 +82,60 @@ TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name
 
 TEST_CASE("metrics.csv rows of older runs (14 columns) still read, without the spread", "[run_directory]") {
     std::string row = api::metricsCsvRow(sampleMetrics());
-    for (int i = 0; i < 2; ++i) row = row.substr(0, row.rfind(','));
+    for (int i = 0; i < 3; ++i) row = row.substr(0, row.rfind(','));
     auto back = api::parseMetricsCsvRow(row);
     CHECK(back.elapsed_seconds == sampleMetrics().elapsed_seconds);
     CHECK(std::isnan(back.student_std));
     CHECK(back.koleo == 0);
+    CHECK(std::isnan(back.grad_norm));
+}
+
+TEST_CASE("metrics.csv is read by its header's names: older layouts, other orders, unknown columns", "[run_directory][metrics]") {
+    const api::StepMetrics m = sampleMetrics();
+    // 16 columns, as runs before grad_norm wrote them: the row reads, grad_norm is NaN (not measured).
+    std::string header16 = api::metricsCsvHeader();
+    header16 = header16.substr(0, header16.rfind(','));
+    std::string row16 = api::metricsCsvRow(m);
+    row16 = row16.substr(0, row16.rfind(','));
+    auto back = api::MetricsCsvColumns(header16).parse(row16);
+    CHECK(back.loss == m.loss);
+    CHECK(back.koleo == m.koleo);
+    CHECK(std::isnan(back.grad_norm));
+    // Columns in another order, one the table does not know: each value goes where its name says.
+    auto b = api::MetricsCsvColumns("loss,extra,epoch,step,lr,wd,teacher_temp,momentum,images_per_s,teacher_entropy,"
+                                    "kl_uniform,center_norm,step_seconds,data_seconds,elapsed_seconds,grad_norm")
+                 .parse("4.25,99,3,17,0.001,0.04,0.04,0.996,10,1.5,0.25,2,1,0,30,0.75");
+    CHECK(b.loss == 4.25);
+    CHECK(b.epoch == 3);
+    CHECK(b.step == 17);
+    CHECK(b.grad_norm == 0.75);
+    CHECK(b.elapsed_seconds == 30);
+    CHECK(std::isnan(b.student_std));
+    CHECK(b.koleo == 0);
+    // A required column missing from the header is an error naming it; so is a row that does not fit.
+    CHECK_THROWS_WITH(api::MetricsCsvColumns("step,epoch"), Catch::Contains("no column loss"));
+    CHECK_THROWS_WITH(api::MetricsCsvColumns(header16).parse("1,2"), Catch::Contains("expected 16 columns as in its header"));
+    // Today's writer and reader agree, value for value.
+    CHECK(api::MetricsCsvColumns::current().parse(api::metricsCsvRow(m)).grad_norm == m.grad_norm);
+}
+
+TEST_CASE("loadRun reads an older run's 14-column metrics.csv; a header without a required column is named", "[run_directory][metrics]") {
+    test::TempDir dir("loadrun-old");
+    ensureDir(dir.path());
+    saveConfigFile(test::tinyConfig(), api::runConfigPath(dir.path()));
+    const std::string header14 = "step,epoch,loss,lr,wd,teacher_temp,momentum,images_per_s,teacher_entropy,kl_uniform,"
+                                 "center_norm,step_seconds,data_seconds,elapsed_seconds";
+    writeText(api::runMetricsPath(dir.path()), header14 + "\n0,0,5.5,0,0.04,0.04,0.996,12.5,4.1,0.3,0.01,1.25,0.5,1.25\n" +
+                                                   "1,0,5.25,1e-05,0.04,0.04,0.996,13,4,0.35,0.02,1.2,0.4,2.45\n");
+    auto snap = api::loadRun(dir.path());
+    REQUIRE(snap.steps.size() == 2);
+    CHECK(snap.steps[1].loss == 5.25);
+    CHECK(snap.steps[1].elapsed_seconds == 2.45);
+    CHECK(std::isnan(snap.steps[1].student_std));
+    CHECK(snap.steps[1].koleo == 0);
+    CHECK(std::isnan(snap.steps[1].grad_norm));
+    writeText(api::runMetricsPath(dir.path()), "step,epoch\n0,0\n");
+    CHECK_THROWS_WITH(api::loadRun(dir.path()), Catch::Contains("metrics.csv:1") && Catch::Contains("no column loss"));
 }
 
 TEST_CASE("knn.csv rows read back bit-exactly and bad rows are errors", "[run_directory][live_knn]") {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 using namespace dino;
@@ -501,4 +502,78 @@ TEST_CASE("the live k-NN does not change training: the same weights with and wit
     REQUIRE(a.steps.size() == b.steps.size());
     for (size_t i = 0; i < a.steps.size(); ++i) CHECK(a.steps[i].loss == b.steps[i].loss);
     CHECK(test::firstDifference(*plain.student(), *watched.student()) == "");
+}
+
+TEST_CASE("grad_norm is the total L2 norm of the student's gradients before clipping", "[trainer][metrics]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.optim.epochs = 1;
+    cfg.optim.clip_grad = 0.01;  // clipping shrinks every gradient below this: the metric is the norm before
+    Trainer tr(cfg, "");
+    std::vector<double> expected;
+    TrainerHooks hooks;
+    hooks.before_clip = [&](int64_t, DinoModel& student) {
+        // Independently: the Euclidean norm of all gradients as one vector, summed in double.
+        double squares = 0;
+        for (const auto& p : student->parameters()) {
+            if (!p.grad().defined()) continue;
+            const auto g = p.grad().to(torch::kDouble).flatten();
+            squares += g.dot(g).item<double>();
+        }
+        expected.push_back(std::sqrt(squares));
+    };
+    Recorder rec;
+    REQUIRE(tr.run(rec, hooks) == api::RunOutcome::Finished);
+    REQUIRE(rec.steps.size() == 4);
+    REQUIRE(expected.size() == 4);
+    for (size_t i = 0; i < 4; ++i) {
+        INFO("step " << i);
+        CHECK(expected[i] > 0.01);  // so clipping changed the gradients after the norm was taken
+        CHECK(rec.steps[i].grad_norm == Approx(expected[i]).epsilon(1e-5));
+    }
+}
+
+TEST_CASE("a resumed run's elapsed_seconds go on from its checkpoint's, and metrics.csv gains new columns",
+          "[trainer][resume][metrics]") {
+    RunConfig cfg = test::tinyConfig();
+    test::TempDir dir("elapsed");
+    {
+        auto run = api::TrainingRun::create(cfg, dir.path());
+        Recorder rec;
+        rec.cancel_after = 2;
+        rec.cancel = [&] { run->cancel(); };
+        REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
+    }
+    // As a run written before grad_norm existed: its metrics.csv without the last column.
+    const std::string path = api::runMetricsPath(dir.path());
+    std::istringstream old(readTextFile(path));
+    std::string line, rewritten;
+    while (std::getline(old, line)) rewritten += line.substr(0, line.rfind(',')) + "\n";
+    writeFileAtomic(path, rewritten);
+    const auto before = api::loadRun(dir.path());
+    REQUIRE(before.steps.size() == 3);
+    REQUIRE(std::isnan(before.steps[2].grad_norm));
+    const double at_checkpoint = before.steps[2].elapsed_seconds;
+    {
+        auto run = api::TrainingRun::resume(dir.path());
+        Recorder rec;
+        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
+        REQUIRE(rec.steps.front().step == 3);
+        // elapsed = the checkpoint's + this session's time, which covers at least the step itself.
+        CHECK(rec.steps.front().elapsed_seconds >= at_checkpoint + rec.steps.front().step_seconds);
+    }
+    const auto after = api::loadRun(dir.path());
+    REQUIRE(after.steps.size() == 8);
+    CHECK(readTextFile(path).rfind(api::metricsCsvHeader() + "\n", 0) == 0);  // today's header
+    for (size_t i = 0; i < after.steps.size(); ++i) {
+        INFO("step " << i);
+        CHECK(after.steps[i].step == static_cast<int64_t>(i));
+        if (i > 0) CHECK(after.steps[i].elapsed_seconds >= after.steps[i - 1].elapsed_seconds);
+        if (i < 3) CHECK(after.steps[i].loss == before.steps[i].loss);  // the kept rows, unchanged
+        CHECK(std::isnan(after.steps[i].grad_norm) == (i < 3));         // measured from the resume on
+    }
+    // status.json holds the last step's value of every metric.
+    const auto status = readJson(api::runStatusPath(dir.path()));
+    CHECK(status["metrics"]["step"] == 7);
+    CHECK(status["metrics"]["loss"].get<double>() == after.steps.back().loss);
+    CHECK(status["metrics"]["grad_norm"].get<double>() == after.steps.back().grad_norm);
 }

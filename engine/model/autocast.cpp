@@ -1,4 +1,4 @@
-#include "training/autocast.h"
+#include "model/autocast.h"
 
 #include <ATen/autocast_mode.h>
 #include <torch/version.h>
