@@ -380,6 +380,77 @@
     </message>
 </context>
 <context>
+    <name>dino::MetricHelp</name>
+    <message>
+        <source>The global step, counted from 0.</source>
+        <translation>Der globale Schritt, ab 0 gezählt.</translation>
+    </message>
+    <message>
+        <source>The epoch of the step, counted from 0.</source>
+        <translation>Die Epoche des Schritts, ab 0 gezählt.</translation>
+    </message>
+    <message>
+        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo term.</source>
+        <translation>Der DINO-Loss des ganzen Batches (Kreuzentropie der Student-Ansichten gegen die Ziele des Teachers), plus der gewichtete KoLeo-Term.</translation>
+    </message>
+    <message>
+        <source>The learning rate of the step (the schedule).</source>
+        <translation>Die Lernrate des Schritts (der Zeitplan).</translation>
+    </message>
+    <message>
+        <source>The weight decay of the step (the schedule).</source>
+        <translation>Die Gewichtsabnahme des Schritts (der Zeitplan).</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s softmax temperature of the step (the schedule).</source>
+        <translation>Die Softmax-Temperatur des Teachers in diesem Schritt (der Zeitplan).</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s EMA momentum of the step (the schedule).</source>
+        <translation>Das EMA-Momentum des Teachers in diesem Schritt (der Zeitplan).</translation>
+    </message>
+    <message>
+        <source>Images of the batch (each with all its views) per second of the step, data waiting included.</source>
+        <translation>Bilder des Batches (jedes mit allen Ansichten) pro Sekunde des Schritts, Warten auf Daten eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Mean entropy of the teacher&apos;s sharpened softmax; near 0 when one pseudo-label wins for every image.</source>
+        <translation>Mittlere Entropie der geschärften Softmax des Teachers; nahe 0, wenn ein Pseudo-Label für jedes Bild gewinnt.</translation>
+    </message>
+    <message>
+        <source>KL divergence of the batch&apos;s mean teacher distribution from the uniform one; near log(out_dim) when every image gets the same label.</source>
+        <translation>KL-Divergenz der mittleren Teacher-Verteilung des Batches von der Gleichverteilung; nahe log(out_dim), wenn jedes Bild dasselbe Label bekommt.</translation>
+    </message>
+    <message>
+        <source>L2 norm of the teacher&apos;s centre after the step (0 with Sinkhorn-Knopp centering).</source>
+        <translation>L2-Norm des Teacher-Zentrums nach dem Schritt (0 bei Sinkhorn-Knopp-Zentrierung).</translation>
+    </message>
+    <message>
+        <source>Seconds the step took, waiting for the data included.</source>
+        <translation>Sekunden, die der Schritt dauerte, Warten auf Daten eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Seconds the step waited for the data loader.</source>
+        <translation>Sekunden, die der Schritt auf den Datenlader wartete.</translation>
+    </message>
+    <message>
+        <source>Training time since the run started; a resumed run goes on from its checkpoint&apos;s.</source>
+        <translation>Trainingszeit seit dem Start des Laufs; ein fortgesetzter Lauf zählt ab der Zeit seines Checkpoints weiter.</translation>
+    </message>
+    <message>
+        <source>Per-dimension standard deviation of the student&apos;s L2-normalised class tokens over the images, times sqrt(embed_dim): about 1 when spread over the sphere, 0 when every image gets the same feature.</source>
+        <translation>Standardabweichung je Dimension der L2-normierten Klassen-Tokens des Students über die Bilder, mal sqrt(embed_dim): etwa 1, wenn sie über die Kugel verteilt sind, 0, wenn jedes Bild dasselbe Merkmal bekommt.</translation>
+    </message>
+    <message>
+        <source>The KoLeo term before its weight (optim.koleo_weight); 0 when the weight is 0.</source>
+        <translation>Der KoLeo-Term vor seinem Gewicht (optim.koleo_weight); 0, wenn das Gewicht 0 ist.</translation>
+    </message>
+    <message>
+        <source>Total L2 norm of the student&apos;s gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
+        <translation>Gesamte L2-Norm der Gradienten des Students vor dem Clipping (optim.clip_grad), wie das offizielle DINO sie meldet; bei datenparallelem Training die der summierten Gradienten.</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -1712,6 +1783,77 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::Metrics</name>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation>Teacher-Temperatur</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation>Teacher-Entropie</translation>
+    </message>
+    <message>
+        <source>KL to uniform</source>
+        <translation>KL zur Gleichverteilung</translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation>Norm des Zentrums</translation>
+    </message>
+    <message>
+        <source>step time</source>
+        <translation>Schrittzeit</translation>
+    </message>
+    <message>
+        <source>data wait</source>
+        <translation>Warten auf Daten</translation>
+    </message>
+    <message>
+        <source>elapsed</source>
+        <translation>Verstrichen</translation>
+    </message>
+    <message>
+        <source>student feature spread</source>
+        <translation>Streuung der Student-Merkmale</translation>
+    </message>
+    <message>
+        <source>KoLeo</source>
+        <translation>KoLeo</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ModelSourceBar</name>
     <message>
         <source>test</source>
@@ -2297,14 +2439,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Kollaps-Indikatoren</translation>
     </message>
     <message>
-        <source>teacher entropy (nats)</source>
-        <translation>Teacher-Entropie (nats)</translation>
-    </message>
-    <message>
-        <source>KL to uniform (nats, right)</source>
-        <translation>KL zur Gleichverteilung (nats, rechts)</translation>
-    </message>
-    <message>
         <source>entropy</source>
         <translation>Entropie</translation>
     </message>
@@ -2431,6 +2565,14 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
         <translation>Ein Lauf in %1 Prozessen kann nicht pausieren; Stopp behält den letzten Checkpoint, Fortsetzen setzt ihn fort</translation>
+    </message>
+    <message>
+        <source>%1 (right)</source>
+        <translation>%1 (rechts)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, right)</source>
+        <translation>%1 (%2, rechts)</translation>
     </message>
 </context>
 <context>

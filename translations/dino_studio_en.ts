@@ -380,6 +380,77 @@
     </message>
 </context>
 <context>
+    <name>dino::MetricHelp</name>
+    <message>
+        <source>The global step, counted from 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The epoch of the step, counted from 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo term.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate of the step (the schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weight decay of the step (the schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s softmax temperature of the step (the schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s EMA momentum of the step (the schedule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of the batch (each with all its views) per second of the step, data waiting included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean entropy of the teacher&apos;s sharpened softmax; near 0 when one pseudo-label wins for every image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL divergence of the batch&apos;s mean teacher distribution from the uniform one; near log(out_dim) when every image gets the same label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 norm of the teacher&apos;s centre after the step (0 with Sinkhorn-Knopp centering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds the step took, waiting for the data included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds the step waited for the data loader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training time since the run started; a resumed run goes on from its checkpoint&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-dimension standard deviation of the student&apos;s L2-normalised class tokens over the images, times sqrt(embed_dim): about 1 when spread over the sphere, 0 when every image gets the same feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KoLeo term before its weight (optim.koleo_weight); 0 when the weight is 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total L2 norm of the student&apos;s gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -1706,6 +1777,77 @@ You can continue the run later from the Runs tab.</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::Metrics</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL to uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centre norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student feature spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KoLeo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ModelSourceBar</name>
     <message>
         <source>test</source>
@@ -2290,14 +2432,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>teacher entropy (nats)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KL to uniform (nats, right)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>entropy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,6 +2557,14 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>A run in %1 processes cannot pause; Stop keeps the last checkpoint and Resume continues it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, right)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

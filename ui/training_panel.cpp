@@ -4,6 +4,7 @@
 #include "background_task.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,8 +16,19 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <iterator>
 
 namespace dino::ui {
+
+// A metric's label (translated: the table marks it for lupdate in context dino::ui::Metrics) with its
+// unit, and "right" for a graph on the right axis: "teacher entropy (nats)", "KL to uniform (nats, right)".
+static QString legendOf(const MetricDescriptor& d) {
+    const QString label = QCoreApplication::translate("dino::ui::Metrics", d.label);
+    const QString unit = QString::fromStdString(d.unit);
+    if (d.right_axis)
+        return unit.isEmpty() ? TrainingPanel::tr("%1 (right)").arg(label) : TrainingPanel::tr("%1 (%2, right)").arg(label, unit);
+    return unit.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, unit);
+}
 
 namespace {
 const QColor kRaw(120, 160, 220, 110);
@@ -102,12 +114,15 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     collapse_ = new PlotWidget(tr("Collapse indicators"), top);
     collapse_->setObjectName("collapsePlot");
     collapse_->yAxis2->setVisible(true);
-    collapse_->addGraph(collapse_->xAxis, collapse_->yAxis);
-    collapse_->graph(0)->setName(tr("teacher entropy (nats)"));
-    collapse_->graph(0)->setPen(QPen(kEntropy, 1.5));
-    collapse_->addGraph(collapse_->xAxis, collapse_->yAxis2);
-    collapse_->graph(1)->setName(tr("KL to uniform (nats, right)"));
-    collapse_->graph(1)->setPen(QPen(kKl, 1.5));
+    // One graph per metric the table (common/metrics_schema.cpp) puts on this chart, named from it.
+    const QColor collapseColours[] = {kEntropy, kKl, kSchedule};
+    for (const MetricDescriptor& d : metricTable()) {
+        if (d.chart != MetricChart::Collapse) continue;
+        QCPGraph* g = collapse_->addGraph(collapse_->xAxis, d.right_axis ? collapse_->yAxis2 : collapse_->yAxis);
+        g->setName(legendOf(d));
+        g->setPen(QPen(collapseColours[collapseMetrics_.size() % std::size(collapseColours)], 1.5));
+        collapseMetrics_.push_back(&d);
+    }
     collapse_->xAxis->setLabel(tr("step"));
     collapse_->yAxis->setLabel(tr("entropy"));
     collapse_->yAxis2->setLabel(tr("KL"));
@@ -294,7 +309,8 @@ bool TrainingPanel::canPause() const { return plan_.processes <= 1; }
 
 void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
     if (steps.isEmpty()) return;
-    QVector<double> x, raw, sm, ent, kl;
+    QVector<double> x, raw, sm;
+    std::vector<QVector<double>> collapse(collapseMetrics_.size());
     for (const auto& m : steps) {
         // A resumed run repeats nothing, but guard against out-of-order or duplicate steps.
         if (!steps_.isEmpty() && m.step <= steps_.back().step) continue;
@@ -302,15 +318,13 @@ void TrainingPanel::appendSteps(const QVector<api::StepMetrics>& steps) {
         x.push_back(static_cast<double>(m.step));
         raw.push_back(m.loss);
         sm.push_back(smoother_.add(m.loss));
-        ent.push_back(m.teacher_entropy);
-        kl.push_back(m.kl_uniform);
+        for (size_t i = 0; i < collapseMetrics_.size(); ++i) collapse[i].push_back(collapseMetrics_[i]->get(m));
         if (guard_) guard_->observe(m);
     }
     if (x.isEmpty()) return;
     loss_->graph(0)->addData(x, raw, true);
     loss_->graph(1)->addData(x, sm, true);
-    collapse_->graph(0)->addData(x, ent, true);
-    collapse_->graph(1)->addData(x, kl, true);
+    for (size_t i = 0; i < collapse.size(); ++i) collapse_->graph(static_cast<int>(i))->addData(x, collapse[i], true);
     const double cur = x.back();
     for (int i = 0; i < 4; ++i) {
         // Attached only once the plan is drawn: a tracer on an empty graph complains on every replot.

@@ -11,8 +11,10 @@
 #include "smoothing.h"
 
 #include "api/collapse_guard.h"
+#include "common/metrics_schema.h"
 
 #include <memory>
+#include <vector>
 
 #include <QVector>
 #include <QWidget>
@@ -115,6 +117,7 @@ private:
     QCheckBox* logY_ = nullptr;
     PlotWidget* loss_ = nullptr;
     PlotWidget* collapse_ = nullptr;
+    std::vector<const MetricDescriptor*> collapseMetrics_;  // the collapse chart's graphs, in order
     PlotWidget* knnPlot_ = nullptr;
     QLabel* banner_ = nullptr;
     PlotWidget* schedules_[4] = {nullptr, nullptr, nullptr, nullptr};
