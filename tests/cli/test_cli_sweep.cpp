@@ -214,6 +214,13 @@ TEST_CASE("dino sweep: usage and spec errors exit 2 with one message; --dry-run 
     CHECK(dry.out.find("4 configuration(s) x 2 seed(s) = 8 trials, 1 at a time; early stopping: successive_halving on knn_weighted") !=
           std::string::npos);
     CHECK(dry.out.find("c003: optim.lr=0.003 model.out_dim=64") != std::string::npos);
+    // --stop-after: a sweep in instalments.
+    const CliResult part = runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(s.str() + "/part") + " --stop-after 1");
+    CHECK(part.code == 0);
+    const api::SweepState st = api::loadSweepState(s.str() + "/part");
+    CHECK(std::count_if(st.trials.begin(), st.trials.end(), [](const api::SweepTrial& t) { return t.state == "pending"; }) == 7);
+    CHECK(st.trials[0].state == "finished");
+    CHECK(part.out.find("stopped after 1 trial(s) (--stop-after)") != std::string::npos);
     const CliResult resume = runDino(s, "sweep --resume " + quoted(s.str()));
     CHECK(resume.code == 1);
     CHECK(resume.err.find("is not a sweep folder (no sweep-state.json)") != std::string::npos);
