@@ -32,6 +32,7 @@ const std::map<std::string, std::vector<std::string>>& commandOptions() {
         {"preview", {"--config", "--preset", "--set", "--indices", "--seed", "--scale", "--verbose", "--out"}},
         {"prune", {"--keep", "--every", "--dry-run"}},
         {"runs", {"--json", "--csv", "--all-fields", "--group", "--no-group"}},
+        {"sweep", {"--out", "--resume", "--results", "--stop-after", "--dry-run"}},
         {"info", {}},
         {"bench", {"--steps", "--warmup", "--batch", "--precision", "--threads", "--micro-batch", "--no-image-workers",
                    "--config", "--preset", "--set"}},
@@ -112,6 +113,7 @@ TEST_CASE("dino <command> with a misspelt option exits 2 naming it and the close
         {"bench-data", "--worker 2", "--worker", "--workers"},
         {"attention", "r --images 0 --thresold 0.5 --out a.png", "--thresold", "--threshold"},
         {"map", "r --neighbors 3", "--neighbors", "--neighbours"},
+        {"sweep", "spec.json --out d --stop-afer 1", "--stop-afer", "--stop-after"},
     };
     std::set<std::string> covered;
     for (const auto& c : cases) {
@@ -192,7 +194,7 @@ TEST_CASE("dino <command> with an extra argument exits 2 naming it", "[cli][opti
         {"embed", "r --out f.npy"},         {"export", "r"},    {"import", "w.safetensors"},
         {"fetch", "pathmnist"},             {"preview", "--out p.png"}, {"prune", "r"}, {"info", ""},
         {"bench", ""},                      {"bench-data", ""}, {"attention", "r --images 0 --out a.png"},
-        {"map", "r --out m.csv"},
+        {"map", "r --out m.csv"},           {"sweep", "spec.json --out d"},
     };
     // `dino runs` takes any number of folders: an extra argument is one more.
     for (const auto& [command, options] : commandOptions()) CHECK((cases.count(command) == 1 || command == "runs"));

@@ -1,0 +1,264 @@
+// A sweep's result: configurations ranked by the mean over seeds, the fields that mattered, and what
+// early stopping saved.
+#include "api/sweep.h"
+
+#include "common/config_schema.h"
+#include "common/fsutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+namespace dino::api {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+int rankOf(const std::string& state) {
+    if (state == "finished") return 0;
+    if (state == "pruned") return 1;
+    if (state == "incomplete") return 2;
+    return 3;  // failed
+}
+
+double meanOf(const std::vector<double>& v) { return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / v.size(); }
+
+// Sample standard deviation (n - 1); 0 for fewer than two values.
+double stdOf(const std::vector<double>& v) {
+    if (v.size() < 2) return 0;
+    const double m = meanOf(v);
+    double s = 0;
+    for (double x : v) s += (x - m) * (x - m);
+    return std::sqrt(s / (v.size() - 1));
+}
+
+// The levels of one field over the finished configurations: its distinct values, or, for a numeric
+// field with more than 5 of them, thirds of the configurations by value ("[lo, hi]").
+FieldEffect effectOf(size_t k, const std::string& field, const std::vector<const SweepConfigResult*>& done) {
+    FieldEffect e;
+    e.field = field;
+    std::map<std::string, std::vector<double>> by_text;
+    std::vector<std::pair<double, double>> numeric;  // (value, mean)
+    bool all_numeric = true;
+    for (const auto* r : done) {
+        const std::string& v = r->values[k].second;
+        by_text[v].push_back(r->mean);
+        const auto j = nlohmann::json::parse(v);
+        if (j.is_number()) numeric.emplace_back(j.get<double>(), r->mean);
+        else all_numeric = false;
+    }
+    if (all_numeric && by_text.size() > 5) {
+        std::sort(numeric.begin(), numeric.end());
+        const size_t n = numeric.size();
+        for (size_t third = 0; third < 3; ++third) {
+            const size_t lo = third * n / 3, hi = (third + 1) * n / 3;
+            if (lo == hi) continue;
+            std::vector<double> means;
+            for (size_t i = lo; i < hi; ++i) means.push_back(numeric[i].second);
+            e.levels.push_back("[" + formatNumber(numeric[lo].first) + ", " + formatNumber(numeric[hi - 1].first) + "]");
+            e.means.push_back(meanOf(means));
+            e.counts.push_back(static_cast<int>(means.size()));
+        }
+    } else {
+        std::vector<std::pair<std::string, std::vector<double>>> levels(by_text.begin(), by_text.end());
+        if (all_numeric)
+            std::sort(levels.begin(), levels.end(), [](const std::pair<std::string, std::vector<double>>& a,
+                                                       const std::pair<std::string, std::vector<double>>& b) {
+                return nlohmann::json::parse(a.first).get<double>() < nlohmann::json::parse(b.first).get<double>();
+            });
+        for (const auto& [v, means] : levels) {
+            e.levels.push_back(v);
+            e.means.push_back(meanOf(means));
+            e.counts.push_back(static_cast<int>(means.size()));
+        }
+    }
+    if (!e.means.empty()) e.spread = *std::max_element(e.means.begin(), e.means.end()) - *std::min_element(e.means.begin(), e.means.end());
+    return e;
+}
+
+std::string valueText(const std::string& json_text) {
+    const auto j = nlohmann::json::parse(json_text);
+    return j.is_string() ? j.get<std::string>() : json_text;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+// s and spaces up to `columns` characters (UTF-8: "±" is two bytes, one column).
+std::string pad(const std::string& s, size_t columns) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return s + std::string(n < columns ? columns - n : 1, ' ');
+}
+
+}  // namespace
+
+SweepResults sweepResults(const std::string& dir) {
+    const SweepState state = loadSweepState(dir);
+    const SweepSpec spec = loadSweepSpec((fs::path(dir) / "sweep.json").string());
+    SweepResults r;
+    r.metric = spec.metric;
+    for (const auto& c : state.configs) {
+        SweepConfigResult cr;
+        cr.config = c.index;
+        cr.values = c.values;
+        bool all_finished = true, any_pruned = false, any_failed = false;
+        std::vector<double> gains;
+        for (const auto& t : state.trials) {
+            if (t.config != c.index) continue;
+            all_finished &= t.state == "finished";
+            any_pruned |= t.state == "pruned";
+            any_failed |= t.state == "failed";
+            if (t.state == "pruned" && t.pruned_at >= 0 && (cr.pruned_at < 0 || t.pruned_at < cr.pruned_at)) cr.pruned_at = t.pruned_at;
+            if (t.final_value && (t.state == "finished" || t.state == "pruned")) {
+                cr.seed_values.push_back(*t.final_value);
+                if (t.baseline_value) gains.push_back(*t.final_value - *t.baseline_value);
+            }
+        }
+        cr.state = all_finished ? "finished" : any_pruned ? "pruned" : any_failed ? "failed" : "incomplete";
+        cr.n = static_cast<int>(cr.seed_values.size());
+        cr.mean = meanOf(cr.seed_values);
+        cr.std = stdOf(cr.seed_values);
+        if (!gains.empty() && gains.size() == cr.seed_values.size()) cr.gain = meanOf(gains);
+        r.ranked.push_back(std::move(cr));
+    }
+    std::stable_sort(r.ranked.begin(), r.ranked.end(), [](const SweepConfigResult& a, const SweepConfigResult& b) {
+        if (rankOf(a.state) != rankOf(b.state)) return rankOf(a.state) < rankOf(b.state);
+        if ((a.n > 0) != (b.n > 0)) return a.n > 0;
+        return a.mean > b.mean;
+    });
+    std::vector<const SweepConfigResult*> done;
+    for (const auto& c : r.ranked)
+        if (c.state == "finished" && c.n > 0) done.push_back(&c);
+    if (done.size() >= 2)
+        for (size_t k = 0; k < done.front()->values.size(); ++k) {
+            FieldEffect e = effectOf(k, done.front()->values[k].first, done);
+            if (e.levels.size() >= 2) r.effects.push_back(std::move(e));
+        }
+    std::stable_sort(r.effects.begin(), r.effects.end(), [](const FieldEffect& a, const FieldEffect& b) { return a.spread > b.spread; });
+    int64_t planned_known = 0;
+    int with_plan = 0;
+    for (const auto& t : state.trials) {
+        ++r.trials;
+        if (t.state == "finished") ++r.finished;
+        else if (t.state == "pruned") ++r.pruned;
+        else if (t.state == "failed") ++r.failed;
+        else ++r.pending;
+        r.steps_done += t.steps_done;
+        if (t.steps_planned > 0) {
+            planned_known += t.steps_planned;
+            ++with_plan;
+        }
+    }
+    // Every trial to the end: the planned steps of those that ran, and their average for those that did not.
+    if (with_plan > 0) r.steps_all = planned_known + (r.trials - with_plan) * planned_known / with_plan;
+    return r;
+}
+
+void writeSweepResults(const std::string& dir, const SweepResults& r) {
+    const SweepState state = loadSweepState(dir);
+    ojson j;
+    j["sweep"] = fs::absolute(dir).lexically_normal().string();
+    j["metric"] = r.metric;
+    j["trials"] = {{"total", r.trials}, {"finished", r.finished}, {"pruned", r.pruned}, {"failed", r.failed}, {"pending", r.pending}};
+    j["steps"] = {{"trained", r.steps_done}, {"all_to_the_end", r.steps_all}};
+    j["ranked"] = ojson::array();
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        ojson values = ojson::object();
+        for (const auto& [f, v] : c.values) values[f] = ojson::parse(v);
+        ojson o = {{"rank", i + 1}, {"config", sweepConfigName(c.config)}, {"values", values}, {"state", c.state},
+                   {"n", c.n},      {"seed_values", c.seed_values}};
+        if (c.n > 0) {
+            o["mean"] = c.mean;
+            o["std"] = c.std;
+        }
+        if (c.gain) o["gain_over_random_init"] = *c.gain;
+        if (c.pruned_at >= 0) o["pruned_at"] = c.pruned_at;
+        j["ranked"].push_back(o);
+    }
+    j["effects"] = ojson::array();
+    for (const auto& e : r.effects) {
+        ojson levels = ojson::array();
+        for (size_t k = 0; k < e.levels.size(); ++k) levels.push_back({{"level", e.levels[k]}, {"mean", e.means[k]}, {"n", e.counts[k]}});
+        j["effects"].push_back({{"field", e.field}, {"spread", e.spread}, {"levels", levels}});
+    }
+    writeFileAtomic((fs::path(dir) / "sweep-results.json").string(), j.dump(2) + "\n");
+
+    std::ostringstream csv;
+    csv << "rank,config,state,n,mean,std,gain,pruned_at";
+    if (!r.ranked.empty())
+        for (const auto& [f, v] : r.ranked.front().values) csv << ',' << f;
+    csv << '\n';
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        csv << i + 1 << ',' << sweepConfigName(c.config) << ',' << c.state << ',' << c.n << ','
+            << (c.n > 0 ? formatNumber(c.mean) : "") << ',' << (c.n > 0 ? formatNumber(c.std) : "") << ',' << (c.gain ? formatNumber(*c.gain) : "") << ','
+            << (c.pruned_at >= 0 ? std::to_string(c.pruned_at) : "");
+        for (const auto& [f, v] : c.values) csv << ',' << csvField(valueText(v));
+        csv << '\n';
+    }
+    writeFileAtomic((fs::path(dir) / "sweep-results.csv").string(), csv.str());
+
+    if (!r.ranked.empty() && r.ranked.front().state == "finished" && r.ranked.front().n > 0) {
+        // configs/cNNN.json is the configuration as the sweep built it (base, set, values; system.seed the
+        // first seed): the trials' thread share was passed on their command lines, not written there.
+        RunConfig best = state.configs[static_cast<size_t>(r.ranked.front().config)].config;
+        saveConfigFile(best, (fs::path(dir) / "best-config.json").string());
+    }
+}
+
+std::string formatSweepResults(const SweepResults& r) {
+    std::ostringstream os;
+    os << "trials: " << r.trials << " (" << r.finished << " finished, " << r.pruned << " pruned, " << r.failed << " failed, "
+       << r.pending << " not run)\n";
+    if (r.steps_all > 0)
+        os << "steps trained: " << r.steps_done << " of " << r.steps_all << " for every trial to the end ("
+           << std::fixed << std::setprecision(0) << 100.0 * r.steps_done / r.steps_all << " %)\n";
+    os << std::defaultfloat;
+    os << "\n" << pad("rank", 6) << pad("config", 8) << pad(r.metric + " (mean ± std over seeds)", 40) << pad("gain", 9)
+       << pad("n", 3) << "  state";
+    if (!r.ranked.empty())
+        for (const auto& [f, v] : r.ranked.front().values) os << "  " << f;
+    os << "\n";
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        std::ostringstream value;
+        if (c.n > 0) value << std::fixed << std::setprecision(4) << c.mean << " ± " << c.std;
+        else value << "-";
+        std::string state = c.state;
+        if (c.state == "pruned") state += c.pruned_at >= 0 ? " at step " + std::to_string(c.pruned_at) + " (last live value)" : "";
+        std::ostringstream gain;
+        if (c.gain) gain << std::showpos << std::fixed << std::setprecision(4) << *c.gain;
+        else gain << "-";
+        os << pad(std::to_string(i + 1), 6) << pad(sweepConfigName(c.config), 8) << pad(value.str(), 40) << pad(gain.str(), 9)
+           << pad(std::to_string(c.n), 3) << "  " << state;
+        for (const auto& [f, v] : c.values) os << "  " << valueText(v);
+        os << "\n";
+    }
+    if (!r.effects.empty()) {
+        os << "\nfields that mattered (the " << r.metric << " mean over finished configurations at each value; spread = max - min):\n";
+        for (const auto& e : r.effects) {
+            os << "  " << std::left << std::setw(28) << e.field << " spread " << std::fixed << std::setprecision(4) << e.spread << ":";
+            for (size_t k = 0; k < e.levels.size(); ++k)
+                os << "  " << valueText(e.levels[k]) << " -> "
+                   << e.means[k] << " (n=" << e.counts[k] << ")";
+            os << "\n";
+        }
+    }
+    return os.str();
+}
+
+}  // namespace dino::api

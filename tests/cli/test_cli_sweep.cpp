@@ -1,0 +1,227 @@
+// `dino sweep` through the binary: the tiny grid of docs/sweeps/ to the end, with successive halving
+// pruning on the live k-NN; the same sweep killed part-way and resumed without repeating an ended
+// trial; trials interrupted after one step continued from their last.ckpt to the same results.
+#include "api/run_directory.h"
+#include "api/sweep.h"
+#include "cli_test_util.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+using namespace dino;
+using namespace dino::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kTinyGrid = std::string(DINO_TEST_SUPPORT_DIR) + "/../../docs/sweeps/tiny-grid.json";
+
+bool ended(const api::SweepTrial& t) { return t.state == "finished" || t.state == "pruned" || t.state == "failed"; }
+
+// The sweep's state, or an empty one while the file is not there yet.
+api::SweepState stateOf(const std::string& dir) {
+    try {
+        return api::loadSweepState(dir);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+// Every trial of the tiny grid ended as it should: finished ones evaluated, pruned ones stopped part-way
+// with their curves kept, each marked in its run directory.
+void checkEnded(const std::string& dir, const api::SweepState& s) {
+    REQUIRE(s.trials.size() == 8);
+    for (const auto& t : s.trials) {
+        CAPTURE(t.name, t.state, t.message);
+        const std::string run = dir + "/" + t.name;
+        if (t.state == "finished") {
+            const api::RunSnapshot snap = api::loadRun(run);
+            CHECK(snap.status == "finished");
+            REQUIRE(snap.eval);
+            REQUIRE(t.final_value);
+            CHECK(*t.final_value == snap.eval->trained.knn_accuracy);
+            CHECK(t.final_source == "eval.json");
+            CHECK(t.steps_done == 8);
+            CHECK(t.reports.size() == 3);  // the live k-NN at steps 3, 6 and the last, 8
+        } else {
+            REQUIRE(t.state == "pruned");
+            if (t.message == "not run: its configuration was pruned") {  // (a resumed sweep may have run a step of it)
+                CHECK(t.reports.empty());
+                CHECK_FALSE(t.final_value);
+                continue;
+            }
+            // Stopped part-way ("cancelled"), or, a trial of seconds, finished before its point was read.
+            const api::RunSnapshot snap = api::loadRun(run);
+            CHECK((snap.status == "cancelled" || snap.status == "finished"));
+            CHECK(t.pruned_at >= 3);  // the first rung
+            CHECK(t.steps_done <= 8);  // (a trial of seconds may end its steps before the sweep reads the point)
+            REQUIRE_FALSE(snap.knn.empty());  // its partial curve is kept
+            // Its value is the live one at the step of the decision (the points after it are kept in knn.csv).
+            REQUIRE(t.final_value);
+            REQUIRE_FALSE(t.reports.empty());
+            CHECK(t.reports.back().first == t.pruned_at);
+            CHECK(*t.final_value == t.reports.back().second);
+            bool found = false;
+            for (const auto& p : snap.knn)
+                if (p.step == t.pruned_at) {
+                    found = true;
+                    CHECK(p.knn_weighted == *t.final_value);
+                }
+            CHECK(found);
+            CHECK(fs::exists(run + "/checkpoints/last.ckpt"));
+        }
+        CHECK(readTextFile(run + "/sweep-trial.json").find("\"state\": \"" + t.state + "\"") != std::string::npos);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("dino sweep: the tiny grid (2 x 2 x 2 seeds) to the end, successive halving pruning on the live k-NN", "[cli][sweep]") {
+    Scratch s("sweep");
+    const std::string dir = s.str() + "/sw";
+    const CliResult r = runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(dir));
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const api::SweepState st = api::loadSweepState(dir);
+    checkEnded(dir, st);
+    int pruned = 0, finished = 0;
+    for (const auto& t : st.trials) {
+        CHECK(t.starts <= 1);
+        pruned += t.state == "pruned";
+        finished += t.state == "finished";
+    }
+    CHECK(pruned >= 1);
+    CHECK(finished >= 2);
+    const std::string log = readTextFile(dir + "/sweep-log.txt");
+    CHECK(log.find(", rung 1 (step 6): ") != std::string::npos);
+    CHECK(log.find("-> pruned") != std::string::npos);
+    CHECK(log.find("sweep finished") != std::string::npos);
+
+    // The result: the ranked table printed and written, the best configuration as a config file.
+    CHECK(r.out.find("rank  config  knn_weighted (mean ± std over seeds)") != std::string::npos);
+    CHECK(r.out.find("fields that mattered") != std::string::npos);
+    const api::SweepResults res = api::sweepResults(dir);
+    REQUIRE(res.ranked.front().state == "finished");
+    const RunConfig best = loadConfigFile(dir + "/best-config.json");
+    CHECK(configToJson(best) == configToJson(loadConfigFile(dir + "/configs/c00" + std::to_string(res.ranked.front().config) + ".json")));
+    CHECK(fs::exists(dir + "/sweep-results.json"));
+    CHECK(readTextFile(dir + "/sweep-results.csv").rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim\n1,", 0) == 0);
+    // `dino train --config` takes it.
+    const CliResult p = runDino(s, "train --config " + quoted(dir + "/best-config.json") + " --print-config");
+    CHECK(p.code == 0);
+}
+
+TEST_CASE("dino sweep --resume: a killed sweep continues without repeating an ended trial", "[cli][sweep]") {
+    Scratch s("sweep-kill");
+    const std::string dir = s.str() + "/sw";
+    const pid_t pid = startDino("sweep " + quoted(kTinyGrid) + " --out " + quoted(dir), s.str() + "/first.txt");
+    // Kill it (SIGKILL: no clean-up) once three trials have ended.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    api::SweepState before;
+    for (;;) {
+        before = stateOf(dir);
+        if (std::count_if(before.trials.begin(), before.trials.end(), ended) >= 3) break;
+        REQUIRE(std::chrono::steady_clock::now() < deadline);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    before = api::loadSweepState(dir);
+    std::map<std::string, std::string> metrics_before;  // of the ended trials: must not change
+    for (const auto& t : before.trials)
+        if (ended(t) && t.starts > 0) metrics_before[t.name] = readTextFile(dir + "/" + t.name + "/metrics.csv");
+
+    const CliResult r = runDino(s, "sweep --resume " + quoted(dir));
+    INFO(readTextFile(s.str() + "/first.txt") << r.out << r.err);
+    REQUIRE(r.code == 0);
+    const api::SweepState after = api::loadSweepState(dir);
+    checkEnded(dir, after);
+    for (size_t i = 0; i < after.trials.size(); ++i) {
+        const auto& b = before.trials[i];
+        const auto& a = after.trials[i];
+        CAPTURE(a.name, b.state, a.state);
+        if (ended(b)) {
+            CHECK(a.state == b.state);
+            CHECK(a.starts == b.starts);  // not run again
+            if (b.starts > 0) CHECK(readTextFile(dir + "/" + a.name + "/metrics.csv") == metrics_before[a.name]);
+        } else if (b.state == "running") {
+            // Continued (from last.ckpt when it had written one) or started again; or found finished, when
+            // it ended just as the sweep was killed.
+            CHECK((a.starts == 2 || (a.starts == 1 && a.state == "finished")));
+        } else if (a.state != "pruned" || a.starts > 0) {
+            CHECK(a.starts == 1);
+        }
+    }
+    CHECK(readTextFile(dir + "/sweep-log.txt").find("resuming: ") != std::string::npos);
+}
+
+TEST_CASE("dino sweep --resume: trials interrupted after a step continue from last.ckpt to an uninterrupted sweep's results",
+          "[cli][sweep]") {
+    Scratch s("sweep-ckpt");
+    // Each trial stops itself after its first step or two (the CLI's test hook), keeping last.ckpt: nothing
+    // is pruned yet (the first live k-NN point is at step 3) and every trial is left half-done. (Not at a
+    // live k-NN step: a run cancelled at one computes that point neither then nor when it resumes.)
+    const std::string dir = s.str() + "/sw";
+    const CliResult first = runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(dir), "DINO_TEST_INTERRUPT_AT=training ");
+    INFO(first.out << first.err);
+    REQUIRE(first.code == 0);
+    for (const auto& t : api::loadSweepState(dir).trials) {
+        CAPTURE(t.name);
+        CHECK(t.state == "pending");
+        CHECK(t.starts == 1);
+        CHECK(fs::exists(dir + "/" + t.name + "/checkpoints/last.ckpt"));
+    }
+    const CliResult r = runDino(s, "sweep --resume " + quoted(dir));
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const api::SweepState resumed = api::loadSweepState(dir);
+    checkEnded(dir, resumed);
+    const std::string log = readTextFile(dir + "/sweep-log.txt");
+    CHECK(log.find("c000-seed0: resumed from last.ckpt") != std::string::npos);
+
+    // The same sweep without interruptions: the same decisions and the same values.
+    const std::string plain = s.str() + "/plain";
+    REQUIRE(runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(plain)).code == 0);
+    const api::SweepState ref = api::loadSweepState(plain);
+    for (size_t i = 0; i < ref.trials.size(); ++i) {
+        CAPTURE(ref.trials[i].name);
+        CHECK(resumed.trials[i].state == ref.trials[i].state);
+        CHECK(resumed.trials[i].reports == ref.trials[i].reports);
+        CHECK(resumed.trials[i].final_value == ref.trials[i].final_value);
+    }
+}
+
+TEST_CASE("dino sweep: usage and spec errors exit 2 with one message; --dry-run lists the configurations", "[cli][sweep]") {
+    Scratch s("sweep-usage");
+    const CliResult none = runDino(s, "sweep");
+    CHECK(none.code == 2);
+    CHECK(none.err.find("give one of SPEC (with --out DIR), --resume DIR or --results DIR") != std::string::npos);
+    CHECK(runDino(s, "sweep " + quoted(kTinyGrid)).code == 2);  // no --out
+    writeFileAtomic(s.str() + "/bad.json", R"({"base": "tiny", "space": {"optim.lr": [0.001, 0]}})");
+    const CliResult bad = runDino(s, "sweep " + quoted(s.str() + "/bad.json") + " --out " + quoted(s.str() + "/sw"));
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("bad.json: invalid configuration") != std::string::npos);
+    CHECK(bad.err.find("space.optim.lr: must be > 0 (got 0)") != std::string::npos);
+    CHECK_FALSE(fs::exists(s.str() + "/sw"));  // nothing written for a bad spec
+    const CliResult dry = runDino(s, "sweep " + quoted(kTinyGrid) + " --dry-run");
+    CHECK(dry.code == 0);
+    CHECK(dry.out.find("4 configuration(s) x 2 seed(s) = 8 trials, 1 at a time; early stopping: successive_halving on knn_weighted") !=
+          std::string::npos);
+    CHECK(dry.out.find("c003: optim.lr=0.003 model.out_dim=64") != std::string::npos);
+    // --stop-after: a sweep in instalments.
+    const CliResult part = runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(s.str() + "/part") + " --stop-after 1");
+    CHECK(part.code == 0);
+    const api::SweepState st = api::loadSweepState(s.str() + "/part");
+    CHECK(std::count_if(st.trials.begin(), st.trials.end(), [](const api::SweepTrial& t) { return t.state == "pending"; }) == 7);
+    CHECK(st.trials[0].state == "finished");
+    CHECK(part.out.find("stopped after 1 trial(s) (--stop-after)") != std::string::npos);
+    const CliResult resume = runDino(s, "sweep --resume " + quoted(s.str()));
+    CHECK(resume.code == 1);
+    CHECK(resume.err.find("is not a sweep folder (no sweep-state.json)") != std::string::npos);
+}

@@ -1,0 +1,249 @@
+// The sweep spec: parsing, the configurations it spans, one clear error per mistake naming the file
+// and the key; and the ranked result (mean ± std, fields that mattered) against hand-computed numbers.
+#include "api/sweep.h"
+#include "common/config_schema.h"
+#include "common/fsutil.h"
+#include "test_util.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+using namespace dino;
+
+namespace {
+
+const std::string kTinyGrid = std::string(DINO_TEST_SUPPORT_DIR) + "/../../docs/sweeps/tiny-grid.json";
+
+// The error message of parsing `text` and building its configurations ("" when it is fine).
+std::string specError(const std::string& text) {
+    return test::errorOf([&] { api::sweepConfigurations(api::parseSweepSpec(text, "spec.json")); });
+}
+
+}  // namespace
+
+TEST_CASE("sweep spec: the tiny grid spans 2 x 2 configurations, the first field slowest, with the fixed fields",
+          "[sweep]") {
+    const api::SweepSpec spec = api::loadSweepSpec(kTinyGrid);
+    CHECK(spec.base == "tiny");
+    CHECK(spec.seeds == std::vector<uint64_t>{0, 1});
+    REQUIRE(spec.early_stopping);
+    CHECK(spec.early_stopping->rule == "successive_halving");
+    CHECK(spec.early_stopping->min_steps == 3);
+    CHECK(spec.early_stopping->eta == 2);
+    CHECK(spec.metric == "knn_weighted");
+    const auto configs = api::sweepConfigurations(spec);
+    REQUIRE(configs.size() == 4);
+    const std::vector<std::pair<double, int>> expected{{1e-4, 16}, {1e-4, 64}, {3e-3, 16}, {3e-3, 64}};
+    for (size_t i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        CHECK(configs[i].index == static_cast<int>(i));
+        REQUIRE(configs[i].values.size() == 2);
+        CHECK(configs[i].values[0].first == "optim.lr");
+        CHECK(configs[i].values[1].first == "model.out_dim");
+        CHECK(configs[i].config.optim.lr == expected[i].first);
+        CHECK(configs[i].config.model.out_dim == expected[i].second);
+        CHECK(configs[i].config.eval.knn_every_steps == 3);  // from "set"
+        CHECK(configs[i].config.model.embed_dim == presetConfig("tiny").model.embed_dim);  // from the base
+        CHECK(configs[i].config.system.seed == 0);  // the first seed
+        CHECK(validate(configs[i].config).empty());
+    }
+}
+
+TEST_CASE("sweep spec: random dimensions are drawn from sampler_seed, within their ranges, the same every time", "[sweep]") {
+    const std::string text = R"({"base": "tiny", "budget": {"trials": 40}, "sampler_seed": 7, "space": {
+        "optim.lr": {"log_uniform": [1e-5, 1e-2]}, "optim.momentum": {"uniform": [0.9, 0.999]},
+        "model.out_dim": {"int": [8, 12]}, "optim.centering": {"choice": ["ema", "sinkhorn"]},
+        "optim.batch_size": [8, 16]}})";
+    const auto a = api::sweepConfigurations(api::parseSweepSpec(text, "spec.json"));
+    const auto b = api::sweepConfigurations(api::parseSweepSpec(text, "spec.json"));
+    REQUIRE(a.size() == 40);
+    std::set<int> out_dims;
+    std::set<std::string> centerings;
+    bool lr_low = false, lr_high = false;  // both decades of the log range are reached
+    for (size_t i = 0; i < a.size(); ++i) {
+        const RunConfig& c = a[i].config;
+        CHECK(a[i].values == b[i].values);
+        CHECK(c.optim.lr >= 1e-5);
+        CHECK(c.optim.lr <= 1e-2);
+        lr_low |= c.optim.lr < 1e-4;
+        lr_high |= c.optim.lr > 1e-3;
+        CHECK(c.optim.momentum >= 0.9);
+        CHECK(c.optim.momentum <= 0.999);
+        out_dims.insert(c.model.out_dim);
+        centerings.insert(c.optim.centering);
+        CHECK(c.optim.batch_size == (i % 2 == 0 ? 8 : 16));  // the grid dimension cycles
+    }
+    CHECK(lr_low);
+    CHECK(lr_high);
+    CHECK(out_dims == std::set<int>{8, 9, 10, 11, 12});
+    CHECK(centerings == std::set<std::string>{"ema", "sinkhorn"});
+    std::string other = text;
+    other.replace(other.find("\"sampler_seed\": 7"), 17, "\"sampler_seed\": 8");
+    CHECK(api::sweepConfigurations(api::parseSweepSpec(other, "spec.json"))[0].values != a[0].values);
+}
+
+TEST_CASE("sweep spec: a grid cut to budget.trials keeps its first points", "[sweep]") {
+    const auto c = api::sweepConfigurations(api::parseSweepSpec(
+        R"({"base": "tiny", "budget": {"trials": 3}, "space": {"optim.lr": [1e-4, 1e-3], "model.out_dim": [16, 32]}})", "s.json"));
+    REQUIRE(c.size() == 3);
+    CHECK(c[2].config.optim.lr == 1e-3);
+    CHECK(c[2].config.model.out_dim == 16);
+}
+
+TEST_CASE("sweep spec: every mistake is one error naming the spec file and the key", "[sweep]") {
+    struct Case {
+        const char* spec;
+        const char* key;
+        const char* says;
+    };
+    const Case cases[] = {
+        {R"({"base": "tiny", "space": {"optim.lrr": [0.1]}})", "space.optim.lrr", "unknown config field"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.001, -1]}})", "space.optim.lr", "must be > 0 (got -1)"},
+        {R"({"base": "tiny", "space": {"model.out_dim": [16, 1.5]}})", "space.model.out_dim", "expected an integer"},
+        {R"({"base": "tiny", "space": {"optim.centering": ["ema", "none"]}})", "space.optim.centering", "must be ema or sinkhorn"},
+        {R"({"base": "tiny", "space": {"optim.centering": {"uniform": [0, 1]}}})", "space.optim.centering.uniform", "numeric field"},
+        {R"({"base": "tiny", "budget": {"trials": 2}, "space": {"optim.lr": {"log_uniform": [0, 1]}}})", "space.optim.lr.log_uniform", "low > 0"},
+        {R"({"base": "tiny", "budget": {"trials": 2}, "space": {"optim.lr": {"uniform": [1, 0.1]}}})", "space.optim.lr.uniform", "low must be below high"},
+        {R"({"base": "tiny", "budget": {"trials": 2}, "space": {"optim.lr": {"normal": [0, 1]}}})", "space.optim.lr", "unknown distribution 'normal'"},
+        {R"({"base": "tiny", "budget": {"trials": 2}, "space": {"optim.momentum": {"uniform": [0.5, 1.5]}}})", "space.optim.momentum", "(got 1.5)"},
+        {R"({"base": "tiny", "space": {"optim.lr": {"uniform": [0.1, 0.2]}}})", "budget.trials", "missing"},
+        {R"({"base": "tiny", "spcae": {}})", "spcae", "unknown key"},
+        {R"({"base": "tiny"})", "space", "missing"},
+        {R"({"base": "nosuch.json", "space": {"optim.lr": [0.1]}})", "base", "neither a preset"},
+        {R"({"base": "tiny", "set": {"eval.knn_every_step": 2}, "space": {"optim.lr": [0.1]}})", "set.eval.knn_every_step", "unknown config field"},
+        {R"({"base": "tiny", "set": {"optim.lr": 0.1}, "space": {"optim.lr": [0.1]}})", "space.optim.lr", "also fixed in \"set\""},
+        {R"({"base": "tiny", "seeds": [0, 1, 0], "space": {"optim.lr": [0.1]}})", "seeds", "listed twice"},
+        {R"({"base": "tiny", "space": {"system.seed": [1, 2]}})", "space.system.seed", "\"seeds\""},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "early_stopping": {"rule": "asha"}})", "early_stopping.rule", "unknown rule 'asha'"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "early_stopping": {"rule": "successive_halving"}})", "early_stopping.min_steps", "missing"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "early_stopping": {"rule": "median", "eta": 3}})", "early_stopping.eta", "not a parameter of the median rule"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "early_stopping": {"rule": "median"}})", "early_stopping", "eval.knn_every_steps > 0"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "metric": "auc"})", "metric", "unknown metric 'auc'"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "parallel": 0})", "parallel", "expected an integer >= 1"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]}, "budget": {"wall_minutes": -1}})", "budget.wall_minutes", "> 0"},
+        {R"({"base": "tiny", "space": {"views.local_crop_size": [12, 13]}})", "space.views.local_crop_size", "in views.local_crop_size=13"},
+        {R"({"base": "tiny", "space": {"optim.lr": [0.1]})", "(file)", "not valid JSON"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.spec);
+        const std::string e = specError(c.spec);
+        CHECK(e.rfind("spec.json: invalid configuration\n  ", 0) == 0);
+        CHECK(e.find(std::string("\n  ") + c.key + ": ") != std::string::npos);
+        CHECK(e.find(c.says) != std::string::npos);
+    }
+}
+
+TEST_CASE("sweep spec: a base config file is found relative to the spec", "[sweep]") {
+    test::TempDir dir("sweep-spec");
+    std::filesystem::create_directories(dir.path());
+    RunConfig base = presetConfig("tiny");
+    base.optim.wd = 0.123;
+    saveConfigFile(base, dir / "base.json");
+    writeFileAtomic(dir / "spec.json", R"({"base": "base.json", "space": {"optim.lr": [0.001, 0.002]}})");
+    const api::SweepSpec spec = api::loadSweepSpec(dir / "spec.json");
+    CHECK(std::filesystem::path(spec.base).is_absolute());
+    const auto configs = api::sweepConfigurations(spec);
+    REQUIRE(configs.size() == 2);
+    CHECK(configs[1].config.optim.wd == 0.123);
+    CHECK(configs[1].config.optim.lr == 0.002);
+}
+
+TEST_CASE("sweep results: ranked by the mean over seeds, sample std, pruned after finished, fields by the spread of their "
+          "marginal means", "[sweep]") {
+    test::TempDir dir("sweep-results");
+    std::filesystem::create_directories(dir.path());
+    writeFileAtomic(dir / "spec.json", R"({"base": "tiny", "seeds": [0, 1],
+        "space": {"optim.lr": [0.001, 0.002], "model.out_dim": [16, 32]}})");
+    const std::string sweep = dir / "sweep";
+    api::createSweep(dir / "spec.json", sweep);
+    api::SweepState s = api::loadSweepState(sweep);
+    REQUIRE(s.trials.size() == 8);
+    // Configurations: c0 (lr 0.001, 16), c1 (0.001, 32), c2 (0.002, 16), c3 (0.002, 32); trials seed-major.
+    const double seed0[] = {0.50, 0.60, 0.70, 0.20}, seed1[] = {0.54, 0.62, 0.66, 0};
+    for (auto& t : s.trials) {
+        CHECK(t.name == "c00" + std::to_string(t.config) + "-seed" + std::to_string(t.seed));
+        t.state = "finished";
+        t.final_value = (t.seed == 0 ? seed0 : seed1)[t.config];
+        t.steps_done = t.steps_planned = 8;
+        if (t.config == 2) t.baseline_value = t.seed == 0 ? 0.5 : 0.56;  // gain (0.20 + 0.10) / 2 = 0.15
+        if (t.config == 3) {  // pruned at step 2 with seed 0; its seed 1 never ran
+            t.state = "pruned";
+            t.pruned_at = 2;
+            t.steps_done = t.seed == 0 ? 3 : 0;
+            if (t.seed == 1) t.final_value.reset();
+        }
+    }
+    api::saveSweepState(sweep, s);
+    const api::SweepResults r = api::sweepResults(sweep);
+    REQUIRE(r.ranked.size() == 4);
+    CHECK(r.ranked[0].config == 2);  // (0.70 + 0.66) / 2 = 0.68
+    CHECK(r.ranked[0].mean == Approx(0.68));
+    CHECK(r.ranked[0].std == Approx(std::sqrt(2 * 0.02 * 0.02 / 1)));  // sample std: 0.0282843
+    REQUIRE(r.ranked[0].gain);
+    CHECK(*r.ranked[0].gain == Approx(0.15));
+    CHECK(r.ranked[1].config == 1);  // 0.61, std 0.0141421
+    CHECK_FALSE(r.ranked[1].gain);  // no random-init value known
+    CHECK(r.ranked[1].std == Approx(0.0141421).epsilon(1e-5));
+    CHECK(r.ranked[2].config == 0);  // 0.52
+    CHECK(r.ranked[3].config == 3);  // pruned, ranked after every finished one although it has a value
+    CHECK(r.ranked[3].state == "pruned");
+    CHECK(r.ranked[3].n == 1);
+    CHECK(r.ranked[3].mean == 0.20);
+    CHECK(r.ranked[3].pruned_at == 2);
+    CHECK(r.finished == 6);
+    CHECK(r.pruned == 2);
+    CHECK(r.steps_done == 6 * 8 + 3);
+    CHECK(r.steps_all == 8 * 8);
+    // Marginal means over the finished configurations c0 0.52, c1 0.61, c2 0.68:
+    // lr 0.001 -> (0.52 + 0.61) / 2 = 0.565, 0.002 -> 0.68: spread 0.115;
+    // out_dim 16 -> (0.52 + 0.68) / 2 = 0.60, 32 -> 0.61: spread 0.01.
+    REQUIRE(r.effects.size() == 2);
+    CHECK(r.effects[0].field == "optim.lr");
+    CHECK(r.effects[0].levels == std::vector<std::string>{"0.001", "0.002"});
+    CHECK(r.effects[0].means[0] == Approx(0.565));
+    CHECK(r.effects[0].means[1] == Approx(0.68));
+    CHECK(r.effects[0].spread == Approx(0.115));
+    CHECK(r.effects[1].field == "model.out_dim");
+    CHECK(r.effects[1].spread == Approx(0.01));
+    CHECK(r.effects[1].counts == std::vector<int>{2, 1});
+
+    api::writeSweepResults(sweep, r);
+    const RunConfig best = loadConfigFile(sweep + "/best-config.json");
+    CHECK(best.optim.lr == 0.002);
+    CHECK(best.model.out_dim == 16);
+    const std::string csv = readTextFile(sweep + "/sweep-results.csv");
+    CHECK(csv.rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim\n1,c002,finished,2,0.68,0.0282843,0.15,,0.002,16\n", 0) == 0);
+    CHECK(csv.find("\n4,c003,pruned,1,0.2,0,,2,0.002,32\n") != std::string::npos);
+    const std::string text = api::formatSweepResults(r);
+    CHECK(text.find("steps trained: 51 of 64") != std::string::npos);
+    CHECK(text.find("pruned at step 2 (last live value)") != std::string::npos);
+}
+
+TEST_CASE("sweep spec: named variants of the base, each with every point of the space", "[sweep]") {
+    const std::string text = R"({"base": "tiny", "set": {"optim.wd": 0.05},
+        "variants": {"ref": {}, "bs8": {"optim.batch_size": 8}, "lr": {"optim.lr": 0.002, "optim.lr_final": 1e-6}},
+        "space": {"model.out_dim": [16, 32]}})";
+    const auto c = api::sweepConfigurations(api::parseSweepSpec(text, "spec.json"));
+    REQUIRE(c.size() == 6);
+    CHECK(c[0].values == api::FieldValues{{"variant", "\"ref\""}, {"model.out_dim", "16"}});
+    CHECK(c[3].values == api::FieldValues{{"variant", "\"bs8\""}, {"model.out_dim", "32"}});
+    CHECK(c[3].config.optim.batch_size == 8);
+    CHECK(c[3].config.model.out_dim == 32);
+    CHECK(c[1].config.optim.batch_size == presetConfig("tiny").optim.batch_size);
+    CHECK(c[4].config.optim.lr == 0.002);
+    CHECK(c[5].config.optim.wd == 0.05);
+    // Variants alone (no space), cut by the budget; and their mistakes, named.
+    const auto v = api::sweepConfigurations(api::parseSweepSpec(
+        R"({"base": "tiny", "budget": {"trials": 2}, "variants": {"a": {}, "b": {"optim.lr": 0.1}, "c": {}}})", "s.json"));
+    REQUIRE(v.size() == 2);
+    CHECK(v[1].config.optim.lr == 0.1);
+    const std::string e = specError(R"({"base": "tiny", "variants": {"a": {"optim.lr": -2}}})");
+    CHECK(e.find("\n  variants.a.optim.lr: must be > 0 (got -2) in variant 'a'") != std::string::npos);
+    CHECK(specError(R"({"base": "tiny", "variants": {"a": {"optim.lr": 0.1}}, "space": {"optim.lr": [0.2]}})")
+              .find("space.optim.lr: also fixed in variant 'a'") != std::string::npos);
+    CHECK(specError(R"({"base": "tiny", "variants": {"a": {"optim.lrr": 0.1}}})").find("variants.a.optim.lrr: unknown config field") !=
+          std::string::npos);
+}
