@@ -451,6 +451,29 @@
     </message>
 </context>
 <context>
+    <name>dino::ui::AboutDialog</name>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href=&quot;provenance&quot;&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder. &lt;a href=&quot;provenance&quot;&gt;Woher sie stammen und wie sie geprüft wurden&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation>Über DINO Studio</translation>
+    </message>
+    <message>
+        <source>The provenance document is missing from this build.</source>
+        <translation>Das Herkunftsdokument fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Bundled sample: data provenance</source>
+        <translation>Mitgelieferte Stichprobe: Herkunft der Daten</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -1136,6 +1159,10 @@ zufällige Init.</translation>
             <numerusform>%1 — %n Probleme</numerusform>
         </translation>
     </message>
+    <message>
+        <source>must be &lt;= %1 (%2) (got %3)</source>
+        <translation>muss &lt;= %1 (%2) sein (ist %3)</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::DatasetPicker</name>
@@ -1202,6 +1229,10 @@ zufällige Init.</translation>
     <message>
         <source>Download failed</source>
         <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
+        <translation>%1 (%2 px) ist noch nicht heruntergeladen: „Herunterladen…“ lädt es nach %3 (MD5-geprüft).</translation>
     </message>
 </context>
 <context>
@@ -1440,10 +1471,6 @@ zufällige Init.</translation>
         <translation>Klasse</translation>
     </message>
     <message>
-        <source>Test images</source>
-        <translation>Testbilder</translation>
-    </message>
-    <message>
         <source>DINO k-NN</source>
         <translation>DINO k-NN</translation>
     </message>
@@ -1472,10 +1499,6 @@ zufällige Init.</translation>
         <translation>Warten, bis das Training fertig ist, oder es stoppen</translation>
     </message>
     <message>
-        <source>Computing features of the teacher and of a random-init model…</source>
-        <translation>Berechne Merkmale des Teachers und eines zufällig initialisierten Modells…</translation>
-    </message>
-    <message>
         <source>Evaluation cancelled.</source>
         <translation>Auswertung abgebrochen.</translation>
     </message>
@@ -1490,10 +1513,6 @@ zufällige Init.</translation>
     <message>
         <source>Not evaluated yet.</source>
         <translation>Noch nicht ausgewertet.</translation>
-    </message>
-    <message>
-        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
-        <translation>Checkpoint von Epoche %1 (Schritt %2); Merkmalsbank: %3 Bilder aus %4, klassifiziert: %5 Bilder aus %6; k = %7, T = %8.</translation>
     </message>
     <message>
         <source>1-NN</source>
@@ -1526,6 +1545,99 @@ zufällige Init.</translation>
     <message>
         <source>evaluated</source>
         <translation>ausgewertet</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>Test-Split</translation>
+    </message>
+    <message>
+        <source>val split</source>
+        <translation>Val-Split</translation>
+    </message>
+    <message>
+        <source>The images the k-NN classifier is measured on (the memory bank is the training split). Keep the test split for the figure you report; compare settings on val.</source>
+        <translation>Die Bilder, auf denen der k-NN-Klassifikator gemessen wird (die Speicherbank ist der Trainings-Split). Den Test-Split für die berichtete Zahl aufheben; Einstellungen auf val vergleichen.</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Klassifizieren</translation>
+    </message>
+    <message>
+        <source>Accuracy on the split&apos;s images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
+        <translation>Genauigkeit auf den Bildern des Splits, in Klammern ihr 95-%-Wilson-Score-Intervall: der Bereich, der die Genauigkeit auf unbegrenzt vielen gleichartigen Bildern 95-mal von 100 enthält. Die AUC hat hier kein Intervall.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message numerus="yes">
+        <source>true %1, predicted %2: %n image(s)</source>
+        <translation>
+            <numerusform>wahr %1, vorhergesagt %2: %n Bild</numerusform>
+            <numerusform>wahr %1, vorhergesagt %2: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 split</source>
+        <translation>%1-Split</translation>
+    </message>
+    <message>
+        <source>Not evaluated on the %1 split yet: press Evaluate.</source>
+        <translation>Auf dem %1-Split noch nicht ausgewertet: „Auswerten“ drücken.</translation>
+    </message>
+    <message>
+        <source>Computing features of the teacher and of a random-init model on the %1 split…</source>
+        <translation>Merkmale des Teachers und eines zufällig initialisierten Modells auf dem %1-Split werden berechnet…</translation>
+    </message>
+    <message>
+        <source>1-NN accuracy
+%1, n = %2</source>
+        <translation>1-NN-Genauigkeit
+%1, n = %2</translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy
+%1, n = %2</source>
+        <translation>Gewichtete k-NN-Genauigkeit
+%1, n = %2</translation>
+    </message>
+    <message>
+        <source>AUC (macro, one-vs-rest)
+%1, n = %2</source>
+        <translation>AUC (makro, one-vs-rest)
+%1, n = %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 against %3</source>
+        <translation>%1 %2 gegenüber %3</translation>
+    </message>
+    <message>
+        <source>Below the random-init model (%1)</source>
+        <translation>Unter dem zufällig initialisierten Modell (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The teacher is below its random init&lt;/b&gt; on %1: training made the features worse for k-NN. Usual causes are a learning rate too high for the batch or a collapse (see the collapse indicators on the Training tab).</source>
+        <translation>&lt;b&gt;Der Teacher liegt unter seiner zufälligen Initialisierung&lt;/b&gt; bei %1: Das Training hat die Merkmale für k-NN verschlechtert. Übliche Ursachen sind eine für die Batchgröße zu hohe Lernrate oder ein Kollaps (siehe die Kollapsindikatoren im Reiter „Training“).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>The 95 % intervals overlap: on %1 images the gap may be chance.</source>
+        <translation>Die 95-%-Intervalle überlappen: Bei %1 Bildern kann der Abstand Zufall sein.</translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2). k-NN on the %3 split: %4 images classified against a memory bank of %5 %6 images; k = %7, T = %8. In brackets: 95 % Wilson score intervals.</source>
+        <translation>Checkpoint der Epoche %1 (Schritt %2). k-NN auf dem %3-Split: %4 Bilder gegen eine Speicherbank aus %5 %6-Bildern klassifiziert; k = %7, T = %8. In Klammern: 95-%-Wilson-Score-Intervalle.</translation>
+    </message>
+    <message>
+        <source>DINO vs random init (%1, n = %2)</source>
+        <translation>DINO vs. zufällige Init. (%1, n = %2)</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1-Bilder</translation>
     </message>
 </context>
 <context>
@@ -1641,18 +1753,6 @@ zufällige Init.</translation>
     <message>
         <source>Later</source>
         <translation>Später</translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation>Über DINO Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder; siehe resources/data/SOURCE.md (unten).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2058,8 +2158,20 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Pseudo-Label-Index</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
-        <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. &lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
+        <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. </translation>
+    </message>
+    <message>
+        <source>PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation>PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher&apos;s targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2&apos;s remedy): a few rounds of normalisation spread each batch&apos;s images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head&apos;s raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
+        <translation>&lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Dieser Lauf bildet die Ziele des Teachers mit Sinkhorn-Knopp (optim.centering = sinkhorn, die Abhilfe aus DINOv2): Einige Normierungsrunden verteilen die Bilder jedes Batches gleichmäßig auf die Labels, was verhindert, dass ein Label für jedes Bild gewinnt, und die niedrige Teacher-Temperatur lässt jedes Bild ein Label deutlich wählen. Das Histogramm zählt das rohe argmax des Kopfs über einen ganzen Split, ohne diesen Ausgleich; es zeigt also, wie viel davon der Kopf gelernt hat. </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. </source>
+        <translation>&lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Nichts in DINO verlangt gleich große Gruppen. Die Zentrierung zieht ein gleitendes Mittel der Teacher-Ausgaben ab und verhindert so, dass ein Label für jedes Bild gewinnt; die Schärfung (niedrige Teacher-Temperatur) lässt jedes Bild ein Label deutlich wählen. Zwischen beiden findet der Teacher so viele Labels, wie die Daten hergeben. </translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2499,18 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>, plus one every %1 epochs</source>
         <translation> sowie einen alle %1 Epochen</translation>
     </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation>wird in einem anderen Prozess trainiert (PID %1, %2)</translation>
+    </message>
+    <message>
+        <source>training (the Training tab shows its progress)</source>
+        <translation>trainiert (der Reiter „Training“ zeigt den Fortschritt)</translation>
+    </message>
+    <message>
+        <source>%1 when training started</source>
+        <translation>%1 beim Start des Trainings</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::TrainingPanel</name>
@@ -2573,6 +2697,22 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>%1 (%2, right)</source>
         <translation>%1 (%2, rechts)</translation>
+    </message>
+    <message>
+        <source>Live k-NN on %1 (n = %2)</source>
+        <translation>Live-k-NN auf %1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>Live k-NN on %1</source>
+        <translation>Live-k-NN auf %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 · loss %5 · finished</source>
+        <translation>Epoche %1/%2 · Schritt %3/%4 · Verlust %5 · fertig</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
+        <translation>Epoche %1/%2 · Schritt %3/%4 · Verlust %5 · gestoppt (Fortsetzen setzt ihn fort)</translation>
     </message>
 </context>
 <context>

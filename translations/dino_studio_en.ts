@@ -451,6 +451,29 @@
     </message>
 </context>
 <context>
+    <name>dino::ui::AboutDialog</name>
+    <message>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href=&quot;provenance&quot;&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DINO Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provenance document is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled sample: data provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::AttentionFigure</name>
     <message>
         <source>Choose images and press Compute to see where the class token looks.</source>
@@ -1134,6 +1157,10 @@ random init</source>
             <numerusform>%1 — %n problems</numerusform>
         </translation>
     </message>
+    <message>
+        <source>must be &lt;= %1 (%2) (got %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::DatasetPicker</name>
@@ -1199,6 +1226,10 @@ random init</source>
     </message>
     <message>
         <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1436,10 +1467,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>DINO k-NN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,10 +1495,6 @@ random init</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Computing features of the teacher and of a random-init model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Evaluation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,10 +1508,6 @@ random init</source>
     </message>
     <message>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint of epoch %1 (step %2); memory bank: %3 %4 images, classified: %5 %6 images; k = %7, T = %8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1521,6 +1540,96 @@ random init</source>
     </message>
     <message>
         <source>evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>val split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images the k-NN classifier is measured on (the memory bank is the training split). Keep the test split for the figure you report; compare settings on val.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the split&apos;s images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>true %1, predicted %2: %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated on the %1 split yet: press Evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing features of the teacher and of a random-init model on the %1 split…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN accuracy
+%1, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy
+%1, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC (macro, one-vs-rest)
+%1, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 against %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the random-init model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The teacher is below its random init&lt;/b&gt; on %1: training made the features worse for k-NN. Usual causes are a learning rate too high for the batch or a collapse (see the collapse indicators on the Training tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 95 % intervals overlap: on %1 images the gap may be chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint of epoch %1 (step %2). k-NN on the %3 split: %4 images classified against a memory bank of %5 %6 images; k = %7, T = %8. In brackets: 95 % Wilson score intervals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO vs random init (%1, n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1636,18 +1745,6 @@ random init</source>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images; see resources/data/SOURCE.md, shown below.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2051,7 +2148,19 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. &lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PathMNIST has 9 tissue classes of unequal size and visually similar images share labels, so a few labels collect many images and most of the out_dim labels stay rare or unused. A histogram with a single bar, or a flat one with an entropy near log(out_dim), would mean collapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher&apos;s targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2&apos;s remedy): a few rounds of normalisation spread each batch&apos;s images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head&apos;s raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; nothing in DINO asks for equally sized groups. Centering subtracts a running mean of the teacher outputs, which stops one label from winning for every image, and sharpening (a low teacher temperature) makes each image pick one label confidently; between the two the teacher settles on as many labels as the data supports. </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2380,6 +2489,18 @@ You can continue the run later from the Runs tab.</source>
         <source>, plus one every %1 epochs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training (the Training tab shows its progress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 when training started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::TrainingPanel</name>
@@ -2565,6 +2686,22 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>%1 (%2, right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN on %1 (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 · loss %5 · finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
