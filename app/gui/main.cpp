@@ -1,7 +1,9 @@
 // dino-studio: the DINO Studio desktop application.
 //   dino-studio [--open RUN_DIR] [--config FILE.json] [--start] [--screenshot OUT_DIR] [--size WxH]
-// --start begins training at once; with --screenshot the panels are captured mid-run and after it.
+// --start begins training at once; with --screenshot the panels are captured mid-run and after it. With none
+// of these, the window opens the run it showed when it was last closed (ui/last_run.h).
 #include "evaluation_panel.h"
+#include "last_run.h"
 #include "main_window.h"
 #include "pseudo_label_panel.h"
 #include "qt_types.h"
@@ -78,6 +80,9 @@ int main(int argc, char** argv) {
             rc = 2;
         }
     }
+    // Nothing asked for on the command line: the run the window showed when it was last closed.
+    if (!parser.isSet(openOpt) && !parser.isSet(configOpt) && !parser.isSet(shotOpt) && !parser.isSet(startOpt))
+        dino::ui::reopenLastRun(w);
     w.show();
     if (parser.isSet(startOpt)) w.startTraining();
     if (parser.isSet(shotOpt)) {

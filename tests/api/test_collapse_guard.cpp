@@ -110,7 +110,7 @@ TEST_CASE("collapse guard: a short run is judged from its second half", "[collap
     CHECK(last == CollapseState::Uniform);
 }
 
-TEST_CASE("collapse guard: a collapse is said once it has held for a few steps; falling targets are no collapse", "[collapse]") {
+TEST_CASE("collapse guard: a collapse is said once it has held for a few steps, and falling targets are no collapse", "[collapse]") {
     const double logk = std::log(256.0);
     // Warm-up 10 steps, window 10, 3 steps in a row to confirm a collapse.
     CollapseGuard u(guardConfig(), 100);

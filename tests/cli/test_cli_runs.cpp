@@ -66,7 +66,7 @@ pid_t forkLockHolder(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("run lock: a second writer is refused with exit 6; kill -9 of the holder frees the lock", "[cli][lock]") {
+TEST_CASE("run lock: a second writer is refused with exit 6, and kill -9 of the holder frees the lock", "[cli][lock]") {
     Scratch s;
     const std::string run = s / "run";
     REQUIRE(runDino(s, std::string("train ") + kTiny + " --set optim.epochs=1 --run " + quoted(run)).code == 0);

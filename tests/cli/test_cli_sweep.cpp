@@ -197,7 +197,7 @@ TEST_CASE("dino sweep --resume: trials interrupted after a step continue from la
     }
 }
 
-TEST_CASE("dino sweep: usage and spec errors exit 2 with one message; --dry-run lists the configurations", "[cli][sweep]") {
+TEST_CASE("dino sweep: usage and spec errors exit 2 with one message, and --dry-run lists the configurations", "[cli][sweep]") {
     Scratch s("sweep-usage");
     const CliResult none = runDino(s, "sweep");
     CHECK(none.code == 2);

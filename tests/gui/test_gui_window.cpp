@@ -7,6 +7,7 @@
 #include "config_document.h"
 #include "config_form.h"
 #include "dataset_picker.h"
+#include "last_run.h"
 #include "main_window.h"
 #include "plot_widget.h"
 #include "run_controller.h"
@@ -282,6 +283,26 @@ private Q_SLOTS:
         const QString name = QFileInfo(run_).fileName();
         QCOMPARE(suggestedExportPath(fresh.trainingPanel()->lossPlot(), "loss", "png"),
                  QDir(fresh.runDir()).filePath(name + "-loss.png"));
+    }
+
+    void theLastRunReopensAtLaunch() {
+        if (run_.isEmpty()) QSKIP("needs the run of stopAsksFirstAndTheFormIsLockedWhileTraining");
+        // The window put the run it showed at the front of the recent runs: a new window opens it, unless
+        // its form holds unsaved edits, which are kept.
+        QCOMPARE(QSettings().value("runs/recent").toStringList().value(0), QFileInfo(run_).absoluteFilePath());
+        MainWindow fresh;
+        fresh.setShowErrorDialogs(false);
+        fresh.applyPreset("quick");
+        QCOMPARE(reopenLastRun(fresh), QFileInfo(run_).absoluteFilePath());
+        QCOMPARE(fresh.runDir(), QFileInfo(run_).absoluteFilePath());
+        MainWindow edited;
+        edited.setShowErrorDialogs(false);
+        edited.applyPreset("quick");
+        edited.configForm()->setFieldText("optim.epochs", "7");
+        QVERIFY(edited.isWindowModified());
+        QCOMPARE(reopenLastRun(edited), QString());
+        QVERIFY(edited.runDir().isEmpty());
+        QCOMPARE(edited.configForm()->config().optim.epochs, 7);
     }
 
     void exportedFiguresScaleTheirText() {

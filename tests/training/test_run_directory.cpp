@@ -119,7 +119,7 @@ TEST_CASE("metrics.csv is read by its header's names: older layouts, other order
     CHECK(api::MetricsCsvColumns::current().parse(api::metricsCsvRow(m)).grad_norm == m.grad_norm);
 }
 
-TEST_CASE("loadRun reads an older run's 14-column metrics.csv; a header without a required column is named", "[run_directory][metrics]") {
+TEST_CASE("loadRun reads an older run's 14-column metrics.csv, and a header without a required column is named", "[run_directory][metrics]") {
     test::TempDir dir("loadrun-old");
     ensureDir(dir.path());
     saveConfigFile(test::tinyConfig(), api::runConfigPath(dir.path()));
