@@ -138,7 +138,13 @@ void PlotWidget::requestReplot() {
 }
 
 void PlotWidget::doReplot() {
-    if (autoRescale_) fitAxes();
+    if (autoRescale_) {
+        fitAxes();
+    } else {
+        // Axes the owner ranges itself (bar charts, heat maps, a zoom) always have numbers: fitAxes may
+        // have hidden them while the chart was empty.
+        for (QCPAxis* axis : {xAxis, yAxis, yAxis2}) axis->setTickLabels(true);
+    }
     fitLegend();
     fitTicks();
     ++replots_;

@@ -287,6 +287,9 @@ private Q_SLOTS:
         ep.resize(970, 700);
         ep.show();
         QVERIFY(QTest::qWaitForWindowExposed(&ep));
+        ep.clear();  // an empty chart first: it shows no numbers until a report is there
+        settle(ep.comparisonPlot());
+        QVERIFY(!ep.comparisonPlot()->yAxis->tickLabels());
         ep.showReport(report(0.40, 30.0 / 75 + 5.0 / 75));  // 1-NN: teacher 30/75 below random init 35/75
         QTableWidget* t = ep.summaryTable();
         for (int row = 0; row < 3; ++row) {
@@ -306,6 +309,11 @@ private Q_SLOTS:
         QVERIFY(t->item(1, 0)->toolTip().isEmpty());  // 52 % against 48 %: not below
         QVERIFY(ep.classTable()->horizontalHeaderItem(1)->text().contains("test"));
         QVERIFY(ep.comparisonPlot()->title().contains("n = 75"));
+        // The bar chart keeps its numbers and category names, although it was empty (no numbers) before.
+        settle(ep.comparisonPlot());
+        QVERIFY(ep.comparisonPlot()->yAxis->tickLabels());
+        QVERIFY(ep.comparisonPlot()->xAxis->tickLabels());
+        QVERIFY(ep.comparisonPlot()->xAxis->tickVectorLabels().contains("1-NN"));
         // Class names on the confusion matrix's axes (long ones shortened).
         settle(ep.confusionPlot());
         const QVector<QString> x = ep.confusionPlot()->xAxis->tickVectorLabels();
