@@ -1,4 +1,5 @@
 #include "api/run_directory.h"
+#include "api/run_status.h"
 #include "api/run_storage.h"
 #include "common/retention.h"
 
@@ -364,22 +365,11 @@ RunSnapshot loadRun(const std::string& run_dir) {
     s.config = loadConfigFile(runConfigPath(run_dir));
 
     // Status and the facts of the plan that were resolved when the run started.
-    json status;
-    std::string sp = runStatusPath(run_dir);
-    if (fs::exists(sp)) status = parseJsonFile(readTextFile(sp), sp);
-    int64_t dataset_size = 0;
-    if (status.is_object()) {
-        std::string state = jval<std::string>(status, "state", "");
-        std::string message = jval<std::string>(status, "message", "");
-        s.status = state == "failed" && !message.empty() ? "failed: " + message : state;
-        dataset_size = jval<int64_t>(status, "dataset_size", 0);
-        if (status.contains("collapse") && status["collapse"].is_object()) {
-            s.collapse_state = jval<std::string>(status["collapse"], "state", "");
-            s.collapse_explanation = jval<std::string>(status["collapse"], "explanation", "");
-        }
-    } else {
-        s.status = "created";
-    }
+    const RunStatusFile status = readRunStatus(run_dir);
+    s.status = status.status;
+    s.collapse_state = status.collapse_state;
+    s.collapse_explanation = status.collapse_explanation;
+    int64_t dataset_size = status.dataset_size;
     if (dataset_size <= 0) {
         // Never started: size the plan from the data file if it is there.
         try {
@@ -391,14 +381,14 @@ RunSnapshot loadRun(const std::string& run_dir) {
         }
     }
     s.plan = makeRunPlan(s.config, dataset_size);
-    if (status.is_object()) {
-        s.plan.trainable_parameters = jval<int64_t>(status, "trainable_parameters", 0);
-        s.plan.device = jval<std::string>(status, "device", "");
-        s.plan.threads = jval<int>(status, "threads", 0);
-        s.plan.precision = jval<std::string>(status, "precision", s.config.system.precision);
-        s.plan.precision_reason = jval<std::string>(status, "precision_reason", "");
-        s.plan.processes = jval<int>(status, "processes", 1);
-        s.plan.dist_backend = jval<std::string>(status, "dist_backend", "");
+    if (status.exists) {
+        s.plan.trainable_parameters = status.trainable_parameters;
+        s.plan.device = status.device;
+        s.plan.threads = status.threads;
+        s.plan.precision = status.precision.empty() ? s.config.system.precision : status.precision;
+        s.plan.precision_reason = status.precision_reason;
+        s.plan.processes = status.processes;
+        s.plan.dist_backend = status.dist_backend;
     }
 
     s.steps = readMetricsCsv(runMetricsPath(run_dir));

@@ -32,8 +32,17 @@ RunStatusFile readRunStatus(const std::string& run_dir) {
     s.state = str(j, "state");
     s.message = str(j, "message");
     s.status = s.state == "failed" && !s.message.empty() ? "failed: " + s.message : s.state;
-    if (j.contains("dataset_size") && j.at("dataset_size").is_number_integer())
-        s.dataset_size = j.at("dataset_size").get<int64_t>();
+    auto integer = [&j](const char* key, int64_t otherwise) {
+        return j.contains(key) && j.at(key).is_number_integer() ? j.at(key).get<int64_t>() : otherwise;
+    };
+    s.dataset_size = integer("dataset_size", 0);
+    s.trainable_parameters = integer("trainable_parameters", 0);
+    s.threads = static_cast<int>(integer("threads", 0));
+    s.processes = static_cast<int>(integer("processes", 1));
+    s.device = str(j, "device");
+    s.precision = str(j, "precision");
+    s.precision_reason = str(j, "precision_reason");
+    s.dist_backend = str(j, "dist_backend");
     if (j.contains("collapse") && j.at("collapse").is_object()) {
         s.collapse_state = str(j.at("collapse"), "state");
         s.collapse_explanation = str(j.at("collapse"), "explanation");

@@ -1,5 +1,5 @@
-// status.json of a run as the run table and the follower read it: the state the writer left and the
-// collapse guard's verdict. Torch-free.
+// status.json of a run as loadRun, the run table and the follower read it: the state the writer left, the
+// collapse guard's verdict and the plan's resolved facts. Torch-free.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,12 @@ struct RunStatusFile {
     std::string collapse_state;  // "warmup", "healthy", "uniform", "one-hot", or ""
     std::string collapse_explanation;
     int64_t dataset_size = 0;  // training images (the plan's dataset_size) as the writer resolved it; 0: unknown
+    // The rest of the plan as the writer resolved it (RunPlan's fields of the same names); precision is "" when
+    // the file does not say.
+    int64_t trainable_parameters = 0;
+    std::string device, precision, precision_reason, dist_backend;
+    int threads = 0;
+    int processes = 1;
 };
 
 // Throws std::runtime_error naming the file when status.json exists but is not valid JSON.
