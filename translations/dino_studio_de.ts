@@ -1881,6 +1881,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>Stop and quit</source>
         <translation>Stoppen und beenden</translation>
     </message>
+    <message>
+        <source>Your unsaved settings were kept; the last run, %1, is in the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>

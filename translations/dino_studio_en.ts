@@ -1872,6 +1872,10 @@ You can continue the run later from the Runs tab.</source>
         <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your unsaved settings were kept; the last run, %1, is in the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>

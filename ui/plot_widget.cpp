@@ -62,7 +62,9 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QCustomPlot(pare
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu menu(this);
-        menu.addAction(tr("Export chart…"), this, [this] { exportPlotInteractive(this, title_, this); });
+        // An empty chart (no run yet) has nothing to export.
+        menu.addAction(tr("Export chart…"), this, [this] { exportPlotInteractive(this, title_, this); })
+            ->setEnabled(hasData());
         menu.addAction(tr("Reset zoom"), this, [this] { resetZoom(); });
         menu.exec(mapToGlobal(pos));
     });
@@ -131,6 +133,14 @@ void PlotWidget::mouseDoubleClickEvent(QMouseEvent* event) {
 void PlotWidget::resetZoom() {
     autoRescale_ = true;
     doReplot();
+}
+
+bool PlotWidget::hasData() const {
+    for (QCPAbstractPlottable* p : mPlottables) {
+        if (const QCPPlottableInterface1D* d = p->interface1D(); d && d->dataCount() > 0) return true;
+        if (auto* map = qobject_cast<QCPColorMap*>(p); map && map->data()->keySize() > 0) return true;
+    }
+    return false;
 }
 
 void PlotWidget::requestReplot() {

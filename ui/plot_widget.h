@@ -22,6 +22,8 @@ public:
 
     static constexpr int kReplotMs = 100;
     void requestReplot();
+    // Whether any plottable holds data (the context menu's Export is disabled on an empty chart).
+    bool hasData() const;
     // Rescales axes (unless the user zoomed) before each coalesced replot.
     void setAutoRescale(bool on) { autoRescale_ = on; }
     bool followsData() const { return autoRescale_; }

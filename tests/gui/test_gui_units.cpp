@@ -2,6 +2,7 @@
 // (icons, presets, translations).
 #include "config_fields.h"
 #include "qt_types.h"
+#include "plot_widget.h"
 #include "smoothing.h"
 
 #include <QFile>
@@ -31,6 +32,17 @@ private Q_SLOTS:
         // weight 0 is the identity; a constant series stays constant (debiasing).
         QCOMPARE(emaSmooth({1, 5, 3}, 0.0), QVector<double>({1, 5, 3}));
         for (double v : emaSmooth({7, 7, 7, 7}, 0.99)) QVERIFY(qAbs(v - 7) < 1e-9);
+    }
+
+    void anEmptyChartHasNothingToExport() {
+        PlotWidget plot("Loss");
+        QVERIFY(!plot.hasData());
+        QCPGraph* g = plot.addGraph();
+        QVERIFY(!plot.hasData());  // a series without points is still empty
+        g->addData(0, 1.0);
+        QVERIFY(plot.hasData());
+        plot.clearPlottables();
+        QVERIFY(!plot.hasData());
     }
 
     void durationText() {
