@@ -1883,7 +1883,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
     <message>
         <source>Your unsaved settings were kept; the last run, %1, is in the Runs tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre nicht gespeicherten Einstellungen wurden behalten; der letzte Lauf, %1, steht im Reiter „Läufe“.</translation>
     </message>
 </context>
 <context>
