@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 namespace dino::cli {
 namespace {
@@ -26,13 +25,6 @@ const char* kSweepFooter =
     "--resume DIR` continues the sweep, also after a kill, without repeating an ended trial.\n"
     "exit codes: 0 the sweep ended (or --stop-after trials ended), 1 failure, 2 bad usage or spec,\n"
     "            3 cancelled\n";
-
-std::string selfExecutable() {
-    char buf[4096];
-    const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) throw std::runtime_error("cannot find the dino executable (/proc/self/exe) to run the trials");
-    return std::string(buf, static_cast<size_t>(n));
-}
 
 int printResults(const std::string& dir) {
     const api::SweepResults r = api::sweepResults(dir);
@@ -90,7 +82,7 @@ int runSweepCommand(const Args& args) {
     }
     CancelScope cancellable;
     api::SweepOptions opt;
-    opt.dino_exe = selfExecutable();
+    opt.dino_exe = selfExecutable("run the trials");
     opt.stop_after = stop_after.value_or(0);
     opt.cancelled = [] { return interrupted(); };
     opt.log = [](const std::string& line) { std::cout << line << std::endl; };

@@ -18,7 +18,6 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 namespace dino::cli {
 namespace {
@@ -117,13 +116,6 @@ api::DistributedEnv launcherEnvironment() {
     }
 }
 
-std::string selfExecutable() {
-    char buf[4096];
-    const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) throw std::runtime_error("cannot find the dino executable (/proc/self/exe) to start the processes");
-    return std::string(buf, static_cast<size_t>(n));
-}
-
 // `dino train|resume ... --nproc N` (or system.processes = N): starts N processes of this command
 // on this machine, each with the launcher variables, waits for all, and reports the first failure.
 int launchLocal(const std::string& command, const Args& child_args, int nproc, const std::string& run_dir) {
@@ -137,7 +129,7 @@ int launchLocal(const std::string& command, const Args& child_args, int nproc, c
               << std::endl;
     Args args{command};
     args.insert(args.end(), child_args.begin(), child_args.end());
-    api::LocalLauncher launcher(selfExecutable(), args, nproc, port);
+    api::LocalLauncher launcher(selfExecutable("start the processes"), args, nproc, port);
     const int code = launcher.wait(30.0, [] { return interrupted(); });
     if (launcher.failed()) {
         const auto ckpt = std::filesystem::path(run_dir) / "checkpoints" / "last.ckpt";

@@ -34,4 +34,8 @@ struct Registrar {
 
 bool stdoutIsTerminal();
 
+// The running dino executable (/proc/self/exe), for commands that start more of it (the processes of a
+// multi-process run, a sweep's trials); throws naming what it was needed for.
+std::string selfExecutable(const std::string& purpose);
+
 }  // namespace dino::cli

@@ -23,6 +23,13 @@ std::vector<Command>& commands() {
 
 bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) != 0; }
 
+std::string selfExecutable(const std::string& purpose) {
+    char buf[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) throw std::runtime_error("cannot find the dino executable (/proc/self/exe) to " + purpose);
+    return std::string(buf, static_cast<size_t>(n));
+}
+
 }  // namespace dino::cli
 
 static void usage(std::FILE* out) {
