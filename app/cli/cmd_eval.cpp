@@ -4,6 +4,7 @@
 #include "parser.h"
 
 #include "api/analysis.h"
+#include "api/run_directory.h"
 #include "api/run_lock.h"
 #include "common/config.h"
 
@@ -94,7 +95,7 @@ int runEval(const Args& args) {
         printEval(r);
         const auto cfg = loadConfigFile((fs::path(dir) / "config.json").string());
         const bool other = !split.empty() && split != cfg.eval.test_split;
-        std::printf("\nwrote %s\n", (fs::path(dir) / (other ? "eval_" + split + ".json" : "eval.json")).string().c_str());
+        std::printf("\nwrote %s\n", (other ? api::runSplitEvalPath(dir, split) : api::runEvalPath(dir)).c_str());
         return int(kOk);
     });
 }

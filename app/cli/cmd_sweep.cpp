@@ -26,9 +26,13 @@ const char* kSweepFooter =
     "exit codes: 0 the sweep ended (or --stop-after trials ended), 1 failure, 2 bad usage or spec,\n"
     "            3 cancelled\n";
 
-int printResults(const std::string& dir) {
+int printResults(const std::string& dir, bool markdown = false) {
     const api::SweepResults r = api::sweepResults(dir);
     api::writeSweepResults(dir, r);
+    if (markdown) {
+        std::cout << api::sweepResultsMarkdown(r);
+        return kOk;
+    }
     std::cout << "\n" << api::formatSweepResults(r);
     namespace fs = std::filesystem;
     std::cout << "\nwritten: " << (fs::path(dir) / "sweep-results.json").string() << ", sweep-results.csv";
@@ -55,7 +59,7 @@ int dryRun(const std::string& spec_path) {
 int runSweepCommand(const Args& args) {
     std::string spec, out, resume, results;
     std::optional<int> stop_after;
-    bool dry = false;
+    bool dry = false, markdown = false;
     Parser p("sweep", kSweepDescription);
     p.positional("SPEC", spec, "the sweep spec (JSON)", false)
         .text("--out", out, "DIR", "the sweep folder (created; must be new or empty)")
@@ -63,12 +67,16 @@ int runSweepCommand(const Args& args) {
         .text("--results", results, "DIR", "print and write the result of the sweep in DIR as it stands, running nothing")
         .number("--stop-after", stop_after, "N", "stop once N trials have ended in this call (the sweep in instalments; --resume continues)",
                 Bounds{1, {}})
+        .flag("--markdown", markdown,
+              "with --results: print the ranked configurations as a Markdown table (per split 1-NN, k-NN with random "
+              "init in brackets, AUC; gains, pseudo-labels used, teacher entropy, spread, guard, wall time)")
         .flag("--dry-run", dry, "check the spec and list its configurations; nothing is run or written")
         .footer(kSweepFooter);
     if (auto code = p.parse(args)) return *code;
     const int modes = !spec.empty() + !resume.empty() + !results.empty();
     if (modes != 1) return p.usageError("give one of SPEC (with --out DIR), --resume DIR or --results DIR");
-    if (!results.empty()) return printResults(results);
+    if (markdown && results.empty()) return p.usageError("--markdown goes with --results DIR");
+    if (!results.empty()) return printResults(results, markdown);
     if (!spec.empty() && dry) return dryRun(spec);
     if (dry) return p.usageError("--dry-run checks a SPEC");
     if (!spec.empty() && out.empty()) return p.usageError("SPEC needs --out DIR, the sweep folder");

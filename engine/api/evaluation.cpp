@@ -148,7 +148,7 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
         writeBaselineCache(run_dir, key, r, suffix);
     }
     throwIfCancelled(cancel, "evaluation");  // a Ctrl-C during the last batch: no eval.json
-    writeFileAtomic(other_split ? (fs::path(run_dir) / ("eval" + suffix + ".json")).string() : runEvalPath(run_dir),
+    writeFileAtomic(other_split ? runSplitEvalPath(run_dir, query_split) : runEvalPath(run_dir),
                     evalReportToJson(r));
     return r;
 }

@@ -129,6 +129,9 @@ std::string runMetricsPath(const std::string& d) { return (fs::path(d) / "metric
 std::string runLogPath(const std::string& d) { return (fs::path(d) / "log.txt").string(); }
 std::string runStatusPath(const std::string& d) { return (fs::path(d) / "status.json").string(); }
 std::string runKnnPath(const std::string& d) { return (fs::path(d) / "knn.csv").string(); }
+std::string runSplitEvalPath(const std::string& d, const std::string& split) {
+    return (fs::path(d) / ("eval_" + split + ".json")).string();
+}
 std::string rankLogPath(const std::string& d, int rank) {
     return (fs::path(d) / ("log.rank" + std::to_string(rank) + ".txt")).string();
 }

@@ -84,6 +84,8 @@ std::string runStatusPath(const std::string& run_dir);   // status.json
 std::string runEvalPath(const std::string& run_dir);     // eval.json
 std::string runPseudoLabelsPath(const std::string& run_dir);  // pseudo_labels.json
 std::string runKnnPath(const std::string& run_dir);      // knn.csv
+// eval_<split>.json: `dino eval RUN --split S` for another split than the run's eval.test_split.
+std::string runSplitEvalPath(const std::string& run_dir, const std::string& split);
 std::string rankLogPath(const std::string& run_dir, int rank);  // log.rank<N>.txt of a data-parallel rank > 0
 // system.processes of the run's config.json (1 when the run has none yet).
 int runProcesses(const std::string& run_dir);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <ctime>
@@ -325,6 +326,9 @@ private:
             t.state = "pending";
             t.pid = 0;
         }
+        if (!spec_.evaluate.empty())
+            for (const auto& t : state_.trials)
+                if (t.state == "finished") evaluateSplits(t);
         const int done = static_cast<int>(std::count_if(state_.trials.begin(), state_.trials.end(),
                                                         [](const SweepTrial& t) { return t.state != "pending"; }));
         if (done > 0) say("resuming: " + std::to_string(done) + " of " + std::to_string(state_.trials.size()) + " trials ended before");
@@ -510,6 +514,7 @@ private:
             }
             say(t.name + ": finished, " + spec_.metric + " " + (t.final_value ? formatNumber(*t.final_value) : "none") +
                 (t.final_source.empty() ? "" : " (" + t.final_source + ")"));
+            evaluateSplits(t);
         } else if (code == 3) {
             // Interrupted from outside the sweep: it keeps last.ckpt, and --resume continues it.
             t.state = "pending";
@@ -524,6 +529,26 @@ private:
         }
         writeMarker(t);
         return t.state == "failed";
+    }
+
+    // The spec's extra splits of a finished trial (`dino eval RUN --split S` into eval_S.json), each run to
+    // its end before the sweep goes on (seconds on a sample); one that exists is not redone. A failed
+    // evaluation is logged and leaves the trial finished: its ranking split is in eval.json.
+    void evaluateSplits(const SweepTrial& t) {
+        const std::string run = runDir(t);
+        const std::string own = state_.configs[static_cast<size_t>(t.config)].config.eval.test_split;
+        for (const std::string& split : spec_.evaluate) {
+            std::error_code ec;
+            if (split == own || fs::exists(runSplitEvalPath(run, split), ec)) continue;
+            if (opt_.cancelled && opt_.cancelled()) return;  // --resume evaluates what is missing
+            const pid_t pid = spawn({opt_.dino_exe, "eval", run, "--split", split},
+                                    (fs::path(dir_) / "logs" / (t.name + ".txt")).string());
+            int status = 0;
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+            say(t.name + ": evaluated on " + split + (ok ? "" : " FAILED (see logs/" + t.name + ".txt)"));
+        }
     }
 
     // sweep-trial.json in the trial's run directory: which sweep, configuration and seed it belongs to, and

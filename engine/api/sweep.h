@@ -19,6 +19,7 @@
 // Ctrl-C: it stops after the current step and keeps its curves and last.ckpt.
 #pragma once
 
+#include "api/run_table.h"
 #include "api/sweep_pruner.h"
 #include "common/config.h"
 
@@ -57,6 +58,10 @@ struct SweepSpec {
     std::string metric = "knn_weighted";  // knn_weighted | knn_1nn
     std::optional<PrunerSettings> early_stopping;
     int parallel = 1;                 // trials side by side, each with 1/parallel of the cores
+    // Splits each finished trial is also evaluated on (`dino eval RUN --split S`, eval_S.json) besides its
+    // own eval.test_split, e.g. ["test"] when the sweep ranks on val: the result table reports both. A
+    // split equal to the trial's own eval.test_split is left out (eval.json has it).
+    std::vector<std::string> evaluate;
 };
 
 // Parses and checks a spec (everything but the configurations it spans: see sweepConfigurations).
@@ -128,6 +133,25 @@ enum class SweepOutcome { Finished, Stopped, BudgetSpent };
 // are not run again.
 SweepOutcome runSweep(const std::string& dir, const SweepOptions& options);
 
+// The figures of a configuration's finished trials, read from their run directories and averaged over
+// the seeds (what the recipe tables of docs/learning-on-small-data.md show): the teacher and the random-init
+// model on each evaluated split (eval.json's split first, then the spec's "evaluate" splits), the gains over
+// random init averaged over the splits, and the run's end state.
+struct SweepSplitFigures {
+    std::string split;
+    Stat nn1, knn, auc, base_nn1, base_knn, base_auc;
+};
+struct SweepFigures {
+    int n = 0;                              // finished trials read
+    std::vector<SweepSplitFigures> splits;
+    Stat gain_nn1, gain_knn;                // per seed: the mean over the splits of teacher - random init
+    Stat labels_used;                       // pseudo-labels used (of labels_total = model.out_dim)
+    int labels_total = 0;
+    Stat teacher_entropy, student_std;      // the last step's
+    Stat wall_seconds;                      // training time per run
+    std::string guard;                      // the collapse guard's verdicts, "/"-joined when they differ
+};
+
 struct SweepConfigResult {
     int config = 0;
     FieldValues values;
@@ -137,6 +161,8 @@ struct SweepConfigResult {
     double mean = 0, std = 0;      // over seeds (sample standard deviation; 0 for one seed)
     std::optional<double> gain;    // mean over seeds of (value - the random-init model's), where known
     int64_t pruned_at = -1;        // the earliest pruning step of its runs
+    SweepFigures figures;          // of its finished trials
+    std::string label;             // its variant's name, else "field=value ..." of its values
 };
 
 struct FieldEffect {
@@ -161,5 +187,9 @@ SweepResults sweepResults(const std::string& dir);
 void writeSweepResults(const std::string& dir, const SweepResults& results);
 // The ranked table, the fields that mattered and the steps saved, as `dino sweep` prints them.
 std::string formatSweepResults(const SweepResults& results);
+// The ranked configurations as a Markdown table, one row per configuration: seeds, per split 1-NN, k-NN
+// (random init in brackets) and AUC, the gains, labels used, teacher entropy, spread, guard and wall time
+// (`dino sweep --results DIR --markdown`; the tables of docs/learning-on-small-data.md).
+std::string sweepResultsMarkdown(const SweepResults& results);
 
 }  // namespace dino::api

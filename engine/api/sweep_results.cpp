@@ -2,6 +2,8 @@
 // early stopping saved.
 #include "api/sweep.h"
 
+#include "api/run_directory.h"
+
 #include "common/config_schema.h"
 #include "common/fsutil.h"
 
@@ -103,6 +105,101 @@ std::string pad(const std::string& s, size_t columns) {
     return s + std::string(n < columns ? columns - n : 1, ' ');
 }
 
+std::string labelOf(const FieldValues& values) {
+    if (!values.empty() && values.front().first == "variant") return valueText(values.front().second);
+    std::string label;
+    for (const auto& [f, v] : values) label += (label.empty() ? "" : " ") + f + "=" + valueText(v);
+    return label;
+}
+
+// The figures of configuration `config`'s finished trials, from their run directories.
+SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const SweepState& state, int config) {
+    struct Split {
+        std::string name;
+        std::vector<double> v[6];  // nn1, knn, auc, base_nn1, base_knn, base_auc
+    };
+    std::vector<Split> splits;
+    auto add = [&](const EvalReport& r) {
+        auto it = std::find_if(splits.begin(), splits.end(), [&](const Split& x) { return x.name == r.test_split; });
+        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}});
+        const double v[6] = {r.trained.nn1_accuracy, r.trained.knn_accuracy, r.trained.auc,
+                             r.baseline.nn1_accuracy, r.baseline.knn_accuracy, r.baseline.auc};
+        for (int k = 0; k < 6; ++k) it->v[k].push_back(v[k]);
+    };
+    std::vector<double> gain1, gaink, used, entropy, spread, wall;
+    std::vector<std::string> guards;
+    SweepFigures f;
+    f.labels_total = static_cast<int>(state.configs[static_cast<size_t>(config)].config.model.out_dim);
+    for (const auto& t : state.trials) {
+        if (t.config != config || t.state != "finished") continue;
+        const std::string run = (fs::path(dir) / t.name).string();
+        RunSnapshot snap;
+        try {
+            snap = loadRun(run);
+        } catch (const std::exception&) {
+            continue;  // a run folder removed by hand: the ranking keeps the value the sweep recorded
+        }
+        ++f.n;
+        std::vector<EvalReport> reports;
+        if (snap.eval) reports.push_back(*snap.eval);
+        for (const std::string& split : spec.evaluate) {
+            std::error_code ec;
+            if ((snap.eval && snap.eval->test_split == split) || !fs::exists(runSplitEvalPath(run, split), ec)) continue;
+            try {
+                reports.push_back(evalReportFromJson(readTextFile(runSplitEvalPath(run, split))));
+            } catch (const std::exception&) {
+            }
+        }
+        double g1 = 0, gk = 0;
+        for (const auto& r : reports) {
+            add(r);
+            g1 += r.trained.nn1_accuracy - r.baseline.nn1_accuracy;
+            gk += r.trained.knn_accuracy - r.baseline.knn_accuracy;
+        }
+        if (!reports.empty()) {
+            gain1.push_back(g1 / reports.size());
+            gaink.push_back(gk / reports.size());
+        }
+        if (snap.pseudo_labels) used.push_back(snap.pseudo_labels->used);
+        if (!snap.steps.empty()) {
+            entropy.push_back(snap.steps.back().teacher_entropy);
+            spread.push_back(snap.steps.back().student_std);
+            wall.push_back(snap.steps.back().elapsed_seconds);
+        }
+        const std::string g = snap.collapse_state.empty() ? "?" : snap.collapse_state;
+        if (std::find(guards.begin(), guards.end(), g) == guards.end()) guards.push_back(g);
+    }
+    for (const auto& sp : splits) {
+        SweepSplitFigures x;
+        x.split = sp.name;
+        Stat* out[6] = {&x.nn1, &x.knn, &x.auc, &x.base_nn1, &x.base_knn, &x.base_auc};
+        for (int k = 0; k < 6; ++k) *out[k] = summarize(sp.v[k]);
+        f.splits.push_back(std::move(x));
+    }
+    f.gain_nn1 = summarize(gain1);
+    f.gain_knn = summarize(gaink);
+    f.labels_used = summarize(used);
+    f.teacher_entropy = summarize(entropy);
+    f.student_std = summarize(spread);
+    f.wall_seconds = summarize(wall);
+    for (const auto& g : guards) f.guard += (f.guard.empty() ? "" : "/") + g;
+    return f;
+}
+
+// A Stat as JSON: {"mean", "sd", "n"} (sd null for one value), or null without values.
+ojson statJson(const Stat& s) {
+    if (s.n == 0) return nullptr;
+    ojson o = {{"mean", s.mean}, {"sd", nullptr}, {"n", s.n}};
+    if (s.n > 1) o["sd"] = s.sd;
+    return o;
+}
+
+std::string fixed(double v, int decimals) {
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(decimals) << v;
+    return os.str();
+}
+
 }  // namespace
 
 SweepResults sweepResults(const std::string& dir) {
@@ -132,6 +229,8 @@ SweepResults sweepResults(const std::string& dir) {
         cr.mean = meanOf(cr.seed_values);
         cr.std = stdOf(cr.seed_values);
         if (!gains.empty() && gains.size() == cr.seed_values.size()) cr.gain = meanOf(gains);
+        cr.figures = figuresOf(dir, spec, state, c.index);
+        cr.label = labelOf(c.values);
         r.ranked.push_back(std::move(cr));
     }
     std::stable_sort(r.ranked.begin(), r.ranked.end(), [](const SweepConfigResult& a, const SweepConfigResult& b) {
@@ -187,6 +286,25 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
         }
         if (c.gain) o["gain_over_random_init"] = *c.gain;
         if (c.pruned_at >= 0) o["pruned_at"] = c.pruned_at;
+        o["label"] = c.label;
+        if (c.figures.n > 0) {
+            const auto& f = c.figures;
+            ojson splits = ojson::object();
+            for (const auto& sp : f.splits)
+                splits[sp.split] = {{"nn1", statJson(sp.nn1)},           {"knn", statJson(sp.knn)},
+                                    {"auc", statJson(sp.auc)},           {"baseline_nn1", statJson(sp.base_nn1)},
+                                    {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)}};
+            o["figures"] = {{"n", f.n},
+                            {"splits", splits},
+                            {"gain_nn1", statJson(f.gain_nn1)},
+                            {"gain_knn", statJson(f.gain_knn)},
+                            {"labels_used", statJson(f.labels_used)},
+                            {"labels_total", f.labels_total},
+                            {"teacher_entropy", statJson(f.teacher_entropy)},
+                            {"student_std", statJson(f.student_std)},
+                            {"wall_seconds", statJson(f.wall_seconds)},
+                            {"guard", f.guard}};
+        }
         j["ranked"].push_back(o);
     }
     j["effects"] = ojson::array();
@@ -197,18 +315,41 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
     }
     writeFileAtomic((fs::path(dir) / "sweep-results.json").string(), j.dump(2) + "\n");
 
+    // The splits any configuration's figures have, in the order first met.
+    std::vector<std::string> splits;
+    for (const auto& c : r.ranked)
+        for (const auto& sp : c.figures.splits)
+            if (std::find(splits.begin(), splits.end(), sp.split) == splits.end()) splits.push_back(sp.split);
+    static const char* kSplitColumns[] = {"nn1", "knn", "auc", "baseline_nn1", "baseline_knn", "baseline_auc"};
+    auto mean = [](const Stat& st) { return st.n > 0 ? formatNumber(st.mean) : std::string(); };
     std::ostringstream csv;
     csv << "rank,config,state,n,mean,std,gain,pruned_at";
     if (!r.ranked.empty())
         for (const auto& [f, v] : r.ranked.front().values) csv << ',' << f;
-    csv << '\n';
+    csv << ",label,finished_runs";
+    for (const auto& sp : splits)
+        for (const char* col : kSplitColumns) csv << ',' << sp << '_' << col;
+    csv << ",gain_nn1,gain_knn,labels_used,labels_total,teacher_entropy,student_std,guard,wall_seconds\n";
     for (size_t i = 0; i < r.ranked.size(); ++i) {
         const auto& c = r.ranked[i];
         csv << i + 1 << ',' << sweepConfigName(c.config) << ',' << c.state << ',' << c.n << ','
             << (c.n > 0 ? formatNumber(c.mean) : "") << ',' << (c.n > 0 ? formatNumber(c.std) : "") << ',' << (c.gain ? formatNumber(*c.gain) : "") << ','
             << (c.pruned_at >= 0 ? std::to_string(c.pruned_at) : "");
         for (const auto& [f, v] : c.values) csv << ',' << csvField(valueText(v));
-        csv << '\n';
+        const SweepFigures& fg = c.figures;
+        csv << ',' << csvField(c.label) << ',' << fg.n;
+        for (const auto& split : splits) {
+            const auto it = std::find_if(fg.splits.begin(), fg.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
+            const Stat none;
+            const Stat* st[6] = {&none, &none, &none, &none, &none, &none};
+            if (it != fg.splits.end()) {
+                st[0] = &it->nn1, st[1] = &it->knn, st[2] = &it->auc, st[3] = &it->base_nn1, st[4] = &it->base_knn, st[5] = &it->base_auc;
+            }
+            for (const Stat* x : st) csv << ',' << mean(*x);
+        }
+        csv << ',' << mean(fg.gain_nn1) << ',' << mean(fg.gain_knn) << ',' << mean(fg.labels_used) << ','
+            << (fg.n > 0 ? std::to_string(fg.labels_total) : "") << ',' << mean(fg.teacher_entropy) << ','
+            << mean(fg.student_std) << ',' << csvField(fg.guard) << ',' << mean(fg.wall_seconds) << '\n';
     }
     writeFileAtomic((fs::path(dir) / "sweep-results.csv").string(), csv.str());
 
@@ -257,6 +398,52 @@ std::string formatSweepResults(const SweepResults& r) {
                    << e.means[k] << " (n=" << e.counts[k] << ")";
             os << "\n";
         }
+    }
+    return os.str();
+}
+
+std::string sweepResultsMarkdown(const SweepResults& r) {
+    std::vector<std::string> splits;
+    for (const auto& c : r.ranked)
+        for (const auto& sp : c.figures.splits)
+            if (std::find(splits.begin(), splits.end(), sp.split) == splits.end()) splits.push_back(sp.split);
+    auto pct = [](const Stat& s) { return s.n > 0 ? fixed(100 * s.mean, 1) : std::string("–"); };
+    auto pair = [&](const Stat& a, const Stat& b) { return pct(a) + " (" + pct(b) + ")"; };
+    auto gain = [](const Stat& s) {
+        if (s.n == 0) return std::string("–");
+        const std::string v = fixed(100 * s.mean, 1);
+        return v == "-0.0" || v == "0.0" ? std::string("0.0") : (s.mean > 0 ? "+" : "") + v;
+    };
+    std::ostringstream os;
+    os << "| rank | config | seeds |";
+    for (const auto& sp : splits) os << ' ' << sp << " 1-NN | " << sp << " k-NN | " << sp << " AUC |";
+    os << " gain 1-NN | gain k-NN | labels used | teacher entropy | spread | guard | wall s |\n|---|---|---|";
+    for (size_t k = 0; k < splits.size(); ++k) os << "---|---|---|";
+    os << "---|---|---|---|---|---|---|\n";
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        const SweepFigures& f = c.figures;
+        os << "| " << i + 1 << " | `" << c.label << "` | ";
+        if (f.n > 0) os << f.n;
+        else if (c.state == "pruned")
+            os << "pruned" << (c.pruned_at >= 0 ? " at step " + std::to_string(c.pruned_at) : "") << ", live "
+               << (c.n > 0 ? fixed(100 * c.mean, 1) : std::string("–"));
+        else os << c.state;
+        os << " |";
+        for (const auto& split : splits) {
+            const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
+            if (it == f.splits.end()) os << " – | – | – |";
+            else
+                os << ' ' << pair(it->nn1, it->base_nn1) << " | " << pair(it->knn, it->base_knn) << " | "
+                   << (it->auc.n > 0 ? fixed(it->auc.mean, 3) : "–") << " |";
+        }
+        if (f.n > 0)
+            os << ' ' << gain(f.gain_nn1) << " | " << gain(f.gain_knn) << " | "
+               << (f.labels_used.n > 0 ? fixed(f.labels_used.mean, 0) : "–") << '/' << f.labels_total << " | "
+               << (f.teacher_entropy.n > 0 ? fixed(f.teacher_entropy.mean, 2) : "–") << " | "
+               << (f.student_std.n > 0 && std::isfinite(f.student_std.mean) ? fixed(f.student_std.mean, 2) : "–") << " | " << f.guard
+               << " | " << (f.wall_seconds.n > 0 ? fixed(f.wall_seconds.mean, 0) : "–") << " |\n";
+        else os << " – | – | – | – | – | – | – |\n";
     }
     return os.str();
 }

@@ -137,7 +137,7 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& file) {
         fail(file, "(file)", std::string("not valid JSON: ") + e.what());
     }
     if (!j.is_object()) fail(file, "(file)", "expected a JSON object with \"base\" and \"space\"");
-    allowOnly(j, file, "", {"base", "set", "variants", "space", "sampler_seed", "seeds", "budget", "metric", "early_stopping", "parallel", "comment"});
+    allowOnly(j, file, "", {"base", "set", "variants", "space", "sampler_seed", "seeds", "budget", "metric", "early_stopping", "parallel", "evaluate", "comment"});
     SweepSpec s;
     s.file = file;
     if (j.contains("base")) {
@@ -238,6 +238,18 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& file) {
         fail(file, j.contains("early_stopping") && j["early_stopping"].contains("metric") ? "early_stopping.metric" : "metric",
              "unknown metric '" + s.metric + "' (expected knn_weighted or knn_1nn)");
     if (j.contains("parallel")) s.parallel = static_cast<int>(positiveInt(j["parallel"], file, "parallel", 1));
+    if (j.contains("evaluate")) {
+        const auto& v = j["evaluate"];
+        if (!v.is_array()) fail(file, "evaluate", "expected a list of splits to evaluate each finished trial on, e.g. [\"test\"], got " + v.dump());
+        for (const auto& e : v) {
+            const std::string split = e.is_string() ? e.get<std::string>() : "";
+            if (split != "train" && split != "val" && split != "test")
+                fail(file, "evaluate", "expected the splits train, val or test, got " + e.dump());
+            if (std::find(s.evaluate.begin(), s.evaluate.end(), split) != s.evaluate.end())
+                fail(file, "evaluate", "split '" + split + "' is listed twice");
+            s.evaluate.push_back(split);
+        }
+    }
     const bool random = std::any_of(s.space.begin(), s.space.end(), [](const SweepDimension& d) {
         return d.kind != SweepDimension::Kind::Grid;
     });

@@ -110,7 +110,13 @@ TEST_CASE("dino sweep: the tiny grid (2 x 2 x 2 seeds) to the end, successive ha
     const RunConfig best = loadConfigFile(dir + "/best-config.json");
     CHECK(configToJson(best) == configToJson(loadConfigFile(dir + "/configs/c00" + std::to_string(res.ranked.front().config) + ".json")));
     CHECK(fs::exists(dir + "/sweep-results.json"));
-    CHECK(readTextFile(dir + "/sweep-results.csv").rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim\n1,", 0) == 0);
+    CHECK(readTextFile(dir + "/sweep-results.csv").rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim,label,", 0) == 0);
+    // The figures of the finished trials as Markdown: the spec ranks on val (eval.json), no other split.
+    const CliResult md = runDino(s, "sweep --results " + quoted(dir) + " --markdown");
+    CHECK(md.code == 0);
+    CHECK(md.out.rfind("| rank | config | seeds | val 1-NN | val k-NN | val AUC | gain 1-NN |", 0) == 0);
+    CHECK(md.out.find("| 1 | `optim.lr=") != std::string::npos);
+    CHECK(runDino(s, "sweep " + quoted(kTinyGrid) + " --markdown").code == 2);  // --markdown goes with --results
     // `dino train --config` takes it.
     const CliResult p = runDino(s, "train --config " + quoted(dir + "/best-config.json") + " --print-config");
     CHECK(p.code == 0);

@@ -3,6 +3,7 @@
 #include "api/sweep.h"
 #include "common/config_schema.h"
 #include "common/fsutil.h"
+#include "run_fixture.h"
 #include "test_util.h"
 
 #include <catch2/catch.hpp>
@@ -215,8 +216,10 @@ TEST_CASE("sweep results: ranked by the mean over seeds, sample std, pruned afte
     CHECK(best.optim.lr == 0.002);
     CHECK(best.model.out_dim == 16);
     const std::string csv = readTextFile(sweep + "/sweep-results.csv");
-    CHECK(csv.rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim\n1,c002,finished,2,0.68,0.0282843,0.15,,0.002,16\n", 0) == 0);
-    CHECK(csv.find("\n4,c003,pruned,1,0.2,0,,2,0.002,32\n") != std::string::npos);
+    CHECK(csv.rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim,label,finished_runs,gain_nn1,", 0) == 0);
+    // No run folders: the sweep's own values, and no figures.
+    CHECK(csv.find("\n1,c002,finished,2,0.68,0.0282843,0.15,,0.002,16,optim.lr=0.002 model.out_dim=16,0,,,,,,,,\n") != std::string::npos);
+    CHECK(csv.find("\n4,c003,pruned,1,0.2,0,,2,0.002,32,") != std::string::npos);
     const std::string text = api::formatSweepResults(r);
     CHECK(text.find("steps trained: 51 of 64") != std::string::npos);
     CHECK(text.find("pruned at step 2 (last live value)") != std::string::npos);
@@ -246,4 +249,102 @@ TEST_CASE("sweep spec: named variants of the base, each with every point of the 
               .find("space.optim.lr: also fixed in variant 'a'") != std::string::npos);
     CHECK(specError(R"({"base": "tiny", "variants": {"a": {"optim.lrr": 0.1}}})").find("variants.a.optim.lrr: unknown config field") !=
           std::string::npos);
+}
+
+TEST_CASE("sweep results: the figures of finished trials from their run folders, on both splits, as CSV and Markdown",
+          "[sweep]") {
+    test::TempDir dir("sweep-figures");
+    std::filesystem::create_directories(dir.path());
+    writeFileAtomic(dir / "spec.json", R"({"base": "tiny", "seeds": [0, 1], "evaluate": ["test"],
+        "set": {"eval.test_split": "val"}, "variants": {"ref": {}, "od32": {"model.out_dim": 32}}})");
+    const std::string sweep = dir / "sweep";
+    api::createSweep(dir / "spec.json", sweep);
+    api::SweepState s = api::loadSweepState(sweep);
+    REQUIRE(s.trials.size() == 4);
+    // c000 ("ref") finished with both seeds; c001 ("od32") pruned.
+    auto report = [](const std::string& split, double nn1, double knn, double base_nn1, double base_knn) {
+        api::EvalReport r;
+        r.test_split = split;
+        r.trained.nn1_accuracy = nn1;
+        r.trained.knn_accuracy = knn;
+        r.trained.auc = 0.9;
+        r.baseline.nn1_accuracy = base_nn1;
+        r.baseline.knn_accuracy = base_knn;
+        r.baseline.auc = 0.8;
+        return api::evalReportToJson(r);
+    };
+    for (auto& t : s.trials) {
+        if (t.config == 1) {
+            t.state = "pruned";
+            t.pruned_at = 4;
+            t.final_value = 0.3;
+            continue;
+        }
+        t.state = "finished";
+        t.final_value = t.seed == 0 ? 0.60 : 0.70;
+        const std::string run = sweep + "/" + t.name;
+        test::FixtureRun f;
+        f.config = s.configs[0].config;
+        f.last_entropy = t.seed == 0 ? 2.0 : 3.0;
+        f.steps = t.seed == 0 ? 8 : 10;  // wall = 0.5 s a step: 4 and 5 s
+        f.pseudo_used = t.seed == 0 ? 10 : 14;
+        test::writeFixtureRun(run, f);
+        // val: teacher 0.60 / 0.70 (k-NN), random init 0.40; test: teacher 0.50 / 0.56, random init 0.45.
+        writeFileAtomic(api::runEvalPath(run), report("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40));
+        writeFileAtomic(api::runSplitEvalPath(run, "test"), report("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45));
+    }
+    api::saveSweepState(sweep, s);
+    const api::SweepResults r = api::sweepResults(sweep);
+    REQUIRE(r.ranked.size() == 2);
+    const auto& c = r.ranked[0];
+    CHECK(c.label == "ref");
+    const api::SweepFigures& f = c.figures;
+    CHECK(f.n == 2);
+    REQUIRE(f.splits.size() == 2);
+    CHECK(f.splits[0].split == "val");
+    CHECK(f.splits[0].knn.mean == Approx(0.65));
+    CHECK(f.splits[0].knn.sd == Approx(std::sqrt(2 * 0.05 * 0.05)));
+    CHECK(f.splits[0].base_knn.mean == Approx(0.40));
+    CHECK(f.splits[1].split == "test");
+    CHECK(f.splits[1].knn.mean == Approx(0.53));
+    CHECK(f.splits[1].nn1.mean == Approx(0.50));
+    // Gains per seed, averaged over the two splits, then over the seeds:
+    // k-NN seed 0 ((0.60 - 0.40) + (0.50 - 0.45)) / 2 = 0.125, seed 1 ((0.70 - 0.40) + (0.56 - 0.45)) / 2 = 0.205 -> 0.165;
+    // 1-NN seed 0 ((0.55 - 0.35) + (0.5 - 0.45)) / 2 = 0.125, seed 1 (0.30 + 0.05) / 2 = 0.175 -> 0.15.
+    CHECK(f.gain_knn.mean == Approx(0.165));
+    CHECK(f.gain_nn1.mean == Approx(0.15));
+    CHECK(f.labels_used.mean == Approx(12));
+    CHECK(f.labels_total == s.configs[0].config.model.out_dim);
+    CHECK(f.teacher_entropy.mean == Approx(2.5));
+    CHECK(f.wall_seconds.mean == Approx(4.5));
+    CHECK(f.guard == "healthy");
+    CHECK(r.ranked[1].label == "od32");
+    CHECK(r.ranked[1].figures.n == 0);
+
+    const std::string md = api::sweepResultsMarkdown(r);
+    CHECK(md.rfind("| rank | config | seeds | val 1-NN | val k-NN | val AUC | test 1-NN | test k-NN | test AUC | gain 1-NN |", 0) == 0);
+    CHECK(md.find("| 1 | `ref` | 2 | 60.0 (35.0) | 65.0 (40.0) | 0.900 | 50.0 (45.0) | 53.0 (45.0) | 0.900 | +15.0 | +16.5 | 12/") !=
+          std::string::npos);
+    CHECK(md.find("| 2 | `od32` | pruned at step 4, live 30.0 |") != std::string::npos);
+    api::writeSweepResults(sweep, r);
+    const std::string csv = readTextFile(sweep + "/sweep-results.csv");
+    CHECK(csv.find(",label,finished_runs,val_nn1,val_knn,val_auc,val_baseline_nn1,val_baseline_knn,val_baseline_auc,test_nn1,") !=
+          std::string::npos);
+    CHECK(csv.find(",ref,2,0.6,0.65,0.9,0.35,0.4,0.8,0.5,0.53,0.9,0.45,0.45,0.8,0.15,0.165,12,") != std::string::npos);
+}
+
+TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
+    CHECK(api::parseSweepSpec(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["test", "val"]})", "s.json").evaluate ==
+          std::vector<std::string>{"test", "val"});
+    auto message = [](const std::string& text) {
+        try {
+            api::parseSweepSpec(text, "s.json");
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["tset"]})").find("evaluate") != std::string::npos);
+    CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["test", "test"]})").find("listed twice") != std::string::npos);
+    CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": "test"})").find("expected a list") != std::string::npos);
 }
