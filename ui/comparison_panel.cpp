@@ -166,13 +166,9 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
         const Chart chart = static_cast<Chart>(c);
         p->setCsvSource([this, chart] { return chartCsv(chart); });
         plots_[c] = p;
-        if (c < Lr) {
-            p->setMinimumHeight(250);
-            grid->addWidget(p, c / 2, (c % 2) * 2, 1, 2);
-        } else {
-            p->setMinimumSize(160, 210);
-            grid->addWidget(p, 2, c - Lr);
-        }
+        // Two columns: wide enough for the legends of several runs in a row or two.
+        p->setMinimumSize(240, c < Lr ? 250 : 200);
+        grid->addWidget(p, c / 2, c % 2);
     }
     plots_[Loss]->yAxis->setLabel(tr("loss"));
     plots_[Knn]->yAxis->setLabel(tr("accuracy (%)"));
@@ -181,7 +177,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
                                 "draws its mean with a band of ±1 standard deviation."));
     plots_[Knn]->setToolTip(tr("The live k-NN accuracy of each run's teacher (eval.knn_every_steps); dashed in the same "
                                "colour, the same classifier on the run's random-initialised model."));
-    for (int r = 0; r < 3; ++r) grid->setRowStretch(r, r < 2 ? 3 : 2);
+    for (int r = 0; r < ChartCount / 2; ++r) grid->setRowStretch(r, r < 2 ? 3 : 2);
     scroll->setWidget(charts);
     lay->addWidget(scroll, 1);
 
@@ -311,7 +307,7 @@ void ComparisonPanel::refresh() {
         if (dirty_) redraw();
         return;
     }
-    status_->setText(tr("Reading %n run(s)…", "", static_cast<int>(jobs->size())));
+    status_->setText(tr("Reading %1 runs…").arg(jobs->size()));
     auto* task = BackgroundTask::start(this, [jobs](const std::atomic<bool>* cancel, const BackgroundTask::ProgressFn&) {
         for (Job& j : *jobs) {
             if (cancel->load()) return;
@@ -365,7 +361,7 @@ void ComparisonPanel::refresh() {
             dirty_ = dirty_ || changed;
         }
         if (dirty_) redraw();
-        else status_->setText(QString());
+        else status_->setText(summary_);
         if (again_) {
             again_ = false;
             refresh();
@@ -750,9 +746,10 @@ void ComparisonPanel::redraw() {
     for (const Entity& e : entities_) (e.group ? groups : runs) += 1;
     QString text;
     if (entities_.empty()) text = tr("Select runs in the table to compare them.");
-    else if (groups > 0) text = tr("%n run(s) and ", "", runs) + tr("%n seed group(s) (mean ± 1 sd)", "", groups);
-    else text = tr("%n run(s)", "", runs);
+    else if (groups > 0) text = tr("Runs: %1 · seed groups: %2 (mean ± 1 sd)").arg(runs).arg(groups);
+    else text = tr("Runs: %1").arg(runs);
     if (!errors.isEmpty()) text += QStringLiteral(" · ") + tr("could not read: %1").arg(errors.join(QStringLiteral("; ")));
+    summary_ = text;
     status_->setText(text);
     status_->setToolTip(errors.join('\n'));
     Q_EMIT redrawn();

@@ -133,6 +133,7 @@ private:
     QComboBox* xBox_ = nullptr;
     QComboBox* knnBox_ = nullptr;
     QLabel* status_ = nullptr;
+    QString summary_;  // the status line after the last redraw
 };
 
 }  // namespace dino::ui

@@ -135,9 +135,11 @@ void ConfigDiffPanel::rebuild() {
     for (int c = 0; c < table_->columnCount(); ++c) table_->setColumnWidth(c, std::min(table_->columnWidth(c), 260));
     if (rows_.empty()) note_->setText(tr("Select runs in the table to compare their configurations."));
     else if (rows_.size() == 1) note_->setText(tr("One run selected: select more to see what differs."));
-    else if (differing_.empty()) note_->setText(tr("The %n selected runs have the same configuration.", "", static_cast<int>(rows_.size())));
-    else note_->setText(tr("%n field(s) differ", "", static_cast<int>(differing_.size())) +
-                        tr(" between %n runs.", "", static_cast<int>(rows_.size())));
+    else if (differing_.empty()) note_->setText(tr("The %1 selected runs have the same configuration.").arg(rows_.size()));
+    else note_->setText(tr("Fields that differ between the %1 runs: %2 of %3.")
+                            .arg(rows_.size())
+                            .arg(differing_.size())
+                            .arg(api::configFieldValues(rows_.front().config).size()));
     copy_->setEnabled(table_->rowCount() > 0);
     export_->setEnabled(table_->rowCount() > 0);
 }

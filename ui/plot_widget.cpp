@@ -178,6 +178,10 @@ void PlotWidget::requestReplot() {
 }
 
 void PlotWidget::doReplot() {
+    // The axis rectangle at its size now (the legend may have grown, the widget been laid out since the
+    // last replot): the edge room and tick counts below are computed from it.
+    fitLegend();
+    updateLayout();
     if (autoRescale_) {
         fitAxes();
     } else {
