@@ -332,7 +332,10 @@ void ComparisonPanel::refresh() {
             rc.loaded = true;
             if (!error.isEmpty() || !j.error.empty()) {
                 const QString e = !j.error.empty() ? qs(j.error) : error;
-                dirty_ = dirty_ || rc.error != e;
+                if (rc.error != e) {
+                    dirty_ = true;
+                    ++rc.version;
+                }
                 rc.error = e;
                 rc.following = false;
                 continue;
@@ -358,6 +361,7 @@ void ComparisonPanel::refresh() {
                 changed = true;
             }
             rc.following = u.writer.has_value() || !u.steps.empty() || !u.knn.empty();
+            if (changed) ++rc.version;
             dirty_ = dirty_ || changed;
         }
         if (dirty_) redraw();
@@ -502,159 +506,163 @@ double xOfStep(ComparisonPanel::XAxis x, const RunAxis& a, double step, bool don
 
 }  // namespace
 
-std::vector<ComparisonPanel::Series> ComparisonPanel::buildChart(Chart c) const {
+std::vector<ComparisonPanel::Series> ComparisonPanel::buildChart(Chart c, const Entity& e) const {
     std::vector<Series> out;
     const MetricDescriptor* metric = c == Knn ? nullptr : findMetric(chartMetric(c));
     const bool smoothed = smoothedChart(c);
-    for (const Entity& e : entities_) {
-        // Each member's axis and curves.
-        struct Member {
-            RunAxis axis;
-            api::Curve raw, smooth;
-            double baseline = kNaN();
-            const RunCurves* rc = nullptr;
-        };
-        std::vector<Member> members;
-        for (const api::RunRow* r : e.rows) {
-            auto it = runs_.find(r->dir);
-            if (it == runs_.end() || !it->second.loaded) continue;
-            Member m;
-            m.rc = &it->second;
-            m.axis.steps = &it->second.steps;
-            // Steps per epoch: the planned run's (table row), else the plan read for it, else counted.
-            if (r->total_steps > 0 && r->config.optim.epochs > 0)
-                m.axis.stepsPerEpoch = static_cast<double>(r->total_steps) / r->config.optim.epochs;
-            else if (it->second.plan.steps_per_epoch > 0)
-                m.axis.stepsPerEpoch = static_cast<double>(it->second.plan.steps_per_epoch);
-            else
-                for (const auto& s : it->second.steps)
-                    if (s.epoch > 0) {
-                        m.axis.stepsPerEpoch = static_cast<double>(s.step) / s.epoch;
-                        break;
-                    }
-            if (c == Knn) {
-                m.raw = api::liveKnnCurve(it->second.knn, knnMetric_ == KnnMetric::Weighted);
-                for (auto& p : m.raw) p.value *= 100;
-                if (!it->second.knn.empty()) {
-                    const auto& last = it->second.knn.back();
-                    m.baseline = 100 * (knnMetric_ == KnnMetric::Weighted ? last.baseline_weighted : last.baseline_1nn);
+    // Each member's axis and curves.
+    struct Member {
+        RunAxis axis;
+        api::Curve raw, smooth;
+        double baseline = kNaN();
+        const RunCurves* rc = nullptr;
+    };
+    std::vector<Member> members;
+    for (const api::RunRow* r : e.rows) {
+        auto it = runs_.find(r->dir);
+        if (it == runs_.end() || !it->second.loaded) continue;
+        Member m;
+        m.rc = &it->second;
+        m.axis.steps = &it->second.steps;
+        // Steps per epoch: the planned run's (table row), else the plan read for it, else counted.
+        if (r->total_steps > 0 && r->config.optim.epochs > 0)
+            m.axis.stepsPerEpoch = static_cast<double>(r->total_steps) / r->config.optim.epochs;
+        else if (it->second.plan.steps_per_epoch > 0)
+            m.axis.stepsPerEpoch = static_cast<double>(it->second.plan.steps_per_epoch);
+        else
+            for (const auto& s : it->second.steps)
+                if (s.epoch > 0) {
+                    m.axis.stepsPerEpoch = static_cast<double>(s.step) / s.epoch;
+                    break;
                 }
-            } else if (!it->second.steps.empty()) {
-                for (const auto& s : it->second.steps) m.raw.push_back({s.step, metric->get(s)});
-            } else if (!smoothed && c != Knn && x_ != XAxis::WallTime) {
-                // No recorded steps: the planned schedule (no wall time for steps not run).
-                const std::vector<double>* plan[] = {&it->second.plan.lr, &it->second.plan.wd, &it->second.plan.teacher_temp,
-                                                     &it->second.plan.momentum};
-                const auto& v = *plan[c - Lr];
-                for (size_t s = 0; s < v.size(); ++s) m.raw.push_back({static_cast<int64_t>(s), v[s]});
+        if (c == Knn) {
+            m.raw = api::liveKnnCurve(it->second.knn, knnMetric_ == KnnMetric::Weighted);
+            for (auto& p : m.raw) p.value *= 100;
+            if (!it->second.knn.empty()) {
+                const auto& last = it->second.knn.back();
+                m.baseline = 100 * (knnMetric_ == KnnMetric::Weighted ? last.baseline_weighted : last.baseline_1nn);
             }
-            if (smoothed) {
-                EmaSmoother sm(smoothing_);
-                m.smooth = m.raw;
-                for (auto& p : m.smooth) p.value = sm.add(p.value);
-            }
-            members.push_back(std::move(m));
-        }
-        if (members.empty()) continue;
-        const bool planned = c >= Lr && members.front().rc->steps.empty();
-
-        auto seriesOf = [&](const QString& curve, Series::Kind kind) {
-            Series s;
-            s.label = e.label;
-            s.curve = curve;
-            s.colour = e.colour;
-            s.kind = kind;
-            return s;
-        };
-        auto fromCurve = [&](Series& s, const Member& m, const api::Curve& curve) {
-            for (const auto& p : curve) {
-                const double x = xOfStep(x_, m.axis, static_cast<double>(p.step), c == Knn);
-                if (!std::isfinite(x)) continue;
-                s.step << static_cast<double>(p.step);
-                s.x << x;
-                s.y << p.value;
-                s.n << 1;
-                s.sd << kNaN();
-            }
-        };
-        // A group's mean at each step, its x the members' mean x at that step.
-        auto fromCurves = [&](Series& s, const std::vector<api::Curve>& curves, bool band) {
-            std::map<int64_t, std::pair<double, int>> xs;
-            for (size_t i = 0; i < members.size(); ++i)
-                for (const auto& p : curves[i]) {
-                    const double x = xOfStep(x_, members[i].axis, static_cast<double>(p.step), c == Knn);
-                    if (!std::isfinite(x)) continue;
-                    auto& [sum, n] = xs[p.step];
-                    sum += x;
-                    ++n;
-                }
-            for (const api::BandPoint& b : api::averageCurves(curves)) {
-                auto it = xs.find(b.step);
-                if (it == xs.end() || b.n == 0) continue;
-                s.step << static_cast<double>(b.step);
-                s.x << it->second.first / it->second.second;
-                s.y << b.mean;
-                s.sd << b.sd;
-                s.n << b.n;
-            }
-            s.band = band;
-        };
-
-        const QString strongName = c == Knn ? (knnMetric_ == KnnMetric::Weighted ? tr("weighted k-NN") : tr("1-NN"))
-                                   : smoothed ? tr("smoothed")
-                                   : planned  ? tr("planned")
-                                              : tr("recorded");
-        if (!e.group) {
-            const Member& m = members.front();
-            if (smoothed) {
-                Series raw = seriesOf(tr("raw"), Series::Kind::Raw);
-                fromCurve(raw, m, m.raw);
-                out.push_back(std::move(raw));
-            }
-            Series strong = seriesOf(strongName, planned ? Series::Kind::Planned : Series::Kind::Strong);
-            fromCurve(strong, m, smoothed ? m.smooth : m.raw);
-            out.push_back(std::move(strong));
-            if (c == Knn && std::isfinite(m.baseline) && !m.raw.empty()) {
-                // Flat across the run's curve, from its start.
-                Series base = seriesOf(tr("random init"), Series::Kind::Baseline);
-                const double x0 = xOfStep(x_, m.axis, 0), x1 = out.back().x.isEmpty() ? x0 : out.back().x.back();
-                base.step = {0, static_cast<double>(m.raw.back().step)};
-                base.x = {std::isfinite(x0) ? x0 : 0.0, x1};
-                base.y = {m.baseline, m.baseline};
-                base.sd = {kNaN(), kNaN()};
-                base.n = {1, 1};
-                out.push_back(std::move(base));
-            }
-            continue;
-        }
-        std::vector<api::Curve> raws, smooths;
-        for (const Member& m : members) {
-            raws.push_back(m.raw);
-            smooths.push_back(m.smooth);
+        } else if (!it->second.steps.empty()) {
+            for (const auto& s : it->second.steps) m.raw.push_back({s.step, metric->get(s)});
+        } else if (!smoothed && c != Knn && x_ != XAxis::WallTime) {
+            // No recorded steps: the planned schedule (no wall time for steps not run).
+            const std::vector<double>* plan[] = {&it->second.plan.lr, &it->second.plan.wd, &it->second.plan.teacher_temp,
+                                                 &it->second.plan.momentum};
+            const auto& v = *plan[c - Lr];
+            for (size_t s = 0; s < v.size(); ++s) m.raw.push_back({static_cast<int64_t>(s), v[s]});
         }
         if (smoothed) {
-            Series raw = seriesOf(tr("raw mean"), Series::Kind::Raw);
-            fromCurves(raw, raws, false);
+            EmaSmoother sm(smoothing_);
+            m.smooth = m.raw;
+            for (auto& p : m.smooth) p.value = sm.add(p.value);
+        }
+        members.push_back(std::move(m));
+    }
+    if (members.empty()) return out;
+    const bool planned = c >= Lr && members.front().rc->steps.empty();
+
+    auto seriesOf = [&](const QString& curve, Series::Kind kind) {
+        Series s;
+        s.label = e.label;
+        s.curve = curve;
+        s.colour = e.colour;
+        s.kind = kind;
+        return s;
+    };
+    auto fromCurve = [&](Series& s, const Member& m, const api::Curve& curve) {
+        const int n = static_cast<int>(curve.size());
+        s.step.reserve(n);
+        s.x.reserve(n);
+        s.y.reserve(n);
+        s.n.reserve(n);
+        s.sd.reserve(n);
+        for (const auto& p : curve) {
+            const double x = xOfStep(x_, m.axis, static_cast<double>(p.step), c == Knn);
+            if (!std::isfinite(x)) continue;
+            s.step << static_cast<double>(p.step);
+            s.x << x;
+            s.y << p.value;
+            s.n << 1;
+            s.sd << kNaN();
+        }
+    };
+    // A group's mean at each step, its x the members' mean x at that step.
+    auto fromCurves = [&](Series& s, const std::vector<api::Curve>& curves, bool band) {
+        std::map<int64_t, std::pair<double, int>> xs;
+        for (size_t i = 0; i < members.size(); ++i)
+            for (const auto& p : curves[i]) {
+                const double x = xOfStep(x_, members[i].axis, static_cast<double>(p.step), c == Knn);
+                if (!std::isfinite(x)) continue;
+                auto& [sum, n] = xs[p.step];
+                sum += x;
+                ++n;
+            }
+        for (const api::BandPoint& b : api::averageCurves(curves)) {
+            auto it = xs.find(b.step);
+            if (it == xs.end() || b.n == 0) continue;
+            s.step << static_cast<double>(b.step);
+            s.x << it->second.first / it->second.second;
+            s.y << b.mean;
+            s.sd << b.sd;
+            s.n << b.n;
+        }
+        s.band = band;
+    };
+
+    const QString strongName = c == Knn ? (knnMetric_ == KnnMetric::Weighted ? tr("weighted k-NN") : tr("1-NN"))
+                               : smoothed ? tr("smoothed")
+                               : planned  ? tr("planned")
+                                          : tr("recorded");
+    if (!e.group) {
+        const Member& m = members.front();
+        if (smoothed) {
+            Series raw = seriesOf(tr("raw"), Series::Kind::Raw);
+            fromCurve(raw, m, m.raw);
             out.push_back(std::move(raw));
         }
-        // The mean with its band; the schedules of a seed group are the same in every run: no band.
-        Series mean = seriesOf(tr("%1 mean").arg(strongName), planned ? Series::Kind::Planned : Series::Kind::Strong);
-        fromCurves(mean, smoothed ? smooths : raws, c == Loss || c == Knn || c == Entropy || c == Kl);
-        out.push_back(std::move(mean));
-        if (c == Knn) {
-            std::vector<double> bs;
-            for (const Member& m : members) bs.push_back(m.baseline);
-            const api::Stat st = api::summarize(bs);
-            const Series& line = out.back();
-            if (st.n > 0 && !line.x.isEmpty()) {
-                Series base = seriesOf(tr("random init mean"), Series::Kind::Baseline);
-                base.step = {0, line.step.back()};
-                base.x = {line.x.front() < 0 ? line.x.front() : 0.0, line.x.back()};
-                base.y = {st.mean, st.mean};
-                base.sd = {st.sd, st.sd};
-                base.n = {st.n, st.n};
-                out.push_back(std::move(base));
-            }
+        Series strong = seriesOf(strongName, planned ? Series::Kind::Planned : Series::Kind::Strong);
+        fromCurve(strong, m, smoothed ? m.smooth : m.raw);
+        out.push_back(std::move(strong));
+        if (c == Knn && std::isfinite(m.baseline) && !m.raw.empty()) {
+            // Flat across the run's curve, from its start.
+            Series base = seriesOf(tr("random init"), Series::Kind::Baseline);
+            const double x0 = xOfStep(x_, m.axis, 0), x1 = out.back().x.isEmpty() ? x0 : out.back().x.back();
+            base.step = {0, static_cast<double>(m.raw.back().step)};
+            base.x = {std::isfinite(x0) ? x0 : 0.0, x1};
+            base.y = {m.baseline, m.baseline};
+            base.sd = {kNaN(), kNaN()};
+            base.n = {1, 1};
+            out.push_back(std::move(base));
+        }
+        return out;
+    }
+    std::vector<api::Curve> raws, smooths;
+    for (const Member& m : members) {
+        raws.push_back(m.raw);
+        smooths.push_back(m.smooth);
+    }
+    if (smoothed) {
+        Series raw = seriesOf(tr("raw mean"), Series::Kind::Raw);
+        fromCurves(raw, raws, false);
+        out.push_back(std::move(raw));
+    }
+    // The mean with its band; the schedules of a seed group are the same in every run: no band.
+    Series mean = seriesOf(tr("%1 mean").arg(strongName), planned ? Series::Kind::Planned : Series::Kind::Strong);
+    fromCurves(mean, smoothed ? smooths : raws, c == Loss || c == Knn || c == Entropy || c == Kl);
+    out.push_back(std::move(mean));
+    if (c == Knn) {
+        std::vector<double> bs;
+        for (const Member& m : members) bs.push_back(m.baseline);
+        const api::Stat st = api::summarize(bs);
+        const Series& line = out.back();
+        if (st.n > 0 && !line.x.isEmpty()) {
+            Series base = seriesOf(tr("random init mean"), Series::Kind::Baseline);
+            base.step = {0, line.step.back()};
+            base.x = {line.x.front() < 0 ? line.x.front() : 0.0, line.x.back()};
+            base.y = {st.mean, st.mean};
+            base.sd = {st.sd, st.sd};
+            base.n = {st.n, st.n};
+            out.push_back(std::move(base));
         }
     }
     return out;
@@ -669,8 +677,12 @@ void ComparisonPanel::drawChart(Chart c, const std::vector<Series>& series) {
         auto data = QSharedPointer<QCPGraphDataContainer>::create();
         QVector<QCPGraphData> points;
         points.reserve(s.x.size());
-        for (int i = 0; i < s.x.size(); ++i) points.push_back(QCPGraphData(s.x[i], y[i]));
-        data->set(points, false);
+        bool ordered = true;
+        for (int i = 0; i < s.x.size(); ++i) {
+            points.push_back(QCPGraphData(s.x[i], y[i]));
+            ordered = ordered && (i == 0 || s.x[i - 1] <= s.x[i]);
+        }
+        data->set(points, ordered);
         return data;
     };
     // Bands and faint raw curves first, so that the strong lines are drawn over every band.
@@ -734,10 +746,30 @@ void ComparisonPanel::drawChart(Chart c, const std::vector<Series>& series) {
 void ComparisonPanel::redraw() {
     dirty_ = false;
     ++redraws_;
-    for (int c = 0; c < ChartCount; ++c) {
-        data_[c] = buildChart(static_cast<Chart>(c));
-        drawChart(static_cast<Chart>(c), data_[c]);
+    QHash<QString, Built> built;
+    for (int c = 0; c < ChartCount; ++c) data_[c].clear();
+    for (const Entity& e : entities_) {
+        QString from = QStringLiteral("%1|%2|%3").arg(e.label, e.colour.name()).arg(int(x_));
+        for (const api::RunRow* r : e.rows) {
+            auto it = runs_.find(r->dir);
+            from += QStringLiteral("|%1:%2:%3").arg(qs(r->dir)).arg(it == runs_.end() ? -1 : it->second.version).arg(r->total_steps);
+        }
+        Built b = built_.value(e.key);
+        for (int c = 0; c < ChartCount; ++c) {
+            // What else the chart's series depend on: the k-NN metric, the smoothing.
+            const Chart chart = static_cast<Chart>(c);
+            const QString chartFrom = from + (chart == Knn                ? QStringLiteral("|knn%1").arg(int(knnMetric_))
+                                              : smoothedChart(chart) ? QStringLiteral("|ema%1").arg(smoothing_)
+                                                                     : QString());
+            if (b.from[c] == chartFrom) continue;
+            b.from[c] = chartFrom;
+            b.charts[c] = buildChart(chart, e);
+        }
+        for (int c = 0; c < ChartCount; ++c) data_[c].insert(data_[c].end(), b.charts[c].begin(), b.charts[c].end());
+        built.insert(e.key, std::move(b));
     }
+    built_ = std::move(built);
+    for (int c = 0; c < ChartCount; ++c) drawChart(static_cast<Chart>(c), data_[c]);
     // What is shown, and what could not be read.
     QStringList errors;
     for (const auto& [dir, rc] : runs_)

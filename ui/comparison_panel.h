@@ -94,6 +94,7 @@ private:
         std::vector<api::KnnPoint> knn;
         api::RunPlan plan;  // read once for a run without recorded steps (its schedules)
         bool loaded = false, planRead = false, following = false;
+        int version = 0;  // counts the changes: a chart's series of this run are rebuilt when it moved
         QString error;
     };
     // A run alone or a seed group: what one colour and one legend entry stand for.
@@ -109,7 +110,7 @@ private:
     void rebuildEntities();
     void assignColours();
     void redraw();
-    std::vector<Series> buildChart(Chart c) const;
+    std::vector<Series> buildChart(Chart c, const Entity& e) const;
     void drawChart(Chart c, const std::vector<Series>& series);
     void applyXAxis();
 
@@ -118,6 +119,14 @@ private:
     QString shown_;  // what the entities looked like at the last redraw (keys, labels, runs)
     std::map<std::string, RunCurves> runs_;  // by run directory: the selected runs
     QHash<QString, QColor> colours_;          // by entity key, kept across refreshes
+    // Each run's or group's series of every chart, with what they were built from (its label, colour, the
+    // runs' versions, the x axis, k-NN metric and smoothing): a redraw rebuilds only what changed, so that
+    // one run that trains beside finished ones costs the new rows, not every run's curves.
+    struct Built {
+        QString from[ChartCount];
+        std::vector<Series> charts[ChartCount];
+    };
+    QHash<QString, Built> built_;
     QObject* task_ = nullptr;                 // the read under way
     bool again_ = false;                      // a refresh came while reading: read once more after it
     bool dirty_ = false;                      // the charts need a redraw
