@@ -855,6 +855,10 @@ zufällige Init.</translation>
         <source>could not read: %1</source>
         <translation>nicht lesbar: %1</translation>
     </message>
+    <message>
+        <source>Seed groups: %1 (mean ± 1 sd)</source>
+        <translation>Seed-Gruppen: %1 (Mittel ± 1 SD)</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigColumn</name>

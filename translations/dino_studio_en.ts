@@ -853,6 +853,10 @@ random init</source>
         <source>could not read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seed groups: %1 (mean ± 1 sd)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigColumn</name>

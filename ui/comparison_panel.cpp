@@ -270,6 +270,9 @@ void ComparisonPanel::showSelection(const api::RunTable& selected) {
         if (r.error.empty()) dirs.insert(r.dir);
     for (auto it = runs_.begin(); it != runs_.end();) it = dirs.count(it->first) ? std::next(it) : runs_.erase(it);
     rebuildEntities();
+    // Another selection, grouping or label shows at once with the curves already read (a run that left
+    // goes now, not after the next read); the new runs' curves follow when read.
+    if (dirty_) redraw();
     refresh();
 }
 
@@ -778,7 +781,8 @@ void ComparisonPanel::redraw() {
     for (const Entity& e : entities_) (e.group ? groups : runs) += 1;
     QString text;
     if (entities_.empty()) text = tr("Select runs in the table to compare them.");
-    else if (groups > 0) text = tr("Runs: %1 · seed groups: %2 (mean ± 1 sd)").arg(runs).arg(groups);
+    else if (groups > 0 && runs > 0) text = tr("Runs: %1 · seed groups: %2 (mean ± 1 sd)").arg(runs).arg(groups);
+    else if (groups > 0) text = tr("Seed groups: %1 (mean ± 1 sd)").arg(groups);
     else text = tr("Runs: %1").arg(runs);
     if (!errors.isEmpty()) text += QStringLiteral(" · ") + tr("could not read: %1").arg(errors.join(QStringLiteral("; ")));
     summary_ = text;
