@@ -688,6 +688,9 @@ void ComparisonPanel::drawChart(Chart c, const std::vector<Series>& series) {
         data->set(points, ordered);
         return data;
     };
+    const int baselines = static_cast<int>(
+        std::count_if(series.begin(), series.end(), [](const Series& s) { return s.kind == Series::Kind::Baseline; }));
+    int baseline = 0;
     // Bands and faint raw curves first, so that the strong lines are drawn over every band.
     for (int pass = 0; pass < 2; ++pass) {
         for (const Series& s : series) {
@@ -731,10 +734,19 @@ void ComparisonPanel::drawChart(Chart c, const std::vector<Series>& series) {
                 pen.setStyle(Qt::DotLine);
                 g->setName(s.label);
                 break;
-            case Series::Kind::Baseline:
+            case Series::Kind::Baseline: {
+                // Runs with one random-init model (same seed and architecture) have one line: the dashes of
+                // up to four runs interleave, so that every colour shows where they lie on each other.
                 pen = QPen(s.colour, 1.3, Qt::DashLine);
+                const int k = std::min(baselines, 4);
+                if (k > 1) {
+                    pen.setDashPattern({4.0, 4.0 * (k - 1)});
+                    pen.setDashOffset(4.0 * (baseline % k));
+                }
+                ++baseline;
                 g->setName(tr("%1 · random init").arg(s.label));
                 break;
+            }
             }
             g->setPen(pen);
             if (c == Knn && s.kind == Series::Kind::Strong) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
