@@ -683,6 +683,184 @@ zufällige Init.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::ChartControls</name>
+    <message>
+        <source>Exponential moving-average weight of the smoothed curves (0: no smoothing)</source>
+        <translation>Gewicht des exponentiellen gleitenden Mittels der geglätteten Kurven (0: keine Glättung)</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log. Skala</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis</source>
+        <translation>Logarithmische Werteachse</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ComparisonPanel</name>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>The x axis of every chart: the step, the epoch (fractional), or the training time since the run started (metrics.csv&apos;s elapsed_seconds)</source>
+        <translation>Die x-Achse aller Diagramme: der Schritt, die Epoche (mit Bruchteil) oder die Trainingszeit seit dem Start des Laufs (elapsed_seconds aus metrics.csv)</translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation>gewichtetes k-NN</translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation>1-NN</translation>
+    </message>
+    <message>
+        <source>Which live k-NN accuracy the k-NN chart shows (knn.csv)</source>
+        <translation>Welche Live-k-NN-Genauigkeit das k-NN-Diagramm zeigt (knn.csv)</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>x-Achse</translation>
+    </message>
+    <message>
+        <source>Live k-NN</source>
+        <translation>Live-k-NN</translation>
+    </message>
+    <message>
+        <source>DINO loss</source>
+        <translation>DINO-Verlust</translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy</source>
+        <translation>Live-k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation>Teacher-Temperatur</translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation>EMA-Momentum</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>The DINO loss of each run: faint the raw steps, strong the smoothed curve; a seed group draws its mean with a band of ±1 standard deviation.</source>
+        <translation>Der DINO-Verlust jedes Laufs: blass die einzelnen Schritte, kräftig die geglättete Kurve; eine Seed-Gruppe zeigt ihren Mittelwert mit einem Band von ±1 Standardabweichung.</translation>
+    </message>
+    <message>
+        <source>The live k-NN accuracy of each run&apos;s teacher (eval.knn_every_steps); dashed in the same colour, the same classifier on the run&apos;s random-initialised model.</source>
+        <translation>Die Live-k-NN-Genauigkeit des Lehrers jedes Laufs (eval.knn_every_steps); gestrichelt in derselben Farbe derselbe Klassifikator auf dem zufällig initialisierten Modell des Laufs.</translation>
+    </message>
+    <message>
+        <source>wall time (h:mm:ss)</source>
+        <translation>Laufzeit (h:mm:ss)</translation>
+    </message>
+    <message>
+        <source>Reading %1 runs…</source>
+        <translation>Lese %1 Läufe…</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>geglättet</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>roh</translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation>zufällige Init.</translation>
+    </message>
+    <message>
+        <source>raw mean</source>
+        <translation>Mittel roh</translation>
+    </message>
+    <message>
+        <source>%1 mean</source>
+        <translation>%1 Mittel</translation>
+    </message>
+    <message>
+        <source>random init mean</source>
+        <translation>zufällige Init. Mittel</translation>
+    </message>
+    <message>
+        <source>%1 · mean + sd</source>
+        <translation>%1 · Mittel + SD</translation>
+    </message>
+    <message>
+        <source>%1 · mean − sd</source>
+        <translation>%1 · Mittel − SD</translation>
+    </message>
+    <message>
+        <source>%1 · raw</source>
+        <translation>%1 · roh</translation>
+    </message>
+    <message>
+        <source>%1 · random init</source>
+        <translation>%1 · zufällige Init.</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to compare them.</source>
+        <translation>Läufe in der Tabelle auswählen, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Runs: %1 · seed groups: %2 (mean ± 1 sd)</source>
+        <translation>Läufe: %1 · Seed-Gruppen: %2 (Mittel ± 1 SD)</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>Läufe: %1</translation>
+    </message>
+    <message>
+        <source>could not read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Seed groups: %1 (mean ± 1 sd)</source>
+        <translation>Seed-Gruppen: %1 (Mittel ± 1 SD)</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigColumn</name>
     <message>
         <source>Custom configuration</source>
@@ -710,6 +888,61 @@ zufällige Init.</translation>
     <message>
         <source>From run %1</source>
         <translation>Aus Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDiffPanel</name>
+    <message>
+        <source>Differences only</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>Show only the fields whose values are not the same in every selected run</source>
+        <translation>Nur die Felder zeigen, deren Werte nicht in allen ausgewählten Läufen gleich sind</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the table to the clipboard as CSV (one column per run)</source>
+        <translation>Die Tabelle als CSV in die Zwischenablage kopieren (eine Spalte je Lauf)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export configuration diff</source>
+        <translation>Konfigurationsvergleich exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to compare their configurations.</source>
+        <translation>Läufe in der Tabelle auswählen, um ihre Konfigurationen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>One run selected: select more to see what differs.</source>
+        <translation>Ein Lauf ausgewählt: weitere auswählen, um die Unterschiede zu sehen.</translation>
+    </message>
+    <message>
+        <source>The %1 selected runs have the same configuration.</source>
+        <translation>Die %1 ausgewählten Läufe haben dieselbe Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Fields that differ between the %1 runs: %2 of %3.</source>
+        <translation>Felder, die sich zwischen den %1 Läufen unterscheiden: %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1337,18 @@ zufällige Init.</translation>
     <message>
         <source>Process timeout (s)</source>
         <translation>Prozess-Zeitlimit (s)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2279,30 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>Daten als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation>Daten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This chart has no data export.</source>
+        <translation>Dieses Diagramm hat keinen Datenexport.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PreviewPanel</name>
@@ -2573,18 +2842,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>KL</source>
         <translation>KL</translation>
-    </message>
-    <message>
-        <source>Exponential moving-average weight of the smoothed loss curve</source>
-        <translation>Gewicht des exponentiellen gleitenden Mittels der geglätteten Verlustkurve</translation>
-    </message>
-    <message>
-        <source>log scale</source>
-        <translation>log. Skala</translation>
-    </message>
-    <message>
-        <source>Smoothing</source>
-        <translation>Glättung</translation>
     </message>
     <message>
         <source>Learning rate</source>

@@ -681,6 +681,184 @@ random init</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::ChartControls</name>
+    <message>
+        <source>Exponential moving-average weight of the smoothed curves (0: no smoothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ComparisonPanel</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The x axis of every chart: the step, the epoch (fractional), or the training time since the run started (metrics.csv&apos;s elapsed_seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which live k-NN accuracy the k-NN chart shows (knn.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DINO loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DINO loss of each run: faint the raw steps, strong the smoothed curve; a seed group draws its mean with a band of ±1 standard deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live k-NN accuracy of each run&apos;s teacher (eval.knn_every_steps); dashed in the same colour, the same classifier on the run&apos;s random-initialised model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall time (h:mm:ss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random init mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · mean + sd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · mean − sd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · random init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select runs in the table to compare them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: %1 · seed groups: %2 (mean ± 1 sd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed groups: %1 (mean ± 1 sd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::ConfigColumn</name>
     <message>
         <source>Custom configuration</source>
@@ -707,6 +885,61 @@ random init</source>
     </message>
     <message>
         <source>From run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ConfigDiffPanel</name>
+    <message>
+        <source>Differences only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the fields whose values are not the same in every selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the table to the clipboard as CSV (one column per run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export configuration diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select runs in the table to compare their configurations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One run selected: select more to see what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 selected runs have the same configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields that differ between the %1 runs: %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,6 +1334,18 @@ random init</source>
     </message>
     <message>
         <source>Process timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,6 +2270,30 @@ You can continue the run later from the Runs tab.</source>
         <source>Reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chart has no data export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::PreviewPanel</name>
@@ -2562,18 +2831,6 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>KL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exponential moving-average weight of the smoothed loss curve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>log scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 #include "config_fields.h"
 
+#include "api/run_table.h"
 #include "common/config_schema.h"
 
 #include <QCoreApplication>
@@ -125,5 +126,33 @@ QString formatDoubleList(const std::vector<double>& v) {
 }
 
 QString formatDouble(double v) { return QString::number(v, 'g', 10); }
+
+QString formatFieldValue(const QString& key, const RunConfig& cfg) {
+    if (const FieldSpec* f = findField(key)) {
+        const QVariant v = f->get(cfg);
+        switch (f->kind) {
+        case FieldKind::Double: return formatDouble(v.toDouble());
+        case FieldKind::Bool:
+            return v.toBool() ? QCoreApplication::translate("dino::ui::ConfigFields", "yes")
+                              : QCoreApplication::translate("dino::ui::ConfigFields", "no");
+        case FieldKind::DoubleList:
+            return v.toString().isEmpty() ? QCoreApplication::translate("dino::ui::ConfigFields", "automatic") : v.toString();
+        case FieldKind::UInt64: return QString::number(v.toULongLong());
+        case FieldKind::Int:
+        case FieldKind::IntChoice: return QString::number(v.toLongLong());
+        case FieldKind::Text:
+        case FieldKind::Choice:
+        case FieldKind::Path: return v.toString();
+        }
+    }
+    // Not in the form: the config.json value, a string without its quotes.
+    for (const auto& [k, json] : api::configFieldValues(cfg)) {
+        if (QString::fromStdString(k) != key) continue;
+        QString text = QString::fromStdString(json);
+        if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.mid(1, text.size() - 2);
+        return text;
+    }
+    return {};
+}
 
 }  // namespace dino::ui

@@ -43,5 +43,9 @@ QString fieldHelpText(const QString& key);
 bool parseDoubleList(const QString& text, std::vector<double>& out);
 QString formatDoubleList(const std::vector<double>& v);
 QString formatDouble(double v);
+// A field's value of cfg as the form shows it ("0.0005", "ema", "64", "automatic" for an empty list,
+// "yes"/"no"); a field the form does not edit (data.dataset) as its config.json value. Empty for an
+// unknown key.
+QString formatFieldValue(const QString& key, const RunConfig& cfg);
 
 }  // namespace dino::ui

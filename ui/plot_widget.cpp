@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSvgGenerator>
@@ -65,6 +66,15 @@ PlotWidget::PlotWidget(const QString& title, QWidget* parent) : QCustomPlot(pare
         // An empty chart (no run yet) has nothing to export.
         menu.addAction(tr("Export chart…"), this, [this] { exportPlotInteractive(this, title_, this); })
             ->setEnabled(hasData());
+        if (csv_) {
+            menu.addAction(tr("Export data as CSV…"), this, [this] {
+                const QString path = QFileDialog::getSaveFileName(this, tr("Export data as CSV"),
+                                                                  suggestedExportPath(this, title_, "csv"), tr("CSV (*.csv)"));
+                if (path.isEmpty()) return;
+                rememberExportFolder(path);
+                if (const QString err = exportCsv(path); !err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+            })->setEnabled(hasData());
+        }
         menu.addAction(tr("Reset zoom"), this, [this] { resetZoom(); });
         menu.exec(mapToGlobal(pos));
     });
@@ -90,6 +100,26 @@ void PlotWidget::setKeyRange(double lower, double upper) { keyHint_ = QCPRange(l
 
 void PlotWidget::useIntegerTicks(QCPAxis* axis) {
     axis->setTicker(QSharedPointer<QCPAxisTicker>(new IntegerTicker));
+}
+
+void PlotWidget::useLogScale(QCPAxis* axis, bool on) {
+    if (on) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        axis->setNumberFormat("gb");
+    } else {
+        axis->setScaleType(QCPAxis::stLinear);
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        axis->setNumberFormat("g");
+    }
+}
+
+QString PlotWidget::exportCsv(const QString& path) const {
+    if (!csv_) return tr("This chart has no data export.");
+    QSaveFile file(path);  // a temporary file renamed over path on commit: never half a file
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(csv_().toUtf8()) < 0 || !file.commit())
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 void PlotWidget::setLegendBelow() {
@@ -148,6 +178,10 @@ void PlotWidget::requestReplot() {
 }
 
 void PlotWidget::doReplot() {
+    // The axis rectangle at its size now (the legend may have grown, the widget been laid out since the
+    // last replot): the edge room and tick counts below are computed from it.
+    fitLegend();
+    updateLayout();
     if (autoRescale_) {
         fitAxes();
     } else {

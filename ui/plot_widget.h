@@ -13,6 +13,8 @@
 
 #include <QTimer>
 
+#include <functional>
+
 namespace dino::ui {
 
 class PlotWidget : public QCustomPlot {
@@ -32,6 +34,14 @@ public:
     void setKeyRange(double lower, double upper);
     // An axis of whole numbers (steps, indices): ticks and labels on integers only.
     static void useIntegerTicks(QCPAxis* axis);
+    // A logarithmic value axis (powers of ten labelled as such) or back to a linear one.
+    static void useLogScale(QCPAxis* axis, bool on);
+    // The chart's data as CSV text: with one set, the context menu offers "Export data as CSV…" beside
+    // "Export chart…", saved to a file the user picks (atomically). Returns "" or a readable error.
+    using CsvSource = std::function<QString()>;
+    void setCsvSource(CsvSource source) { csv_ = std::move(source); }
+    bool hasCsvSource() const { return static_cast<bool>(csv_); }
+    QString exportCsv(const QString& path) const;
     // The legend in a row of its own under the axes, never over the data, in as many columns as fit.
     void setLegendBelow();
     QString title() const { return title_; }
@@ -53,6 +63,7 @@ private:
     void fitLegend();
     void resetZoom();
     QTimer timer_;
+    CsvSource csv_;
     QString title_;
     QCPTextElement* titleElement_ = nullptr;
     bool autoRescale_ = true;

@@ -10,7 +10,8 @@ double EmaSmoother::add(double x) {
     if (!std::isfinite(x)) return x;
     ++n_;
     acc_ = weight_ * acc_ + (1.0 - weight_) * x;
-    const double debias = 1.0 - std::pow(weight_, static_cast<double>(n_));
+    power_ *= weight_;
+    const double debias = 1.0 - power_;
     return debias > 0 ? acc_ / debias : x;
 }
 

@@ -2,8 +2,8 @@
 
 #include "api/analysis.h"
 #include "background_task.h"
+#include "chart_controls.h"
 
-#include <QCheckBox>
 #include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -11,7 +11,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -160,20 +159,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     auto* lossLay = new QVBoxLayout(lossBox);
     lossLay->setContentsMargins(0, 0, 0, 0);
     lossLay->addWidget(loss_, 1);
-    auto* lossCtl = new QHBoxLayout;
-    smoothLabel_ = new QLabel(lossBox);
-    smoothSlider_ = new QSlider(Qt::Horizontal, lossBox);
-    smoothSlider_->setObjectName("smoothingSlider");
-    smoothSlider_->setRange(0, 99);
-    smoothSlider_->setValue(90);
-    smoothSlider_->setToolTip(tr("Exponential moving-average weight of the smoothed loss curve"));
-    logY_ = new QCheckBox(tr("log scale"), lossBox);
-    logY_->setObjectName("logScale");
-    lossCtl->addWidget(new QLabel(tr("Smoothing"), lossBox));
-    lossCtl->addWidget(smoothSlider_, 1);
-    lossCtl->addWidget(smoothLabel_);
-    lossCtl->addWidget(logY_);
-    lossLay->addLayout(lossCtl);
+    controls_ = new ChartControls(lossBox);
+    lossLay->addWidget(controls_);
     topLay->addWidget(lossBox, 0, 0);
     topLay->addWidget(collapse_, 0, 1);
     topLay->addWidget(knnPlot_, 0, 2);
@@ -221,9 +208,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(start_, &QPushButton::clicked, this, &TrainingPanel::startRequested);
     connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
     connect(pause_, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(state_ != State::Paused); });
-    connect(smoothSlider_, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
-    connect(logY_, &QCheckBox::toggled, this, &TrainingPanel::setLogScale);
-    setSmoothing(0.9);
+    connect(controls_, &ChartControls::smoothingChanged, this, &TrainingPanel::setSmoothing);
+    connect(controls_, &ChartControls::logScaleChanged, this, &TrainingPanel::setLogScale);
+    setSmoothing(controls_->smoothing());
     updateButtons();
 }
 
@@ -424,9 +411,10 @@ void TrainingPanel::appendKnn(const QVector<api::KnnPoint>& points) {
 }
 
 void TrainingPanel::setSmoothing(double weight) {
-    smoothing_ = std::clamp(weight, 0.0, 0.99);
-    smoothLabel_->setText(QString::number(smoothing_, 'f', 2));
-    if (smoothSlider_->value() != qRound(smoothing_ * 100)) smoothSlider_->setValue(qRound(smoothing_ * 100));
+    const double before = controls_->smoothing();
+    controls_->setSmoothing(weight);  // clamps; a changed value comes back here through its signal
+    if (controls_->smoothing() != before) return;
+    smoothing_ = controls_->smoothing();
     rebuildSmoothed();
 }
 
@@ -444,16 +432,8 @@ void TrainingPanel::rebuildSmoothed() {
 }
 
 void TrainingPanel::setLogScale(bool on) {
-    if (logY_->isChecked() != on) logY_->setChecked(on);
-    if (on) {
-        loss_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        loss_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        loss_->yAxis->setNumberFormat("gb");
-    } else {
-        loss_->yAxis->setScaleType(QCPAxis::stLinear);
-        loss_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        loss_->yAxis->setNumberFormat("g");
-    }
+    controls_->setLogScale(on);
+    PlotWidget::useLogScale(loss_->yAxis, on);
     loss_->requestReplot();
 }
 

@@ -19,14 +19,14 @@
 #include <QVector>
 #include <QWidget>
 
-class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSlider;
 
 namespace dino::ui {
+
+class ChartControls;
 
 class TrainingPanel : public QWidget, public RunView {
     Q_OBJECT
@@ -112,9 +112,7 @@ private:
     QLabel* blocked_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* progressLabel_ = nullptr;
-    QSlider* smoothSlider_ = nullptr;
-    QLabel* smoothLabel_ = nullptr;
-    QCheckBox* logY_ = nullptr;
+    ChartControls* controls_ = nullptr;  // smoothing and log scale of the loss chart
     PlotWidget* loss_ = nullptr;
     PlotWidget* collapse_ = nullptr;
     std::vector<const MetricDescriptor*> collapseMetrics_;  // the collapse chart's graphs, in order

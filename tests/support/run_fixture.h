@@ -26,21 +26,30 @@ struct FixtureRun {
     bool eval = true;
     double nn1 = 0.5, knn = 0.6, auc = 0.9, base_nn1 = 0.3, base_knn = 0.35, base_auc = 0.8;
     int pseudo_used = -1;  // -1: no pseudo_labels.json
+    // The loss of step s: loss0 - loss_slope * s; epochs of steps_per_epoch steps (0: all in epoch 0);
+    // the live k-NN's random-init accuracy.
+    double loss0 = 5.0, loss_slope = 0.1;
+    int steps_per_epoch = 0;
+    double live_baseline = 0.3;
 };
+
+// metrics.csv's row of step s of f.
+inline api::StepMetrics fixtureStep(const FixtureRun& f, int s) {
+    api::StepMetrics m;
+    m.step = s;
+    m.epoch = f.steps_per_epoch > 0 ? s / f.steps_per_epoch : 0;
+    m.loss = f.loss0 - f.loss_slope * s;
+    m.images_per_s = f.images_per_s;
+    m.elapsed_seconds = f.seconds_per_step * (s + 1);
+    m.teacher_entropy = s + 1 == f.steps ? f.last_entropy : 4.0;
+    return m;
+}
 
 inline void writeFixtureRun(const std::string& dir, const FixtureRun& f) {
     ensureDir(dir);
     saveConfigFile(f.config, api::runConfigPath(dir));
     std::string metrics = api::metricsCsvHeader() + "\n";
-    for (int s = 0; s < f.steps; ++s) {
-        api::StepMetrics m;
-        m.step = s;
-        m.loss = 5.0 - 0.1 * s;
-        m.images_per_s = f.images_per_s;
-        m.elapsed_seconds = f.seconds_per_step * (s + 1);
-        m.teacher_entropy = s + 1 == f.steps ? f.last_entropy : 4.0;
-        metrics += api::metricsCsvRow(m) + "\n";
-    }
+    for (int s = 0; s < f.steps; ++s) metrics += api::metricsCsvRow(fixtureStep(f, s)) + "\n";
     writeFileAtomic(api::runMetricsPath(dir), metrics);
     if (!f.live_knn.empty()) {
         std::string knn = api::knnCsvHeader() + "\n";
@@ -49,7 +58,7 @@ inline void writeFixtureRun(const std::string& dir, const FixtureRun& f) {
             p.step = step;
             p.knn_weighted = v;
             p.knn_1nn = v - 0.01;
-            p.baseline_1nn = p.baseline_weighted = 0.3;
+            p.baseline_1nn = p.baseline_weighted = f.live_baseline;
             knn += api::knnCsvRow(p) + "\n";
         }
         writeFileAtomic(api::runKnnPath(dir), knn);
