@@ -25,6 +25,8 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -73,6 +75,24 @@ QString kindName(SweepDialog::Kind k) {
     return {};
 }
 
+// A number as JSON, as short as it reads back exactly: 0.0001, 0.003, 1e-7 (not 1e-07).
+QString jsonNumber(double x) {
+    QString t = QString::number(x, 'g', QLocale::FloatingPointShortest);
+    static const QRegularExpression exp(QStringLiteral("e([+-])0+(\\d)"));
+    t.replace(exp, QStringLiteral("e\\1\\2"));
+    if (t.contains(QLatin1String("e+"))) t.replace(QLatin1String("e+"), QLatin1String("e"));
+    // 5e-4 reads better as 0.0005 (down to 1e-5, as the CLI writes them).
+    const int e = t.indexOf(QLatin1Char('e'));
+    if (e > 0) {
+        const int exponent = t.mid(e + 1).toInt();
+        const QString mantissa = t.left(e);
+        const int dot = mantissa.indexOf(QLatin1Char('.'));
+        const int fraction = dot < 0 ? 0 : int(mantissa.size()) - dot - 1;
+        if (exponent < 0 && exponent >= -5) return QString::number(x, 'f', fraction - exponent);
+    }
+    return t;
+}
+
 bool isRange(SweepDialog::Kind k) {
     return k == SweepDialog::Kind::Uniform || k == SweepDialog::Kind::LogUniform || k == SweepDialog::Kind::Int;
 }
@@ -87,9 +107,14 @@ SweepDialog::SweepDialog(const RunConfig& formConfig, const QString& runsFolder,
     auto* split = new QSplitter(Qt::Horizontal, this);
     lay->addWidget(split, 1);
 
-    auto* left = new QWidget(split);
+    // The settings scroll on a small screen; the spec's preview keeps the right side.
+    auto* leftScroll = new QScrollArea(split);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    auto* left = new QWidget(leftScroll);
+    leftScroll->setWidget(left);
     auto* ll = new QVBoxLayout(left);
-    ll->setContentsMargins(0, 0, 0, 0);
+    ll->setContentsMargins(0, 0, 4, 0);
 
     auto* baseBox = new QGroupBox(tr("Base configuration"), left);
     auto* bl = new QHBoxLayout(baseBox);
@@ -172,7 +197,8 @@ SweepDialog::SweepDialog(const RunConfig& formConfig, const QString& runsFolder,
     bf->addRow(tr("Configurations (trials)"), trialsBudget_);
     bf->addRow(tr("Wall time"), wallBudget_);
     bf->addRow(tr("Sampler seed"), samplerSeed_);
-    ll->addWidget(budgetBox);
+    auto* settingsRow = new QHBoxLayout;
+    settingsRow->addWidget(budgetBox, 1);
 
     auto* stopBox = new QGroupBox(tr("Early stopping on the live k-NN curve"), left);
     auto* sf = new QFormLayout(stopBox);
@@ -205,7 +231,9 @@ SweepDialog::SweepDialog(const RunConfig& formConfig, const QString& runsFolder,
     sf->addRow(tr("First rung (steps)"), minSteps_);
     sf->addRow(tr("Reduction factor eta"), eta_);
     sf->addRow(tr("Brackets"), brackets_);
-    ll->addWidget(stopBox);
+    stopForm_ = sf;
+    settingsRow->addWidget(stopBox, 1);
+    ll->addLayout(settingsRow);
 
     auto* runBox = new QGroupBox(tr("Running"), left);
     auto* rf = new QFormLayout(runBox);
@@ -236,12 +264,12 @@ SweepDialog::SweepDialog(const RunConfig& formConfig, const QString& runsFolder,
     preview_ = new QPlainTextEdit(right);
     preview_->setObjectName("sweepPreview");
     preview_->setReadOnly(true);
-    preview_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    preview_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     preview_->setFont(mono);
     rl->addWidget(preview_, 1);
-    split->addWidget(left);
+    split->addWidget(leftScroll);
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -295,7 +323,7 @@ SweepDialog::SweepDialog(const RunConfig& formConfig, const QString& runsFolder,
         connect(runner_, &SweepRunner::started, this, &SweepDialog::refresh);
         connect(runner_, &SweepRunner::finished, this, &SweepDialog::refresh);
     }
-    resize(1150, 720);
+    resize(1180, 700);
     refresh();
 }
 
@@ -427,7 +455,7 @@ QString SweepDialog::valueJson(const QString& key, const QString& raw, QString& 
     }
     case FieldType::Double: {
         const double x = text.toDouble(&ok);
-        if (ok && std::isfinite(x)) return QString::number(x, 'g', QLocale::FloatingPointShortest);
+        if (ok && std::isfinite(x)) return jsonNumber(x);
         error = tr("expected a number, got \"%1\"").arg(text);
         return {};
     }
@@ -440,7 +468,7 @@ QString SweepDialog::valueJson(const QString& key, const QString& raw, QString& 
             return {};
         }
         QStringList parts;
-        for (double x : v) parts << QString::number(x, 'g', QLocale::FloatingPointShortest);
+        for (double x : v) parts << jsonNumber(x);
         return QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
     }
     case FieldType::String: return jsonString(text);
@@ -516,7 +544,7 @@ void SweepDialog::checkRow(Row& r, const RunConfig& base) const {
                 return;
             }
         }
-        r.json = {QString::number(lo, 'g', QLocale::FloatingPointShortest), QString::number(hi, 'g', QLocale::FloatingPointShortest)};
+        r.json = {jsonNumber(lo), jsonNumber(hi)};
         return;
     }
     QStringList seen;
@@ -568,7 +596,7 @@ QString SweepDialog::specJson() const {
     QStringList budget;
     if (trialsBudget_->value() > 0) budget << QStringLiteral("\"trials\": %1").arg(trialsBudget_->value());
     if (wallBudget_->value() > 0)
-        budget << QStringLiteral("\"wall_minutes\": %1").arg(QString::number(wallBudget_->value(), 'g', QLocale::FloatingPointShortest));
+        budget << QStringLiteral("\"wall_minutes\": %1").arg(jsonNumber(wallBudget_->value()));
     if (!budget.isEmpty()) top << QStringLiteral("  \"budget\": {%1}").arg(budget.join(QStringLiteral(", ")));
     top << QStringLiteral("  \"metric\": %1").arg(jsonString(metric_->currentData().toString()));
     const QString rule = rule_->currentData().toString();
@@ -646,11 +674,13 @@ void SweepDialog::refresh() {
     trials_ = configs_ * int(std::max<qsizetype>(1, seedList_.size()));
 
     const QString rule = rule_->currentData().toString();
-    warmup_->setEnabled(rule == "median");
-    minTrials_->setEnabled(rule == "median");
-    minSteps_->setEnabled(rule == "successive_halving" || rule == "hyperband");
-    eta_->setEnabled(rule == "successive_halving" || rule == "hyperband");
-    brackets_->setEnabled(rule == "hyperband");
+    // Only the settings of the chosen rule are shown.
+    const bool halving = rule == "successive_halving" || rule == "hyperband";
+    stopForm_->setRowVisible(warmup_, rule == "median");
+    stopForm_->setRowVisible(minTrials_, rule == "median");
+    stopForm_->setRowVisible(minSteps_, halving);
+    stopForm_->setRowVisible(eta_, halving);
+    stopForm_->setRowVisible(brackets_, rule == "hyperband");
     if (!rule.isEmpty()) {
         bool liveKnn = withFixed.eval.knn_every_steps > 0;
         for (const Row& r : rows_)
@@ -679,6 +709,7 @@ void SweepDialog::refresh() {
                                 .arg(trials_)
                                 .arg(rule.isEmpty() ? QString() : tr(" at most (early stopping ends some early)"))
                           : tr("No field swept yet"));
+    if (swept && !problem_.isEmpty()) count_->setText(count_->text() + tr(" (counting the valid values; fix the marked ones)"));
     preview_->setPlainText(specJson());
     refreshing_ = false;
 }

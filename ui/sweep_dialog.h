@@ -18,6 +18,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -106,6 +107,7 @@ private:
     QSpinBox* eta_ = nullptr;
     QSpinBox* brackets_ = nullptr;
     QSpinBox* parallel_ = nullptr;
+    QFormLayout* stopForm_ = nullptr;
     QLineEdit* out_ = nullptr;
     QPlainTextEdit* preview_ = nullptr;
     QLabel* count_ = nullptr;

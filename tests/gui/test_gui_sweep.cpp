@@ -22,6 +22,15 @@ using namespace dino::ui;
 
 using Kind = SweepDialog::Kind;
 
+namespace {
+// With DINO_TEST_SHOTS=DIR, a picture of the widget for a person to look at (not compared).
+void shot(QWidget* w, const char* name) {
+    const QString dir = qEnvironmentVariable("DINO_TEST_SHOTS");
+    if (dir.isEmpty()) return;
+    w->grab().save(QDir(dir).filePath(QString::fromLatin1(name) + ".png"));
+}
+}  // namespace
+
 class TestGuiSweep : public QObject {
     Q_OBJECT
     QTemporaryDir tmp_;
@@ -50,6 +59,8 @@ private Q_SLOTS:
         QCOMPARE(d.configurationCount(), 5);
         QCOMPARE(d.trialCount(), 15);
 
+        d.resize(1180, 700);
+        shot(&d, "sweep-dialog-random");
         const api::SweepSpec spec = api::parseSweepSpec(d.specJson().toStdString(), "dialog.json");
         QCOMPARE(QString::fromStdString(spec.base), QStringLiteral("tiny"));
         QCOMPARE(spec.set.size(), size_t(2));
@@ -60,6 +71,7 @@ private Q_SLOTS:
         QCOMPARE(spec.space[0].field, std::string("optim.lr"));
         QVERIFY(spec.space[0].kind == api::SweepDimension::Kind::Grid);
         QCOMPARE(spec.space[0].values, (std::vector<std::string>{"0.0001", "0.003"}));
+        QVERIFY(d.specJson().contains("\"optim.lr\": [0.0001, 0.003]"));
         QVERIFY(spec.space[1].kind == api::SweepDimension::Kind::Choice);
         QCOMPARE(spec.space[1].values, (std::vector<std::string>{"16", "64"}));
         QVERIFY(spec.space[2].kind == api::SweepDimension::Kind::LogUniform);
@@ -114,6 +126,10 @@ private Q_SLOTS:
         // A rule relating two fields: the heads must divide the width of the base (32).
         const int heads = d.addField("model.num_heads", Kind::List, "2, 5");
         QVERIFY2(d.fieldProblem(heads).startsWith("5:"), qPrintable(d.fieldProblem(heads)));
+        d.addField("optim.teacher_temp", Kind::List, "0.04, -0.1");
+        d.resize(1180, 700);
+        shot(&d, "sweep-dialog-invalid");
+        d.removeField(2);
         QVERIFY(!d.startButton()->isEnabled());
         d.removeField(heads);
         QVERIFY(d.startButton()->isEnabled());
@@ -162,6 +178,9 @@ private Q_SLOTS:
         QCOMPARE(started.count(), 1);
         QCOMPARE(started.first().first().toString(), QFileInfo(dir).absoluteFilePath());
         QVERIFY(w.sweepRunner()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(w.sweepProgress()->text().contains("trials ended"), 120000);
+        w.resize(1366, 768);
+        shot(&w, "sweep-progress-window");
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(dir + "/sweep-results.json"), 600000);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(finished.first().first().toInt(), 0);
