@@ -169,6 +169,11 @@ private Q_SLOTS:
         QTest::qWait(150);
         QCOMPARE(lossPoints(w), 8);
         QVERIFY(w.trainingPanel()->following().isEmpty());
+        // Closing the window stops following too.
+        QCOMPARE(w.openRun(QString::fromStdString(held)), QString());
+        QVERIFY(w.isFollowing());
+        w.close();
+        QVERIFY(!w.isFollowing());
     }
 
     // A real `dino train` in another process: the window's curves grow while it trains and it shows the

@@ -93,6 +93,22 @@ private Q_SLOTS:
             QVERIFY(c.config.optim.wd >= 0.01 && c.config.optim.wd <= 0.1);
         }
 
+        // Save spec…: with the form's configuration as the base, the base is saved beside the spec and the
+        // spec names it; the pair reads back as the same configurations.
+        RunConfig form = presetConfig("tiny");
+        form.optim.wd = 0.03125;
+        SweepDialog f(form, tmp_.path(), &runner);
+        f.setBase("");
+        f.addField("optim.lr", Kind::List, "0.001, 0.002");
+        const QString saved = tmp_.filePath("saved/my-sweep.json");
+        QDir().mkpath(tmp_.filePath("saved"));
+        QCOMPARE(f.saveSpec(saved), QString());
+        QVERIFY(QFileInfo::exists(tmp_.filePath("saved/my-sweep-base.json")));
+        const auto savedConfigs = api::sweepConfigurations(api::loadSweepSpec(saved.toStdString()));
+        QCOMPARE(savedConfigs.size(), size_t(2));
+        QCOMPARE(savedConfigs[1].config.optim.wd, 0.03125);
+        QCOMPARE(savedConfigs[1].config.optim.lr, 0.002);
+
         // A pure grid: the product of its lists, cut by the budget when there is one.
         SweepDialog g(presetConfig("tiny"), tmp_.path(), &runner);
         g.setBase("tiny");
