@@ -1957,6 +1957,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>Stop sweep and quit</source>
         <translation>Sweep stoppen und beenden</translation>
     </message>
+    <message>
+        <source>Another process started training %1; following it.</source>
+        <translation>Ein anderer Prozess hat begonnen, %1 zu trainieren; er wird verfolgt.</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>

@@ -1948,6 +1948,10 @@ You can continue the run later from the Runs tab.</source>
         <source>Stop sweep and quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another process started training %1; following it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>

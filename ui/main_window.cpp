@@ -204,6 +204,14 @@ void MainWindow::connectFollower() {
         statusProgress_->setFollowing(!who.isEmpty());
     });
     connect(follower_, &RunFollowerView::ended, this, &MainWindow::onFollowEnded);
+    // A run shown that a process starts writing (a `dino resume` in a terminal, a sweep resuming it):
+    // the window follows it from then on.
+    connect(follower_, &RunFollowerView::writerAppeared, this, [this](const QString& dir) {
+        if (isTraining() || dir != runDir()) return;
+        follower_->follow(dir);
+        training_->appendLog(tr("Another process started training %1; following it.").arg(QDir::toNativeSeparators(dir)));
+        onStateChanged(controller_->state());
+    });
     connect(follower_, &RunFollowerView::failed, this, [this](const QString& message) {
         training_->setFollowing({});
         statusProgress_->setFollowing(false);
@@ -216,8 +224,9 @@ void MainWindow::connectFollower() {
 bool MainWindow::isFollowing() const { return follower_->isFollowing(); }
 
 void MainWindow::stopFollowing() {
-    if (!follower_->isFollowing()) return;
-    follower_->stop();
+    const bool following = follower_->isFollowing();
+    follower_->stop();  // also ends watching
+    if (!following) return;
     training_->setFollowing({});
     statusProgress_->setFollowing(false);
 }
@@ -246,6 +255,7 @@ void MainWindow::onFollowEnded(const QString& status) {
             if (snap->eval && !evaluation_->hasReport()) evaluation_->showReport(*snap->eval);
             if (snap->pseudo_labels) pseudo_->showReport(*snap->pseudo_labels);
         }
+        follower_->watch(dir);  // a later resume by another process is followed again
         Q_EMIT followEnded(status);
     });
 }
@@ -380,6 +390,7 @@ void MainWindow::continueTraining() {
                                                         .arg(follower_->writerText()));
         return;
     }
+    stopFollowing();  // the window's own writer is no other process to watch for
     tabs_->setCurrentWidget(training_);
     const QString err = controller_->resume();
     if (!err.isEmpty()) commands_->showError(tr("Cannot continue"), err);
@@ -463,6 +474,8 @@ QString MainWindow::openRun(const QString& dir) {
     if (const auto writer = api::runWriterAny(snap.dir)) {
         follower_->follow(runDir());
         training_->appendLog(tr("Following it while it trains: %1").arg(RunFollowerView::describe(*writer)));
+    } else {
+        follower_->watch(runDir());  // followed if a process starts writing it
     }
     onStateChanged(RunController::State::Idle);
     showStatus(tr("Opened %1").arg(runDir()), 5000);

@@ -11,6 +11,9 @@ RunFollowerView::RunFollowerView(QObject* parent) : QObject(parent) {
     timer_ = new QTimer(this);
     timer_->setSingleShot(true);
     connect(timer_, &QTimer::timeout, this, &RunFollowerView::pollNow);
+    watchTimer_ = new QTimer(this);
+    watchTimer_->setSingleShot(true);
+    connect(watchTimer_, &QTimer::timeout, this, &RunFollowerView::checkWatched);
 }
 
 RunFollowerView::~RunFollowerView() { stop(); }
@@ -23,6 +26,8 @@ QString RunFollowerView::describe(const api::RunWriter& w) {
 
 void RunFollowerView::follow(const QString& dir) {
     stop();
+    watchDir_.clear();
+    watchTimer_->stop();
     dir_ = dir;
     follower_ = std::make_shared<api::RunFollower>(ss(dir));
     active_ = true;
@@ -35,12 +40,40 @@ void RunFollowerView::follow(const QString& dir) {
 }
 
 void RunFollowerView::stop() {
+    watchDir_.clear();
+    watchTimer_->stop();
     timer_->stop();
     if (!active_) return;
     active_ = false;
     ++generation_;  // a poll in flight is dropped
     follower_.reset();
     writerText_.clear();
+}
+
+void RunFollowerView::watch(const QString& dir) {
+    stop();
+    watchDir_ = dir;
+    watchTimer_->start(watchMs_);
+}
+
+void RunFollowerView::checkWatched() {
+    if (watchDir_.isEmpty() || watchInFlight_) return;
+    watchInFlight_ = true;
+    const QString dir = watchDir_;
+    auto held = std::make_shared<bool>(false);
+    auto* task = BackgroundTask::start(this, [dir, held](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        *held = api::runWriterAny(ss(dir)).has_value();
+    });
+    connect(task, &BackgroundTask::finished, this, [this, dir, held](const QString& error, bool cancelled) {
+        watchInFlight_ = false;
+        if (cancelled || dir != watchDir_) return;  // watching ended or moved meanwhile
+        if (error.isEmpty() && *held) {
+            watchDir_.clear();
+            Q_EMIT writerAppeared(dir);
+            return;
+        }
+        watchTimer_->start(watchMs_);
+    });
 }
 
 void RunFollowerView::pollNow() {

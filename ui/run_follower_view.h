@@ -32,8 +32,14 @@ public:
     // Follows dir (absolute) from now on, replacing a run followed before; the first poll starts at once
     // and returns everything the files hold (delivered as a reset, so that views drop what they had).
     void follow(const QString& dir);
-    // Stops following; a poll in flight is dropped when it returns.
+    // Stops following (and watching); a poll in flight is dropped when it returns.
     void stop();
+    // Watches dir, a run shown that nobody writes now: every few seconds a background task asks whether
+    // a process took its lock (a `dino resume` in a terminal, a sweep resuming its trial); writerAppeared
+    // then says so (the main window follows it). follow() and stop() end watching.
+    void watch(const QString& dir);
+    bool isWatching() const { return !watchDir_.isEmpty(); }
+    void setWatchInterval(int ms) { watchMs_ = ms; }
     bool isFollowing() const { return active_; }
     QString runDir() const { return dir_; }
     // The poll interval (default 1000 ms), for tests.
@@ -62,12 +68,19 @@ Q_SIGNALS:
     void ended(const QString& status);
     // A poll failed (a malformed row, an unreadable status.json): following stops.
     void failed(const QString& message);
+    // A process took the lock of the run watched (watch()); watching stops.
+    void writerAppeared(const QString& dir);
 
 private:
     void pollNow();
+    void checkWatched();
     void apply(api::RunUpdate& u, bool first);
 
     QTimer* timer_ = nullptr;
+    QTimer* watchTimer_ = nullptr;
+    QString watchDir_;
+    int watchMs_ = 3000;
+    bool watchInFlight_ = false;
     std::shared_ptr<api::RunFollower> follower_;
     QString dir_;
     QString writerText_;

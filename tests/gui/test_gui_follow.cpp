@@ -67,6 +67,7 @@ private Q_SLOTS:
         w.setShowErrorDialogs(false);
         w.setAskBeforeClosing(false);
         w.follower()->setInterval(20);
+        w.follower()->setWatchInterval(20);
         QCOMPARE(w.openRun(QString::fromStdString(dir)), QString());
         QVERIFY(w.isFollowing());
         QTRY_VERIFY(w.follower()->polls() >= 1);
@@ -146,6 +147,19 @@ private Q_SLOTS:
         const int last = w.follower()->polls();
         QTest::qWait(100);
         QCOMPARE(w.follower()->polls(), last);
+
+        // The run stays watched: a process that takes its lock again (a `dino resume` in a terminal) is
+        // followed from then on, from the whole file.
+        QVERIFY(w.follower()->isWatching());
+        lock = api::RunLock::acquire(dir, "resume");
+        appendText(api::runMetricsPath(dir), api::metricsCsvRow(stepRow(5, 3.25)) + "\n");
+        QTRY_VERIFY(w.isFollowing());
+        QTRY_COMPARE(lossPoints(w), 6);
+        QTRY_VERIFY(w.trainingPanel()->progressText().contains(who));
+        QVERIFY(!w.action("continue")->isEnabled());
+        lock.reset();
+        QTRY_COMPARE(ended.count(), 2);
+        QVERIFY(!w.isFollowing());
     }
 
     void openingAnotherRunStopsFollowing() {
@@ -163,7 +177,8 @@ private Q_SLOTS:
         QVERIFY(w.isFollowing());
         QTRY_VERIFY(w.follower()->polls() >= 1);
         QCOMPARE(w.openRun(QString::fromStdString(other)), QString());
-        QVERIFY(!w.isFollowing());  // a finished run nobody writes is read once
+        QVERIFY(!w.isFollowing());  // a finished run nobody writes is read once, and watched
+        QVERIFY(w.follower()->isWatching());
         QCOMPARE(lossPoints(w), 8);
         appendText(api::runMetricsPath(held), api::metricsCsvRow(stepRow(8, 1.0)) + "\n");
         QTest::qWait(150);
@@ -174,6 +189,7 @@ private Q_SLOTS:
         QVERIFY(w.isFollowing());
         w.close();
         QVERIFY(!w.isFollowing());
+        QVERIFY(!w.follower()->isWatching());
     }
 
     // A real `dino train` in another process: the window's curves grow while it trains and it shows the
