@@ -1999,6 +1999,22 @@ zufällige Init.</translation>
         <source>Later</source>
         <translation>Später</translation>
     </message>
+    <message>
+        <source>New s&amp;weep…</source>
+        <translation>Neuer S&amp;weep…</translation>
+    </message>
+    <message>
+        <source>Train many configurations over seeds, stop the hopeless ones early and rank the rest (dino sweep)</source>
+        <translation>Viele Konfigurationen über mehrere Seeds trainieren, aussichtslose früh stoppen und den Rest ordnen (dino sweep)</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me sweep…</source>
+        <translation>Sweep fortset&amp;zen…</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or killed sweep without redoing its finished trials</source>
+        <translation>Einen gestoppten oder abgebrochenen Sweep fortsetzen, ohne fertige Trials zu wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainWindow</name>
@@ -2129,6 +2145,66 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Your unsaved settings were kept; the last run, %1, is in the Runs tab.</source>
         <translation>Ihre nicht gespeicherten Einstellungen wurden behalten; der letzte Lauf, %1, steht im Reiter „Läufe“.</translation>
+    </message>
+    <message>
+        <source>Stopped following the run: %1</source>
+        <translation>Verfolgung des Laufs beendet: %1</translation>
+    </message>
+    <message>
+        <source>The process training %1 ended (status %2).</source>
+        <translation>Der Prozess, der %1 trainiert, ist beendet (Status %2).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The other process ended: %1</source>
+        <translation>Der andere Prozess ist beendet: %1</translation>
+    </message>
+    <message>
+        <source>Resume a sweep: its folder</source>
+        <translation>Sweep fortsetzen: sein Ordner</translation>
+    </message>
+    <message>
+        <source>Cannot resume the sweep</source>
+        <translation>Sweep kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Sweep started in %1</source>
+        <translation>Sweep gestartet in %1</translation>
+    </message>
+    <message>
+        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
+        <translation>Sweep gestartet in %1 (dino sweep; Protokoll: sweep-log.txt)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Another process is training this run (%1); it has one writer at a time.</source>
+        <translation>Ein anderer Prozess trainiert diesen Lauf (%1); ein Lauf hat jeweils nur einen Schreiber.</translation>
+    </message>
+    <message>
+        <source>Following it while it trains: %1</source>
+        <translation>Wird verfolgt, solange er trainiert: %1</translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation>Ein Sweep läuft</translation>
+    </message>
+    <message>
+        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
+        <translation>Sweep stoppen und beenden? Laufende Trials stoppen nach dem aktuellen Schritt und behalten einen Checkpoint; Training ▸ Sweep fortsetzen… setzt ihn später fort.</translation>
+    </message>
+    <message>
+        <source>Stop sweep and quit</source>
+        <translation>Sweep stoppen und beenden</translation>
+    </message>
+    <message>
+        <source>Another process started training %1; following it.</source>
+        <translation>Ein anderer Prozess hat begonnen, %1 zu trainieren; er wird verfolgt.</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2720,21 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::RunFollowerView</name>
+    <message>
+        <source>training in another process</source>
+        <translation>wird in einem anderen Prozess trainiert</translation>
+    </message>
+    <message>
+        <source>training in another process (pid %1)</source>
+        <translation>wird in einem anderen Prozess trainiert (PID %1)</translation>
+    </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation>wird in einem anderen Prozess trainiert (PID %1, %2)</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::RunStatusBar</name>
     <message>
         <source>Stopping… writing a checkpoint</source>
@@ -2783,6 +2874,455 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>%1 when training started</source>
         <translation>%1 beim Start des Trainings</translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation>%1 bei Schritt %2</translation>
+    </message>
+    <message>
+        <source>Collapse guard</source>
+        <translation>Kollapswächter</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepDialog</name>
+    <message>
+        <source>values (grid)</source>
+        <translation>Werte (Gitter)</translation>
+    </message>
+    <message>
+        <source>uniform range</source>
+        <translation>gleichverteilter Bereich</translation>
+    </message>
+    <message>
+        <source>log-uniform range</source>
+        <translation>log-gleichverteilter Bereich</translation>
+    </message>
+    <message>
+        <source>integer range</source>
+        <translation>ganzzahliger Bereich</translation>
+    </message>
+    <message>
+        <source>random choice</source>
+        <translation>zufällige Auswahl</translation>
+    </message>
+    <message>
+        <source>fixed value</source>
+        <translation>fester Wert</translation>
+    </message>
+    <message>
+        <source>New sweep</source>
+        <translation>Neuer Sweep</translation>
+    </message>
+    <message>
+        <source>Base configuration</source>
+        <translation>Basiskonfiguration</translation>
+    </message>
+    <message>
+        <source>The form&apos;s configuration (saved in the sweep folder as %1)</source>
+        <translation>Die Konfiguration des Formulars (im Sweep-Ordner als %1 gespeichert)</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>Voreinstellung: %1</translation>
+    </message>
+    <message>
+        <source>Fields to sweep</source>
+        <translation>Variierte Felder</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Values: comma-separated (&quot;0.0005, 0.001, 0.002&quot;); a range: &quot;low, high&quot;; a list-valued field&apos;s values separated by &quot;;&quot;. Values of one grid field times another&apos;s make the grid; ranges and choices are drawn at random (then set the number of trials).</source>
+        <translation>Werte: durch Kommas getrennt („0.0005, 0.001, 0.002“); ein Bereich: „unten, oben“; die Werte eines listenwertigen Felds durch „;“ getrennt. Die Werte eines Gitterfelds mal die eines anderen ergeben das Gitter; Bereiche und Auswahlen werden zufällig gezogen (dann die Anzahl der Trials setzen).</translation>
+    </message>
+    <message>
+        <source>Seeds and budget</source>
+        <translation>Seeds und Budget</translation>
+    </message>
+    <message>
+        <source>system.seed of each configuration&apos;s runs; the table averages over them</source>
+        <translation>system.seed der Läufe jeder Konfiguration; die Tabelle mittelt über sie</translation>
+    </message>
+    <message>
+        <source>every grid point</source>
+        <translation>jeder Gitterpunkt</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>No trial starts after this much sweep time; running trials finish</source>
+        <translation>Nach so viel Sweep-Zeit startet kein Trial mehr; laufende Trials laufen zu Ende</translation>
+    </message>
+    <message>
+        <source>Seeds the random draws of ranges and choices: the same spec gives the same configurations</source>
+        <translation>Seed der Zufallsziehungen für Bereiche und Auswahlen: dieselbe Spezifikation ergibt dieselben Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>Configurations (trials)</source>
+        <translation>Konfigurationen (Trials)</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Sampler seed</source>
+        <translation>Sampler-Seed</translation>
+    </message>
+    <message>
+        <source>Early stopping on the live k-NN curve</source>
+        <translation>Frühes Stoppen anhand der Live-k-NN-Kurve</translation>
+    </message>
+    <message>
+        <source>none: every trial runs to the end</source>
+        <translation>keines: jeder Trial läuft bis zum Ende</translation>
+    </message>
+    <message>
+        <source>median rule (Optuna&apos;s MedianPruner)</source>
+        <translation>Median-Regel (MedianPruner von Optuna)</translation>
+    </message>
+    <message>
+        <source>successive halving (ASHA)</source>
+        <translation>Successive Halving (ASHA)</translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation>Hyperband</translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation>gewichtetes k-NN</translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation>1-NN</translation>
+    </message>
+    <message>
+        <source>What the sweep stops and ranks on</source>
+        <translation>Woran der Sweep stoppt und ordnet</translation>
+    </message>
+    <message>
+        <source>Median rule: no decision before this step</source>
+        <translation>Median-Regel: keine Entscheidung vor diesem Schritt</translation>
+    </message>
+    <message>
+        <source>Median rule: other trials that must have reported the step</source>
+        <translation>Median-Regel: andere Trials, die den Schritt gemeldet haben müssen</translation>
+    </message>
+    <message>
+        <source>Successive halving / Hyperband: the step of the first rung</source>
+        <translation>Successive Halving / Hyperband: der Schritt der ersten Stufe</translation>
+    </message>
+    <message>
+        <source>Successive halving / Hyperband: the top 1/eta of a rung continue</source>
+        <translation>Successive Halving / Hyperband: das beste 1/eta einer Stufe läuft weiter</translation>
+    </message>
+    <message>
+        <source>Hyperband: configuration c is in bracket c mod brackets</source>
+        <translation>Hyperband: Konfiguration c liegt in Klammer c mod Klammern</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>Aufwärmschritte</translation>
+    </message>
+    <message>
+        <source>Minimum other trials</source>
+        <translation>Mindestzahl anderer Trials</translation>
+    </message>
+    <message>
+        <source>First rung (steps)</source>
+        <translation>Erste Stufe (Schritte)</translation>
+    </message>
+    <message>
+        <source>Reduction factor eta</source>
+        <translation>Reduktionsfaktor eta</translation>
+    </message>
+    <message>
+        <source>Brackets</source>
+        <translation>Klammern</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Trials side by side; each gets its share of the cores</source>
+        <translation>Gleichzeitige Trials; jeder erhält seinen Anteil der Kerne</translation>
+    </message>
+    <message>
+        <source>A new or empty folder; under the runs folder its runs appear in the runs table</source>
+        <translation>Ein neuer oder leerer Ordner; unter dem Läufe-Ordner erscheinen seine Läufe in der Lauftabelle</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Trials side by side</source>
+        <translation>Gleichzeitige Trials</translation>
+    </message>
+    <message>
+        <source>Sweep folder</source>
+        <translation>Sweep-Ordner</translation>
+    </message>
+    <message>
+        <source>The spec (what `dino sweep` runs):</source>
+        <translation>Die Spezifikation (was `dino sweep` ausführt):</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>Spezifikation speichern…</translation>
+    </message>
+    <message>
+        <source>Start sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <source>Sweep folder (new or empty)</source>
+        <translation>Sweep-Ordner (neu oder leer)</translation>
+    </message>
+    <message>
+        <source>Save sweep spec</source>
+        <translation>Sweep-Spezifikation speichern</translation>
+    </message>
+    <message>
+        <source>Sweep spec (*.json)</source>
+        <translation>Sweep-Spezifikation (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got &quot;%1&quot;</source>
+        <translation>true oder false erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>expected an integer, got &quot;%1&quot;</source>
+        <translation>ganze Zahl erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>expected a number, got &quot;%1&quot;</source>
+        <translation>Zahl erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>expected a list of numbers, got &quot;%1&quot;</source>
+        <translation>Liste von Zahlen erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 with it: %2</source>
+        <translation>%1 damit: %2</translation>
+    </message>
+    <message>
+        <source>enter a range: low, high</source>
+        <translation>einen Bereich eingeben: unten, oben</translation>
+    </message>
+    <message>
+        <source>enter at least one value</source>
+        <translation>mindestens einen Wert eingeben</translation>
+    </message>
+    <message>
+        <source>a fixed field takes one value (a list is a grid)</source>
+        <translation>ein festes Feld nimmt einen Wert (eine Liste ist ein Gitter)</translation>
+    </message>
+    <message>
+        <source>a range is two numbers: low, high</source>
+        <translation>ein Bereich sind zwei Zahlen: unten, oben</translation>
+    </message>
+    <message>
+        <source>low (%1) must be below high (%2)</source>
+        <translation>unten (%1) muss kleiner als oben (%2) sein</translation>
+    </message>
+    <message>
+        <source>a log-uniform range needs low &gt; 0</source>
+        <translation>ein log-gleichverteilter Bereich braucht unten &gt; 0</translation>
+    </message>
+    <message>
+        <source>an integer range needs two integers</source>
+        <translation>ein ganzzahliger Bereich braucht zwei ganze Zahlen</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 steht doppelt in der Liste</translation>
+    </message>
+    <message>
+        <source>Made with DINO Studio&apos;s sweep dialog</source>
+        <translation>Erstellt mit dem Sweep-Dialog von DINO Studio</translation>
+    </message>
+    <message>
+        <source>The base configuration is invalid: %1: %2</source>
+        <translation>Die Basiskonfiguration ist ungültig: %1: %2</translation>
+    </message>
+    <message>
+        <source>this field has another row</source>
+        <translation>dieses Feld hat eine weitere Zeile</translation>
+    </message>
+    <message>
+        <source>Add a field to sweep (with values, a range or a choice).</source>
+        <translation>Ein zu variierendes Feld hinzufügen (mit Werten, einem Bereich oder einer Auswahl).</translation>
+    </message>
+    <message>
+        <source>Seeds: &quot;%1&quot; is not an integer &gt;= 0</source>
+        <translation>Seeds: „%1“ ist keine ganze Zahl &gt;= 0</translation>
+    </message>
+    <message>
+        <source>Seeds: %1 is listed twice</source>
+        <translation>Seeds: %1 steht doppelt in der Liste</translation>
+    </message>
+    <message>
+        <source>Seeds: enter at least one seed (e.g. 0, 1, 2)</source>
+        <translation>Seeds: mindestens einen Seed eingeben (z. B. 0, 1, 2)</translation>
+    </message>
+    <message>
+        <source>Random ranges and choices need a number of configurations (Seeds and budget).</source>
+        <translation>Zufällige Bereiche und Auswahlen brauchen eine Anzahl von Konfigurationen (Seeds und Budget).</translation>
+    </message>
+    <message>
+        <source>Early stopping follows the live k-NN curve: set eval.knn_every_steps &gt; 0 (in the base, or as a fixed field here).</source>
+        <translation>Frühes Stoppen folgt der Live-k-NN-Kurve: eval.knn_every_steps &gt; 0 setzen (in der Basis oder hier als festes Feld).</translation>
+    </message>
+    <message>
+        <source>Choose a sweep folder.</source>
+        <translation>Einen Sweep-Ordner wählen.</translation>
+    </message>
+    <message>
+        <source>The sweep folder %1 is not empty; a new sweep needs a new or empty folder (Training ▸ Resume sweep… continues one).</source>
+        <translation>Der Sweep-Ordner %1 ist nicht leer; ein neuer Sweep braucht einen neuen oder leeren Ordner (Training ▸ Sweep fortsetzen… setzt einen fort).</translation>
+    </message>
+    <message>
+        <source>A sweep is running (%1); one at a time.</source>
+        <translation>Ein Sweep läuft (%1); jeweils nur einer.</translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation>1 Seed</translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation>%1 Seeds</translation>
+    </message>
+    <message>
+        <source>%1 configurations × %2 = %3 trials%4</source>
+        <translation>%1 Konfigurationen × %2 = %3 Trials%4</translation>
+    </message>
+    <message>
+        <source> at most (early stopping ends some early)</source>
+        <translation> höchstens (frühes Stoppen beendet manche früher)</translation>
+    </message>
+    <message>
+        <source>No field swept yet</source>
+        <translation>Noch kein Feld variiert</translation>
+    </message>
+    <message>
+        <source> (counting the valid values; fix the marked ones)</source>
+        <translation> (gezählt werden die gültigen Werte; die markierten korrigieren)</translation>
+    </message>
+    <message>
+        <source>No sweep runner.</source>
+        <translation>Kein Sweep-Ausführer.</translation>
+    </message>
+    <message>
+        <source>Cannot create the sweep folder %1.</source>
+        <translation>Der Sweep-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepProgressWidget</name>
+    <message>
+        <source>Stop the sweep as Ctrl-C does: its trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it</source>
+        <translation>Den Sweep wie mit Strg-C stoppen: seine Trials stoppen nach dem aktuellen Schritt und behalten einen Checkpoint; Training ▸ Sweep fortsetzen… setzt ihn fort</translation>
+    </message>
+    <message>
+        <source>Sweep %1: %2/%3 trials ended, %4 running</source>
+        <translation>Sweep %1: %2/%3 Trials beendet, %4 laufen</translation>
+    </message>
+    <message>
+        <source>Sweep %1: starting…</source>
+        <translation>Sweep %1: startet…</translation>
+    </message>
+    <message>
+        <source> · stopping…</source>
+        <translation> · stoppt…</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepRunner</name>
+    <message>
+        <source>%1 is not a sweep folder (it has no sweep-state.json).</source>
+        <translation>%1 ist kein Sweep-Ordner (er hat keine sweep-state.json).</translation>
+    </message>
+    <message>
+        <source>A sweep is already running (%1); stop it first.</source>
+        <translation>Es läuft bereits ein Sweep (%1); zuerst stoppen.</translation>
+    </message>
+    <message>
+        <source>The dino command-line program was not found at %1; it runs the sweep&apos;s trials. Build it (ninja dino) or set DINO_CLI to its path.</source>
+        <translation>Das Kommandozeilenprogramm dino wurde unter %1 nicht gefunden; es führt die Trials des Sweeps aus. Bauen (ninja dino) oder DINO_CLI auf seinen Pfad setzen.</translation>
+    </message>
+    <message>
+        <source>The sweep did not start: %1</source>
+        <translation>Der Sweep ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The sweep process ended abnormally (%1).</source>
+        <translation>Der Sweep-Prozess endete abnormal (%1).</translation>
+    </message>
+    <message>
+        <source>Sweep finished: %1 (results in sweep-results.json)</source>
+        <translation>Sweep fertig: %1 (Ergebnisse in sweep-results.json)</translation>
+    </message>
+    <message>
+        <source>Sweep stopped; Training ▸ Resume sweep… continues it (%1)</source>
+        <translation>Sweep gestoppt; Training ▸ Sweep fortsetzen… setzt ihn fort (%1)</translation>
+    </message>
+    <message>
+        <source>The sweep failed (exit code %1): %2</source>
+        <translation>Der Sweep ist fehlgeschlagen (Exit-Code %1): %2</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3514,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
         <translation>Epoche %1/%2 · Schritt %3/%4 · Verlust %5 · gestoppt (Fortsetzen setzt ihn fort)</translation>
+    </message>
+    <message>
+        <source>Following: %1</source>
+        <translation>Verfolgt: %1</translation>
     </message>
 </context>
 <context>

@@ -1992,6 +1992,22 @@ random init</source>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New s&amp;weep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train many configurations over seeds, stop the hopeless ones early and rank the rest (dino sweep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resu&amp;me sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue a stopped or killed sweep without redoing its finished trials</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainWindow</name>
@@ -2119,6 +2135,66 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Your unsaved settings were kept; the last run, %1, is in the Runs tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped following the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process training %1 ended (status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other process ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume a sweep: its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep started in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another process is training this run (%1); it has one writer at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following it while it trains: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sweep and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another process started training %1; following it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2634,6 +2710,21 @@ You can continue the run later from the Runs tab.</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::RunFollowerView</name>
+    <message>
+        <source>training in another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training in another process (pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training in another process (pid %1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::RunStatusBar</name>
     <message>
         <source>Stopping… writing a checkpoint</source>
@@ -2772,6 +2863,455 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>%1 when training started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepDialog</name>
+    <message>
+        <source>values (grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log-uniform range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form&apos;s configuration (saved in the sweep folder as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields to sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: comma-separated (&quot;0.0005, 0.001, 0.002&quot;); a range: &quot;low, high&quot;; a list-valued field&apos;s values separated by &quot;;&quot;. Values of one grid field times another&apos;s make the grid; ranges and choices are drawn at random (then set the number of trials).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds and budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system.seed of each configuration&apos;s runs; the table averages over them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every grid point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trial starts after this much sweep time; running trials finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds the random draws of ranges and choices: the same spec gives the same configurations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configurations (trials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping on the live k-NN curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: every trial runs to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median rule (Optuna&apos;s MedianPruner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successive halving (ASHA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the sweep stops and ranks on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median rule: no decision before this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median rule: other trials that must have reported the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successive halving / Hyperband: the step of the first rung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successive halving / Hyperband: the top 1/eta of a rung continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperband: configuration c is in bracket c mod brackets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum other trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rung (steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduction factor eta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brackets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials side by side; each gets its share of the cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder; under the runs folder its runs appear in the runs table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spec (what `dino sweep` runs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep folder (new or empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save sweep spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep spec (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an integer, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of numbers, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter a range: low, high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter at least one value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fixed field takes one value (a list is a grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a range is two numbers: low, high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low (%1) must be below high (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a log-uniform range needs low &gt; 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer range needs two integers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with DINO Studio&apos;s sweep dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base configuration is invalid: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this field has another row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a field to sweep (with values, a range or a choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds: &quot;%1&quot; is not an integer &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds: %1 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds: enter at least one seed (e.g. 0, 1, 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random ranges and choices need a number of configurations (Seeds and budget).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early stopping follows the live k-NN curve: set eval.knn_every_steps &gt; 0 (in the base, or as a fixed field here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sweep folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep folder %1 is not empty; a new sweep needs a new or empty folder (Training ▸ Resume sweep… continues one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep is running (%1); one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 configurations × %2 = %3 trials%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at most (early stopping ends some early)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field swept yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (counting the valid values; fix the marked ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sweep runner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the sweep folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepProgressWidget</name>
+    <message>
+        <source>Stop the sweep as Ctrl-C does: its trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep %1: %2/%3 trials ended, %4 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep %1: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepRunner</name>
+    <message>
+        <source>%1 is not a sweep folder (it has no sweep-state.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep is already running (%1); stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dino command-line program was not found at %1; it runs the sweep&apos;s trials. Build it (ninja dino) or set DINO_CLI to its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep process ended abnormally (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep finished: %1 (results in sweep-results.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep stopped; Training ▸ Resume sweep… continues it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep failed (exit code %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2963,6 +3503,10 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,6 +42,9 @@ MainActions::MainActions(QMainWindow* window) : QObject(window), window_(window)
         ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), QKeySequence(Qt::Key_Pause)});
     add("stop", ":/icons/stop.svg", tr("S&top…"), QKeySequence(Qt::CTRL | Qt::Key_Period));
     add("continue", {}, tr("&Continue run from its checkpoint"));
+    add("newSweep", ":/icons/start.svg", tr("New s&weep…"))
+        ->setToolTip(tr("Train many configurations over seeds, stop the hopeless ones early and rank the rest (dino sweep)"));
+    add("resumeSweep", {}, tr("Resu&me sweep…"))->setToolTip(tr("Continue a stopped or killed sweep without redoing its finished trials"));
     add("evaluate", ":/icons/evaluate.svg", tr("&Evaluate"), QKeySequence(Qt::CTRL | Qt::Key_E));
     add("pseudoLabels", ":/icons/histogram.svg", tr("Compute pseudo-&labels"));
     connect(add("about", ":/icons/app.svg", tr("&About DINO Studio")), &QAction::triggered, this,
@@ -110,6 +113,9 @@ void MainActions::buildMenus(QTabWidget* tabs) {
 
     QMenu* train = bar->addMenu(tr("&Training"));
     for (const char* name : {"start", "pause", "stop", "continue"}) train->addAction(action(name));
+    train->addSeparator();
+    train->addAction(action("newSweep"));
+    train->addAction(action("resumeSweep"));
     train->addSeparator();
     train->addAction(action("evaluate"));
     train->addAction(action("pseudoLabels"));

@@ -26,7 +26,8 @@ class MainActions : public QObject {
     Q_OBJECT
 public:
     // Creates the actions (children of window): "openRun", "openConfig", "saveConfig", "preset:<name>",
-    // "quit", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "about".
+    // "quit", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "about", "newSweep",
+    // "resumeSweep".
     explicit MainActions(QMainWindow* window);
 
     QAction* action(const QString& name) const { return actions_.value(name); }

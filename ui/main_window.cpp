@@ -13,14 +13,20 @@
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
 #include "qt_types.h"
+#include "run_follower_view.h"
 #include "run_status_bar.h"
 #include "runs_panel.h"
+#include "sweep_dialog.h"
+#include "sweep_runner.h"
 #include "training_panel.h"
 #include "window_geometry.h"
+
+#include "api/run_lock.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSplitter>
@@ -35,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowIcon(QIcon(":/icons/app.svg"));
     setObjectName("mainWindow");
     controller_ = new RunController(this);
+    follower_ = new RunFollowerView(this);
     actions_ = new MainActions(this);
     column_ = new ConfigColumn(action("openConfig"), action("saveConfig"), this);
     form_ = column_->form();
@@ -48,6 +55,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     splitter_->setChildrenCollapsible(false);
     setCentralWidget(splitter_);
     statusProgress_ = new RunStatusBar(statusBar(), training_);
+    sweeps_ = new SweepRunner(this);
+    sweepProgress_ = new SweepProgressWidget(sweeps_, statusBar());
+    statusBar()->addPermanentWidget(sweepProgress_);
 
     commands_ = new RunCommands(this, controller_, doc_, preview_);
     commands_->addExports(actions_, training_->plots() + evaluation_->plots() + QList<PlotWidget*>{pseudo_->histogramPlot()});
@@ -55,6 +65,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connectActions();
     connectController();
     connectPanels();
+    connectFollower();
+    connectSweeps();
     restoreSettings();
     onStateChanged(RunController::State::Idle);
     setShownRun({});
@@ -173,6 +185,113 @@ void MainWindow::connectPanels() {
     connect(actions_, &MainActions::recentRunsChanged, runs_, &RunsPanel::setRecent);
 }
 
+// A run another process trains, followed: its rows go to the views in-process training feeds.
+void MainWindow::connectFollower() {
+    connect(follower_, &RunFollowerView::stepsReset, training_, &TrainingPanel::replaceSteps);
+    connect(follower_, &RunFollowerView::stepsAppended, training_, &TrainingPanel::appendSteps);
+    connect(follower_, &RunFollowerView::knnReset, training_, &TrainingPanel::replaceKnn);
+    connect(follower_, &RunFollowerView::knnAppended, training_, &TrainingPanel::appendKnn);
+    connect(follower_, &RunFollowerView::evalChanged, evaluation_, &EvaluationPanel::showReport);
+    connect(follower_, &RunFollowerView::updated, runs_, &RunsPanel::applyUpdate);
+    connect(follower_, &RunFollowerView::updated, this, [this](const api::RunUpdate& u) {
+        // The inspection tabs list the checkpoints: new epochs appear as the other process writes them.
+        if (!u.checkpoints_changed || runDir().isEmpty()) return;
+        if (tabs_->currentWidget() == attention_) attention_->setRunDir(runDir());
+        if (tabs_->currentWidget() == map_) map_->setRunDir(runDir());
+    });
+    connect(follower_, &RunFollowerView::writerChanged, this, [this](const QString& who) {
+        training_->setFollowing(who);
+        statusProgress_->setFollowing(!who.isEmpty());
+    });
+    connect(follower_, &RunFollowerView::ended, this, &MainWindow::onFollowEnded);
+    // A run shown that a process starts writing (a `dino resume` in a terminal, a sweep resuming it):
+    // the window follows it from then on.
+    connect(follower_, &RunFollowerView::writerAppeared, this, [this](const QString& dir) {
+        if (isTraining() || dir != runDir()) return;
+        follower_->follow(dir);
+        training_->appendLog(tr("Another process started training %1; following it.").arg(QDir::toNativeSeparators(dir)));
+        onStateChanged(controller_->state());
+    });
+    connect(follower_, &RunFollowerView::failed, this, [this](const QString& message) {
+        training_->setFollowing({});
+        statusProgress_->setFollowing(false);
+        training_->appendLog(tr("Stopped following the run: %1").arg(message));
+        showStatus(tr("Stopped following the run: %1").arg(message), 10000);
+        onStateChanged(controller_->state());
+    });
+}
+
+bool MainWindow::isFollowing() const { return follower_->isFollowing(); }
+
+void MainWindow::stopFollowing() {
+    const bool following = follower_->isFollowing();
+    follower_->stop();  // also ends watching
+    if (!following) return;
+    training_->setFollowing({});
+    statusProgress_->setFollowing(false);
+}
+
+// The other process ended: the run as it left it (the whole folder, read off the GUI thread: disk use,
+// pseudo-labels written at the end) replaces the followed summary.
+void MainWindow::onFollowEnded(const QString& status) {
+    training_->setFollowing({});
+    statusProgress_->setFollowing(false);
+    training_->appendLog(tr("The process training %1 ended (status %2).")
+                             .arg(QDir::toNativeSeparators(runDir()), status.isEmpty() ? tr("unknown") : status));
+    showStatus(tr("The other process ended: %1").arg(status), 8000);
+    onStateChanged(controller_->state());
+    const QString dir = runDir();
+    auto snap = std::make_shared<api::RunSnapshot>();
+    auto* task = BackgroundTask::start(this, [dir, snap](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        *snap = api::loadRun(ss(dir));
+    });
+    connect(task, &BackgroundTask::finished, this, [this, dir, snap, status](const QString& error, bool cancelled) {
+        if (cancelled || dir != runDir() || isTraining() || follower_->isFollowing()) return;
+        if (!error.isEmpty()) {
+            training_->appendLog(tr("Cannot read the run folder: %1").arg(error));
+        } else {
+            snap->dir = ss(dir);
+            runs_->showSnapshot(*snap);
+            if (snap->eval && !evaluation_->hasReport()) evaluation_->showReport(*snap->eval);
+            if (snap->pseudo_labels) pseudo_->showReport(*snap->pseudo_labels);
+        }
+        follower_->watch(dir);  // a later resume by another process is followed again
+        Q_EMIT followEnded(status);
+    });
+}
+
+// Sweeps: the dialog builds the spec, the runner runs `dino sweep` as a child process.
+void MainWindow::connectSweeps() {
+    connect(action("newSweep"), &QAction::triggered, this, [this] { showSweepDialog(); });
+    connect(action("resumeSweep"), &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a sweep: its folder"), runsFolder());
+        if (dir.isEmpty()) return;
+        const QString err = resumeSweep(dir);
+        if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
+    });
+    connect(sweeps_, &SweepRunner::started, this, [this](const QString& dir) {
+        showStatus(tr("Sweep started in %1").arg(QDir::toNativeSeparators(dir)), 5000);
+        training_->appendLog(tr("Sweep started in %1 (dino sweep; its log: sweep-log.txt)").arg(QDir::toNativeSeparators(dir)));
+        Q_EMIT sweepStarted(dir);
+    });
+    connect(sweeps_, &SweepRunner::finished, this, [this](int code, const QString& message) {
+        training_->appendLog(message);
+        showStatus(message, 15000);
+        Q_EMIT sweepFinished(code, message);
+        if (code != 0 && code != 3 && !sweepClosePending_) commands_->showError(tr("Sweep"), message);
+        if (sweepClosePending_) close();
+    });
+}
+
+SweepDialog* MainWindow::showSweepDialog() {
+    auto* d = new SweepDialog(form_->config(), runsFolder(), sweeps_, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
+}
+
+QString MainWindow::resumeSweep(const QString& dir) { return sweeps_->resume(dir); }
+
 // ---- settings ---------------------------------------------------------------------------------
 
 void MainWindow::restoreSettings() {
@@ -244,7 +363,7 @@ void MainWindow::onStateChanged(RunController::State s) {
     action("pause")->setEnabled((s == S::Running || s == S::Paused) && controller_->canPause());
     action("pause")->setText(s == S::Paused ? tr("&Resume") : tr("&Pause"));
     action("stop")->setEnabled(!idle && s != S::Stopping);
-    action("continue")->setEnabled(idle && !runDir().isEmpty());
+    action("continue")->setEnabled(idle && !runDir().isEmpty() && !follower_->isFollowing());
     for (const char* name : {"openRun", "openConfig"}) action(name)->setEnabled(idle);
     for (const PresetInfo& p : guiPresets()) action(QStringLiteral("preset:%1").arg(p.name))->setEnabled(idle);
     column_->setLocked(!idle);
@@ -257,6 +376,7 @@ void MainWindow::startTraining() {
         commands_->showError(tr("Cannot start"), form_->firstProblem());
         return;
     }
+    stopFollowing();
     for (RunView* v : std::as_const(views_)) v->clearRun();
     tabs_->setCurrentWidget(training_);
     const QString err = controller_->start(form_->config(), runsFolder());
@@ -265,6 +385,12 @@ void MainWindow::startTraining() {
 
 void MainWindow::continueTraining() {
     if (isTraining() || runDir().isEmpty()) return;
+    if (follower_->isFollowing()) {
+        commands_->showError(tr("Cannot continue"), tr("Another process is training this run (%1); it has one writer at a time.")
+                                                        .arg(follower_->writerText()));
+        return;
+    }
+    stopFollowing();  // the window's own writer is no other process to watch for
     tabs_->setCurrentWidget(training_);
     const QString err = controller_->resume();
     if (!err.isEmpty()) commands_->showError(tr("Cannot continue"), err);
@@ -333,6 +459,7 @@ QString MainWindow::openRun(const QString& dir) {
     } catch (const std::exception& e) {
         return qs(e.what());
     }
+    stopFollowing();
     controller_->setRunDir(dir);
     snap.dir = ss(runDir());  // absolute
     for (RunView* v : std::as_const(views_)) v->showRun(snap);
@@ -342,6 +469,14 @@ QString MainWindow::openRun(const QString& dir) {
                              .arg(QDir::toNativeSeparators(runDir()))
                              .arg(snap.steps.size())
                              .arg(qs(snap.status)));
+    // Another process trains it (a `dino train`, a sweep's trial, a mounted run of another machine):
+    // the window follows it until that process ends.
+    if (const auto writer = api::runWriterAny(snap.dir)) {
+        follower_->follow(runDir());
+        training_->appendLog(tr("Following it while it trains: %1").arg(RunFollowerView::describe(*writer)));
+    } else {
+        follower_->watch(runDir());  // followed if a process starts writing it
+    }
     onStateChanged(RunController::State::Idle);
     showStatus(tr("Opened %1").arg(runDir()), 5000);
     return {};
@@ -372,7 +507,7 @@ void MainWindow::reloadRunSummary() {
         runs_->clearRun();
         training_->appendLog(tr("Cannot read the run folder: %1").arg(qs(e.what())));
     }
-    action("continue")->setEnabled(!isTraining());
+    action("continue")->setEnabled(!isTraining() && !follower_->isFollowing());
 }
 
 // ---- closing ----------------------------------------------------------------------------------
@@ -380,8 +515,23 @@ void MainWindow::reloadRunSummary() {
 void MainWindow::showStatus(const QString& text, int timeoutMs) const { statusBar()->showMessage(text, timeoutMs); }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+    // A sweep runs as a child process: it is stopped as Ctrl-C stops it (resumable), and the window
+    // closes when it has ended.
+    if (sweeps_->isRunning()) {
+        e->ignore();
+        if (sweepClosePending_) return;
+        commands_->confirm(tr("A sweep is running"),
+                           tr("Stop the sweep and quit? Its running trials stop after their current step and keep a "
+                              "checkpoint; Training ▸ Resume sweep… continues it later."),
+                           tr("Stop sweep and quit"), [this] {
+                               sweepClosePending_ = true;
+                               sweeps_->stop();
+                           });
+        return;
+    }
     if (!isTraining()) {
         saveSettings();
+        follower_->stop();
         BackgroundTask::cancelAll();  // every panel's computation, download and export: cancelled and waited for
         e->accept();
         return;

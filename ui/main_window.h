@@ -28,6 +28,10 @@ class EvaluationPanel;
 class MainActions;
 class PreviewPanel;
 class PseudoLabelPanel;
+class RunFollowerView;
+class SweepDialog;
+class SweepRunner;
+class SweepProgressWidget;
 class RunStatusBar;
 class RunView;
 class RunsPanel;
@@ -51,6 +55,16 @@ public:
     QTabWidget* tabs() const { return tabs_; }
     RunController* runController() const { return controller_; }
     RunCommands* commands() const { return commands_; }
+    // Follows the run shown while another process trains it (run_follower_view.h).
+    RunFollowerView* follower() const { return follower_; }
+    bool isFollowing() const;
+    // The sweep started from this window (Training ▸ New sweep… / Resume sweep…), if any.
+    SweepRunner* sweepRunner() const { return sweeps_; }
+    SweepProgressWidget* sweepProgress() const { return sweepProgress_; }
+    // Opens the sweep dialog (non-modal) on the form's configuration; returns it.
+    SweepDialog* showSweepDialog();
+    // `dino sweep --resume dir`; "" or why not.
+    QString resumeSweep(const QString& dir);
     // The command's action, as in the menus: "openRun", "openConfig", "saveConfig", "preset:seed",
     // "preset:quick", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "quit".
     QAction* action(const QString& name) const { return actions_->action(name); }
@@ -88,6 +102,12 @@ Q_SIGNALS:
     void trainingFailed(const QString& message);
     void encoderExported(const QString& path, const QString& error);
     void checkpointsPruned(const QString& summary, const QString& error);
+    // The process that trained the run shown ended (status.json's status) and the window shows the run
+    // as it was left.
+    void followEnded(const QString& status);
+    // A sweep began in dir (its runs appear there as it goes; for the Experiments tab).
+    void sweepStarted(const QString& dir);
+    void sweepFinished(int exitCode, const QString& message);
 
 public Q_SLOTS:
     void startTraining();
@@ -105,6 +125,10 @@ private:
     void connectActions();
     void connectController();
     void connectPanels();
+    void connectFollower();
+    void connectSweeps();
+    void onFollowEnded(const QString& status);
+    void stopFollowing();
     void restoreSettings();
     void saveSettings();
 
@@ -140,6 +164,10 @@ private:
     MainActions* actions_ = nullptr;
     RunCommands* commands_ = nullptr;
     RunController* controller_ = nullptr;
+    RunFollowerView* follower_ = nullptr;
+    SweepRunner* sweeps_ = nullptr;
+    SweepProgressWidget* sweepProgress_ = nullptr;
+    bool sweepClosePending_ = false;
 
     bool closePending_ = false;
     QSize openedSize_;  // the default or restored size, until shown

@@ -30,9 +30,15 @@ void RunStatusBar::showProgress(const QString& text) {
     }
 }
 
+void RunStatusBar::setFollowing(bool following) {
+    following_ = following;
+    progress_->setVisible(following || training_->state() != RunController::State::Idle);
+    if (following) showProgress(training_->progressText());
+}
+
 void RunStatusBar::setState(RunController::State s) {
     using S = RunController::State;
-    progress_->setVisible(s != S::Idle);
+    progress_->setVisible(s != S::Idle || following_);
     if (s == S::Stopping) text_->setText(tr("Stopping… writing a checkpoint"));
     progress_->setRange(0, s == S::Starting || s == S::Stopping ? 0 : 1);  // busy, or the steps to come
 }

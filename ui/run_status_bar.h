@@ -19,6 +19,8 @@ class RunStatusBar : public QObject {
 public:
     RunStatusBar(QStatusBar* bar, TrainingPanel* training);
     void setState(RunController::State s);
+    // Another process trains the run shown: the bar shows its progress as for a run trained here.
+    void setFollowing(bool following);
 
 private:
     void showProgress(const QString& text);
@@ -26,6 +28,7 @@ private:
     TrainingPanel* training_;
     QLabel* text_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    bool following_ = false;
 };
 
 }  // namespace dino::ui

@@ -101,6 +101,24 @@ void RunsPanel::showSnapshot(const api::RunSnapshot& s) {
     render();
 }
 
+void RunsPanel::applyUpdate(const api::RunUpdate& u) {
+    if (!haveRun_) return;
+    if (u.metrics_reset) snap_.steps.clear();
+    snap_.steps.insert(snap_.steps.end(), u.steps.begin(), u.steps.end());
+    if (u.knn_reset) snap_.knn.clear();
+    snap_.knn.insert(snap_.knn.end(), u.knn.begin(), u.knn.end());
+    if (u.status_changed) {
+        snap_.status = u.status;
+        snap_.collapse_state = u.collapse_state;
+        snap_.collapse_explanation = u.collapse_explanation;
+    }
+    if (u.checkpoints_changed) snap_.checkpoints = u.checkpoints;
+    if (u.eval_changed) snap_.eval = u.eval;
+    writer_ = u.writer;
+    resumable_ = !snap_.checkpoints.empty() && snap_.status != "finished";
+    render();
+}
+
 void RunsPanel::render() {
     if (!haveRun_) return;
     const api::RunSnapshot& s = snap_;
@@ -126,7 +144,12 @@ void RunsPanel::render() {
     row(tr("Schedule"), tr("%1 epochs × %2 steps, batch %3").arg(s.plan.epochs).arg(s.plan.steps_per_epoch).arg(s.config.optim.batch_size));
     row(tr("Steps recorded"), training_ ? tr("%1 when training started").arg(s.steps.size()) : QString::number(s.steps.size()));
     if (!s.steps.empty() && !training_)
-        row(tr("Last loss"), QString::number(s.steps.back().loss, 'f', 4));
+        row(tr("Last loss"), tr("%1 at step %2").arg(s.steps.back().loss, 0, 'f', 4).arg(s.steps.back().step + 1));
+    if (!s.collapse_state.empty()) {
+        QString verdict = qs(s.collapse_state);
+        if (!s.collapse_explanation.empty()) verdict += QStringLiteral(": ") + qs(s.collapse_explanation);
+        row(tr("Collapse guard"), verdict);
+    }
     if (s.eval)
         row(tr("k-NN accuracy"), tr("%1 % (random init %2 %)")
                                      .arg(100 * s.eval->trained.knn_accuracy, 0, 'f', 1)

@@ -5,6 +5,7 @@
 #include "run_view.h"
 
 #include "api/run_directory.h"
+#include "api/run_follower.h"
 #include "api/run_lock.h"
 
 #include <QWidget>
@@ -28,6 +29,9 @@ public:
     void startRun(const QString& dir, const RunConfig& cfg) override;
 
     void showSnapshot(const api::RunSnapshot& snap);
+    // What a poll of the run shown found while another process writes it (run_follower_view.h): new
+    // steps, status and collapse verdict, checkpoints, eval.json, the writer. No file is read.
+    void applyUpdate(const api::RunUpdate& u);
     void clearRun() override;
     void setRecent(const QStringList& dirs);
     void setRunsFolder(const QString& dir);

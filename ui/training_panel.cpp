@@ -235,6 +235,7 @@ void TrainingPanel::clear() {
     progress_->setRange(0, 1);
     progress_->setValue(0);
     progressText_.clear();
+    following_.clear();
     progressLabel_->setText(tr("Not started"));
     log_->clear();
     knnQueries_ = 0;
@@ -410,6 +411,31 @@ void TrainingPanel::appendKnn(const QVector<api::KnnPoint>& points) {
     knnPlot_->requestReplot();
 }
 
+void TrainingPanel::replaceSteps(const QVector<api::StepMetrics>& steps) {
+    steps_.clear();
+    for (auto* p : {loss_, collapse_})
+        for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->clear();
+    smoother_.reset(smoothing_);
+    if (haveConfig_) guard_ = std::make_unique<api::CollapseGuard>(cfg_, std::max<int64_t>(1, plan_.total_steps));
+    appendSteps(steps);
+    updateBanner();
+    loss_->requestReplot();
+    collapse_->requestReplot();
+}
+
+void TrainingPanel::replaceKnn(const QVector<api::KnnPoint>& points) {
+    knn_.clear();
+    for (int g = 0; g < knnPlot_->graphCount(); ++g) knnPlot_->graph(g)->data()->clear();
+    appendKnn(points);
+    updateKnnTitle();
+}
+
+void TrainingPanel::setFollowing(const QString& who) {
+    following_ = who;
+    if (state_ == State::Idle) stateLabel_->setText(who.isEmpty() ? QString() : tr("Following: %1").arg(who));
+    updateProgress();
+}
+
 void TrainingPanel::setSmoothing(double weight) {
     const double before = controls_->smoothing();
     controls_->setSmoothing(weight);  // clamps; a changed value comes back here through its signal
@@ -450,6 +476,7 @@ void TrainingPanel::updateProgress() {
                                 .arg(QString::fromStdString(plan_.precision));
             if (plan_.processes > 1)
                 progressText_ += tr(", %1 processes (%2)").arg(plan_.processes).arg(QString::fromStdString(plan_.dist_backend));
+            if (!following_.isEmpty()) progressText_ += QStringLiteral(" · ") + following_;
             progressLabel_->setText(progressText_);
             progressLabel_->setToolTip(QString::fromStdString(plan_.precision_reason));
             Q_EMIT progressChanged(progressText_);
@@ -472,7 +499,7 @@ void TrainingPanel::updateProgress() {
     const double eta = perStep * static_cast<double>(total - m.step - 1);
     const int epochs = plan_.epochs > 0 ? plan_.epochs : m.epoch + 1;
     const int64_t spe = std::max<int64_t>(1, plan_.steps_per_epoch);
-    if (state_ == State::Idle) {
+    if (state_ == State::Idle && following_.isEmpty()) {
         // Nothing runs: no speed and no ETA, which would read as a run still going.
         progressText_ = (m.step + 1 >= total ? tr("Epoch %1/%2 · step %3/%4 · loss %5 · finished")
                                              : tr("Epoch %1/%2 · step %3/%4 · loss %5 · stopped (Continue resumes it)"))
@@ -494,6 +521,7 @@ void TrainingPanel::updateProgress() {
                         .arg(ips, 0, 'f', 1)
                         .arg(m.loss, 0, 'f', 4)
                         .arg(formatDuration(eta));
+    if (!following_.isEmpty()) progressText_ += QStringLiteral(" · ") + following_;
     progressLabel_->setText(progressText_);
     Q_EMIT progressChanged(progressText_);
 }
@@ -503,7 +531,7 @@ QString TrainingPanel::logText() const { return log_->toPlainText(); }
 void TrainingPanel::setState(State s) {
     state_ = s;
     switch (s) {
-    case State::Idle: stateLabel_->setText(QString()); break;
+    case State::Idle: stateLabel_->setText(following_.isEmpty() ? QString() : tr("Following: %1").arg(following_)); break;
     case State::Starting: stateLabel_->setText(tr("Loading data and building the model…")); break;
     case State::Running: stateLabel_->setText(tr("Training")); break;
     case State::Paused: stateLabel_->setText(tr("Paused")); break;

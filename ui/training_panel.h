@@ -46,6 +46,15 @@ public:
     // Points of the live k-NN curve (eval.knn_every_steps), in step order.
     void appendKnn(const QVector<api::KnnPoint>& points);
     const QVector<api::KnnPoint>& knnPoints() const { return knn_; }
+    // The run's rows again (a followed run's file was replaced, or its first read): the charts are redrawn
+    // from them.
+    void replaceSteps(const QVector<api::StepMetrics>& steps);
+    void replaceKnn(const QVector<api::KnnPoint>& points);
+    // Another process trains the run shown (run_follower_view.h): who ("training in another process (pid
+    // 4242, gpu-box)"), shown in the progress line with speed and ETA as for a run trained here; "" when it
+    // ended (the progress then says finished or stopped).
+    void setFollowing(const QString& who);
+    QString following() const { return following_; }
     // The collapse guard's verdict on the steps so far (Warmup before any).
     api::CollapseVerdict collapseVerdict() const;
     QLabel* collapseBanner() const { return banner_; }
@@ -104,6 +113,7 @@ private:
     EmaSmoother smoother_;
     double smoothing_ = 0.9;
     QString progressText_;
+    QString following_;
 
     QPushButton* start_ = nullptr;
     QPushButton* pause_ = nullptr;

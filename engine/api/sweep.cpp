@@ -132,7 +132,20 @@ void createSweep(const std::string& spec_path, const std::string& dir) {
     const SweepSpec spec = loadSweepSpec(spec_path);
     const auto configs = sweepConfigurations(spec);  // every configuration validated before anything is written
     std::error_code ec;
-    if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec)))
+    // The folder may already hold the spec itself and its base config file (the GUI's sweep dialog writes
+    // them there, so that the sweep folder stands on its own), and nothing else.
+    auto ownFile = [&](const fs::path& p) {
+        const fs::path f = fs::weakly_canonical(p, ec);
+        return f == fs::weakly_canonical(spec_path, ec) || (!spec.base.empty() && f == fs::weakly_canonical(spec.base, ec));
+    };
+    bool empty = true;
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec)) empty = false;
+        else
+            for (const auto& e : fs::directory_iterator(dir, ec))
+                if (!ownFile(e.path())) empty = false;
+    }
+    if (!empty)
         throw std::runtime_error(dir + " exists and is not empty: a new sweep needs a new or empty folder (continue one with "
                                        "`dino sweep --resume " + dir + "`)");
     ensureDir(dir);

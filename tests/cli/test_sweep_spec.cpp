@@ -347,4 +347,27 @@ TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["tset"]})").find("evaluate") != std::string::npos);
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["test", "test"]})").find("listed twice") != std::string::npos);
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": "test"})").find("expected a list") != std::string::npos);
+
+TEST_CASE("sweep folder: a new sweep may start in a folder holding only its spec and base config", "[sweep]") {
+    // The GUI's sweep dialog writes DIR/sweep-spec.json and DIR/base-config.json, then runs
+    // `dino sweep DIR/sweep-spec.json --out DIR`: the folder stands on its own.
+    test::TempDir dir("sweep-own-folder");
+    const std::string sweep = dir / "sw";
+    std::filesystem::create_directories(sweep);
+    RunConfig base = presetConfig("tiny");
+    base.optim.wd = 0.125;
+    saveConfigFile(base, sweep + "/base-config.json");
+    writeFileAtomic(sweep + "/sweep-spec.json", R"({"base": "base-config.json", "space": {"optim.lr": [0.001, 0.002]}})");
+    api::createSweep(sweep + "/sweep-spec.json", sweep);
+    const api::SweepState s = api::loadSweepState(sweep);
+    REQUIRE(s.configs.size() == 2);
+    CHECK(loadConfigFile(sweep + "/configs/c001.json").optim.wd == 0.125);
+    // Anything else in the folder is still refused, naming it as not empty.
+    const std::string other = dir / "other";
+    std::filesystem::create_directories(other);
+    saveConfigFile(base, other + "/base-config.json");
+    writeFileAtomic(other + "/sweep-spec.json", R"({"base": "base-config.json", "space": {"optim.lr": [0.001]}})");
+    writeFileAtomic(other + "/notes.txt", "mine");
+    CHECK_THAT(test::errorOf([&] { api::createSweep(other + "/sweep-spec.json", other); }),
+               Catch::Contains("exists and is not empty"));
 }
