@@ -350,10 +350,21 @@ void ExperimentsPanel::buildUi() {
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
     table_->horizontalHeader()->setSectionsMovable(true);
+    table_->horizontalHeader()->setTextElideMode(Qt::ElideRight);  // a long field label: its tooltip has it all
     table_->horizontalHeader()->setHighlightSections(false);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
     table_->sortByColumn(-1, Qt::AscendingOrder);
     connect(table_, &QTableView::customContextMenuRequested, this, &ExperimentsPanel::showContextMenu);
+    // Keys on the table: Enter opens the run, Delete asks to delete the selection.
+    auto* openKey = new QAction(table_);
+    openKey->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    openKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(openKey, &QAction::triggered, this, &ExperimentsPanel::openSelected);
+    auto* deleteKey = new QAction(table_);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QAction::triggered, this, [this] { deleteRuns(selectedDirs()); });
+    table_->addActions({openKey, deleteKey});
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         const QStringList dirs = i.data(RunsTableModel::DirsRole).toStringList();
         if (!dirs.isEmpty()) Q_EMIT openRun(dirs.front());
@@ -423,7 +434,7 @@ void ExperimentsPanel::setRunsFolder(const QString& dir) {
     if (clean == runsFolder_) return;
     runsFolder_ = clean;
     updateFolderLabel();
-    refresh();
+    if (isVisible()) refresh();  // else when the tab is shown
 }
 
 QStringList ExperimentsPanel::folders() const {
@@ -440,14 +451,14 @@ void ExperimentsPanel::addFolder(const QString& dir) {
     extraFolders_ << clean;
     saveSettings();
     updateFolderLabel();
-    refresh();
+    if (isVisible()) refresh();
 }
 
 void ExperimentsPanel::removeFolder(const QString& dir) {
     if (!extraFolders_.removeAll(QDir::cleanPath(dir))) return;
     saveSettings();
     updateFolderLabel();
-    refresh();
+    if (isVisible()) refresh();
 }
 
 void ExperimentsPanel::updateFolderLabel() {
@@ -615,7 +626,10 @@ void ExperimentsPanel::resizeColumns() {
     const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     for (int c = 0; c < model_->columnCount(); ++c) {
         const auto kind = model_->columns()[static_cast<size_t>(c)].kind;
-        const int cap = kind == RunsTableModel::Kind::Name ? 22 * em : kind == RunsTableModel::Kind::Status ? 18 * em : 14 * em;
+        const int cap = kind == RunsTableModel::Kind::Name     ? 22 * em
+                        : kind == RunsTableModel::Kind::Status ? 18 * em
+                        : kind == RunsTableModel::Kind::Field  ? 11 * em
+                                                               : 14 * em;
         if (h->sectionSize(c) > cap) h->resizeSection(c, cap);
     }
 }

@@ -106,6 +106,19 @@ QVariant stateColor(api::RunState s) {
     }
 }
 
+// A long header on two lines (broken at the space nearest its middle), so that columns stay narrow and
+// their headers whole.
+QString twoLines(const QString& h) {
+    if (h.size() <= 12) return h;
+    int best = -1;
+    for (int i = 0; i < h.size(); ++i)
+        if (h[i] == QLatin1Char(' ') && (best < 0 || std::abs(i - h.size() / 2) < std::abs(best - h.size() / 2))) best = i;
+    if (best < 0) return h;
+    QString out = h;
+    out[best] = QLatin1Char('\n');
+    return out;
+}
+
 QString groupKey(const std::vector<std::pair<std::string, std::string>>& values) {
     QString key = QStringLiteral("group:");
     for (const auto& [k, v] : values)
@@ -252,7 +265,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
     const Column& c = columns_[static_cast<size_t>(section)];
     if (role == KeyRole) return c.kind == Kind::Result ? QStringLiteral("result:") + qs(c.key) : qs(c.key);
-    if (role == Qt::DisplayRole) {
+    if (role == Qt::DisplayRole) return twoLines(headerData(section, orientation, HeaderTextRole).toString());
+    if (role == HeaderTextRole) {
         switch (c.kind) {
             case Kind::Name: return tr("Run");
             case Kind::Status: return tr("Status");
@@ -265,11 +279,12 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
             case Kind::Field: {
                 const FieldDescriptor* d = findConfigField(c.key);
                 const QString label = fieldLabel(qs(c.key));
-                return d && !d->unit.empty() ? tr("%1 (%2)").arg(label, qs(d->unit)) : label;
+                // The unit, unless the label names it already ("Use first N images (0 = all)").
+                return d && !d->unit.empty() && !label.contains(qs(d->unit)) ? tr("%1 (%2)").arg(label, qs(d->unit)) : label;
             }
             case Kind::Result: {
-                const QString h = resultHeader(api::resultColumns()[static_cast<size_t>(c.result)]);
-                return grouped() && c.key != "best_live_knn_step" ? tr("%1 (mean ± sd)").arg(h) : h;
+                // Grouped, the cells say "mean ± sd" themselves; the tooltip explains it.
+                return resultHeader(api::resultColumns()[static_cast<size_t>(c.result)]);
             }
             case Kind::Collapse: return tr("Collapse");
             case Kind::Tags: return tr("Tags");

@@ -29,6 +29,7 @@ public:
         SortRole = Qt::UserRole + 1,  // a double for numeric columns (NaN: none), else text
         DirsRole,                     // QStringList: the run directories of the row (a group: its members)
         KeyRole,                      // QString: the column's key ("name", "optim.lr", "result:knn", ...)
+        HeaderTextRole,               // the header on one line (DisplayRole breaks a long one in two)
     };
     enum class Kind { Name, Status, Started, Wall, Steps, Speed, Seeds, N, Field, Result, Collapse, Tags, Sweep };
     struct Column {

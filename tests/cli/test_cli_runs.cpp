@@ -203,7 +203,7 @@ TEST_CASE("dino runs: fixture runs as a table, CSV and JSON, seeds grouped", "[c
     CHECK(r.out.find("lr2e-3-s0") != std::string::npos);
 }
 
-TEST_CASE("dino runs: tags as a column in text, CSV and JSON; --tag filters; hidden runs only with --hidden", "[cli][runs]") {
+TEST_CASE("dino runs: tags as a column in text, CSV and JSON, --tag filters, hidden runs only with --hidden", "[cli][runs]") {
     Scratch s;
     const std::string runs = s / "runs";
     for (const char* name : {"a", "b", "c"}) {

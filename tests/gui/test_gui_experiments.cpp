@@ -119,7 +119,8 @@ private Q_SLOTS:
         QVERIFY(lr >= 0);
         QVERIFY(seed >= 0);
         QCOMPARE(m->columnOf(Kind::Field, "model.out_dim"), -1);  // the same in every run: not a column
-        QCOMPARE(m->headerData(lr, Qt::Horizontal).toString(), fieldLabel("optim.lr"));
+        QCOMPARE(m->headerData(lr, Qt::Horizontal, RunsTableModel::HeaderTextRole).toString(), fieldLabel("optim.lr"));
+        QCOMPARE(m->headerData(lr, Qt::Horizontal).toString().replace('\n', ' '), fieldLabel("optim.lr"));
         QVERIFY(m->headerData(lr, Qt::Horizontal, Qt::ToolTipRole).toString().startsWith("optim.lr\n"));
         const QString s0 = root + "/lr1e-3-s0", b = root + "/lr2e-3-s0";
         QCOMPARE(cell(p.get(), s0, lr), QString("0.001"));
@@ -194,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(cell(p.get(), s0, m->columnOf(Kind::Speed)), QString("200"));
         const QModelIndex knn = m->index(row, m->columnOf(Kind::Result, "knn"));
         QVERIFY(std::abs(knn.data(RunsTableModel::SortRole).toDouble() - 0.65) < 1e-12);
-        QVERIFY(m->headerData(knn.column(), Qt::Horizontal).toString().contains("mean ± sd"));
+        QVERIFY(m->headerData(knn.column(), Qt::Horizontal, Qt::ToolTipRole).toString().contains("mean ± sample standard deviation"));
         // A group of one has no ±.
         QCOMPARE(cell(p.get(), root + "/lr2e-3-s0", m->columnOf(Kind::Result, "auc")), QString());
         QCOMPARE(cell(p.get(), root + "/lr2e-3-s0", m->columnOf(Kind::N)), QString("1"));
