@@ -374,7 +374,10 @@ QVariant RunsTableModel::cell(const Item& item, const Column& c, int role) const
                 return parts.join(QStringLiteral(", "));
             }
             if (role == SortRole) return qs(api::runStateName(api::RunState(counts.begin()->first)));
-            if (role == Qt::ForegroundRole && counts.count(int(api::RunState::Training))) return stateColor(api::RunState::Training);
+            if (role == Qt::ForegroundRole)
+                return counts.count(int(api::RunState::Training)) ? stateColor(api::RunState::Training)
+                       : counts.size() == 1                       ? stateColor(first.state)
+                                                                  : QVariant();
             if (role == Qt::ToolTipRole) {
                 QStringList lines;
                 for (size_t i : item.members) lines << QStringLiteral("%1: %2").arg(qs(table_.rows[i].name), statusText(table_.rows[i]));
