@@ -2960,10 +2960,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 (mean ± sd)</source>
-        <translation>%1 (Mittel ± SD)</translation>
-    </message>
-    <message>
         <source>Collapse</source>
         <translation>Kollaps</translation>
     </message>
@@ -3050,6 +3046,10 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (ausgeblendet)</translation>
     </message>
 </context>
 <context>

@@ -2945,10 +2945,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (mean ± sd)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Collapse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3032,6 +3028,10 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
     </message>
     <message>
         <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

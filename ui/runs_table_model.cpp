@@ -8,6 +8,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDir>
+#include <QFont>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -326,6 +327,14 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     for (size_t i : item.members)
         if (i >= table_.rows.size()) return {};
     if (role == DirsRole) return dirs(index.row());
+    if (role == Qt::FontRole) {  // a hidden run, shown by "Show hidden": in italics
+        bool hidden = true;
+        for (size_t i : item.members) hidden = hidden && table_.rows[i].hidden;
+        if (!hidden) return {};
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
     return cell(item, columns_[static_cast<size_t>(index.column())], role);
 }
 
@@ -348,7 +357,8 @@ QVariant RunsTableModel::cell(const Item& item, const Column& c, int role) const
             if (role == Qt::DisplayRole || role == SortRole) return name;
             if (role == Qt::ToolTipRole) {
                 QStringList d;
-                for (size_t i : item.members) d << QDir::toNativeSeparators(qs(table_.rows[i].dir));
+                for (size_t i : item.members)
+                    d << QDir::toNativeSeparators(qs(table_.rows[i].dir)) + (table_.rows[i].hidden ? tr(" (hidden)") : QString());
                 return d.join(QLatin1Char('\n'));
             }
             return {};

@@ -137,8 +137,14 @@ private Q_SLOTS:
         QVERIFY(m->columnOf(Kind::Sweep) >= 0);
         QCOMPARE(p->visibleTable().rows.size(), size_t(3));
 
-        // All fields: every field of the config field table is a column.
+        // All fields: every field of the config field table is a column. The model is reset (other columns),
+        // and the selection and the sorted column are put back by run and by key.
+        p->selectDirs({s0});
+        p->tableView()->sortByColumn(m->columnOf(Kind::Result, "knn"), Qt::DescendingOrder);
         p->setAllFields(true);
+        QCOMPARE(p->selectedDirs(), QStringList{s0});
+        QCOMPARE(p->tableView()->horizontalHeader()->sortIndicatorSection(), m->columnOf(Kind::Result, "knn"));
+        QCOMPARE(p->tableView()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
         QCOMPARE(p->model()->columnOf(Kind::Field, "model.out_dim") >= 0, true);
         QCOMPARE(p->visibleTable().fields.size(), api::configFieldValues(RunConfig{}).size());
         p->setAllFields(false);
@@ -232,6 +238,7 @@ private Q_SLOTS:
         QCOMPARE(api::readRunTags(ss(s1)).tags, std::vector<std::string>{"keep"});
         p->setShowHidden(true);
         QCOMPARE(p->model()->rowCount(), 3);
+        QVERIFY(p->model()->index(p->model()->rowOfDir(s1), 0).data(Qt::FontRole).value<QFont>().italic());
         p->setRunsHidden({s1}, false);
         QTRY_VERIFY(!api::readRunTags(ss(s1)).hidden);
         p->setShowHidden(false);
