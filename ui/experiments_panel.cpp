@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -349,7 +350,6 @@ void ExperimentsPanel::buildUi() {
     table_->setTextElideMode(Qt::ElideMiddle);  // run names differ at their ends (…-seed0, …-seed1)
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
-    table_->horizontalHeader()->setSectionsMovable(true);
     table_->horizontalHeader()->setTextElideMode(Qt::ElideRight);  // a long field label: its tooltip has it all
     table_->horizontalHeader()->setHighlightSections(false);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -374,6 +374,8 @@ void ExperimentsPanel::buildUi() {
         fanOutSelection();
     });
 
+    buildFrozenColumn();
+
     views_ = new QTabWidget(this);
     views_->setObjectName("experimentViews");
     views_->setDocumentMode(true);
@@ -395,6 +397,75 @@ void ExperimentsPanel::buildUi() {
     lay->addLayout(row1);
     lay->addLayout(row2);
     lay->addWidget(splitter_, 1);
+}
+
+// The run names stay at the left while the many columns scroll sideways (as W&B pins the name): a second
+// view over the same model and selection, showing only the first column, laid over the table's.
+void ExperimentsPanel::buildFrozenColumn() {
+    frozen_ = new QTableView(table_);
+    frozen_->setObjectName("runsTableNames");
+    frozen_->setModel(proxy_);
+    frozen_->setSelectionModel(table_->selectionModel());
+    frozen_->setFocusPolicy(Qt::NoFocus);
+    frozen_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    frozen_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    frozen_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    frozen_->setAlternatingRowColors(true);
+    frozen_->setWordWrap(false);
+    frozen_->setTextElideMode(Qt::ElideMiddle);
+    frozen_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    frozen_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    frozen_->setVerticalScrollMode(table_->verticalScrollMode());
+    frozen_->verticalHeader()->hide();
+    frozen_->verticalHeader()->setDefaultSectionSize(table_->verticalHeader()->defaultSectionSize());
+    frozen_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    frozen_->horizontalHeader()->setSortIndicatorShown(true);
+    frozen_->horizontalHeader()->setHighlightSections(false);
+    frozen_->setFrameShape(QFrame::NoFrame);
+    frozen_->setContextMenuPolicy(Qt::CustomContextMenu);
+    table_->viewport()->stackUnder(frozen_);
+    // Sorting by name from its header; the indicators of both headers agree.
+    connect(frozen_->horizontalHeader(), &QHeaderView::sectionClicked, this, [this] {
+        QHeaderView* h = table_->horizontalHeader();
+        const bool ascending = h->sortIndicatorSection() != 0 || h->sortIndicatorOrder() == Qt::DescendingOrder;
+        table_->sortByColumn(0, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+    });
+    connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section, Qt::SortOrder order) {
+        frozen_->horizontalHeader()->setSortIndicator(section == 0 ? 0 : -1, order);
+    });
+    connect(frozen_->verticalScrollBar(), &QScrollBar::valueChanged, table_->verticalScrollBar(), &QScrollBar::setValue);
+    connect(table_->verticalScrollBar(), &QScrollBar::valueChanged, frozen_->verticalScrollBar(), &QScrollBar::setValue);
+    connect(table_->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int logical) {
+        if (logical == 0) updateFrozenColumn();
+    });
+    connect(table_->horizontalHeader(), &QHeaderView::geometriesChanged, this, &ExperimentsPanel::updateFrozenColumn);
+    connect(proxy_, &QAbstractItemModel::modelReset, this, &ExperimentsPanel::updateFrozenColumn);
+    connect(frozen_, &QTableView::doubleClicked, table_, &QTableView::doubleClicked);
+    connect(frozen_, &QTableView::customContextMenuRequested, this,
+            [this](const QPoint& pos) { showContextMenu(table_->viewport()->mapFromGlobal(frozen_->viewport()->mapToGlobal(pos))); });
+    table_->installEventFilter(this);
+    updateFrozenColumn();
+}
+
+void ExperimentsPanel::updateFrozenColumn() {
+    if (!frozen_) return;
+    for (int c = 1; c < proxy_->columnCount(); ++c) frozen_->setColumnHidden(c, true);
+    if (proxy_->columnCount() == 0) {
+        frozen_->hide();
+        return;
+    }
+    frozen_->setColumnHidden(0, false);
+    frozen_->setColumnWidth(0, table_->columnWidth(0));
+    frozen_->horizontalHeader()->setFixedHeight(table_->horizontalHeader()->height());
+    frozen_->setGeometry(table_->verticalHeader()->width() + table_->frameWidth(), table_->frameWidth(),
+                         table_->columnWidth(0), table_->viewport()->height() + table_->horizontalHeader()->height());
+    frozen_->verticalScrollBar()->setValue(table_->verticalScrollBar()->value());
+    frozen_->show();
+}
+
+bool ExperimentsPanel::eventFilter(QObject* watched, QEvent* e) {
+    if (watched == table_ && (e->type() == QEvent::Resize || e->type() == QEvent::LayoutRequest)) updateFrozenColumn();
+    return QWidget::eventFilter(watched, e);
 }
 
 void ExperimentsPanel::loadSettings() {
@@ -632,6 +703,7 @@ void ExperimentsPanel::resizeColumns() {
                                                                : 14 * em;
         if (h->sectionSize(c) > cap) h->resizeSection(c, cap);
     }
+    updateFrozenColumn();
 }
 
 QStringList ExperimentsPanel::selectedDirs() const {

@@ -108,6 +108,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent* e) override;
     void hideEvent(QHideEvent* e) override;
+    bool eventFilter(QObject* watched, QEvent* e) override;
 
 private Q_SLOTS:
     void onRunFilterChanged(const QStringList& dirs, bool active);
@@ -123,6 +124,8 @@ public:
 
 private:
     void buildUi();
+    void buildFrozenColumn();
+    void updateFrozenColumn();
     void loadSettings();
     void saveSettings() const;
     void applyRead(const std::vector<std::string>& order, std::map<std::string, CachedRun> cache,
@@ -157,6 +160,7 @@ private:
     QWidget* filterBar_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QTableView* table_ = nullptr;
+    QTableView* frozen_ = nullptr;  // the name column, kept in view when the table scrolls sideways
     QSplitter* splitter_ = nullptr;
     QTabWidget* views_ = nullptr;
     RunsTableModel* model_ = nullptr;

@@ -136,6 +136,13 @@ private Q_SLOTS:
         QVERIFY(m->columnOf(Kind::Tags) >= 0);
         QVERIFY(m->columnOf(Kind::Sweep) >= 0);
         QCOMPARE(p->visibleTable().rows.size(), size_t(3));
+        // The names stay in view when the table scrolls sideways: a view of the first column over the table's.
+        const auto* names = p->findChild<QTableView*>("runsTableNames");
+        QVERIFY(names && names->isVisible());
+        QVERIFY(!names->isColumnHidden(0));
+        QVERIFY(names->isColumnHidden(1));
+        QCOMPARE(names->columnWidth(0), p->tableView()->columnWidth(0));
+        QCOMPARE(names->selectionModel(), p->tableView()->selectionModel());
 
         // All fields: every field of the config field table is a column. The model is reset (other columns),
         // and the selection and the sorted column are put back by run and by key.
