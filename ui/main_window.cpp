@@ -9,6 +9,7 @@
 #include "dataset_picker.h"
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
+#include "experiments_panel.h"
 #include "main_actions.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -87,11 +88,12 @@ void MainWindow::buildTabs() {
     attention_ = new AttentionPanel(tabs_);
     map_ = new EmbeddingMapPanel(tabs_);
     runs_ = new RunsPanel(tabs_);
+    experiments_ = new ExperimentsPanel(tabs_);
     const std::tuple<QWidget*, const char*, QString> pages[] = {
         {preview_, "preview", tr("Augmentation preview")}, {training_, "start", tr("Training")},
         {evaluation_, "evaluate", tr("Evaluation")},       {pseudo_, "histogram", tr("Pseudo-labels")},
         {attention_, "attention", tr("Attention")},        {map_, "map", tr("Embedding map")},
-        {runs_, "run", tr("Runs")}};
+        {runs_, "run", tr("Runs")},                        {experiments_, "experiments", tr("Experiments")}};
     for (const auto& [page, icon, title] : pages) {
         scrollWhenSmall(page);  // the window fits small screens and tiles; a page too small for it scrolls
         tabs_->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
@@ -180,6 +182,7 @@ void MainWindow::connectPanels() {
     connect(runs_, &RunsPanel::openRun, this, &MainWindow::openRunAsking);
     connect(runs_, &RunsPanel::continueRequested, action("continue"), &QAction::trigger);
     connect(runs_, &RunsPanel::runsFolderChanged, this, &MainWindow::setRunsFolder);
+    connect(experiments_, &ExperimentsPanel::openRun, this, &MainWindow::openRunAsking);
     commands_->attach(runs_);
     connect(actions_, &MainActions::recentChosen, this, &MainWindow::openRunAsking);
     connect(actions_, &MainActions::recentRunsChanged, runs_, &RunsPanel::setRecent);
@@ -302,6 +305,7 @@ void MainWindow::restoreSettings() {
     if (s.contains("window/splitter")) splitter_->restoreState(s.value("window/splitter").toByteArray());
     actions_->setRecentRuns(s.value("runs/recent").toStringList());
     runs_->setRunsFolder(runsFolder());
+    experiments_->setRunsFolder(runsFolder());
     doc_->restoreState();
     tabs_->setCurrentIndex(std::clamp(s.value("ui/tab", 0).toInt(), 0, tabs_->count() - 1));
 }
@@ -318,6 +322,7 @@ void MainWindow::saveSettings() {
 void MainWindow::setRunsFolder(const QString& dir) {
     QSettings().setValue("runs/folder", dir);
     runs_->setRunsFolder(dir);
+    experiments_->setRunsFolder(dir);
 }
 
 // A window shown at its default or restored size fits the screen with its frame (known once shown);

@@ -25,6 +25,7 @@ class ConfigDocument;
 class ConfigForm;
 class EmbeddingMapPanel;
 class EvaluationPanel;
+class ExperimentsPanel;
 class MainActions;
 class PreviewPanel;
 class PseudoLabelPanel;
@@ -52,6 +53,7 @@ public:
     AttentionPanel* attentionPanel() const { return attention_; }
     EmbeddingMapPanel* embeddingMapPanel() const { return map_; }
     RunsPanel* runsPanel() const { return runs_; }
+    ExperimentsPanel* experimentsPanel() const { return experiments_; }
     QTabWidget* tabs() const { return tabs_; }
     RunController* runController() const { return controller_; }
     RunCommands* commands() const { return commands_; }
@@ -158,6 +160,7 @@ private:
     AttentionPanel* attention_ = nullptr;
     EmbeddingMapPanel* map_ = nullptr;
     RunsPanel* runs_ = nullptr;
+    ExperimentsPanel* experiments_ = nullptr;
     QList<RunView*> views_;
     ConfigColumn* column_ = nullptr;
     RunStatusBar* statusProgress_ = nullptr;

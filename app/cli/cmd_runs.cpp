@@ -3,8 +3,10 @@
 #include "parser.h"
 
 #include "api/run_table.h"
+#include "api/run_tags.h"
 #include "common/fsutil.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -18,8 +20,8 @@ std::string defaultRunsFolder() {
 }
 
 int runRuns(const Args& args) {
-    std::vector<std::string> folders;
-    bool as_json = false, as_csv = false, all_fields = false, no_group = false;
+    std::vector<std::string> folders, want_tags;
+    bool as_json = false, as_csv = false, all_fields = false, no_group = false, show_hidden = false;
     std::string group = "seeds";
     Parser p("runs",
              "Lists every run under the folders (a folder that is a run lists itself), one row each: name,\n"
@@ -27,16 +29,20 @@ int runRuns(const Args& args) {
              "failed; collapsed), start time, training wall time, steps, images/s (median over the steps), the\n"
              "configuration fields that differ between the listed runs, eval.json's results (1-NN, weighted\n"
              "k-NN, AUC, and the random-init model's), the best point of the live k-NN curve and its step, the\n"
-             "last teacher entropy, the pseudo-labels used, and the collapse guard's verdict.\n"
+             "last teacher entropy, the pseudo-labels used, the collapse guard's verdict, and the run's tags.\n"
              "Runs that differ only in system.seed are one row with the results as mean ± sample standard\n"
-             "deviation (n - 1) and n; --no-group lists every run.\n");
+             "deviation (n - 1) and n; --no-group lists every run.\n"
+             "Tags and the hidden flag live in each run's tags.json (the GUI's Experiments tab sets them):\n"
+             "hidden runs are left out unless --hidden; --tag T lists only the runs tagged T.\n");
     p.positionals("FOLDER", folders, "folders of runs, or run directories (default: $DINO_RUNS_DIR, else ~/dino-runs)")
         .flag("--json", as_json, "print JSON: the fields shown, every run, and the seed groups")
         .flag("--csv", as_csv, "print CSV (grouped: a <result>_sd column beside each mean)")
         .flag("--all-fields", all_fields, "show every configuration field, not only those that differ")
         .choice("--group", group, {"seeds", "none"}, "group runs that differ only in system.seed (default seeds)")
         .flag("--no-group", no_group, "one row per run (the same as --group none)")
-        .footer("exit codes: 0 ok, 1 a folder that does not exist, 2 bad usage\n");
+        .repeated("--tag", want_tags, "T", "only runs tagged T (repeated: runs with every tag given)")
+        .flag("--hidden", show_hidden, "also list the runs hidden in the GUI (tags.json \"hidden\": true)")
+        .footer("exit codes: 0 ok, 1 a folder that does not exist, 2 bad usage (a bad --tag included)\n");
     if (auto code = p.parse(args)) return *code;
     if (as_json && as_csv) {
         std::cerr << "dino runs: --json and --csv exclude each other (see dino runs --help)\n";
@@ -44,7 +50,22 @@ int runRuns(const Args& args) {
     }
     if (folders.empty()) folders.push_back(defaultRunsFolder());
     std::vector<api::RunRow> rows;
-    for (const auto& [dir, name] : api::findRuns(folders)) rows.push_back(api::readRunRow(dir, name));
+    for (auto& t : want_tags) {
+        try {
+            t = api::normalizeTag(t);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "dino runs: --tag: " << e.what() << "\n";
+            return kUsage;
+        }
+    }
+    for (const auto& [dir, name] : api::findRuns(folders)) {
+        api::RunRow r = api::readRunRow(dir, name);
+        if (r.hidden && !show_hidden) continue;
+        const bool tagged = std::all_of(want_tags.begin(), want_tags.end(), [&](const std::string& t) {
+            return std::find(r.tags.begin(), r.tags.end(), t) != r.tags.end();
+        });
+        if (tagged) rows.push_back(std::move(r));
+    }
     api::RunTableOptions options;
     options.all_fields = all_fields;
     options.group_seeds = group == "seeds" && !no_group;

@@ -3,6 +3,7 @@
 #include "api/run_directory.h"
 #include "api/run_follower.h"
 #include "api/run_status.h"
+#include "api/run_tags.h"
 #include "common/config_schema.h"
 #include "common/fsutil.h"
 #include "training/plan.h"
@@ -236,6 +237,9 @@ RunRow readRunRow(const std::string& dir, const std::string& name) {
             r.pseudo_labels_used = p.used;
             r.pseudo_labels_total = static_cast<int>(p.counts.size());
         }
+        const RunTags tags = readRunTags(dir);
+        r.tags = tags.tags;
+        r.hidden = tags.hidden;
 
         if (r.writer) {
             r.state = RunState::Training;
@@ -380,6 +384,12 @@ std::string statusText(const RunRow& r) {
     return s;
 }
 
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string s;
+    for (const auto& t : tags) s += (s.empty() ? "" : ",") + t;
+    return s;
+}
+
 std::string stepsText(const RunRow& r) {
     return std::to_string(r.steps) + (r.total_steps > 0 && r.total_steps != r.steps ? "/" + std::to_string(r.total_steps) : "");
 }
@@ -395,6 +405,7 @@ Cells makeCells(const RunTable& t, bool csv) {
         if (csv && grouped) c.header.push_back(std::string(col.key) + "_sd");
     }
     c.header.push_back("collapse");
+    c.header.push_back("tags");
 
     auto wall = [&](double s) { return csv ? fixed(s, 1) : duration(s); };
     if (!grouped) {
@@ -405,6 +416,7 @@ Cells makeCells(const RunTable& t, bool csv) {
             for (const auto& f : t.fields) l.push_back(values.count(f) ? fieldCell(values.at(f)) : "");
             for (const auto& col : resultColumns()) l.push_back(fixed(col.get(r), col.decimals));
             l.push_back(r.collapse);
+            l.push_back(joinTags(r.tags));
             c.lines.push_back(std::move(l));
         }
         return c;
@@ -414,9 +426,11 @@ Cells makeCells(const RunTable& t, bool csv) {
         std::map<std::string, int> states;
         std::vector<double> walls, speeds;
         std::string seeds, collapse;
-        std::vector<std::string> collapses;
+        std::vector<std::string> collapses, tags;
         for (size_t k = 0; k < g.members.size(); ++k) {
             const RunRow& r = t.rows[g.members[k]];
+            for (const auto& tag : r.tags)
+                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
             ++states[g.members.size() == 1 ? statusText(r) : runStateName(r.state)];
             walls.push_back(r.wall_seconds);
             speeds.push_back(r.images_per_s);
@@ -445,6 +459,7 @@ Cells makeCells(const RunTable& t, bool csv) {
             }
         }
         l.push_back(collapse);
+        l.push_back(joinTags(tags));
         c.lines.push_back(std::move(l));
     }
     return c;
@@ -504,7 +519,9 @@ std::string runTableJson(const RunTable& t) {
                   {"steps", r.steps},
                   {"total_steps", r.total_steps},
                   {"images_per_s", number(r.images_per_s)},
-                  {"collapse", r.collapse}};
+                  {"collapse", r.collapse},
+                  {"tags", r.tags},
+                  {"hidden", r.hidden}};
         j["writer"] = r.writer ? json{{"pid", r.writer->pid},
                                       {"host", r.writer->host},
                                       {"started", r.writer->started},

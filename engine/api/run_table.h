@@ -47,6 +47,8 @@ struct RunRow {
     double teacher_entropy = kNoValue;
     double pseudo_labels_used = kNoValue;
     int pseudo_labels_total = 0;
+    std::vector<std::string> tags;  // tags.json (run_tags.h): the user's tags
+    bool hidden = false;            // tags.json: hidden from tables unless asked for
     std::string error;  // the run could not be read (a broken config.json): the message; the rest is empty
 };
 
@@ -106,7 +108,7 @@ Curve lossCurve(const std::vector<StepMetrics>& steps);
 Curve liveKnnCurve(const std::vector<KnnPoint>& points, bool weighted = true);  // weighted k-NN, or 1-NN
 
 // The table as `dino runs` prints it. Columns: name, status, started, wall, steps, images/s, the differing
-// fields (or all with all_fields), the results, collapse; grouped: one row per seed group with "seeds" and
+// fields (or all with all_fields), the results, collapse, tags; grouped: one row per seed group with "seeds" and
 // "n" columns and the results as mean ± sd.
 struct RunTableOptions {
     bool all_fields = false;

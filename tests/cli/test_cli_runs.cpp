@@ -3,6 +3,7 @@
 // while a run trains; the runs table of fixture runs as text, CSV and JSON.
 #include "api/run_directory.h"
 #include "api/run_lock.h"
+#include "api/run_tags.h"
 #include "cli_test_util.h"
 #include "run_fixture.h"
 
@@ -200,4 +201,54 @@ TEST_CASE("dino runs: fixture runs as a table, CSV and JSON, seeds grouped", "[c
     CHECK(r.code == 0);
     r = runDino(s, "runs", "DINO_RUNS_DIR=" + quoted(runs) + " ");
     CHECK(r.out.find("lr2e-3-s0") != std::string::npos);
+}
+
+TEST_CASE("dino runs: tags as a column in text, CSV and JSON, --tag filters, hidden runs only with --hidden", "[cli][runs]") {
+    Scratch s;
+    const std::string runs = s / "runs";
+    for (const char* name : {"a", "b", "c"}) {
+        test::FixtureRun f;
+        f.config.optim.lr = name[0] == 'a' ? 1e-3 : name[0] == 'b' ? 2e-3 : 3e-3;
+        test::writeFixtureRun(runs + "/" + name, f);
+    }
+    api::editRunTags(runs + "/a", {"baseline", "keep"}, {});
+    api::editRunTags(runs + "/b", {"keep"}, {});
+    api::setRunHidden(runs + "/c", true);
+
+    auto r = runDino(s, "runs " + quoted(runs));
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("tags") != std::string::npos);
+    CHECK(r.out.find("baseline,keep") != std::string::npos);
+    CHECK(r.out.find("\nc ") == std::string::npos);  // hidden
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 3);
+
+    r = runDino(s, "runs " + quoted(runs) + " --hidden --csv");
+    REQUIRE(r.code == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 4);
+    CHECK(r.out.find(",collapse,tags\r\n") != std::string::npos);
+    CHECK(r.out.find(",\"baseline,keep\"\r\n") != std::string::npos);
+
+    r = runDino(s, "runs " + quoted(runs) + " --tag keep --json");
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["runs"].size() == 2);
+    CHECK(j["runs"][0]["tags"] == nlohmann::json({"baseline", "keep"}));
+    CHECK(j["runs"][1]["tags"] == nlohmann::json({"keep"}));
+    CHECK(j["runs"][1]["hidden"] == false);
+
+    r = runDino(s, "runs " + quoted(runs) + " --tag keep --tag baseline --json");
+    j = nlohmann::json::parse(r.out);
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["name"] == "a");
+
+    r = runDino(s, "runs " + quoted(runs) + " --hidden --json");
+    j = nlohmann::json::parse(r.out);
+    REQUIRE(j["runs"].size() == 3);
+    CHECK(j["runs"][2]["hidden"] == true);
+
+    r = runDino(s, "runs " + quoted(runs) + " --tag ' , '");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--tag") != std::string::npos);
+    CHECK(runDino(s, "runs --help").out.find("--hidden") != std::string::npos);
 }
