@@ -1,5 +1,6 @@
 #include "hparams_panel.h"
 
+#include "api/raster.h"
 #include "chart_export.h"
 #include "common/config_schema.h"
 #include "plot_widget.h"
@@ -11,10 +12,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -81,6 +84,9 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     clear_ = new QPushButton(tr("Clear brushes"), this);
     clear_->setToolTip(tr("Remove every axis's brush: the table shows all runs again"));
     bar->addWidget(clear_);
+    colourBar_ = new QLabel(this);
+    colourBar_->setToolTip(tr("The lines' colour: the result on viridis (dark low, yellow high); grey: no result"));
+    bar->addWidget(colourBar_);
     status_ = new QLabel(this);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addWidget(status_, 1);
@@ -96,19 +102,22 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     bar->addWidget(export_);
     lay->addLayout(bar);
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    // Two views in tabs, as TensorBoard's HParams dashboard has them: both get the whole width and height
+    // (many fields make many axes, and the tab shares the window with the runs table).
+    tabs_ = new QTabWidget(this);
+    tabs_->setDocumentMode(true);
     parallel_ = new ParallelCoordinates;
     parallel_->setObjectName(QStringLiteral("parallelCoordinates"));
     parallel_->setToolTip(QString());
-    scroll_ = new QScrollArea(split);
+    scroll_ = new QScrollArea(tabs_);
     scroll_->setWidget(parallel_);
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    split->addWidget(scroll_);
+    tabs_->addTab(scroll_, tr("Parallel coordinates"));
 
-    auto* side = new QWidget(split);
+    auto* side = new QWidget(tabs_);
     auto* sl = new QVBoxLayout(side);
     sl->setContentsMargins(0, 0, 0, 0);
     auto* axes = new QHBoxLayout;
@@ -136,11 +145,8 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     errors_->removeFromLegend();
     scatter_->setMouseTracking(true);
     sl->addWidget(scatter_, 1);
-    split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({620, 400});
-    lay->addWidget(split, 1);
+    tabs_->addTab(side, tr("Scatter"));
+    lay->addWidget(tabs_, 1);
 
     for (size_t i = 0; i < api::resultColumns().size(); ++i) {
         const auto& c = api::resultColumns()[i];
@@ -247,6 +253,37 @@ void HParamsPanel::rebuildParallel() {
     // Redraw only what changed: the table is re-read every few seconds while runs train.
     if (samePcData(d, parallel_->data()) && !parallel_->data().axes.empty()) return;
     parallel_->setData(std::move(d));
+    // The colour scale, always in sight (the result axis and its colour bar may be scrolled out of view).
+    const PcAxis& r = parallel_->data().axes.back();
+    const bool any = std::any_of(parallel_->data().lines.begin(), parallel_->data().lines.end(),
+                                 [](const PcLine& l) { return std::isfinite(l.values.back()); });
+    if (any) {
+        const QFontMetrics fm(colourBar_->font());
+        const QString lo = QString::number(r.lo, 'g', 4), hi = QString::number(r.hi, 'g', 4);
+        const int gw = 90, w = fm.horizontalAdvance(lo) + fm.horizontalAdvance(hi) + gw + 12, h = fm.height() + 2;
+        const qreal dpr = colourBar_->devicePixelRatioF();
+        QPixmap pm(QSize(w, h) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setFont(colourBar_->font());
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QRect(0, 0, fm.horizontalAdvance(lo), h), Qt::AlignVCenter, lo);
+        const int gx = fm.horizontalAdvance(lo) + 6;
+        QLinearGradient g(gx, 0, gx + gw, 0);
+        for (int i = 0; i <= 10; ++i) {
+            uint8_t c[3];
+            api::viridis(i / 10.0, c);
+            g.setColorAt(i / 10.0, QColor(c[0], c[1], c[2]));
+        }
+        p.fillRect(QRect(gx, 3, gw, h - 6), g);
+        p.drawText(QRect(gx + gw + 6, 0, fm.horizontalAdvance(hi) + 2, h), Qt::AlignVCenter, hi);
+        p.end();
+        colourBar_->setPixmap(pm);
+    } else {
+        colourBar_->setPixmap({});
+        colourBar_->setText(tr("no run has this result yet"));
+    }
     if (!parallel_->hasBrushes()) updateStatus(parallel_->dirsInside(), false);
 }
 

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QTabWidget;
 class QToolButton;
 class QCPErrorBars;
 class QCPGraph;
@@ -34,6 +35,7 @@ public:
     QComboBox* scatterXCombo() const { return xCombo_; }
     QComboBox* scatterYCombo() const { return yCombo_; }
     QPushButton* clearButton() const { return clear_; }
+    QTabWidget* tabs() const { return tabs_; }
 
     // The scatter's points as drawn: one per run, or per seed group at its mean with the sd.
     struct ScatterPoint {
@@ -62,6 +64,7 @@ private:
     bool resultChosen_ = false, yChosen_ = false;
     ParallelCoordinates* parallel_ = nullptr;
     QScrollArea* scroll_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
     PlotWidget* scatter_ = nullptr;
     QCPGraph* points_graph_ = nullptr;
     QCPErrorBars* errors_ = nullptr;
@@ -71,6 +74,7 @@ private:
     QPushButton* clear_ = nullptr;
     QToolButton* export_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* colourBar_ = nullptr;
     std::vector<ScatterPoint> points_;
 };
 

@@ -296,7 +296,8 @@ ParallelCoordinates::Layout ParallelCoordinates::layoutFor(QSize size) const {
     // Titles on one row when they fit between the axes, else staggered over two.
     int widest = 0;
     for (const auto& a : data_.axes) widest = std::max(widest, fm.horizontalAdvance(a.title));
-    l.rows = n > 1 && widest > l.spacing - 8 ? 2 : 1;
+    l.rows = 1;
+    while (n > l.rows && l.rows < 3 && widest > l.rows * l.spacing - 8) ++l.rows;
     l.top = 10 + l.rows * (fm.height() + 2) + fm.height() / 2 + 6;
     const double naRoom = fm.height() * 1.6 + 10;
     const double h = std::max(0, size.height()) - l.top;
@@ -779,15 +780,19 @@ void ParallelCoordinates::render(QPainter& p, QSize size) const {
             p.setPen(QPen(text, 1));
             p.drawLine(QPointF(x - 4, y), QPointF(x, y));
             const QString t = sfm.elidedText(label, Qt::ElideMiddle, static_cast<int>(std::max(20.0, labelWidth)));
+            // On a white halo: lines pass under the labels.
+            const double tw = sfm.horizontalAdvance(t);
+            p.fillRect(QRectF(x - 7 - tw, y - sfm.height() / 2.0 + 1, tw + 2, sfm.height() - 2), QColor(255, 255, 255, 210));
             p.setPen(QColor(70, 70, 70));
             p.drawText(QRectF(x - 6 - labelWidth, y - sfm.height() / 2.0, labelWidth, sfm.height()),
                        Qt::AlignRight | Qt::AlignVCenter, t);
         }
         p.setFont(font());
         // Title: centred over the axis; staggered rows when they do not fit side by side.
-        const int row = l.rows == 2 ? a % 2 : 0;
-        const double room = l.rows == 2 ? 2 * l.spacing - 10 : std::max(60.0, l.spacing - 6);
-        const double maxW = a == 0 ? std::min(room, 2 * (x - 2)) : a == n - 1 ? std::min(room, 2 * (size.width() - x - 2)) : room;
+        const int row = a % l.rows;
+        const double room = l.rows > 1 ? l.rows * l.spacing - 10 : std::max(60.0, l.spacing - 6);
+        // (the first and last titles may leave their axis's centre to stay inside the plot)
+        const double maxW = std::min(room, size.width() - 4.0);
         const QFontMetrics& tfm = ax.result ? bfm : fm;
         const QString title = tfm.elidedText(ax.title, Qt::ElideRight, static_cast<int>(maxW));
         const double tw = tfm.horizontalAdvance(title);
@@ -797,7 +802,7 @@ void ParallelCoordinates::render(QPainter& p, QSize size) const {
         double tx = x - tw / 2;
         tx = std::clamp(tx, 2.0, size.width() - tw - 2);
         p.drawText(QRectF(tx, ty, tw + 1, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, title);
-        if (l.rows == 2) {
+        if (l.rows > 1) {
             p.setPen(QPen(QColor(200, 200, 200), 1));
             p.drawLine(QPointF(x, ty + fm.height()), QPointF(x, l.top - 4));
         }

@@ -73,7 +73,7 @@ public:
     const PcData& data() const { return data_; }
 
     // Geometry (widget pixels), for the tests and the exports.
-    static constexpr int kMinAxisSpacing = 84;
+    static constexpr int kMinAxisSpacing = 64;
     double axisX(int axis) const;
     double plotTop() const;
     double plotBottom() const;
@@ -123,7 +123,7 @@ protected:
 private:
     struct Layout {
         double left, right, top, bottom, na, spacing;
-        int rows;  // title rows (staggered when the titles do not fit one row)
+        int rows;  // title rows: staggered over up to three when the titles do not fit one
     };
     Layout layoutFor(QSize size) const;
     double axisXIn(const Layout& l, int axis) const;

@@ -226,6 +226,13 @@ private Q_SLOTS:
             QCOMPARE(pts[i].y, kGrid[i].knn);
         }
         QCOMPARE(panel.scatter()->graph(0)->dataCount(), 4);
+        // The points at the ends of the log axis drawn whole: at least 7 px (a disc's radius) inside the axis.
+        panel.tabs()->setCurrentWidget(panel.scatter()->parentWidget());
+        panel.scatter()->requestReplot();
+        QCPAxis* xa = panel.scatter()->xAxis;
+        QTRY_VERIFY(xa->axisRect()->width() > 500 && xa->range().lower < 1e-4);
+        QTRY_VERIFY(xa->coordToPixel(1e-4) - xa->coordToPixel(xa->range().lower) >= 6.5);
+        QVERIFY(xa->coordToPixel(xa->range().upper) - xa->coordToPixel(3e-3) >= 6.5);
         // out_dim on a linear axis (4x).
         panel.scatterXCombo()->setCurrentIndex(0);
         QVERIFY(!panel.scatterLogX());
