@@ -143,6 +143,10 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     errors_->setDataPlottable(points_graph_);
     errors_->setPen(QPen(QColor(33, 113, 181), 1.2));
     errors_->removeFromLegend();
+    selectedGraph_ = scatter_->addGraph();
+    selectedGraph_->setLineStyle(QCPGraph::lsNone);
+    selectedGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(20, 20, 20), 2), Qt::NoBrush, 13));
+    selectedGraph_->setName(tr("selected in the table"));
     scatter_->setMouseTracking(true);
     sl->addWidget(scatter_, 1);
     tabs_->addTab(side, tr("Scatter"));
@@ -222,6 +226,15 @@ void HParamsPanel::showTable(const api::RunTable& visible) {
     }
     fillCombos();
     rebuildParallel();
+    rebuildScatter();
+}
+
+void HParamsPanel::showSelection(const api::RunTable& selected) {
+    QStringList dirs;
+    for (const auto& r : selected.rows) dirs << qs(r.dir);
+    if (dirs == selected_) return;
+    selected_ = dirs;
+    parallel_->setSelectedDirs(dirs);
     rebuildScatter();
 }
 
@@ -344,6 +357,14 @@ void HParamsPanel::rebuildScatter() {
         anySd |= pts[i].n > 1;
     }
     points_graph_->setData(xs, ys, true);
+    QVector<double> sx, sy;
+    for (size_t i : order) {
+        const bool sel = std::any_of(pts[i].dirs.begin(), pts[i].dirs.end(), [&](const QString& d) { return selected_.contains(d); });
+        if (!sel) continue;
+        sx << pts[i].x;
+        sy << pts[i].y;
+    }
+    selectedGraph_->setData(sx, sy, true);
     errors_->setData(sds);
     errors_->setVisible(anySd);
     scatter_->xAxis->setLabel(xCombo_->currentText());

@@ -28,6 +28,8 @@ public:
     explicit HParamsPanel(QWidget* parent = nullptr);
 
     void showTable(const api::RunTable& visible) override;
+    // The table's selected runs: outlined on the parallel coordinates, ringed on the scatter.
+    void showSelection(const api::RunTable& selected) override;
 
     ParallelCoordinates* parallel() const { return parallel_; }
     PlotWidget* scatter() const { return scatter_; }
@@ -68,6 +70,8 @@ private:
     PlotWidget* scatter_ = nullptr;
     QCPGraph* points_graph_ = nullptr;
     QCPErrorBars* errors_ = nullptr;
+    QCPGraph* selectedGraph_ = nullptr;
+    QStringList selected_;
     QComboBox* resultCombo_ = nullptr;
     QComboBox* xCombo_ = nullptr;
     QComboBox* yCombo_ = nullptr;

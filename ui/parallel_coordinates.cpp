@@ -493,6 +493,18 @@ void ParallelCoordinates::emitIfChanged(bool force) {
     Q_EMIT brushChanged(dirs, active);
 }
 
+void ParallelCoordinates::setSelectedDirs(const QStringList& dirs) {
+    if (dirs == selected_) return;
+    selected_ = dirs;
+    update();
+}
+
+bool ParallelCoordinates::lineSelected(int line) const {
+    for (const auto& d : data_.lines[static_cast<size_t>(line)].dirs)
+        if (selected_.contains(d)) return true;
+    return false;
+}
+
 // ---- mouse ----------------------------------------------------------------------------------------------
 
 int ParallelCoordinates::axisAt(const QPoint& pos) const {
@@ -709,6 +721,17 @@ void ParallelCoordinates::render(QPainter& p, QSize size) const {
         p.setPen(QPen(c, widthIn, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         if (n == 1) p.drawEllipse(QPointF(axisXIn(l, 0), px(0, line.values[0])), 3, 3);
         else p.drawPath(pathOf(i));
+    }
+    // The table's selection on top, outlined in black.
+    for (int i : order) {
+        if (selected_.isEmpty() || !lineSelected(i) || n == 1) continue;
+        const PcLine& line = data_.lines[static_cast<size_t>(i)];
+        p.setPen(QPen(QColor(20, 20, 20), 4.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(pathOf(i));
+        QColor c = colourOf(line);
+        if (!inside[static_cast<size_t>(i)]) c = QColor(225, 225, 225);
+        p.setPen(QPen(c, 2.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(pathOf(i));
     }
     if (hover_ >= 0 && hover_ < static_cast<int>(data_.lines.size())) {
         const PcLine& line = data_.lines[static_cast<size_t>(hover_)];

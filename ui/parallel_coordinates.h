@@ -95,6 +95,9 @@ public:
     bool lineInside(int line) const;
     QStringList dirsInside() const;
     int hoveredLine() const { return hover_; }
+    // The runs selected in the table: their lines drawn on top, outlined (a group's line when any member is).
+    void setSelectedDirs(const QStringList& dirs);
+    bool lineSelected(int line) const;
 
     // Renders the plot at size (the widget's own painting, the PNG and the SVG).
     void render(QPainter& p, QSize size) const;
@@ -147,6 +150,7 @@ private:
 
     PcData data_;
     std::map<QString, ValueBrush> brushes_;  // by axis key
+    QStringList selected_;
     int hover_ = -1;
     int dragAxis_ = -1;
     double dragFrom_ = 0;

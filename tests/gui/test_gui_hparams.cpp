@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QtTest>
 
 #include <cmath>
@@ -54,6 +55,13 @@ api::RunTable gridTable(const QString& root, size_t n, bool group) {
     api::RunTableOptions o;
     o.group_seeds = group;
     return api::makeRunTable(std::move(rows), o);
+}
+
+// A mouse move without a button (QTest::mouseMove only moves the cursor then, which the offscreen platform
+// does not turn into events).
+void hover(QWidget* w, QPoint pos) {
+    QMouseEvent me(QEvent::MouseMove, QPointF(pos), QPointF(w->mapToGlobal(pos)), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &me);
 }
 
 QStringList dirsOf(const api::RunTable& t, double lr) {
@@ -118,6 +126,14 @@ private Q_SLOTS:
         // A missing result: grey at the n/a mark under the axis.
         QVERIFY(pc->valueY(2, api::kNoValue) > bottom);
         QCOMPARE(pc->valueY(2, api::kNoValue), pc->naY());
+
+        // Hovering a line highlights it and names the run, its values and its result.
+        // (a quarter of the way from the first axis: line 1 crosses line 2 half-way)
+        const QPointF on = (3 * pc->vertex(2, 0) + pc->vertex(2, 1)) / 4;
+        hover(pc, on.toPoint());
+        QTRY_COMPARE(pc->hoveredLine(), 2);
+        QTRY_VERIFY(QToolTip::text().contains(QString::fromStdString(t.rows[2].name)));
+        QVERIFY(QToolTip::text().contains("0.6500"));
 
         // Exports: CSV with a row per run, SVG and PNG files.
         const QString csv = tmp_.filePath("pc.csv");
@@ -233,6 +249,17 @@ private Q_SLOTS:
         QTRY_VERIFY(xa->axisRect()->width() > 500 && xa->range().lower < 1e-4);
         QTRY_VERIFY(xa->coordToPixel(1e-4) - xa->coordToPixel(xa->range().lower) >= 6.5);
         QVERIFY(xa->coordToPixel(xa->range().upper) - xa->coordToPixel(3e-3) >= 6.5);
+        // Hovering a point names its run.
+        panel.scatter()->replot();
+        const QPoint at(qRound(xa->coordToPixel(3e-3)), qRound(panel.scatter()->yAxis->coordToPixel(0.80)));
+        hover(panel.scatter(), at);
+        QTRY_VERIFY(QToolTip::text().contains(QString::fromStdString(t.rows[3].name)));
+        // The table's selection: ringed on the scatter, outlined on the parallel coordinates.
+        api::RunTable sel;
+        sel.rows = {t.rows[1], t.rows[3]};
+        panel.showSelection(sel);
+        QCOMPARE(panel.scatter()->graph(1)->dataCount(), 2);
+        QVERIFY(!panel.parallel()->lineSelected(0) && panel.parallel()->lineSelected(1) && panel.parallel()->lineSelected(3));
         // out_dim on a linear axis (4x).
         panel.scatterXCombo()->setCurrentIndex(0);
         QVERIFY(!panel.scatterLogX());
