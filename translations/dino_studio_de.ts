@@ -1758,6 +1758,10 @@ zufällige Init.</translation>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>selected in the table</source>
+        <translation>in der Tabelle ausgewählt</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainActions</name>
