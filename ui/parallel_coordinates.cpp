@@ -268,6 +268,10 @@ void ParallelCoordinates::setData(PcData data) {
     for (auto& [key, b] : brushes_) {
         auto it = std::find_if(data.axes.begin(), data.axes.end(), [&](const PcAxis& a) { return a.key == key; });
         if (it == data.axes.end()) continue;
+        // An axis that turned from categories to numbers or back (a seventh value came): the brush's
+        // values no longer apply.
+        if ((it->scale == PcAxis::Scale::Categories) != (b.scale == PcAxis::Scale::Categories)) continue;
+        b.scale = it->scale;
         if (it->scale == PcAxis::Scale::Categories) {
             QStringList cats;
             for (const auto& c : b.categories)
@@ -357,6 +361,7 @@ double ParallelCoordinates::positionAt(double y) const {
 ParallelCoordinates::ValueBrush ParallelCoordinates::toValueBrush(int axis, double lo, double hi) const {
     const PcAxis& a = data_.axes[static_cast<size_t>(axis)];
     ValueBrush b;
+    b.scale = a.scale;
     b.lo = lo;
     b.hi = hi;
     b.na = lo <= kNaPosition + 0.02 && hi >= kNaPosition - 0.02;
@@ -523,6 +528,8 @@ int ParallelCoordinates::lineAt(const QPoint& pos) const {
     double bestD = 5.0;
     const QPointF p(pos);
     for (int i = 0; i < static_cast<int>(data_.lines.size()); ++i) {
+        // Lines inside the brushes win over dimmed ones at the same distance.
+        const double penalty = lineInside(i) ? 0 : 2;
         for (int a = 0; a + 1 < n; ++a) {
             const double x0 = axisXIn(l, a), x1 = axisXIn(l, a + 1);
             if (p.x() < x0 - 5 || p.x() > x1 + 5) continue;
@@ -533,8 +540,7 @@ int ParallelCoordinates::lineAt(const QPoint& pos) const {
             const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - u, d) / len2, 0.0, 1.0) : 0.0;
             const QPointF q = u + t * d;
             const double dist = std::hypot(p.x() - q.x(), p.y() - q.y());
-            // Lines inside the brushes win over dimmed ones at the same distance.
-            const double score = dist + (lineInside(i) ? 0 : 2);
+            const double score = dist + penalty;
             if (score < bestD) {
                 bestD = score;
                 best = i;

@@ -144,6 +144,7 @@ private:
         QStringList categories;  // Categories
         bool na = false;         // includes the n/a mark
         bool empty = false;      // covers no value at all
+        PcAxis::Scale scale = PcAxis::Scale::Linear;  // of the axis it was made on
     };
     ValueBrush toValueBrush(int axis, double lo, double hi) const;
     std::optional<Brush> fromValueBrush(int axis, const ValueBrush& b) const;

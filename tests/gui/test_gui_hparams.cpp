@@ -38,9 +38,9 @@ const std::vector<GridRun> kGrid = {
     {1e-4, 16, 1, 0.64}, {1e-4, 64, 1, 0.72}, {3e-3, 16, 1, 0.61}, {3e-3, 64, 1, 0.84},
 };
 
-api::RunTable gridTable(const QString& root, size_t n, bool group) {
+api::RunTable gridTableOf(const QString& root, const std::vector<size_t>& which, bool group) {
     std::vector<api::RunRow> rows;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i : which) {
         const GridRun& g = kGrid[i];
         test::FixtureRun f;
         f.config.optim.lr = g.lr;
@@ -62,6 +62,12 @@ api::RunTable gridTable(const QString& root, size_t n, bool group) {
 void hover(QWidget* w, QPoint pos) {
     QMouseEvent me(QEvent::MouseMove, QPointF(pos), QPointF(w->mapToGlobal(pos)), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(w, &me);
+}
+
+api::RunTable gridTable(const QString& root, size_t n, bool group) {
+    std::vector<size_t> which;
+    for (size_t i = 0; i < n; ++i) which.push_back(i);
+    return gridTableOf(root, which, group);
 }
 
 QStringList dirsOf(const api::RunTable& t, double lr) {
@@ -205,6 +211,19 @@ private Q_SLOTS:
         panel.showTable(t);
         QVERIFY(pc->brush(1).has_value());
         QVERIFY(spy.isEmpty());  // nothing changed: no new filter
+
+        // A new run arrives (seed 1 of lr 3e-3, out_dim 16): system.seed becomes an axis, the lr brush stays
+        // and the new run, inside it, joins the filter.
+        const api::RunTable t5 = gridTableOf(tmp_.filePath("grid"), {0, 1, 2, 3, 6}, false);
+        panel.showTable(t5);
+        QCOMPARE(pc->data().axes.size(), size_t(4));
+        QTRY_VERIFY(!spy.isEmpty());
+        dirs = spy.takeLast().at(0).toStringList();
+        dirs.sort();
+        want = dirsOf(t5, 3e-3);
+        want.sort();
+        QCOMPARE(want.size(), 3);
+        QCOMPARE(dirs, want);
 
         // "Clear brushes": no filter.
         QVERIFY(panel.clearButton()->isEnabled());
