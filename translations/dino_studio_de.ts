@@ -1762,6 +1762,10 @@ zufällige Init.</translation>
         <source>selected in the table</source>
         <translation>in der Tabelle ausgewählt</translation>
     </message>
+    <message>
+        <source>No runs.</source>
+        <translation>Keine Läufe.</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainActions</name>

@@ -1755,6 +1755,10 @@ random init</source>
         <source>selected in the table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainActions</name>

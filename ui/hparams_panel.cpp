@@ -295,7 +295,7 @@ void HParamsPanel::rebuildParallel() {
         colourBar_->setPixmap(pm);
     } else {
         colourBar_->setPixmap({});
-        colourBar_->setText(tr("no run has this result yet"));
+        colourBar_->setText(parallel_->data().lines.empty() ? QString() : tr("no run has this result yet"));
     }
     if (!parallel_->hasBrushes()) updateStatus(parallel_->dirsInside(), false);
 }
@@ -378,6 +378,7 @@ void HParamsPanel::updateStatus(const QStringList& dirs, bool active) {
     for (const auto& l : parallel_->data().lines) total += static_cast<int>(l.dirs.size());
     clear_->setEnabled(active);
     if (active) status_->setText(tr("%1 of %2 runs inside the brushes; the table shows only them.").arg(dirs.size()).arg(total));
+    else if (total == 0) status_->setText(tr("No runs."));
     else status_->setText(tr("%1 runs. Drag along an axis to filter the table; double-click an axis to clear it.").arg(total));
 }
 
