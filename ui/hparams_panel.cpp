@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace dino::ui {
@@ -98,6 +99,7 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     menu->addAction(tr("Parallel coordinates as SVG…"), this, [this] { exportParallel(QStringLiteral("svg")); });
     menu->addAction(tr("Parallel coordinates data as CSV…"), this, [this] { exportParallel(QStringLiteral("csv")); });
     menu->addAction(tr("Scatter chart…"), this, [this] { exportPlotInteractive(scatter_, QStringLiteral("hparams-scatter"), this); });
+    menu->addAction(tr("Fields that mattered…"), this, [this] { exportPlotInteractive(effectsPlot_, QStringLiteral("fields-that-mattered"), this); });
     export_->setMenu(menu);
     bar->addWidget(export_);
     lay->addLayout(bar);
@@ -150,6 +152,39 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     scatter_->setMouseTracking(true);
     sl->addWidget(scatter_, 1);
     tabs_->addTab(side, tr("Scatter"));
+
+    // Which fields mattered: one horizontal bar per field, the spread of the result's means over its values.
+    effectsPlot_ = new PlotWidget(tr("Which fields mattered"), tabs_);
+    effectsPlot_->setObjectName(QStringLiteral("hparamsEffects"));
+    effectsPlot_->setAutoRescale(false);  // bars along y: rebuildEffects sets the ranges
+    effectsPlot_->setInteractions({});
+    effectBars_ = new QCPBars(effectsPlot_->yAxis, effectsPlot_->xAxis);
+    effectBars_->setWidth(0.6);
+    effectBars_->setPen(Qt::NoPen);
+    effectBars_->setBrush(QColor(33, 113, 181));
+    effectBars_->setName(tr("spread"));
+    effectsPlot_->yAxis->setRangeReversed(true);
+    effectsPlot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    effectsPlot_->yAxis->grid()->setVisible(false);
+    effectsPlot_->setMouseTracking(true);
+    effectsPlot_->setToolTip(tr("Per field that differs: the mean result at each of its values (numbers with more "
+                                "than 5 values in thirds), over the runs or seed groups shown; the bar is the spread "
+                                "(max - min) of these means, as `dino sweep` reports it. Hover a bar for the means."));
+    tabs_->addTab(effectsPlot_, tr("Fields that mattered"));
+    connect(effectsPlot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        const int i = static_cast<int>(std::lround(effectsPlot_->yAxis->pixelToCoord(e->position().y()))) - 1;
+        if (e->buttons() != Qt::NoButton || i < 0 || i >= static_cast<int>(effects_.size()) ||
+            !effectsPlot_->axisRect()->rect().contains(e->pos()))
+            return;
+        const api::FieldEffect& f = effects_[static_cast<size_t>(i)];
+        QString text = QStringLiteral("<b>%1</b> (%2)<br>").arg(effectsPlot_->yAxis->tickVectorLabels().value(i).toHtmlEscaped(),
+                                                             qs(f.field).toHtmlEscaped());
+        for (size_t k = 0; k < f.levels.size(); ++k)
+            text += tr("%1: mean %2 (n = %3)").arg(qs(f.levels[k]).toHtmlEscaped()).arg(f.means[k], 0, 'f', 4).arg(f.counts[k]) +
+                    QStringLiteral("<br>");
+        text += tr("spread %1").arg(f.spread, 0, 'f', 4);
+        QToolTip::showText(e->globalPosition().toPoint(), text, effectsPlot_);
+    });
     lay->addWidget(tabs_, 1);
 
     for (size_t i = 0; i < api::resultColumns().size(); ++i) {
@@ -167,6 +202,7 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
         }
         rebuildParallel();
         rebuildScatter();
+        rebuildEffects();
     });
     connect(yCombo_, &QComboBox::activated, this, [this] { yChosen_ = true; });
     connect(xCombo_, &QComboBox::currentIndexChanged, this, [this] { rebuildScatter(); });
@@ -227,6 +263,47 @@ void HParamsPanel::showTable(const api::RunTable& visible) {
     fillCombos();
     rebuildParallel();
     rebuildScatter();
+    rebuildEffects();
+}
+
+void HParamsPanel::rebuildEffects() {
+    // The parallel coordinates' lines with a result, each with its field axes' values as JSON text.
+    const PcData& d = parallel_->data();
+    std::map<QString, const api::RunRow*> byDir;
+    for (const auto& r : table_.rows) byDir[qs(r.dir)] = &r;
+    std::vector<std::pair<api::FieldValues, double>> configs;
+    for (const auto& line : d.lines) {
+        const double result = line.values.empty() ? api::kNoValue : line.values.back();
+        auto it = line.dirs.isEmpty() ? byDir.end() : byDir.find(line.dirs.front());
+        if (!std::isfinite(result) || it == byDir.end()) continue;
+        api::FieldValues values;
+        const auto all = api::configFieldValues(it->second->config);
+        for (size_t a = 0; a + 1 < d.axes.size(); ++a) {
+            const std::string key = ss(d.axes[a].key);
+            for (const auto& kv : all)
+                if (kv.first == key) values.push_back(kv);
+        }
+        configs.emplace_back(std::move(values), result);
+    }
+    effects_ = api::fieldEffects(configs);
+    QVector<double> keys, spreads;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    double top = 0;
+    for (size_t i = 0; i < effects_.size(); ++i) {
+        keys << double(i + 1);
+        spreads << effects_[i].spread;
+        top = std::max(top, effects_[i].spread);
+        const FieldDescriptor* f = findConfigField(effects_[i].field);
+        ticker->addTick(double(i + 1), f ? QCoreApplication::translate("dino::ui::ConfigFields", f->label) : qs(effects_[i].field));
+    }
+    effectBars_->setData(keys, spreads, true);
+    effectsPlot_->yAxis->setTicker(ticker);
+    effectsPlot_->yAxis->setRange(0.4, std::max<double>(1, effects_.size()) + 0.6);
+    effectsPlot_->xAxis->setRange(0, top > 0 ? top * 1.08 : 1);
+    effectsPlot_->xAxis->setLabel(tr("spread of the mean %1 over the field's values").arg(resultCombo_->currentText()));
+    effectsPlot_->setTitle(effects_.empty() ? tr("Which fields mattered: needs two runs with the result and a field that differs")
+                                            : tr("Which fields mattered"));
+    effectsPlot_->requestReplot();
 }
 
 void HParamsPanel::showSelection(const api::RunTable& selected) {

@@ -4,6 +4,7 @@
 // point per run or per seed group (mean ± sd). Both follow the table: showTable() on every re-read.
 #pragma once
 
+#include "api/sweep.h"
 #include "experiments_view.h"
 #include "parallel_coordinates.h"
 
@@ -17,6 +18,7 @@ class QTabWidget;
 class QToolButton;
 class QCPErrorBars;
 class QCPGraph;
+class QCPBars;
 
 namespace dino::ui {
 
@@ -48,6 +50,10 @@ public:
     };
     const std::vector<ScatterPoint>& scatterPoints() const { return points_; }
     bool scatterLogX() const;
+    // Which fields mattered (api::fieldEffects over the lines of the parallel coordinates: runs, or seed
+    // groups at their means, with the chosen result), largest spread first; drawn as bars.
+    const std::vector<api::FieldEffect>& effects() const { return effects_; }
+    PlotWidget* effectsPlot() const { return effectsPlot_; }
 
 Q_SIGNALS:
     void runFilterChanged(const QStringList& dirs, bool active);
@@ -56,6 +62,7 @@ private:
     void fillCombos();
     void rebuildParallel();
     void rebuildScatter();
+    void rebuildEffects();
     void updateStatus(const QStringList& dirs, bool active);
     void exportParallel(const QString& format);
     int resultIndex() const;
@@ -80,6 +87,9 @@ private:
     QLabel* status_ = nullptr;
     QLabel* colourBar_ = nullptr;
     std::vector<ScatterPoint> points_;
+    PlotWidget* effectsPlot_ = nullptr;
+    QCPBars* effectBars_ = nullptr;
+    std::vector<api::FieldEffect> effects_;
 };
 
 }  // namespace dino::ui

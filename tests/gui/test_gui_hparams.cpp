@@ -289,6 +289,31 @@ private Q_SLOTS:
         QCOMPARE(panel.scatterPoints()[0].x, 0.5);
     }
 
+    void fieldsThatMattered() {
+        // Per field, the mean k-NN at each value and their spread: out_dim 16 (0.60, 0.65) -> 0.625,
+        // 64 (0.70, 0.80) -> 0.75, spread 0.125; lr 1e-4 (0.60, 0.70) -> 0.65, 3e-3 (0.65, 0.80) -> 0.725,
+        // spread 0.075. Largest first.
+        const api::RunTable t = gridTable(tmp_.filePath("grid"), 4, false);
+        HParamsPanel panel;
+        panel.resize(1000, 400);
+        panel.show();
+        panel.showTable(t);
+        const auto& e = panel.effects();
+        QCOMPARE(e.size(), size_t(2));
+        QCOMPARE(e[0].field, std::string("model.out_dim"));
+        QCOMPARE(e[0].levels, (std::vector<std::string>{"16", "64"}));
+        QVERIFY(std::abs(e[0].means[0] - 0.625) < 1e-12 && std::abs(e[0].means[1] - 0.75) < 1e-12);
+        QVERIFY(std::abs(e[0].spread - 0.125) < 1e-12);
+        QCOMPARE(e[1].field, std::string("optim.lr"));
+        QVERIFY(std::abs(e[1].spread - 0.075) < 1e-12);
+        QCOMPARE(panel.effectsPlot()->plottable(0)->interface1D()->dataCount(), 2);
+        // Seed groups count once each, at their means: out_dim 16 (0.62, 0.63), 64 (0.71, 0.82) -> 0.14.
+        panel.showTable(gridTable(tmp_.filePath("seeds"), 8, true));
+        QCOMPARE(panel.effects().size(), size_t(2));
+        QCOMPARE(panel.effects()[0].field, std::string("model.out_dim"));
+        QVERIFY(std::abs(panel.effects()[0].spread - 0.14) < 1e-12);
+    }
+
     void seedGroupsAtTheirMeans() {
         const api::RunTable t = gridTable(tmp_.filePath("seeds"), 8, true);
         QCOMPARE(t.groups.size(), size_t(4));
