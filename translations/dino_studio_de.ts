@@ -1766,6 +1766,42 @@ zufällige Init.</translation>
         <source>No runs.</source>
         <translation>Keine Läufe.</translation>
     </message>
+    <message>
+        <source>Fields that mattered…</source>
+        <translation>Einflussreiche Felder…</translation>
+    </message>
+    <message>
+        <source>Which fields mattered</source>
+        <translation>Welche Felder zählten</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>Spannweite</translation>
+    </message>
+    <message>
+        <source>Per field that differs: the mean result at each of its values (numbers with more than 5 values in thirds), over the runs or seed groups shown; the bar is the spread (max - min) of these means, as `dino sweep` reports it. Hover a bar for the means.</source>
+        <translation>Je unterschiedlichem Feld: das mittlere Ergebnis bei jedem seiner Werte (Zahlen mit mehr als 5 Werten in Dritteln), über die gezeigten Läufe oder Seed-Gruppen; der Balken ist die Spannweite (max - min) dieser Mittel, wie `dino sweep` sie ausgibt. Über einem Balken stehen die Mittel im Tooltip.</translation>
+    </message>
+    <message>
+        <source>Fields that mattered</source>
+        <translation>Einflussreiche Felder</translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation>%1: Mittel %2 (n = %3)</translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation>Spannweite %1</translation>
+    </message>
+    <message>
+        <source>spread of the mean %1 over the field&apos;s values</source>
+        <translation>Spannweite der mittleren %1 über die Werte des Felds</translation>
+    </message>
+    <message>
+        <source>Which fields mattered: needs two runs with the result and a field that differs</source>
+        <translation>Welche Felder zählten: braucht zwei Läufe mit dem Ergebnis und ein Feld, das sich unterscheidet</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainActions</name>

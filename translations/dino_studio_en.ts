@@ -1759,6 +1759,42 @@ random init</source>
         <source>No runs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fields that mattered…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fields mattered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per field that differs: the mean result at each of its values (numbers with more than 5 values in thirds), over the runs or seed groups shown; the bar is the spread (max - min) of these means, as `dino sweep` reports it. Hover a bar for the means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields that mattered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread of the mean %1 over the field&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fields mattered: needs two runs with the result and a field that differs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::MainActions</name>
