@@ -1,7 +1,8 @@
 // The Experiments tab's hyperparameter views (TensorBoard's HParams tab, W&B's parallel coordinates and
-// scatter plots): the parallel coordinates of the differing configuration fields against a result, whose
-// brushes filter the runs table, and a scatter of any numeric field (or result) against any result, one
-// point per run or per seed group (mean ± sd). Both follow the table: showTable() on every re-read.
+// scatter plots), as tabs: the parallel coordinates of the differing configuration fields against a
+// result, whose brushes filter the runs table; a scatter of any numeric field (or result) against any
+// result, one point per run or per seed group (mean ± sd); and which fields mattered (api::fieldEffects,
+// as `dino sweep` reports it). All follow the table: showTable() on every re-read.
 #pragma once
 
 #include "api/sweep.h"
