@@ -1886,6 +1886,169 @@ zufällige Init.</translation>
     </message>
 </context>
 <context>
+    <name>dino::ui::HParamsPanel</name>
+    <message>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>The result on the right-hand axis, and the lines&apos; colour</source>
+        <translation>Das Ergebnis auf der rechten Achse und die Farbe der Linien</translation>
+    </message>
+    <message>
+        <source>Clear brushes</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Remove every axis&apos;s brush: the table shows all runs again</source>
+        <translation>Die Auswahl auf allen Achsen entfernen: die Tabelle zeigt wieder alle Läufe</translation>
+    </message>
+    <message>
+        <source>The lines&apos; colour: the result on viridis (dark low, yellow high); grey: no result</source>
+        <translation>Die Farbe der Linien: das Ergebnis auf Viridis (dunkel niedrig, gelb hoch); grau: kein Ergebnis</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates as PNG…</source>
+        <translation>Parallele Koordinaten als PNG…</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates as SVG…</source>
+        <translation>Parallele Koordinaten als SVG…</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates data as CSV…</source>
+        <translation>Daten der parallelen Koordinaten als CSV…</translation>
+    </message>
+    <message>
+        <source>Scatter chart…</source>
+        <translation>Streudiagramm…</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <source>A numeric configuration field that differs between the runs, or a result</source>
+        <translation>Ein numerisches Konfigurationsfeld, das sich zwischen den Läufen unterscheidet, oder ein Ergebnis</translation>
+    </message>
+    <message>
+        <source>y:</source>
+        <translation>y:</translation>
+    </message>
+    <message>
+        <source>Field against result</source>
+        <translation>Feld gegen Ergebnis</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>Streudiagramm</translation>
+    </message>
+    <message>
+        <source> (n = %1)</source>
+        <translation> (n = %1)</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>no run has this result yet</source>
+        <translation>noch kein Lauf hat dieses Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation>%1 (Mittel über %2 Seeds)</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs inside the brushes; the table shows only them.</source>
+        <translation>%1 von %2 Läufen in der Auswahl; die Tabelle zeigt nur diese.</translation>
+    </message>
+    <message>
+        <source>%1 runs. Drag along an axis to filter the table; double-click an axis to clear it.</source>
+        <translation>%1 Läufe. Entlang einer Achse ziehen filtert die Tabelle; Doppelklick auf eine Achse hebt ihre Auswahl auf.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the parallel coordinates</source>
+        <translation>Parallele Koordinaten exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>selected in the table</source>
+        <translation>in der Tabelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>No runs.</source>
+        <translation>Keine Läufe.</translation>
+    </message>
+    <message>
+        <source>Fields that mattered…</source>
+        <translation>Einflussreiche Felder…</translation>
+    </message>
+    <message>
+        <source>Which fields mattered</source>
+        <translation>Welche Felder zählten</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>Spannweite</translation>
+    </message>
+    <message>
+        <source>Per field that differs: the mean result at each of its values (numbers with more than 5 values in thirds), over the runs or seed groups shown; the bar is the spread (max - min) of these means, as `dino sweep` reports it. Hover a bar for the means.</source>
+        <translation>Je unterschiedlichem Feld: das mittlere Ergebnis bei jedem seiner Werte (Zahlen mit mehr als 5 Werten in Dritteln), über die gezeigten Läufe oder Seed-Gruppen; der Balken ist die Spannweite (max - min) dieser Mittel, wie `dino sweep` sie ausgibt. Über einem Balken stehen die Mittel im Tooltip.</translation>
+    </message>
+    <message>
+        <source>Fields that mattered</source>
+        <translation>Einflussreiche Felder</translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation>%1: Mittel %2 (n = %3)</translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation>Spannweite %1</translation>
+    </message>
+    <message>
+        <source>spread of the mean %1 over the field&apos;s values</source>
+        <translation>Spannweite der mittleren %1 über die Werte des Felds</translation>
+    </message>
+    <message>
+        <source>Which fields mattered: needs two runs with the result and a field that differs</source>
+        <translation>Welche Felder zählten: braucht zwei Läufe mit dem Ergebnis und ein Feld, das sich unterscheidet</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::MainActions</name>
     <message>
         <source>&amp;Open run…</source>
@@ -2343,6 +2506,91 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ParallelCoordinates</name>
+    <message>
+        <source>1-NN accuracy</source>
+        <translation>1-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>weighted k-NN accuracy</source>
+        <translation>gewichtete k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>random-init 1-NN</source>
+        <translation>1-NN zufällige Init.</translation>
+    </message>
+    <message>
+        <source>random-init k-NN</source>
+        <translation>k-NN zufällige Init.</translation>
+    </message>
+    <message>
+        <source>random-init AUC</source>
+        <translation>AUC zufällige Init.</translation>
+    </message>
+    <message>
+        <source>best live k-NN</source>
+        <translation>bestes Live-k-NN</translation>
+    </message>
+    <message>
+        <source>step of the best live k-NN</source>
+        <translation>Schritt des besten Live-k-NN</translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation>Teacher-Entropie</translation>
+    </message>
+    <message>
+        <source>pseudo-labels used</source>
+        <translation>genutzte Pseudo-Labels</translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation>%1 (Mittel über %2 Seeds)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>linear scale</source>
+        <translation>lineare Skala</translation>
+    </message>
+    <message>
+        <source>%1 (result; %2). Drag along the axis to brush.</source>
+        <translation>%1 (Ergebnis; %2). Entlang der Achse ziehen wählt einen Bereich aus.</translation>
+    </message>
+    <message>
+        <source>%1
+%2 (%3). Drag along the axis to brush.</source>
+        <translation>%1
+%2 (%3). Entlang der Achse ziehen wählt einen Bereich aus.</translation>
+    </message>
+    <message>
+        <source>No runs to compare: the hyperparameter views show the runs the table lists.</source>
+        <translation>Keine Läufe zum Vergleichen: die Hyperparameter-Ansichten zeigen die Läufe, die die Tabelle auflistet.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Hyperparameters against %1</source>
+        <translation>Hyperparameter gegen %1</translation>
     </message>
 </context>
 <context>

@@ -1879,6 +1879,169 @@ random init</source>
     </message>
 </context>
 <context>
+    <name>dino::ui::HParamsPanel</name>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result on the right-hand axis, and the lines&apos; colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear brushes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every axis&apos;s brush: the table shows all runs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines&apos; colour: the result on viridis (dark low, yellow high); grey: no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel coordinates as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel coordinates as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel coordinates data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatter chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A numeric configuration field that differs between the runs, or a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field against result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (n = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no run has this result yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs inside the brushes; the table shows only them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs. Drag along an axis to filter the table; double-click an axis to clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the parallel coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields that mattered…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fields mattered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per field that differs: the mean result at each of its values (numbers with more than 5 values in thirds), over the runs or seed groups shown; the bar is the spread (max - min) of these means, as `dino sweep` reports it. Hover a bar for the means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields that mattered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread of the mean %1 over the field&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fields mattered: needs two runs with the result and a field that differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::MainActions</name>
     <message>
         <source>&amp;Open run…</source>
@@ -2333,6 +2496,90 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ParallelCoordinates</name>
+    <message>
+        <source>1-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted k-NN accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random-init 1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random-init k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random-init AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best live k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step of the best live k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-labels used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mean of %2 seeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (result; %2). Drag along the axis to brush.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 (%3). Drag along the axis to brush.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs to compare: the hyperparameter views show the runs the table lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters against %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -221,7 +221,14 @@ void PlotWidget::fitAxes() {
         QCPRange r = any ? data : keyHint_;
         if (hint) r = QCPRange(std::min(r.lower, keyHint_.lower), std::max(r.upper, keyHint_.upper));
         if (log) {
-            axis->setRange(r.lower == r.upper ? QCPRange(r.lower / 2, r.upper * 2) : r);
+            if (r.lower == r.upper) r = QCPRange(r.lower / 2, r.upper * 2);
+            // The same room as on a linear axis, in log space: a marker at an end of the data (a scatter's
+            // point at the smallest learning rate) is drawn whole.
+            const int length = key ? axisRect()->width() : axisRect()->height();
+            const double span = std::log(r.upper / r.lower);
+            const double px = length > 4 * kEdgePx ? span * kEdgePx / (length - 2.0 * kEdgePx) : 0.02 * span;
+            const double pad = std::max(key ? 0.0 : 0.06 * span, px);
+            axis->setRange(r.lower * std::exp(-pad), r.upper * std::exp(pad));
             continue;
         }
         // A single point or a flat series (a constant schedule): one step either side of a step, +-5 % of a value.

@@ -181,6 +181,14 @@ struct SweepResults {
     int64_t steps_done = 0, steps_all = 0;  // steps trained, and what running every trial to the end takes
 };
 
+// Which fields mattered, over configurations with one result each (a mean over seeds): for every field of
+// the configurations' values (the same keys in the same order in each), the mean result at each of its
+// levels (its distinct values; a numeric field with more than 5 values in thirds of the configurations),
+// and the spread of those means; fields with a single level left out; largest spread first. Fewer than
+// two configurations: none. sweepResults() uses it over the finished configurations, the GUI's
+// hyperparameter view over the runs (or seed groups) it shows.
+std::vector<FieldEffect> fieldEffects(const std::vector<std::pair<FieldValues, double>>& configs);
+
 SweepResults sweepResults(const std::string& dir);
 // sweep-results.json, sweep-results.csv and (when a configuration finished) best-config.json, with
 // system.seed = the first seed.

@@ -42,19 +42,19 @@ double stdOf(const std::vector<double>& v) {
     return std::sqrt(s / (v.size() - 1));
 }
 
-// The levels of one field over the finished configurations: its distinct values, or, for a numeric
-// field with more than 5 of them, thirds of the configurations by value ("[lo, hi]").
-FieldEffect effectOf(size_t k, const std::string& field, const std::vector<const SweepConfigResult*>& done) {
+// The levels of one field over the configurations: its distinct values, or, for a numeric field with
+// more than 5 of them, thirds of the configurations by value ("[lo, hi]").
+FieldEffect effectOf(size_t k, const std::string& field, const std::vector<std::pair<FieldValues, double>>& done) {
     FieldEffect e;
     e.field = field;
     std::map<std::string, std::vector<double>> by_text;
     std::vector<std::pair<double, double>> numeric;  // (value, mean)
     bool all_numeric = true;
-    for (const auto* r : done) {
-        const std::string& v = r->values[k].second;
-        by_text[v].push_back(r->mean);
+    for (const auto& [values, mean] : done) {
+        const std::string& v = values[k].second;
+        by_text[v].push_back(mean);
         const auto j = nlohmann::json::parse(v);
-        if (j.is_number()) numeric.emplace_back(j.get<double>(), r->mean);
+        if (j.is_number()) numeric.emplace_back(j.get<double>(), mean);
         else all_numeric = false;
     }
     if (all_numeric && by_text.size() > 5) {
@@ -202,6 +202,17 @@ std::string fixed(double v, int decimals) {
 
 }  // namespace
 
+std::vector<FieldEffect> fieldEffects(const std::vector<std::pair<FieldValues, double>>& configs) {
+    std::vector<FieldEffect> effects;
+    if (configs.size() < 2) return effects;
+    for (size_t k = 0; k < configs.front().first.size(); ++k) {
+        FieldEffect e = effectOf(k, configs.front().first[k].first, configs);
+        if (e.levels.size() >= 2) effects.push_back(std::move(e));
+    }
+    std::stable_sort(effects.begin(), effects.end(), [](const FieldEffect& a, const FieldEffect& b) { return a.spread > b.spread; });
+    return effects;
+}
+
 SweepResults sweepResults(const std::string& dir) {
     const SweepState state = loadSweepState(dir);
     const SweepSpec spec = loadSweepSpec((fs::path(dir) / "sweep.json").string());
@@ -238,15 +249,10 @@ SweepResults sweepResults(const std::string& dir) {
         if ((a.n > 0) != (b.n > 0)) return a.n > 0;
         return a.mean > b.mean;
     });
-    std::vector<const SweepConfigResult*> done;
+    std::vector<std::pair<FieldValues, double>> done;
     for (const auto& c : r.ranked)
-        if (c.state == "finished" && c.n > 0) done.push_back(&c);
-    if (done.size() >= 2)
-        for (size_t k = 0; k < done.front()->values.size(); ++k) {
-            FieldEffect e = effectOf(k, done.front()->values[k].first, done);
-            if (e.levels.size() >= 2) r.effects.push_back(std::move(e));
-        }
-    std::stable_sort(r.effects.begin(), r.effects.end(), [](const FieldEffect& a, const FieldEffect& b) { return a.spread > b.spread; });
+        if (c.state == "finished" && c.n > 0) done.emplace_back(c.values, c.mean);
+    r.effects = fieldEffects(done);
     int64_t planned_known = 0;
     int with_plan = 0;
     for (const auto& t : state.trials) {
