@@ -3,13 +3,16 @@
 #include "attention_panel.h"
 #include "background_task.h"
 #include "chart_export.h"
+#include "comparison_panel.h"
 #include "config_column.h"
 #include "config_document.h"
+#include "config_diff_panel.h"
 #include "config_form.h"
 #include "dataset_picker.h"
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
 #include "experiments_panel.h"
+#include "hparams_panel.h"
 #include "main_actions.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -89,6 +92,12 @@ void MainWindow::buildTabs() {
     map_ = new EmbeddingMapPanel(tabs_);
     runs_ = new RunsPanel(tabs_);
     experiments_ = new ExperimentsPanel(tabs_);
+    auto* comparison = new ComparisonPanel(experiments_);
+    auto* diff = new ConfigDiffPanel(experiments_);
+    auto* hparams = new HParamsPanel(experiments_);
+    experiments_->addView(tr("Compare"), comparison, comparison);
+    experiments_->addView(tr("Configuration diff"), diff, diff);
+    experiments_->addView(tr("Hyperparameters"), hparams, hparams);
     const std::tuple<QWidget*, const char*, QString> pages[] = {
         {preview_, "preview", tr("Augmentation preview")}, {training_, "start", tr("Training")},
         {evaluation_, "evaluate", tr("Evaluation")},       {pseudo_, "histogram", tr("Pseudo-labels")},
@@ -275,6 +284,8 @@ void MainWindow::connectSweeps() {
     connect(sweeps_, &SweepRunner::started, this, [this](const QString& dir) {
         showStatus(tr("Sweep started in %1").arg(QDir::toNativeSeparators(dir)), 5000);
         training_->appendLog(tr("Sweep started in %1 (dino sweep; its log: sweep-log.txt)").arg(QDir::toNativeSeparators(dir)));
+        // Its runs show in the Experiments table: a sweep outside the runs folder is listed as a folder of its own.
+        if (QDir(runsFolder()).relativeFilePath(dir).startsWith(QLatin1String(".."))) experiments_->addFolder(dir);
         Q_EMIT sweepStarted(dir);
     });
     connect(sweeps_, &SweepRunner::finished, this, [this](int code, const QString& message) {

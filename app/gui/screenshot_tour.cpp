@@ -5,6 +5,7 @@
 #include "attention_panel.h"
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
+#include "experiments_panel.h"
 #include "main_window.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -65,6 +66,28 @@ static QStringList capturePanels(MainWindow& w, const QString& dir) {
         settle(100);
         const QString path = QDir(dir).filePath(QStringLiteral("studio-%1.png").arg(names[i]));
         if (w.grab().save(path)) written << path;
+    }
+    // The Experiments tab: the runs of the runs folder grouped by seeds, all of them selected, each view.
+    if (auto* e = w.experimentsPanel()) {
+        w.tabs()->setCurrentWidget(e);
+        e->setGroupSeeds(true);
+        const int reads = e->readsDone();
+        e->refresh();
+        QElapsedTimer t;
+        t.start();
+        while ((e->readsDone() <= reads || e->isReading()) && t.elapsed() < 60000) settle(50);
+        QStringList all;
+        for (const auto& r : e->visibleTable().rows) all << QString::fromStdString(r.dir);
+        e->selectDirs(all);
+        const char* views[] = {"experiments", "experiments-diff", "experiments-hparams"};
+        for (int v = 0; v < e->viewTabs()->count() && v < 3; ++v) {
+            e->viewTabs()->setCurrentIndex(v);
+            settle(v == 0 ? 6000 : 800);  // the comparison reads the runs' curves off the GUI thread
+            for (auto* p : w.findChildren<QCustomPlot*>()) p->replot();
+            settle(100);
+            const QString path = QDir(dir).filePath(QStringLiteral("studio-%1.png").arg(views[v]));
+            if (w.grab().save(path)) written << path;
+        }
     }
     return written;
 }

@@ -347,6 +347,7 @@ TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["tset"]})").find("evaluate") != std::string::npos);
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["test", "test"]})").find("listed twice") != std::string::npos);
     CHECK(message(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": "test"})").find("expected a list") != std::string::npos);
+}
 
 TEST_CASE("sweep folder: a new sweep may start in a folder holding only its spec and base config", "[sweep]") {
     // The GUI's sweep dialog writes DIR/sweep-spec.json and DIR/base-config.json, then runs

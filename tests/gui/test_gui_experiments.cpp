@@ -4,7 +4,9 @@
 // tags.json and read back, hiding, deleting (asks first; refused while a writer holds the run's lock), the
 // selection delivered to a view as a RunTable, a view's brushing filter, and a run whose metrics.csv grows
 // followed live with the selection kept.
+#include "comparison_panel.h"
 #include "experiments_panel.h"
+#include "hparams_panel.h"
 #include "experiments_view.h"
 #include "runs_table_model.h"
 
@@ -333,6 +335,40 @@ private Q_SLOTS:
         Q_EMIT brush->runFilterChanged({}, false);
         QCOMPARE(p->proxy()->rowCount(), 3);
         QVERIFY(!p->findChild<QWidget*>("runFilterBar")->isVisible());
+    }
+
+    // The whole path a user takes: two rows clicked (the second with Ctrl) in the table, and the real
+    // comparison view draws one loss curve per run; the parallel coordinates get every visible run.
+    void twoRowsClickedGiveTwoCurvesOnTheComparison() {
+        const QString root = writeRuns();
+        auto p = panelOn(root, false);
+        auto* comparison = new ComparisonPanel;
+        auto* hparams = new HParamsPanel;
+        p->addView("Compare", comparison, comparison);
+        p->addView("Hyperparameters", hparams, hparams);
+        const QString s0 = root + "/lr1e-3-s0", b = root + "/lr2e-3-s0";
+        QTableView* table = p->tableView();
+        auto click = [&](const QString& dir, Qt::KeyboardModifiers mods) {
+            const QModelIndex src = p->model()->index(p->model()->rowOfDir(dir), p->model()->columnOf(Kind::Status));
+            const QModelIndex at = p->proxy()->mapFromSource(src);
+            QVERIFY(at.isValid());
+            table->scrollTo(at);
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, mods, table->visualRect(at).center());
+        };
+        click(s0, Qt::NoModifier);
+        click(b, Qt::ControlModifier);
+        QTRY_COMPARE(p->selectedDirs().size(), 2);
+        PlotWidget* loss = comparison->plot(ComparisonPanel::Loss);
+        // One smoothed curve per run in the legend, each with its run's 8 steps.
+        QTRY_COMPARE(comparison->seriesLabels().size(), 2);
+        QTRY_COMPARE(loss->legend->itemCount(), 2);
+        int curves = 0;
+        for (int i = 0; i < loss->graphCount(); ++i)
+            if (loss->graph(i)->visible() && loss->graph(i)->dataCount() == 8 && !loss->graph(i)->name().contains("raw")) ++curves;
+        QCOMPARE(curves, 2);
+        // Deselecting one leaves one.
+        click(b, Qt::ControlModifier);
+        QTRY_COMPARE(comparison->seriesLabels().size(), 1);
     }
 
     void aGrowingRunIsFollowedAndTheSelectionKept() {
