@@ -90,6 +90,9 @@ HParamsPanel::HParamsPanel(QWidget* parent) : QWidget(parent) {
     bar->addWidget(colourBar_);
     status_ = new QLabel(this);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wrapped, so that the hint never widens the Experiments tab beyond the window.
+    status_->setWordWrap(true);
+    status_->setMinimumWidth(120);
     bar->addWidget(status_, 1);
     export_ = new QToolButton(this);
     export_->setText(tr("Export"));
