@@ -378,6 +378,34 @@
         <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
         <translation>Sekunden, die ein Prozess auf die anderen wartet, bevor der Lauf anhält und den nennt, der nicht antwortete.</translation>
     </message>
+    <message>
+        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe&apos;s val split, reported on the test split.</source>
+        <translation>In jeder Evaluation zusätzlich lineare Klassifikatoren auf den eingefrorenen Merkmalen trainieren (Teacher und zufällige Initialisierung): trainiert auf dem Memory-Bank-Split, ausgewählt auf dem Val-Split der Probe, berichtet auf dem Test-Split.</translation>
+    </message>
+    <message>
+        <source>Class tokens of this many last blocks, concatenated, as the probe&apos;s features (official DINO: 4 for ViT-S); at most the model&apos;s depth.</source>
+        <translation>Klassen-Tokens so vieler letzter Blöcke, aneinandergehängt, als Merkmale der Probe (offizielles DINO: 4 für ViT-S); höchstens die Tiefe des Modells.</translation>
+    </message>
+    <message>
+        <source>Passes over the train split&apos;s features; one pass trains every head of the grid.</source>
+        <translation>Durchläufe über die Merkmale des Trainings-Splits; ein Durchlauf trainiert jeden Kopf des Rasters.</translation>
+    </message>
+    <message>
+        <source>Features per SGD step of the probe.</source>
+        <translation>Merkmale pro SGD-Schritt der Probe.</translation>
+    </message>
+    <message>
+        <source>Learning rates of the probe&apos;s grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
+        <translation>Lernraten des Probe-Rasters (SGD, Momentum 0,9, Kosinus bis 0); jede wird mit jedem Weight Decay versucht. L2-normierte Merkmale brauchen viel größere Raten als rohe.</translation>
+    </message>
+    <message>
+        <source>Weight decays (L2 on the weights) of the probe&apos;s grid; 0 = none.</source>
+        <translation>Weight Decays (L2 auf den Gewichten) des Probe-Rasters; 0 = keiner.</translation>
+    </message>
+    <message>
+        <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
+        <translation>Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (seine Genauigkeit wird ebenfalls berichtet).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1105,6 +1133,34 @@ zufällige Init.</translation>
         <source>Process timeout (s)</source>
         <translation>Prozess-Zeitlimit (s)</translation>
     </message>
+    <message>
+        <source>Linear probe</source>
+        <translation>Linear Probe</translation>
+    </message>
+    <message>
+        <source>Probe: last blocks</source>
+        <translation>Probe: letzte Blöcke</translation>
+    </message>
+    <message>
+        <source>Probe epochs</source>
+        <translation>Probe-Epochen</translation>
+    </message>
+    <message>
+        <source>Probe batch size</source>
+        <translation>Probe-Batchgröße</translation>
+    </message>
+    <message>
+        <source>Probe learning rates</source>
+        <translation>Probe-Lernraten</translation>
+    </message>
+    <message>
+        <source>Probe weight decays</source>
+        <translation>Probe-Weight-Decays</translation>
+    </message>
+    <message>
+        <source>Probe selection split</source>
+        <translation>Probe-Auswahl-Split</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigForm</name>
@@ -1162,6 +1218,10 @@ zufällige Init.</translation>
     <message>
         <source>must be &lt;= %1 (%2) (got %3)</source>
         <translation>muss &lt;= %1 (%2) sein (ist %3)</translation>
+    </message>
+    <message>
+        <source>expected comma-separated numbers</source>
+        <translation>kommagetrennte Zahlen erwartet</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1698,48 @@ zufällige Init.</translation>
     <message>
         <source>%1 images</source>
         <translation>%1-Bilder</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation>Linear-Probe-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Probe: chosen lr / wd</source>
+        <translation>Probe: gewählte lr / wd</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation and linear probe of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation>k-NN-Evaluation und Linear Probe des letzten Checkpoints des Laufs und einer zufällig initialisierten Baseline</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1 (chooses the head), n = %2</source>
+        <translation>Linear-Probe-Genauigkeit
+%1 (wählt den Kopf), n = %2</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1, n = %2</source>
+        <translation>Linear-Probe-Genauigkeit
+%1, n = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probe: chosen lr / wd
+last %n block(s), %1 epochs</source>
+        <translation>
+            <numerusform>Probe: gewählte lr / wd
+letzter %n Block, %1 Epochen</numerusform>
+            <numerusform>Probe: gewählte lr / wd
+letzte %n Blöcke, %1 Epochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best %6 accuracy is reported. Test macro AUC %7.</source>
+        <translation>%1 Köpfe (lr × wd), trainiert auf %2 %3-Bildern über %4 Epochen in %5 s; berichtet wird der mit der besten %6-Genauigkeit. Makro-AUC auf Test %7.</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>Linear Probe</translation>
     </message>
 </context>
 <context>

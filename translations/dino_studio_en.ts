@@ -378,6 +378,34 @@
         <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe&apos;s val split, reported on the test split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class tokens of this many last blocks, concatenated, as the probe&apos;s features (official DINO: 4 for ViT-S); at most the model&apos;s depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the train split&apos;s features; one pass trains every head of the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features per SGD step of the probe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rates of the probe&apos;s grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decays (L2 on the weights) of the probe&apos;s grid; 0 = none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1103,6 +1131,34 @@ random init</source>
         <source>Process timeout (s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe: last blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe learning rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe weight decays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe selection split</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigForm</name>
@@ -1159,6 +1215,10 @@ random init</source>
     </message>
     <message>
         <source>must be &lt;= %1 (%2) (got %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected comma-separated numbers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1630,6 +1690,46 @@ random init</source>
     </message>
     <message>
         <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe: chosen lr / wd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation and linear probe of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1 (chooses the head), n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Probe: chosen lr / wd
+last %n block(s), %1 epochs</source>
+        <translation type="unfinished">
+            <numerusform>Probe: chosen lr / wd
+last block, %1 epochs</numerusform>
+            <numerusform>Probe: chosen lr / wd
+last %n blocks, %1 epochs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best %6 accuracy is reported. Test macro AUC %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear probe</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -161,7 +161,9 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     const auto t0 = std::chrono::steady_clock::now();
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
                                 [&](int64_t done) { if (progress) progress(done, total); }, cancel);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    // The k-NN part's speed, as before the probe: its own seconds (val features, training) left out.
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
+                        (r.trained.probe.present ? r.trained.probe.seconds : 0.0);
     r.images_per_s = secs > 0 ? static_cast<double>(r.n_train + r.n_test) / secs : 0.0;
     teacher = nullptr;
     if (cached) {

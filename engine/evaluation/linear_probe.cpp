@@ -3,6 +3,7 @@
 #include "common/cancellation.h"
 #include "evaluation/classification_metrics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
