@@ -2,6 +2,7 @@
 
 #include "evaluation/classification_metrics.h"
 #include "evaluation/features.h"
+#include "evaluation/probe_features.h"
 #include "evaluation/rng_guard.h"
 
 #include <algorithm>
@@ -73,9 +74,12 @@ api::EvalMetrics evaluateEncoder(VisionTransformer& encoder, const KnnEvalSetup&
     const auto val_t = encoderClassTokens(encoder, s.val->images, s.norm, s.batch_size, s.device, blocks,
                                           [&](int64_t done) { report(base + done); }, cancel, s.bf16);
     const int epochs = s.probe.epochs;
+    // L2-normalised, then standardised per dimension with the train split's statistics (linear_probe.h).
+    const auto train_p = l2NormalizeRows(train_t);
+    const FeatureStandardizer standardize = fitStandardizer(train_p);
     const LinearProbeOutcome o = runLinearProbe(
-        l2NormalizeRows(train_t), s.train->labels, l2NormalizeRows(val_t), s.val->labels, l2NormalizeRows(test_t),
-        s.test->labels, s.num_classes, s.probe,
+        standardize.apply(train_p), s.train->labels, standardize.apply(l2NormalizeRows(val_t)), s.val->labels,
+        standardize.apply(l2NormalizeRows(test_t)), s.test->labels, s.num_classes, s.probe,
         [&](int e) { report(base + n_val + n_train * e / std::max(1, epochs)); }, cancel);
     api::ProbeMetrics& p = m.probe;
     p.present = true;

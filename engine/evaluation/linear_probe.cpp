@@ -1,4 +1,5 @@
 #include "evaluation/linear_probe.h"
+#include "evaluation/probe_features.h"
 
 #include "common/cancellation.h"
 #include "evaluation/classification_metrics.h"
@@ -49,6 +50,22 @@ void scoreHeads(const torch::Tensor& logits, const torch::Tensor& y, std::vector
 }
 
 }  // namespace
+
+FeatureStandardizer fitStandardizer(const torch::Tensor& train_x) {
+    if (!train_x.defined() || train_x.dim() != 2 || train_x.size(0) == 0)
+        throw std::invalid_argument("linear probe: standardisation needs (n, dim) features with n >= 1");
+    torch::NoGradGuard no_grad;
+    FeatureStandardizer f;
+    f.mean = train_x.mean(0);
+    const auto sd = (train_x - f.mean).pow(2).mean(0).sqrt().clamp_min(1e-6);
+    f.scale = 1.0 / (sd * std::sqrt(double(train_x.size(1))));
+    return f;
+}
+
+torch::Tensor FeatureStandardizer::apply(const torch::Tensor& x) const {
+    torch::NoGradGuard no_grad;
+    return (x - mean) * scale;
+}
 
 std::vector<int64_t> probeEpochOrder(int64_t n, uint64_t seed, int epoch) {
     std::vector<int64_t> order(size_t(std::max<int64_t>(n, 0)));

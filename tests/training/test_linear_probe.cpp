@@ -5,6 +5,7 @@
 #include "common/config.h"
 #include "evaluation/features.h"
 #include "evaluation/linear_probe.h"
+#include "evaluation/probe_features.h"
 #include "model/vision_transformer.h"
 
 #include <catch2/catch.hpp>
@@ -70,6 +71,25 @@ TEST_CASE("linear probe: L2 normalisation of feature rows", "[eval][probe]") {
     CHECK(h[1][0].item<float>() == 0.0f);
     CHECK(h[1][1].item<float>() == 0.0f);
     CHECK(h[2][0].item<float>() == -1.0f);
+}
+
+TEST_CASE("linear probe: per-dimension standardisation with the train split's statistics", "[eval][probe]") {
+    // By hand: column 0 = 1, 3, 5 (mean 3, biased sd sqrt(8/3) = 1.632993), column 1 = 10, 10, 13 (mean 11,
+    // sd sqrt(2)), column 2 constant (sd floored, maps to 0); dim 3, so scale = 1 / (sd * sqrt(3)).
+    const auto train = torch::tensor({1.0, 10.0, 7.0, 3.0, 10.0, 7.0, 5.0, 13.0, 7.0}, torch::kDouble).view({3, 3});
+    const FeatureStandardizer f = fitStandardizer(train);
+    const auto y = f.apply(train);
+    CHECK(y[0][0].item<double>() == Approx(-2.0 / (1.632993162 * std::sqrt(3.0))));
+    CHECK(y[2][1].item<double>() == Approx(2.0 / (std::sqrt(2.0) * std::sqrt(3.0))));
+    CHECK(y[1][2].item<double>() == 0.0);
+    // Other rows use the train statistics: (7 - 3) in column 0.
+    const auto other = f.apply(torch::tensor({7.0, 11.0, 7.0}, torch::kDouble).view({1, 3}));
+    CHECK(other[0][0].item<double>() == Approx(4.0 / (1.632993162 * std::sqrt(3.0))));
+    CHECK(other[0][1].item<double>() == 0.0);
+    // Zero mean per dimension; the squared row length averages (dim - constant columns) / dim = 2/3.
+    CHECK(y.mean(0).abs().max().item<double>() < 1e-12);
+    CHECK(y.pow(2).sum(1).mean().item<double>() == Approx(2.0 / 3.0));
+    CHECK_THROWS(fitStandardizer(torch::empty({0, 3})));
 }
 
 TEST_CASE("linear probe: every head of the grid equals the independent Python reference", "[eval][probe]") {
