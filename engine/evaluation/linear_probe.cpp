@@ -4,6 +4,8 @@
 #include "common/cancellation.h"
 #include "evaluation/classification_metrics.h"
 
+#include <ATen/Parallel.h>
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -49,6 +51,20 @@ void scoreHeads(const torch::Tensor& logits, const torch::Tensor& y, std::vector
     }
 }
 
+// One intra-op thread for the probe's small products, restored afterwards. Measured on the shared 2-core
+// machine of docs/linear-probe.md: the default probe took 83-119 s with 2 OpenMP threads under load (each
+// 256 x 768 x 162 product waits at a barrier for a thread the kernel has descheduled) and 3.3 s with one.
+class SingleThreadScope {
+public:
+    SingleThreadScope() : threads_(at::get_num_threads()) { at::set_num_threads(1); }
+    ~SingleThreadScope() { at::set_num_threads(threads_); }
+    SingleThreadScope(const SingleThreadScope&) = delete;
+    SingleThreadScope& operator=(const SingleThreadScope&) = delete;
+
+private:
+    int threads_;
+};
+
 }  // namespace
 
 FeatureStandardizer fitStandardizer(const torch::Tensor& train_x) {
@@ -86,6 +102,7 @@ ProbeHeads trainLinearProbes(const torch::Tensor& x_in, const torch::Tensor& y_i
     if (o.lrs.empty() || o.wds.empty()) throw std::invalid_argument("linear probe: empty learning-rate or weight-decay grid");
     if (o.epochs < 1 || o.batch_size < 1) throw std::invalid_argument("linear probe: epochs and batch size must be >= 1");
     torch::NoGradGuard no_grad;
+    SingleThreadScope one_thread;
     const auto x = x_in.to(torch::kCPU).contiguous();
     const auto y = y_in.to(torch::kCPU).to(torch::kLong).contiguous();
     const auto dtype = x.scalar_type();
