@@ -1713,12 +1713,6 @@ zufällige Init.</translation>
     </message>
     <message>
         <source>Linear probe accuracy
-%1 (chooses the head), n = %2</source>
-        <translation>Linear-Probe-Genauigkeit
-%1 (wählt den Kopf), n = %2</translation>
-    </message>
-    <message>
-        <source>Linear probe accuracy
 %1, n = %2</source>
         <translation>Linear-Probe-Genauigkeit
 %1, n = %2</translation>
@@ -1740,6 +1734,10 @@ letzte %n Blöcke, %1 Epochen</numerusform>
     <message>
         <source>linear probe</source>
         <translation>Linear Probe</translation>
+    </message>
+    <message>
+        <source>The split on which the best head of the probe&apos;s grid is chosen (eval.probe_val_split)</source>
+        <translation>Der Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (eval.probe_val_split)</translation>
     </message>
 </context>
 <context>

@@ -1706,11 +1706,6 @@ random init</source>
     </message>
     <message>
         <source>Linear probe accuracy
-%1 (chooses the head), n = %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linear probe accuracy
 %1, n = %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,6 +1725,10 @@ last %n blocks, %1 epochs</numerusform>
     </message>
     <message>
         <source>linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split on which the best head of the probe&apos;s grid is chosen (eval.probe_val_split)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -340,7 +340,7 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
         {tr("1-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
          tr("Weighted k-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
          tr("AUC (macro, one-vs-rest)\n%1, n = %2").arg(split).arg(r.n_test),
-         tr("Linear probe accuracy\n%1 (chooses the head), n = %2").arg(qs(probe.val_split)).arg(probe.n_val),
+         tr("Linear probe accuracy\n%1, n = %2").arg(qs(probe.val_split)).arg(probe.n_val),
          tr("Linear probe accuracy\n%1, n = %2").arg(split).arg(r.n_test),
          tr("Probe: chosen lr / wd\nlast %n block(s), %1 epochs", nullptr, probe.blocks).arg(probe.epochs)});
     for (int c = 0; c < 2; ++c) {
@@ -365,6 +365,8 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
                                  .arg(p.test_auc, 0, 'f', 3));
     }
     fitSummary(probe.present);
+    if (QTableWidgetItem* h = summary_->verticalHeaderItem(kProbeValRow))
+        h->setToolTip(tr("The split on which the best head of the probe's grid is chosen (eval.probe_val_split)"));
     if (probe.present && r.baseline.probe.present && probe.test_accuracy < r.baseline.probe.test_accuracy) {
         QTableWidgetItem* cell = summary_->item(kProbeTestRow, 0);
         cell->setForeground(kBelowText);
