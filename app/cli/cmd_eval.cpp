@@ -43,7 +43,7 @@ std::string withInterval(double acc, int64_t n) {
 void printProbe(const api::EvalReport& r) {
     const api::ProbeMetrics &t = r.trained.probe, &b = r.baseline.probe;
     if (!t.present) return;
-    std::printf("linear probe: class tokens of the last %d block%s (%lld-d), L2-normalised; %zu heads (lr x wd) "
+    std::printf("linear probe: class tokens of the last %d block%s (%lld-d), L2-normalised and standardised; %zu heads (lr x wd) "
                 "trained %d epochs on %s, chosen on %s (%lld images), reported on %s\n",
                 t.blocks, t.blocks == 1 ? "" : "s", static_cast<long long>(t.feature_dim), t.grid.size(), t.epochs,
                 r.train_split.c_str(), t.val_split.c_str(), static_cast<long long>(t.n_val), r.test_split.c_str());

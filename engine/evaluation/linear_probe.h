@@ -13,7 +13,8 @@
 //   - SGD with momentum mu (torch.optim.SGD, dampening 0, not Nesterov): v <- mu v + g; p <- p - lr_t v,
 //     lr_t = lr_h * 0.5 * (1 + cos(pi * t / T)) at step t = 0 .. T-1 of T = epochs * ceil(n / batch_size)
 //     steps (cosine to 0, as official DINO's eval_linear, there per epoch).
-// Features are whatever the caller passes (the evaluation passes L2-normalised ones); float32 or float64,
+// Features are whatever the caller passes (the evaluation passes L2-normalised ones, standardised per
+// dimension with the train split's statistics: probe_features.h); float32 or float64,
 // computed in that precision on the CPU. Deterministic: no random initialisation, a fixed order.
 #pragma once
 
