@@ -140,7 +140,8 @@ QWidget* ConfigForm::buildEditor(const FieldSpec& f) {
     case FieldKind::UInt64:
     case FieldKind::Text: {
         auto* le = new QLineEdit;
-        if (f.kind == FieldKind::DoubleList) le->setPlaceholderText(tr("automatic"));
+        // views.mean / views.std: empty = automatic; other lists (the probe's grid) must not be empty.
+        if (f.kind == FieldKind::DoubleList && f.key.startsWith(QLatin1String("views."))) le->setPlaceholderText(tr("automatic"));
         connect(le, &QLineEdit::textChanged, this, [this, &f] { readField(f); });
         w = le;
         break;
@@ -217,7 +218,8 @@ void ConfigForm::readField(const FieldSpec& f) {
         std::vector<double> v;
         const QString t = static_cast<QLineEdit*>(w)->text();
         if (parseDoubleList(t, v)) f.set(cfg_, t);
-        else parseErrors_[f.key] = tr("expected three comma-separated numbers, or empty for automatic");
+        else if (f.key.startsWith(QLatin1String("views."))) parseErrors_[f.key] = tr("expected three comma-separated numbers, or empty for automatic");
+        else parseErrors_[f.key] = tr("expected comma-separated numbers");
         break;
     }
     case FieldKind::Text:

@@ -86,10 +86,11 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     auto* left = new QWidget(split);
     auto* ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
-    summary_ = new QTableWidget(3, 2, left);
+    summary_ = new QTableWidget(6, 2, left);
     summary_->setObjectName("summaryTable");
     summary_->setHorizontalHeaderLabels({tr("DINO teacher"), tr("Random init")});
-    summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)")});
+    summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)"),
+                                       tr("Linear probe accuracy"), tr("Linear probe accuracy"), tr("Probe: chosen lr / wd")});
     summary_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     summary_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     summary_->setToolTip(tr("Accuracy on the split's images, with its 95 % Wilson score interval in brackets: the "
@@ -105,8 +106,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
         summary_->setMinimumWidth(summary_->verticalHeader()->sizeHint().width() + 2 * col + 8);
     }
     summary_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Room for the row titles' second line (split and n).
-    summary_->setFixedHeight(3 * (2 * summary_->fontMetrics().lineSpacing() + 8) + summary_->horizontalHeader()->sizeHint().height() + 6);
+    fitSummary(false);
     ll->addWidget(summary_);
 
     bars_ = new PlotWidget(tr("DINO vs random init"), left);
@@ -236,6 +236,14 @@ void EvaluationPanel::showSavedReport() {
     info_->setText(tr("Not evaluated on the %1 split yet: press Evaluate.").arg(s));
 }
 
+void EvaluationPanel::fitSummary(bool probe) {
+    for (int row = kProbeValRow; row <= kProbeChoiceRow; ++row) summary_->setRowHidden(row, !probe);
+    // Room for the row titles' second line (split and n).
+    const int rows = probe ? 6 : 3;
+    summary_->setFixedHeight(rows * (2 * summary_->fontMetrics().lineSpacing() + 8) +
+                             summary_->horizontalHeader()->sizeHint().height() + 6);
+}
+
 void EvaluationPanel::setBusyElsewhere(bool busy) {
     busyElsewhere_ = busy;
     updateButtons();
@@ -245,7 +253,7 @@ void EvaluationPanel::updateButtons() {
     evaluate_->setEnabled(!runDir_.isEmpty() && !evaluating_ && !busyElsewhere_);
     evaluate_->setToolTip(runDir_.isEmpty() ? tr("Open or train a run first")
                           : busyElsewhere_  ? tr("Wait until training has finished or stop it")
-                                            : tr("k-NN evaluation of the run's last checkpoint and of a random-init baseline"));
+                                            : tr("k-NN evaluation and linear probe of the run's last checkpoint and of a random-init baseline"));
     cancelButton_->setVisible(evaluating_);
     split_->setEnabled(!evaluating_);
 }
@@ -299,7 +307,9 @@ void EvaluationPanel::clear() {
     report_ = api::EvalReport{};
     for (int r = 0; r < summary_->rowCount(); ++r)
         for (int c = 0; c < summary_->columnCount(); ++c) summary_->setItem(r, c, item(QString()));
-    summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)")});
+    summary_->setVerticalHeaderLabels({tr("1-NN accuracy"), tr("Weighted k-NN accuracy"), tr("AUC (macro, one-vs-rest)"),
+                                       tr("Linear probe accuracy"), tr("Linear probe accuracy"), tr("Probe: chosen lr / wd")});
+    fitSummary(false);
     classes_->setHorizontalHeaderLabels({tr("Class"), tr("Images"), tr("DINO k-NN"), tr("Random init")});
     warning_->hide();
     classes_->setRowCount(0);
@@ -325,13 +335,43 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
     const QString split = qs(r.test_split);
     const api::EvalMetrics* m[2] = {&r.trained, &r.baseline};
     // Every figure says what it is: the split and the number of images it was measured on.
-    summary_->setVerticalHeaderLabels({tr("1-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
-                                       tr("Weighted k-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
-                                       tr("AUC (macro, one-vs-rest)\n%1, n = %2").arg(split).arg(r.n_test)});
+    const api::ProbeMetrics& probe = r.trained.probe;
+    summary_->setVerticalHeaderLabels(
+        {tr("1-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
+         tr("Weighted k-NN accuracy\n%1, n = %2").arg(split).arg(r.n_test),
+         tr("AUC (macro, one-vs-rest)\n%1, n = %2").arg(split).arg(r.n_test),
+         tr("Linear probe accuracy\n%1, n = %2").arg(qs(probe.val_split)).arg(probe.n_val),
+         tr("Linear probe accuracy\n%1, n = %2").arg(split).arg(r.n_test),
+         tr("Probe: chosen lr / wd\nlast %n block(s), %1 epochs", nullptr, probe.blocks).arg(probe.epochs)});
     for (int c = 0; c < 2; ++c) {
         summary_->setItem(0, c, item(pctWithInterval(m[c]->nn1_accuracy, r.n_test), true));
         summary_->setItem(1, c, item(pctWithInterval(m[c]->knn_accuracy, r.n_test), true));
         summary_->setItem(2, c, item(QString::number(m[c]->auc, 'f', 3), true));
+        const api::ProbeMetrics& p = m[c]->probe;
+        summary_->setItem(kProbeValRow, c, item(p.present ? pctWithInterval(p.val_accuracy, p.n_val) : QStringLiteral("—"), true));
+        summary_->setItem(kProbeTestRow, c, item(p.present ? pctWithInterval(p.test_accuracy, r.n_test) : QStringLiteral("—"), true));
+        summary_->setItem(kProbeChoiceRow, c,
+                          item(p.present ? QStringLiteral("%1 / %2").arg(p.lr, 0, 'g', 4).arg(p.wd, 0, 'g', 4) : QStringLiteral("—"), true));
+        if (p.present)
+            summary_->item(kProbeTestRow, c)
+                ->setToolTip(tr("%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best "
+                                "%6 accuracy is reported. Test macro AUC %7.")
+                                 .arg(p.grid.size())
+                                 .arg(r.n_train)
+                                 .arg(qs(r.train_split))
+                                 .arg(p.epochs)
+                                 .arg(p.seconds, 0, 'f', 1)
+                                 .arg(qs(p.val_split))
+                                 .arg(p.test_auc, 0, 'f', 3));
+    }
+    fitSummary(probe.present);
+    if (QTableWidgetItem* h = summary_->verticalHeaderItem(kProbeValRow))
+        h->setToolTip(tr("The split on which the best head of the probe's grid is chosen (eval.probe_val_split)"));
+    if (probe.present && r.baseline.probe.present && probe.test_accuracy < r.baseline.probe.test_accuracy) {
+        QTableWidgetItem* cell = summary_->item(kProbeTestRow, 0);
+        cell->setForeground(kBelowText);
+        cell->setBackground(kBelowBackground);
+        cell->setToolTip(tr("Below the random-init model (%1)").arg(pct(r.baseline.probe.test_accuracy)));
     }
     // A teacher below its random init has learned features worse than none: flagged, not left to be noticed.
     QStringList below;
@@ -372,8 +412,10 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTick(1, tr("1-NN"));
     ticker->addTick(2, tr("weighted k-NN"));
+    const bool probeBars = r.trained.probe.present && r.baseline.probe.present;
+    if (probeBars) ticker->addTick(3, tr("linear probe"));
     bars_->xAxis->setTicker(ticker);
-    bars_->xAxis->setRange(0.4, 2.6);
+    bars_->xAxis->setRange(0.4, probeBars ? 3.6 : 2.6);
     bars_->yAxis->setRange(0, 100);
     bars_->yAxis->setLabel(tr("accuracy (%)"));
     auto* group = new QCPBarsGroup(bars_);
@@ -386,13 +428,20 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
         b->setBrush(colors[c]);
         b->setPen(Qt::NoPen);
         b->setBarsGroup(group);
-        b->setData({1, 2}, {100 * m[c]->nn1_accuracy, 100 * m[c]->knn_accuracy});
+        QVector<double> keys{1, 2}, values{100 * m[c]->nn1_accuracy, 100 * m[c]->knn_accuracy};
+        QVector<double> accs{m[c]->nn1_accuracy, m[c]->knn_accuracy};
+        if (probeBars) {
+            keys << 3;
+            values << 100 * m[c]->probe.test_accuracy;
+            accs << m[c]->probe.test_accuracy;
+        }
+        b->setData(keys, values);
         auto* err = new QCPErrorBars(bars_->xAxis, bars_->yAxis);
         err->removeFromLegend();
         err->setDataPlottable(b);
         err->setPen(QPen(QColor(33, 33, 33), 1.2));
         QVector<double> lo, hi;
-        for (double a : {m[c]->nn1_accuracy, m[c]->knn_accuracy}) {
+        for (double a : accs) {
             const api::Interval i = api::accuracyInterval(a, r.n_test);
             lo << 100 * (a - i.lower);
             hi << 100 * (i.upper - a);

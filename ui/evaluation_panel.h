@@ -2,7 +2,8 @@
 // (1-NN and weighted k-NN accuracy with 95 % Wilson score intervals, AUC), on the split chosen
 // (test or val), per-class accuracy with class names, and the confusion matrix as a heat map with
 // class names. Every figure names its split and number of images; a teacher below its random init is
-// flagged. "Evaluate" runs the engine off the GUI thread with progress and cancel.
+// flagged. With a linear probe in the report, its val and test accuracy (Wilson intervals) and the chosen
+// lr / wd are rows of the same table and a third pair of bars. "Evaluate" runs the engine off the GUI thread with progress and cancel.
 #pragma once
 
 #include "run_view.h"
@@ -70,6 +71,8 @@ public Q_SLOTS:
 private:
     void updateButtons();
     void drawConfusion();
+    void fitSummary(bool probe);  // shows the probe's rows or not; the table's height fits its rows
+    static constexpr int kProbeValRow = 3, kProbeTestRow = 4, kProbeChoiceRow = 5;
     void showSavedReport();  // the split's report on disk, if any
     QString reportPath(const QString& split) const;
 

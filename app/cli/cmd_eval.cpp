@@ -3,6 +3,7 @@
 #include "analysis_command.h"
 #include "parser.h"
 
+#include "api/accuracy_interval.h"
 #include "api/analysis.h"
 #include "api/run_directory.h"
 #include "api/run_lock.h"
@@ -27,6 +28,39 @@ std::string fmt(double v, int precision = 4) {
     return o.str();
 }
 
+std::string grid(double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
+}
+
+// "0.8123 [0.79, 0.83]": an accuracy with its 95 % Wilson interval over n images.
+std::string withInterval(double acc, int64_t n) {
+    if (std::isnan(acc)) return "n/a";
+    const api::Interval i = api::accuracyInterval(acc, n);
+    return fmt(acc) + " [" + fmt(i.lower, 3) + ", " + fmt(i.upper, 3) + "]";
+}
+
+void printProbe(const api::EvalReport& r) {
+    const api::ProbeMetrics &t = r.trained.probe, &b = r.baseline.probe;
+    if (!t.present) return;
+    std::printf("linear probe: class tokens of the last %d block%s (%lld-d), L2-normalised and standardised; %zu heads (lr x wd) "
+                "trained %d epochs on %s, chosen on %s (%lld images), reported on %s\n",
+                t.blocks, t.blocks == 1 ? "" : "s", static_cast<long long>(t.feature_dim), t.grid.size(), t.epochs,
+                r.train_split.c_str(), t.val_split.c_str(), static_cast<long long>(t.n_val), r.test_split.c_str());
+    std::printf("%-26s %24s %24s\n", "", "teacher", "random-init");
+    std::printf("%-26s %24s %24s\n", "val accuracy (95 % CI)", withInterval(t.val_accuracy, t.n_val).c_str(),
+                b.present ? withInterval(b.val_accuracy, b.n_val).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n", "test accuracy (95 % CI)", withInterval(t.test_accuracy, r.n_test).c_str(),
+                b.present ? withInterval(b.test_accuracy, r.n_test).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n", "test macro AUC", fmt(t.test_auc).c_str(), b.present ? fmt(b.test_auc).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n", "train accuracy", fmt(t.train_accuracy).c_str(),
+                b.present ? fmt(b.train_accuracy).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n", "chosen lr / wd", (grid(t.lr) + " / " + grid(t.wd)).c_str(),
+                b.present ? (grid(b.lr) + " / " + grid(b.wd)).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n\n", "probe seconds", fmt(t.seconds, 1).c_str(), b.present ? fmt(b.seconds, 1).c_str() : "n/a");
+}
+
 void printEval(const api::EvalReport& r) {
     std::printf("checkpoint: epoch %d, step %lld; features in %s, k-NN in fp32; teacher evaluated at %.0f images/s\n",
                 r.epoch, static_cast<long long>(r.step), r.precision.c_str(), r.images_per_s);
@@ -40,6 +74,7 @@ void printEval(const api::EvalReport& r) {
     std::printf("%-26s %12s %12s\n", knn.c_str(), fmt(r.trained.knn_accuracy).c_str(),
                 fmt(r.baseline.knn_accuracy).c_str());
     std::printf("%-26s %12s %12s\n\n", "macro AUC (one-vs-rest)", fmt(r.trained.auc).c_str(), fmt(r.baseline.auc).c_str());
+    printProbe(r);
 
     std::printf("per class (%d-NN):\n  %-3s %-40s %8s %9s %12s\n", r.knn_k, "#", "class", "support", "teacher",
                 "random-init");
@@ -67,7 +102,10 @@ int runEval(const Args& args) {
              "the seed's 1-NN cosine accuracy; DINO's weighted k-NN (eval.knn_k neighbours vote with\n"
              "exp(similarity / eval.knn_temperature)) with per-class accuracy and confusion matrix; and\n"
              "MedMNIST's macro one-vs-rest AUC from the normalised votes. The memory bank is eval.train_split,\n"
-             "the queries eval.test_split. Writes DIR/eval.json.\n");
+             "the queries eval.test_split. With eval.linear_probe (the default) also a linear probe of both\n"
+             "models (docs/linear-probe.md): linear classifiers on the frozen features of eval.train_split for\n"
+             "every eval.probe_lrs x eval.probe_wds, the best on eval.probe_val_split reported on the queries.\n"
+             "Writes DIR/eval.json.\n");
     p.positional("DIR", dir, "the run directory")
         .text("--checkpoint", checkpoint, "FILE", "evaluate this checkpoint instead of DIR/checkpoints/last.ckpt")
         .text("--split", split, "NAME",
@@ -103,4 +141,4 @@ int runEval(const Args& args) {
 }  // namespace
 }  // namespace dino::cli
 
-DINO_COMMAND("eval", "k-NN evaluation of a run's teacher vs a random-init baseline (eval.json)", dino::cli::runEval);
+DINO_COMMAND("eval", "k-NN and linear-probe evaluation of a run's teacher vs a random-init baseline (eval.json)", dino::cli::runEval);

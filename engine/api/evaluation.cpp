@@ -51,6 +51,11 @@ std::string baselineKey(const RunContext& c, const EvalData& d, int img_size, co
     k["knn_k"] = c.cfg.eval.knn_k;
     k["knn_temperature"] = c.cfg.eval.knn_temperature;
     k["batch_size"] = c.cfg.eval.batch_size;
+    if (c.cfg.eval.linear_probe) {  // the probe's settings; none when it is off (older caches stay valid)
+        const auto& e = c.cfg.eval;
+        k["probe"] = {{"blocks", e.probe_blocks}, {"epochs", e.probe_epochs}, {"batch_size", e.probe_batch_size},
+                      {"lrs", e.probe_lrs},       {"wds", e.probe_wds},       {"val_split", e.probe_val_split}};
+    }
     k["mean"] = d.norm.mean;
     k["std"] = d.norm.std;
     k["img_size"] = img_size;
@@ -96,7 +101,18 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     const auto& ev = c.cfg.eval;
     applyThreads(c.cfg.system.threads);
     const torch::Device device = resolveDevice(c.cfg.system.device);
-    EvalData data = openEvalData(c.cfg, {ev.train_split, ev.test_split});
+    std::vector<std::string> splits{ev.train_split, ev.test_split};
+    if (ev.linear_probe) splits.push_back(ev.probe_val_split);
+    EvalData data;
+    try {
+        data = openEvalData(c.cfg, splits);
+    } catch (const DataError& e) {
+        // A data set without the probe's selection split: say which setting asked for it.
+        const std::string what = e.what();
+        if (!ev.linear_probe || what.find("no split '" + ev.probe_val_split + "'") == std::string::npos) throw;
+        throw DataError(std::string(e.what()) + " (the linear probe chooses its head on eval.probe_val_split = '" +
+                        ev.probe_val_split + "'; set eval.linear_probe=false to evaluate without it)");
+    }
     const ImageSet& bank = data.splits.at(ev.train_split);
     const ImageSet& test = data.splits.at(ev.test_split);
     const int img_size = evalImageSize(c, test);
@@ -113,6 +129,16 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     s.device = device;
     const PrecisionChoice precision = choosePrecision(c.cfg.system.precision, precisionFeatures(device));
     s.bf16 = precision.precision == "bf16";
+    if (ev.linear_probe) {
+        s.val = &data.splits.at(ev.probe_val_split);
+        s.val_split = ev.probe_val_split;
+        s.probe_blocks = ev.probe_blocks;
+        s.probe.lrs = ev.probe_lrs;
+        s.probe.wds = ev.probe_wds;
+        s.probe.epochs = ev.probe_epochs;
+        s.probe.batch_size = ev.probe_batch_size;
+        s.probe.seed = c.cfg.system.seed;
+    }
 
     EvalReport r;
     r.precision = precision.precision;
@@ -135,7 +161,9 @@ EvalReport evaluateRun(const std::string& run_dir, const std::string& checkpoint
     const auto t0 = std::chrono::steady_clock::now();
     r.trained = evaluateEncoder(teacher->encoder, s, "teacher",
                                 [&](int64_t done) { if (progress) progress(done, total); }, cancel);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    // The k-NN part's speed, as before the probe: its own seconds (val features, training) left out.
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
+                        (r.trained.probe.present ? r.trained.probe.seconds : 0.0);
     r.images_per_s = secs > 0 ? static_cast<double>(r.n_train + r.n_test) / secs : 0.0;
     teacher = nullptr;
     if (cached) {

@@ -77,15 +77,65 @@ T jval(const json& j, const char* key, T def) {
     }
 }
 
+json probeToJson(const ProbeMetrics& p) {
+    json grid = json::array();
+    for (const auto& h : p.grid)
+        grid.push_back({{"lr", h.lr},
+                        {"wd", h.wd},
+                        {"train_accuracy", jnum(h.train_accuracy)},
+                        {"val_accuracy", jnum(h.val_accuracy)},
+                        {"val_loss", jnum(h.val_loss)}});
+    return {{"blocks", p.blocks},
+            {"feature_dim", p.feature_dim},
+            {"epochs", p.epochs},
+            {"batch_size", p.batch_size},
+            {"val_split", p.val_split},
+            {"n_val", p.n_val},
+            {"lr", p.lr},
+            {"wd", p.wd},
+            {"train_accuracy", jnum(p.train_accuracy)},
+            {"val_accuracy", jnum(p.val_accuracy)},
+            {"test_accuracy", jnum(p.test_accuracy)},
+            {"test_auc", jnum(p.test_auc)},
+            {"seconds", p.seconds},
+            {"grid", grid}};
+}
+
+ProbeMetrics probeFromJson(const json& j) {
+    if (!j.is_object()) throw std::runtime_error("linear_probe: expected a JSON object");
+    ProbeMetrics p;
+    p.present = true;
+    p.blocks = jval<int>(j, "blocks", 1);
+    p.feature_dim = jval<int64_t>(j, "feature_dim", 0);
+    p.epochs = jval<int>(j, "epochs", 0);
+    p.batch_size = jval<int>(j, "batch_size", 0);
+    p.val_split = jval<std::string>(j, "val_split", "");
+    p.n_val = jval<int64_t>(j, "n_val", 0);
+    p.lr = jget(j, "lr");
+    p.wd = jget(j, "wd");
+    p.train_accuracy = jget(j, "train_accuracy");
+    p.val_accuracy = jget(j, "val_accuracy");
+    p.test_accuracy = jget(j, "test_accuracy");
+    p.test_auc = jget(j, "test_auc");
+    p.seconds = jget(j, "seconds", 0.0);
+    if (j.contains("grid"))
+        for (const auto& h : j.at("grid"))
+            p.grid.push_back({jget(h, "lr"), jget(h, "wd"), jget(h, "train_accuracy"), jget(h, "val_accuracy"),
+                              jget(h, "val_loss")});
+    return p;
+}
+
 json metricsToJson(const EvalMetrics& m) {
     json pc = json::array();
     for (const auto& c : m.per_class) pc.push_back({{"name", c.name}, {"support", c.support}, {"accuracy", jnum(c.accuracy)}});
-    return {{"model", m.model},
-            {"nn1_accuracy", jnum(m.nn1_accuracy)},
-            {"knn_accuracy", jnum(m.knn_accuracy)},
-            {"auc", jnum(m.auc)},
-            {"per_class", pc},
-            {"confusion", m.confusion}};
+    json j = {{"model", m.model},
+              {"nn1_accuracy", jnum(m.nn1_accuracy)},
+              {"knn_accuracy", jnum(m.knn_accuracy)},
+              {"auc", jnum(m.auc)},
+              {"per_class", pc},
+              {"confusion", m.confusion}};
+    if (m.probe.present) j["linear_probe"] = probeToJson(m.probe);
+    return j;
 }
 
 EvalMetrics metricsFromJson(const json& j) {
@@ -104,6 +154,7 @@ EvalMetrics metricsFromJson(const json& j) {
         }
     }
     m.confusion = jval<std::vector<std::vector<int64_t>>>(j, "confusion", {});
+    if (j.contains("linear_probe")) m.probe = probeFromJson(j.at("linear_probe"));  // older eval.json: none
     return m;
 }
 

@@ -157,6 +157,8 @@ const std::vector<ResultColumn>& resultColumns() {
         {"baseline_nn1", "init 1-NN", 4, [](const RunRow& r) { return r.baseline_nn1; }},
         {"baseline_knn", "init k-NN", 4, [](const RunRow& r) { return r.baseline_knn; }},
         {"baseline_auc", "init AUC", 4, [](const RunRow& r) { return r.baseline_auc; }},
+        {"probe", "probe", 4, [](const RunRow& r) { return r.probe; }},
+        {"baseline_probe", "init probe", 4, [](const RunRow& r) { return r.baseline_probe; }},
         {"best_live_knn", "best live k-NN", 4, [](const RunRow& r) { return r.best_live_knn; }},
         {"best_live_knn_step", "at step", 0,
          [](const RunRow& r) { return r.best_live_knn_step >= 0 ? double(r.best_live_knn_step) : kNoValue; }},
@@ -231,6 +233,8 @@ RunRow readRunRow(const std::string& dir, const std::string& name) {
             r.baseline_nn1 = e.baseline.nn1_accuracy;
             r.baseline_knn = e.baseline.knn_accuracy;
             r.baseline_auc = e.baseline.auc;
+            if (e.trained.probe.present) r.probe = e.trained.probe.test_accuracy;
+            if (e.baseline.probe.present) r.baseline_probe = e.baseline.probe.test_accuracy;
         }
         if (fs::exists(runPseudoLabelsPath(dir), ec)) {
             const PseudoLabelReport p = pseudoLabelsFromJson(readTextFile(runPseudoLabelsPath(dir)));

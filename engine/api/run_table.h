@@ -38,10 +38,12 @@ struct RunRow {
     double images_per_s = kNoValue;  // median over the steps
     RunConfig config;
     std::string collapse;  // the collapse guard's verdict: "healthy", "uniform", "one-hot", "warmup", or ""
-    // Results (kNoValue where the run has none): eval.json's teacher and random-init figures, the best point
+    // Results (kNoValue where the run has none): eval.json's teacher and random-init figures (k-NN and the
+    // linear probe's test accuracy), the best point
     // of the live k-NN curve (weighted k-NN), the last teacher entropy, the pseudo-labels used.
     double nn1 = kNoValue, knn = kNoValue, auc = kNoValue;
     double baseline_nn1 = kNoValue, baseline_knn = kNoValue, baseline_auc = kNoValue;
+    double probe = kNoValue, baseline_probe = kNoValue;  // linear probe's test accuracy (eval.json)
     double best_live_knn = kNoValue;
     int64_t best_live_knn_step = -1;
     double teacher_entropy = kNoValue;

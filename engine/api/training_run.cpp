@@ -473,13 +473,19 @@ RunOutcome TrainingRun::runHere(TrainObserver& observer) {
         bool final = last && ev.eval_at_end;
         if (!periodic && !final) return;
         try {
-            rec.log("evaluating the teacher of epoch " + std::to_string(epoch) + " (k-NN on " + ev.test_split + ")");
+            rec.log("evaluating the teacher of epoch " + std::to_string(epoch) + " (k-NN" +
+                    (ev.linear_probe ? " and linear probe" : "") + " on " + ev.test_split + ")");
             EvalReport report = evaluateRun(
                 im.dir, ckpt, [&](int64_t done, int64_t total) { rec.onEvalProgress(done, total); }, tr.cancelFlag());
             std::ostringstream os;
             os << "eval epoch " << epoch << ": 1-NN " << report.trained.nn1_accuracy << ", " << report.knn_k
                << "-NN " << report.trained.knn_accuracy << ", AUC " << report.trained.auc << " (random init: 1-NN "
                << report.baseline.nn1_accuracy << ", " << report.knn_k << "-NN " << report.baseline.knn_accuracy << ")";
+            const ProbeMetrics &pt = report.trained.probe, &pb = report.baseline.probe;
+            if (pt.present)
+                os << "; linear probe " << pt.val_split << " " << pt.val_accuracy << ", " << report.test_split << " "
+                   << pt.test_accuracy << " (lr " << pt.lr << ", wd " << pt.wd << ", " << pt.seconds << " s; random init: "
+                   << pb.val_accuracy << ", " << pb.test_accuracy << ")";
             rec.log(os.str());
             rec.onEval(report);
             if (final) {

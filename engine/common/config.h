@@ -94,6 +94,17 @@ struct EvalConfig {
     int64_t knn_every_steps = 0;
     std::string knn_live_split = "val";
     int64_t knn_live_max = 1000;
+    // Linear probe (docs/linear-probe.md): linear classifiers on the frozen, L2-normalised class tokens of
+    // the last probe_blocks blocks (at most model.depth), one per (lr, wd) of the grid, trained together on
+    // train_split for probe_epochs (SGD, momentum 0.9, cosine lr, batches of probe_batch_size), the best
+    // on probe_val_split reported on test_split; for the teacher and the random-init baseline.
+    bool linear_probe = true;
+    int probe_blocks = 4;
+    int probe_epochs = 100;
+    int probe_batch_size = 256;
+    std::vector<double> probe_lrs = {0.1, 0.3, 1, 3, 10, 30};
+    std::vector<double> probe_wds = {0, 1e-4, 1e-3};
+    std::string probe_val_split = "val";
 };
 
 struct SystemConfig {

@@ -94,6 +94,18 @@ void positiveStd(const RunConfig& c, std::vector<FieldError>& e) {
         if (!(s > 0 && std::isfinite(s))) e.push_back({"views.std", "must be > 0 (got " + num(s) + ")"});
 }
 
+void probeGrid(const RunConfig& c, std::vector<FieldError>& e) {
+    if (c.eval.probe_lrs.empty()) e.push_back({"eval.probe_lrs", "must list at least one learning rate"});
+    for (double v : c.eval.probe_lrs)
+        if (!(v > 0 && std::isfinite(v))) e.push_back({"eval.probe_lrs", "every learning rate must be > 0 (got " + num(v) + ")"});
+}
+
+void probeWeightDecays(const RunConfig& c, std::vector<FieldError>& e) {
+    if (c.eval.probe_wds.empty()) e.push_back({"eval.probe_wds", "must list at least one weight decay (0 for none)"});
+    for (double v : c.eval.probe_wds)
+        if (!(v >= 0 && std::isfinite(v))) e.push_back({"eval.probe_wds", "every weight decay must be >= 0 (got " + num(v) + ")"});
+}
+
 void patchDividesImage(const RunConfig& c, std::vector<FieldError>& e) {
     if (c.data.size % std::max(1, c.model.patch_size) != 0)
         e.push_back({"model.patch_size", "must divide the image size " + std::to_string(c.data.size) + " (got " +
@@ -355,6 +367,27 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(eval, knn_live_max).atLeast(1).unit("images")
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Live k-NN images per split"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "At most this many images of each split in the live k-NN.")),
+        DINO_FIELD(eval, linear_probe)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Linear probe"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe's val split, reported on the test split.")),
+        DINO_FIELD(eval, probe_blocks).atLeast(1).unit("blocks")
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe: last blocks"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Class tokens of this many last blocks, concatenated, as the probe's features (official DINO: 4 for ViT-S); at most the model's depth.")),
+        DINO_FIELD(eval, probe_epochs).atLeast(1).unit("epochs")
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe epochs"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Passes over the train split's features; one pass trains every head of the grid.")),
+        DINO_FIELD(eval, probe_batch_size).atLeast(1).unit("images")
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe batch size"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Features per SGD step of the probe.")),
+        DINO_FIELD(eval, probe_lrs).check(probeGrid)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe learning rates"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Learning rates of the probe's grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.")),
+        DINO_FIELD(eval, probe_wds).check(probeWeightDecays)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe weight decays"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Weight decays (L2 on the weights) of the probe's grid; 0 = none.")),
+        DINO_FIELD(eval, probe_val_split).suggest({"train", "val", "test"}).nonEmpty("must be train, val or test")
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Probe selection split"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Split on which the best head of the probe's grid is chosen (its accuracy is reported too).")),
 
         // system
         DINO_FIELD(system, threads).atLeast(0, "0 = all cores")

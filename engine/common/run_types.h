@@ -75,6 +75,33 @@ struct ClassAccuracy {
     double accuracy = 0;
 };
 
+// One head of the linear probe's grid (evaluation/linear_probe.h).
+struct ProbeHeadResult {
+    double lr = 0, wd = 0;
+    double train_accuracy = 0;
+    double val_accuracy = 0;
+    double val_loss = 0;  // mean cross-entropy on val
+};
+
+// The linear probe of one encoder (docs/linear-probe.md): linear classifiers on its frozen, L2-normalised
+// features, trained on the train split for every (lr, wd) of the grid, the best on val reported on test.
+struct ProbeMetrics {
+    bool present = false;        // false: no probe (eval.linear_probe off, or an eval.json from before it)
+    int blocks = 1;              // class tokens of the last `blocks` blocks, concatenated
+    int64_t feature_dim = 0;
+    int epochs = 0;
+    int batch_size = 0;
+    std::string val_split;
+    int64_t n_val = 0;
+    double lr = 0, wd = 0;       // the chosen head's
+    double train_accuracy = 0;   // the chosen head's
+    double val_accuracy = 0;
+    double test_accuracy = 0;
+    double test_auc = 0;         // macro one-vs-rest AUC of its softmax on test
+    double seconds = 0;          // what the probe cost: its extra feature passes and the training
+    std::vector<ProbeHeadResult> grid;  // every head, lr-major
+};
+
 // kNN evaluation of one encoder (Parts V of the seed, plus DINO's weighted kNN and MedMNIST's AUC).
 struct EvalMetrics {
     std::string model;           // "teacher", "random-init"
@@ -83,6 +110,7 @@ struct EvalMetrics {
     double auc = 0;              // macro one-vs-rest AUC from the vote scores
     std::vector<ClassAccuracy> per_class;
     std::vector<std::vector<int64_t>> confusion;  // [true][predicted]
+    ProbeMetrics probe;          // the linear probe, when run
 };
 
 struct EvalReport {

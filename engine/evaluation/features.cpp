@@ -45,20 +45,31 @@ torch::Tensor mapImageBatches(const torch::Tensor& images_u8, const Normalizatio
     return torch::cat(parts, 0);
 }
 
-torch::Tensor encoderFeatures(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
-                              int batch_size, torch::Device device, const ImagesDone& done,
-                              const std::atomic<bool>* cancel, bool bf16) {
+torch::Tensor encoderClassTokens(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
+                                 int batch_size, torch::Device device, int blocks, const ImagesDone& done,
+                                 const std::atomic<bool>* cancel, bool bf16) {
     EvalModeGuard mode(*encoder);
     encoder->to(device);
     auto f = mapImageBatches(
         images_u8, norm, batch_size, device,
         [&](const torch::Tensor& x) {
             AutocastScope amp(device, bf16);
-            return encoder->forward(x).to(torch::kFloat);
+            return (blocks == 1 ? encoder->forward(x) : encoder->forwardClassTokens(x, blocks)).to(torch::kFloat);
         },
         done, cancel);
-    if (f.numel() == 0) return torch::empty({0, encoder->options().embed_dim});
-    return torch::nn::functional::normalize(f, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1));
+    if (f.numel() == 0) return torch::empty({0, int64_t(blocks) * encoder->options().embed_dim});
+    return f;
+}
+
+torch::Tensor l2NormalizeRows(const torch::Tensor& x) {
+    // F.normalize: x / max(||x||, eps), eps = 1e-12
+    return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1));
+}
+
+torch::Tensor encoderFeatures(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
+                              int batch_size, torch::Device device, const ImagesDone& done,
+                              const std::atomic<bool>* cancel, bool bf16) {
+    return l2NormalizeRows(encoderClassTokens(encoder, images_u8, norm, batch_size, device, 1, done, cancel, bf16));
 }
 
 torch::Tensor headPseudoLabels(DinoModel& model, const torch::Tensor& images_u8, const Normalization& norm,

@@ -26,6 +26,16 @@ torch::Tensor encoderFeatures(VisionTransformer& encoder, const torch::Tensor& i
                               int batch_size, torch::Device device, const ImagesDone& done = {},
                               const std::atomic<bool>* cancel = nullptr, bool bf16 = false);
 
+// The class tokens of the encoder's last `blocks` blocks, concatenated (N, blocks * embed_dim) float32 on
+// CPU, NOT normalised (VisionTransformerImpl::forwardClassTokens); blocks = 1: the encoder's output.
+// bf16 as in encoderFeatures.
+torch::Tensor encoderClassTokens(VisionTransformer& encoder, const torch::Tensor& images_u8, const Normalization& norm,
+                                 int batch_size, torch::Device device, int blocks, const ImagesDone& done = {},
+                                 const std::atomic<bool>* cancel = nullptr, bool bf16 = false);
+
+// Each row divided by its L2 norm (rows of zeros stay zero), as float32/float64 like x.
+torch::Tensor l2NormalizeRows(const torch::Tensor& x);
+
 // Head outputs' argmax (N,) int64 on CPU: the teacher's pseudo-label of each image (seed Part VI).
 torch::Tensor headPseudoLabels(DinoModel& model, const torch::Tensor& images_u8, const Normalization& norm,
                                int batch_size, torch::Device device, const ImagesDone& done = {},

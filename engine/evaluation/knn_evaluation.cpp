@@ -2,9 +2,11 @@
 
 #include "evaluation/classification_metrics.h"
 #include "evaluation/features.h"
+#include "evaluation/probe_features.h"
 #include "evaluation/rng_guard.h"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 namespace dino {
@@ -42,7 +44,9 @@ int numClassesOf(const ImageSet& train, const ImageSet& test, const std::vector<
     return std::max(from_labels, 1);
 }
 
-int64_t evaluationWork(const KnnEvalSetup& s) { return s.train->size() + 2 * s.test->size(); }
+int64_t evaluationWork(const KnnEvalSetup& s) {
+    return s.train->size() + 2 * s.test->size() + (s.val ? s.val->size() + s.train->size() : 0);
+}
 
 api::EvalMetrics evaluateEncoder(VisionTransformer& encoder, const KnnEvalSetup& s, const std::string& model_name,
                                  const std::function<void(int64_t)>& progress, const std::atomic<bool>* cancel) {
@@ -52,13 +56,49 @@ api::EvalMetrics evaluateEncoder(VisionTransformer& encoder, const KnnEvalSetup&
     auto report = [&](int64_t units) {
         if (progress) progress(units);
     };
-    const auto train_f = encoderFeatures(encoder, s.train->images, s.norm, s.batch_size, s.device,
-                                         [&](int64_t done) { report(done); }, cancel, s.bf16);
-    const auto test_f = encoderFeatures(encoder, s.test->images, s.norm, s.batch_size, s.device,
-                                        [&](int64_t done) { report(n_train + done); }, cancel, s.bf16);
-    const auto r = knnClassify(train_f.to(s.device), s.train->labels, test_f.to(s.device), s.num_classes, s.knn,
-                               [&](int64_t done, int64_t) { report(n_train + n_test + done); }, cancel);
-    return metricsFromKnn(r, s.test->labels, s.num_classes, s.class_names, model_name);
+    // One feature pass per split serves both: the last block's class token is the encoder's output.
+    const int64_t dim = encoder->options().embed_dim;
+    const int blocks = s.val ? std::clamp(s.probe_blocks, 1, encoder->options().depth) : 1;
+    const auto train_t = encoderClassTokens(encoder, s.train->images, s.norm, s.batch_size, s.device, blocks,
+                                            [&](int64_t done) { report(done); }, cancel, s.bf16);
+    const auto test_t = encoderClassTokens(encoder, s.test->images, s.norm, s.batch_size, s.device, blocks,
+                                           [&](int64_t done) { report(n_train + done); }, cancel, s.bf16);
+    const auto last = [&](const torch::Tensor& t) { return l2NormalizeRows(t.narrow(1, (blocks - 1) * dim, dim)); };
+    const auto r = knnClassify(last(train_t).to(s.device), s.train->labels, last(test_t).to(s.device), s.num_classes,
+                               s.knn, [&](int64_t done, int64_t) { report(n_train + n_test + done); }, cancel);
+    api::EvalMetrics m = metricsFromKnn(r, s.test->labels, s.num_classes, s.class_names, model_name);
+    if (!s.val) return m;
+
+    const auto t0 = std::chrono::steady_clock::now();
+    const int64_t n_val = s.val->size(), base = n_train + 2 * n_test;
+    const auto val_t = encoderClassTokens(encoder, s.val->images, s.norm, s.batch_size, s.device, blocks,
+                                          [&](int64_t done) { report(base + done); }, cancel, s.bf16);
+    const int epochs = s.probe.epochs;
+    // L2-normalised, then standardised per dimension with the train split's statistics (linear_probe.h).
+    const auto train_p = l2NormalizeRows(train_t);
+    const FeatureStandardizer standardize = fitStandardizer(train_p);
+    const LinearProbeOutcome o = runLinearProbe(
+        standardize.apply(train_p), s.train->labels, standardize.apply(l2NormalizeRows(val_t)), s.val->labels,
+        standardize.apply(l2NormalizeRows(test_t)), s.test->labels, s.num_classes, s.probe,
+        [&](int e) { report(base + n_val + n_train * e / std::max(1, epochs)); }, cancel);
+    api::ProbeMetrics& p = m.probe;
+    p.present = true;
+    p.blocks = blocks;
+    p.feature_dim = train_t.size(1);
+    p.epochs = epochs;
+    p.batch_size = s.probe.batch_size;
+    p.val_split = s.val_split;
+    p.n_val = n_val;
+    for (const auto& h : o.heads) p.grid.push_back({h.lr, h.wd, h.train_accuracy, h.val_accuracy, h.val_loss});
+    const auto& best = o.heads.at(size_t(o.chosen));
+    p.lr = best.lr;
+    p.wd = best.wd;
+    p.train_accuracy = best.train_accuracy;
+    p.val_accuracy = best.val_accuracy;
+    p.test_accuracy = o.test_accuracy;
+    p.test_auc = o.test_auc;
+    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return m;
 }
 
 DinoModel randomInitModel(const RunConfig& cfg, int img_size) {

@@ -7,6 +7,7 @@
 #include "common/config.h"
 #include "data/dataset.h"
 #include "evaluation/knn.h"
+#include "evaluation/linear_probe.h"
 #include "model/dino_model.h"
 
 #include <atomic>
@@ -34,12 +35,19 @@ struct KnnEvalSetup {
     int batch_size = 256;             // feature extraction
     torch::Device device = torch::kCPU;
     bool bf16 = false;                // features in bf16 autocast (the run's precision); kNN in fp32
+    // Linear probe (linear_probe.h), when val is set: trained on train's features, chosen on val's.
+    const ImageSet* val = nullptr;
+    std::string val_split;            // its name, for the report
+    int probe_blocks = 1;             // class tokens of the last probe_blocks blocks (at most the depth)
+    LinearProbeOptions probe;
 };
 
-// Work units evaluateEncoder reports: n_train + 2 * n_test (features of both splits, then kNN rows).
+// Work units evaluateEncoder reports: n_train + 2 * n_test (features of both splits, then kNN rows),
+// plus n_val + n_train with a probe (val features, then its training: n_train / epochs per epoch).
 int64_t evaluationWork(const KnnEvalSetup& s);
 
-// Evaluates one encoder. progress(units_done) counts toward evaluationWork(s); cancel may be null.
+// Evaluates one encoder: kNN on the last block's L2-normalised class token; with s.val also the linear
+// probe on the L2-normalised concatenation of the last probe_blocks class tokens. progress(units_done) counts toward evaluationWork(s); cancel may be null.
 api::EvalMetrics evaluateEncoder(VisionTransformer& encoder, const KnnEvalSetup& s, const std::string& model_name,
                                  const std::function<void(int64_t)>& progress = {},
                                  const std::atomic<bool>* cancel = nullptr);

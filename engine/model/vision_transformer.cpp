@@ -211,6 +211,21 @@ torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
     return norm->forward(blocks.back()->forwardClassToken(t));  // the final norm is per token
 }
 
+torch::Tensor VisionTransformerImpl::forwardClassTokens(const torch::Tensor& x, int n) {
+    const int depth = static_cast<int>(blocks.size());
+    if (n < 1 || n > depth)
+        throw std::invalid_argument("ViT: class tokens of the last " + std::to_string(n) + " blocks asked for, the model has " +
+                                    std::to_string(depth) + " blocks");
+    auto t = embed(x);
+    std::vector<torch::Tensor> tokens;
+    for (int i = 0; i + 1 < depth; ++i) {
+        t = blocks[static_cast<size_t>(i)]->forward(t);
+        if (i >= depth - n) tokens.push_back(norm->forward(t.select(1, 0)));  // the final norm is per token
+    }
+    tokens.push_back(norm->forward(blocks.back()->forwardClassToken(t)));
+    return tokens.size() == 1 ? tokens.front() : torch::cat(tokens, 1);
+}
+
 torch::Tensor VisionTransformerImpl::forwardTokens(const torch::Tensor& x) {
     auto t = embed(x);
     for (auto& b : blocks)

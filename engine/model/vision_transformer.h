@@ -55,6 +55,11 @@ public:
     // (B,3,H,W) -> (B, 1 + tokens, embed_dim): every token after the final norm, all blocks in full.
     // forward(x) equals forwardTokens(x).select(1, 0) up to rounding.
     torch::Tensor forwardTokens(const torch::Tensor& x);
+    // (B,3,H,W) -> (B, n * embed_dim): the class tokens of the last n blocks (1 <= n <= depth), each after
+    // the final norm, oldest block first, as official DINO's eval_linear takes them
+    // (get_intermediate_layers(x, n), then cat of x[:, 0]). The last embed_dim columns equal forward(x)
+    // exactly (the same operations); forwardClassTokens(x, 1) is forward(x).
+    torch::Tensor forwardClassTokens(const torch::Tensor& x, int n);
     // The attention probabilities of block `block` (0-based; -1 = the last), (B, heads, N, N) with
     // N = 1 + patches: the blocks before it run in full, as in official DINO's get_last_selfattention.
     torch::Tensor selfAttention(const torch::Tensor& x, int block = -1);

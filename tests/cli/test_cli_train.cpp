@@ -263,6 +263,21 @@ TEST_CASE("dino eval --split val writes eval_val.json beside eval.json", "[cli][
     CHECK(j["test_split"] == "val");
     CHECK(j["n_test"] == 160);
     CHECK_FALSE(fs::exists(run + "/eval.json"));
+    // The linear probe, printed and saved for both models (the tiny ViT's 2 blocks).
+    CHECK(r.out.find("linear probe: class tokens of the last 2 blocks (64-d)") != std::string::npos);
+    CHECK(r.out.find("chosen lr / wd") != std::string::npos);
+    CHECK(j["trained"]["linear_probe"]["val_split"] == "val");
+    CHECK(j["baseline"]["linear_probe"]["test_accuracy"].is_number());
+
+    // The run's own evaluation feeds the runs table's probe columns.
+    REQUIRE(runDino(s, "eval '" + run + "'").code == 0);
+    r = runDino(s, "runs '" + run + "' --json --no-group");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const auto runs = nlohmann::json::parse(r.out);
+    const auto e = nlohmann::json::parse(readTextFile(run + "/eval.json"));
+    CHECK(runs["runs"][0]["results"]["probe"] == e["trained"]["linear_probe"]["test_accuracy"]);
+    CHECK(runs["runs"][0]["results"]["baseline_probe"] == e["baseline"]["linear_probe"]["test_accuracy"]);
 }
 
 TEST_CASE("system.precision = auto: the choice and its reason in log.txt, status.json and dino info", "[cli][precision]") {

@@ -282,6 +282,41 @@ private Q_SLOTS:
         QVERIFY(p.followsData());
     }
 
+    void evaluationShowsTheLinearProbeBesideKnn() {
+        EvaluationPanel ep;
+        ep.resize(970, 700);
+        ep.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ep));
+        api::EvalReport r = report(0.5, 0.45);
+        ep.showReport(r);  // no probe in the report (an older eval.json): its rows are hidden
+        QTableWidget* t = ep.summaryTable();
+        QVERIFY(t->isRowHidden(3) && t->isRowHidden(4) && t->isRowHidden(5));
+        for (auto* m : {&r.trained, &r.baseline}) {
+            m->probe.present = true;
+            m->probe.val_split = "val";
+            m->probe.n_val = 160;
+            m->probe.blocks = 4;
+            m->probe.epochs = 100;
+            m->probe.lr = 3;
+            m->probe.wd = 1e-4;
+        }
+        r.trained.probe.val_accuracy = 0.6;    // 96 of 160: Wilson [0.5225, 0.6729]
+        r.trained.probe.test_accuracy = 0.52;  // 39 of 75: [0.408742, 0.629309]
+        r.baseline.probe.val_accuracy = 0.5;
+        r.baseline.probe.test_accuracy = 0.56;  // above the teacher: flagged
+        ep.showReport(r);
+        QVERIFY(!t->isRowHidden(3) && !t->isRowHidden(4) && !t->isRowHidden(5));
+        QVERIFY(t->verticalHeaderItem(3)->text().contains("val, n = 160"));
+        QVERIFY(t->verticalHeaderItem(4)->text().contains("test, n = 75"));
+        QVERIFY(t->verticalHeaderItem(5)->text().contains("last 4 block"));  // "blocks" with the English plural of the .qm
+        QCOMPARE(t->item(3, 0)->text(), QString::fromUtf8("60.0 % (52.3–67.3)"));
+        QCOMPARE(t->item(4, 0)->text(), QString::fromUtf8("52.0 % (40.9–62.9)"));
+        QCOMPARE(t->item(5, 1)->text(), QString("3 / 0.0001"));
+        QVERIFY(t->item(4, 0)->toolTip().contains("random-init"));
+        settle(ep.comparisonPlot());
+        QVERIFY(ep.comparisonPlot()->xAxis->tickVectorLabels().contains("linear probe"));
+    }
+
     void evaluationTableNamesSplitAndNWithWilsonIntervals() {
         EvaluationPanel ep;
         ep.resize(970, 700);

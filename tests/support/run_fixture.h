@@ -25,6 +25,7 @@ struct FixtureRun {
     std::vector<std::pair<int64_t, double>> live_knn;  // (step, weighted k-NN)
     bool eval = true;
     double nn1 = 0.5, knn = 0.6, auc = 0.9, base_nn1 = 0.3, base_knn = 0.35, base_auc = 0.8;
+    double probe = -1, base_probe = -1;  // linear probe test accuracies; -1: eval.json without a probe
     int pseudo_used = -1;  // -1: no pseudo_labels.json
     // The loss of step s: loss0 - loss_slope * s; epochs of steps_per_epoch steps (0: all in epoch 0);
     // the live k-NN's random-init accuracy.
@@ -71,6 +72,14 @@ inline void writeFixtureRun(const std::string& dir, const FixtureRun& f) {
         r.baseline.nn1_accuracy = f.base_nn1;
         r.baseline.knn_accuracy = f.base_knn;
         r.baseline.auc = f.base_auc;
+        if (f.probe >= 0) {
+            r.trained.probe.present = true;
+            r.trained.probe.test_accuracy = f.probe;
+        }
+        if (f.base_probe >= 0) {
+            r.baseline.probe.present = true;
+            r.baseline.probe.test_accuracy = f.base_probe;
+        }
         writeFileAtomic(api::runEvalPath(dir), api::evalReportToJson(r));
     }
     if (f.pseudo_used >= 0) {

@@ -148,13 +148,50 @@ TEST_CASE("evaluateRun on a trained tiny run", "[eval][run]") {
     REQUIRE(!ticks.empty());
     for (size_t i = 1; i < ticks.size(); ++i) CHECK(ticks[i].first >= ticks[i - 1].first);
     CHECK(ticks.back().first == ticks.back().second);
-    CHECK(ticks.back().second == 2 * (1059 + 2 * 75));
+    // Teacher and baseline: features of train and test, kNN rows, then the probe's val features and its
+    // training (counted as one more pass over train).
+    const int64_t n_val = r.trained.probe.n_val;
+    CHECK(ticks.back().second == 2 * (1059 + 2 * 75 + n_val + 1059));
+
+    // The linear probe of both (eval.linear_probe is on by default): the tiny preset's 2 blocks (eval.probe_blocks
+    // 4 is capped at the depth), 32-d each, the default grid, chosen on val.
+    const RunConfig defaults;
+    for (const auto* m : {&r.trained, &r.baseline}) {
+        INFO(m->model);
+        const auto& p = m->probe;
+        REQUIRE(p.present);
+        CHECK(p.blocks == 2);
+        CHECK(p.feature_dim == 64);
+        CHECK(p.val_split == "val");
+        CHECK(p.n_val == loadSplit(resolveDatasetPath(loadConfigFile(api::runConfigPath(dir)).data), "val").size());
+        CHECK(p.epochs == defaults.eval.probe_epochs);
+        REQUIRE(p.grid.size() == defaults.eval.probe_lrs.size() * defaults.eval.probe_wds.size());
+        double best = 0;
+        for (const auto& h : p.grid) best = std::max(best, h.val_accuracy);
+        CHECK(p.val_accuracy == best);
+        CHECK(p.test_accuracy > 1.0 / 9);  // above chance on 9 classes, even for random features
+        CHECK(p.test_accuracy <= 1.0);
+        CHECK(p.test_auc > 0.5);
+        CHECK(p.seconds > 0);
+    }
 
     // eval.json holds the same report.
     const auto back = api::evalReportFromJson(readTextFile(api::runEvalPath(dir)));
     CHECK(back.trained.knn_accuracy == Approx(r.trained.knn_accuracy));
     CHECK(back.baseline.auc == Approx(r.baseline.auc));
     CHECK(back.trained.confusion == r.trained.confusion);
+    CHECK(back.trained.probe.present);
+    CHECK(back.trained.probe.test_accuracy == r.trained.probe.test_accuracy);
+    CHECK(back.baseline.probe.lr == r.baseline.probe.lr);
+    CHECK(back.baseline.probe.grid.size() == r.baseline.probe.grid.size());
+    // An eval.json from before the probe (no "linear_probe") still reads, without one.
+    auto old = nlohmann::json::parse(readTextFile(api::runEvalPath(dir)));
+    old["trained"].erase("linear_probe");
+    old["baseline"].erase("linear_probe");
+    const auto older = api::evalReportFromJson(old.dump());
+    CHECK(!older.trained.probe.present);
+    CHECK(!older.baseline.probe.present);
+    CHECK(older.trained.knn_accuracy == Approx(r.trained.knn_accuracy));
 }
 
 TEST_CASE("evaluateRun errors and cancellation", "[eval][run]") {
@@ -257,7 +294,27 @@ TEST_CASE("the random-init baseline is computed once per run and settings", "[ev
     CHECK(second.baseline.knn_accuracy == 0.125);
     CHECK(second.baseline.nn1_accuracy == first.baseline.nn1_accuracy);
     CHECK(second.trained.knn_accuracy == first.trained.knn_accuracy);
-    CHECK(total == 1059 + 2 * 75);  // only the teacher's work
+    CHECK(total == 1059 + 2 * 75 + second.trained.probe.n_val + 1059);  // only the teacher's work
+    CHECK(second.baseline.probe.test_accuracy == first.baseline.probe.test_accuracy);  // the probe is cached too
+
+    // Other probe settings: the baseline is computed again, with them.
+    RunConfig probe_cfg = loadConfigFile(api::runConfigPath(dir));
+    probe_cfg.eval.probe_blocks = 1;
+    saveConfigFile(probe_cfg, api::runConfigPath(dir));
+    const auto one_block = api::evaluateRun(dir);
+    CHECK(one_block.baseline.knn_accuracy != 0.125);
+    CHECK(one_block.baseline.probe.blocks == 1);
+    CHECK(one_block.trained.probe.feature_dim == 32);
+    // Without the probe: no val split is read and eval.json has none.
+    probe_cfg.eval.linear_probe = false;
+    saveConfigFile(probe_cfg, api::runConfigPath(dir));
+    const auto no_probe = api::evaluateRun(dir);
+    CHECK(!no_probe.trained.probe.present);
+    CHECK(!no_probe.baseline.probe.present);
+    CHECK(nlohmann::json::parse(readTextFile(api::runEvalPath(dir)))["trained"].count("linear_probe") == 0);
+    j = nlohmann::json::parse(readTextFile(cache));
+    j["report"]["baseline"]["knn_accuracy"] = 0.125;
+    writeFileAtomic(cache, j.dump());
 
     // Other kNN settings: the baseline is computed again.
     RunConfig cfg = loadConfigFile(api::runConfigPath(dir));

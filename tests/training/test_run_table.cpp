@@ -43,6 +43,8 @@ TEST_CASE("run table: the fields that differ, every status, the results", "[run_
     a.live_knn = {{4, 0.41}, {8, 0.47}, {12, 0.45}};
     a.pseudo_used = 7;
     a.last_entropy = 2.25;
+    a.probe = 0.72;
+    a.base_probe = 0.41;
     writeFixtureRun(root + "/a", a);
     FixtureRun b = a;  // the same but views.num_local and a cancel
     b.config.views.num_local = 4;
@@ -94,7 +96,10 @@ TEST_CASE("run table: the fields that differ, every status, the results", "[run_
     CHECK(ra.teacher_entropy == Approx(2.25));
     CHECK(ra.pseudo_labels_used == 7);
     CHECK(ra.pseudo_labels_total == 16);
+    CHECK(ra.probe == Approx(0.72));
+    CHECK(ra.baseline_probe == Approx(0.41));
     CHECK(std::isnan(row(t, "b").knn));  // no eval.json
+    CHECK(std::isnan(row(t, "b").probe));
     CHECK(row(t, "b").steps == 3);
 
     // The text table: aligned columns, the differing field as a column.
@@ -158,6 +163,7 @@ TEST_CASE("seed groups: mean, sample standard deviation and n against hand-compu
         f.config.optim.lr = 5e-4;
         f.config.system.seed = static_cast<uint64_t>(s);
         f.knn = knn[s];
+        f.probe = knn[s] + 0.1;  // 0.90, 0.94, 0.96
         f.pseudo_used = 5 + s;
         writeFixtureRun(tmp.path() + "/lr5e-4-s" + std::to_string(s), f);
     }
@@ -185,6 +191,12 @@ TEST_CASE("seed groups: mean, sample standard deviation and n against hand-compu
     CHECK(g3.results[k].mean == Approx(0.8333333).epsilon(1e-6));
     CHECK(g3.results[k].sd == Approx(0.0305505).epsilon(1e-5));
     CHECK(g3.results[k].n == 3);
+    size_t pr = 0;
+    while (std::string(api::resultColumns()[pr].key) != "probe") ++pr;
+    // The probe column, grouped the same way: 0.90, 0.94, 0.96 -> mean 0.9333333, sd 0.0305505 (as above).
+    CHECK(g3.results[pr].mean == Approx(0.9333333).epsilon(1e-6));
+    CHECK(g3.results[pr].sd == Approx(0.0305505).epsilon(1e-5));
+    CHECK(t.groups[0].results[pr].n == 0);  // the other group's eval.json has no probe
     // 0.5, 0.6: mean 0.55, sd sqrt(0.005 / 1) = 0.0707107.
     CHECK(g2.results[k].mean == Approx(0.55));
     CHECK(g2.results[k].sd == Approx(0.0707107).epsilon(1e-5));
