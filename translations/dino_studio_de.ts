@@ -378,6 +378,34 @@
         <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
         <translation>Sekunden, die ein Prozess auf die anderen wartet, bevor der Lauf anhält und den nennt, der nicht antwortete.</translation>
     </message>
+    <message>
+        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe&apos;s val split, reported on the test split.</source>
+        <translation>In jeder Evaluation zusätzlich lineare Klassifikatoren auf den eingefrorenen Merkmalen trainieren (Teacher und zufällige Initialisierung): trainiert auf dem Memory-Bank-Split, ausgewählt auf dem Val-Split der Probe, berichtet auf dem Test-Split.</translation>
+    </message>
+    <message>
+        <source>Class tokens of this many last blocks, concatenated, as the probe&apos;s features (official DINO: 4 for ViT-S); at most the model&apos;s depth.</source>
+        <translation>Klassen-Tokens so vieler letzter Blöcke, aneinandergehängt, als Merkmale der Probe (offizielles DINO: 4 für ViT-S); höchstens die Tiefe des Modells.</translation>
+    </message>
+    <message>
+        <source>Passes over the train split&apos;s features; one pass trains every head of the grid.</source>
+        <translation>Durchläufe über die Merkmale des Trainings-Splits; ein Durchlauf trainiert jeden Kopf des Rasters.</translation>
+    </message>
+    <message>
+        <source>Features per SGD step of the probe.</source>
+        <translation>Merkmale pro SGD-Schritt der Probe.</translation>
+    </message>
+    <message>
+        <source>Learning rates of the probe&apos;s grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
+        <translation>Lernraten des Probe-Rasters (SGD, Momentum 0,9, Kosinus bis 0); jede wird mit jedem Weight Decay versucht. L2-normierte Merkmale brauchen viel größere Raten als rohe.</translation>
+    </message>
+    <message>
+        <source>Weight decays (L2 on the weights) of the probe&apos;s grid; 0 = none.</source>
+        <translation>Weight Decays (L2 auf den Gewichten) des Probe-Rasters; 0 = keiner.</translation>
+    </message>
+    <message>
+        <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
+        <translation>Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (seine Genauigkeit wird ebenfalls berichtet).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1350,6 +1378,34 @@ zufällige Init.</translation>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
+    <message>
+        <source>Linear probe</source>
+        <translation>Linear Probe</translation>
+    </message>
+    <message>
+        <source>Probe: last blocks</source>
+        <translation>Probe: letzte Blöcke</translation>
+    </message>
+    <message>
+        <source>Probe epochs</source>
+        <translation>Probe-Epochen</translation>
+    </message>
+    <message>
+        <source>Probe batch size</source>
+        <translation>Probe-Batchgröße</translation>
+    </message>
+    <message>
+        <source>Probe learning rates</source>
+        <translation>Probe-Lernraten</translation>
+    </message>
+    <message>
+        <source>Probe weight decays</source>
+        <translation>Probe-Weight-Decays</translation>
+    </message>
+    <message>
+        <source>Probe selection split</source>
+        <translation>Probe-Auswahl-Split</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigForm</name>
@@ -1407,6 +1463,10 @@ zufällige Init.</translation>
     <message>
         <source>must be &lt;= %1 (%2) (got %3)</source>
         <translation>muss &lt;= %1 (%2) sein (ist %3)</translation>
+    </message>
+    <message>
+        <source>expected comma-separated numbers</source>
+        <translation>kommagetrennte Zahlen erwartet</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1943,327 @@ zufällige Init.</translation>
     <message>
         <source>%1 images</source>
         <translation>%1-Bilder</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation>Linear-Probe-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Probe: chosen lr / wd</source>
+        <translation>Probe: gewählte lr / wd</translation>
+    </message>
+    <message>
+        <source>k-NN evaluation and linear probe of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation>k-NN-Evaluation und Linear Probe des letzten Checkpoints des Laufs und einer zufällig initialisierten Baseline</translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1, n = %2</source>
+        <translation>Linear-Probe-Genauigkeit
+%1, n = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probe: chosen lr / wd
+last %n block(s), %1 epochs</source>
+        <translation>
+            <numerusform>Probe: gewählte lr / wd
+letzter %n Block, %1 Epochen</numerusform>
+            <numerusform>Probe: gewählte lr / wd
+letzte %n Blöcke, %1 Epochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best %6 accuracy is reported. Test macro AUC %7.</source>
+        <translation>%1 Köpfe (lr × wd), trainiert auf %2 %3-Bildern über %4 Epochen in %5 s; berichtet wird der mit der besten %6-Genauigkeit. Makro-AUC auf Test %7.</translation>
+    </message>
+    <message>
+        <source>The split on which the best head of the probe&apos;s grid is chosen (eval.probe_val_split)</source>
+        <translation>Der Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (eval.probe_val_split)</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>Linear Probe</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ExperimentsPanel</name>
+    <message>
+        <source>training</source>
+        <translation>trainiert</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation>kollabiert</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>The folders whose runs are listed: the runs folder, and folders you add</source>
+        <translation>Die Ordner, deren Läufe gelistet werden: der Lauf-Ordner und von Ihnen hinzugefügte Ordner</translation>
+    </message>
+    <message>
+        <source>%1 (the runs folder)</source>
+        <translation>%1 (der Lauf-Ordner)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a folder of runs</source>
+        <translation>Einen Ordner mit Läufen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the runs again now (the table also follows them by itself)</source>
+        <translation>Die Läufe jetzt neu lesen (die Tabelle folgt ihnen auch von selbst)</translation>
+    </message>
+    <message>
+        <source>Filter: name, tag, sweep, lr=0.001 …</source>
+        <translation>Filter: Name, Tag, Sweep, lr=0.001 …</translation>
+    </message>
+    <message>
+        <source>Shows the runs whose name, tags, sweep, status or a setting (as key=value, e.g. optim.lr=0.001) contain every word typed</source>
+        <translation>Zeigt die Läufe, deren Name, Tags, Sweep, Status oder eine Einstellung (als Schlüssel=Wert, z. B. optim.lr=0.001) jedes eingegebene Wort enthalten</translation>
+    </message>
+    <message>
+        <source>Group seeds</source>
+        <translation>Seeds gruppieren</translation>
+    </message>
+    <message>
+        <source>One row per group of runs that differ only in system.seed: results as mean ± sample standard deviation, and n</source>
+        <translation>Eine Zeile je Gruppe von Läufen, die sich nur in system.seed unterscheiden: Ergebnisse als Mittelwert ± Stichproben-Standardabweichung, und n</translation>
+    </message>
+    <message>
+        <source>Show hidden</source>
+        <translation>Ausgeblendete zeigen</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Alle Felder</translation>
+    </message>
+    <message>
+        <source>Every configuration field as a column, not only those that differ between the runs shown</source>
+        <translation>Jedes Konfigurationsfeld als Spalte, nicht nur die, die sich zwischen den gezeigten Läufen unterscheiden</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the run in the window (double-click does the same)</source>
+        <translation>Den Lauf im Fenster öffnen (Doppelklick tut dasselbe)</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>Taggen…</translation>
+    </message>
+    <message>
+        <source>Add or remove tags of the selected runs (kept in each run&apos;s tags.json)</source>
+        <translation>Tags der gewählten Läufe hinzufügen oder entfernen (in der tags.json jedes Laufs gespeichert)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide the selected runs from the table (Show hidden brings them back)</source>
+        <translation>Die gewählten Läufe in der Tabelle ausblenden („Ausgeblendete zeigen“ holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected run folders from disk (asks first)</source>
+        <translation>Die Ordner der gewählten Läufe von der Platte löschen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Aufheben</translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation>kein Ordner</translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation>Status: alle</translation>
+    </message>
+    <message>
+        <source>Status: %1 of %2</source>
+        <translation>Status: %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs shown</source>
+        <translation>%1 von %2 Läufen gezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n training</source>
+        <translation>
+            <numerusform> · %n trainiert</numerusform>
+            <numerusform> · %n trainieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Filtered by %1: %n run(s) —</source>
+        <translation>
+            <numerusform>Gefiltert von %1: %n Lauf —</numerusform>
+            <numerusform>Gefiltert von %1: %n Läufe —</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a view</source>
+        <translation>einer Ansicht</translation>
+    </message>
+    <message>
+        <source>Unhide</source>
+        <translation>Einblenden</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n run(s) changed</source>
+        <translation>
+            <numerusform>Tags von %n Lauf geändert</numerusform>
+            <numerusform>Tags von %n Läufen geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) hidden</source>
+        <translation>
+            <numerusform>%n Lauf ausgeblendet</numerusform>
+            <numerusform>%n Läufe ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) shown again</source>
+        <translation>
+            <numerusform>%n Lauf wieder eingeblendet</numerusform>
+            <numerusform>%n Läufe wieder eingeblendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is being trained by pid %2 on %3</source>
+        <translation>%1 wird von PID %2 auf %3 trainiert</translation>
+    </message>
+    <message>
+        <source>Not deleted: a run that trains cannot be deleted; stop it first.
+
+%1</source>
+        <translation>Nicht gelöscht: Ein Lauf, der trainiert, kann nicht gelöscht werden; stoppen Sie ihn zuerst.
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run folder(s) from disk, %1 in all? This cannot be undone.
+
+%2</source>
+        <translation>
+            <numerusform>%n Lauf-Ordner von der Platte löschen, %1? Das kann nicht rückgängig gemacht werden.
+
+%2</numerusform>
+            <numerusform>%n Lauf-Ordner von der Platte löschen, insgesamt %1? Das kann nicht rückgängig gemacht werden.
+
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+
+Not deleted, because they train:
+%1</source>
+        <translation>
+
+Nicht gelöscht, weil sie trainieren:
+%1</translation>
+    </message>
+    <message>
+        <source>Delete runs?</source>
+        <translation>Läufe löschen?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Nothing deleted</source>
+        <translation>Nichts gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) deleted</source>
+        <translation>
+            <numerusform>%n Lauf gelöscht</numerusform>
+            <numerusform>%n Läufe gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n run(s)</source>
+        <translation>
+            <numerusform>Tags von %n Lauf</numerusform>
+            <numerusform>Tags von %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new tags, comma-separated</source>
+        <translation>neue Tags, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>The selected runs have no tags yet.</source>
+        <translation>Die gewählten Läufe haben noch keine Tags.</translation>
+    </message>
+    <message>
+        <source>Uncheck a tag to remove it from the selected runs:</source>
+        <translation>Haken eines Tags entfernen, um ihn von den gewählten Läufen zu entfernen:</translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation>Hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Copy folder path</source>
+        <translation>Ordnerpfad kopieren</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2749,22 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Another process started training %1; following it.</source>
         <translation>Ein anderer Prozess hat begonnen, %1 zu trainieren; er wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Configuration diff</source>
+        <translation>Konfigurationsunterschiede</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3527,257 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Collapse guard</source>
         <translation>Kollapswächter</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunsTableModel</name>
+    <message>
+        <source>1-NN acc.</source>
+        <translation>1-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>k-NN acc.</source>
+        <translation>k-NN-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>init 1-NN</source>
+        <translation>Init 1-NN</translation>
+    </message>
+    <message>
+        <source>init k-NN</source>
+        <translation>Init k-NN</translation>
+    </message>
+    <message>
+        <source>init AUC</source>
+        <translation>Init AUC</translation>
+    </message>
+    <message>
+        <source>best live k-NN</source>
+        <translation>bester Live-k-NN</translation>
+    </message>
+    <message>
+        <source>at step</source>
+        <translation>bei Schritt</translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation>Entropie (nats)</translation>
+    </message>
+    <message>
+        <source>labels used</source>
+        <translation>genutzte Labels</translation>
+    </message>
+    <message>
+        <source>1-nearest-neighbour accuracy of the trained teacher (eval.json), 0 to 1</source>
+        <translation>1-Nächster-Nachbar-Genauigkeit des trainierten Lehrers (eval.json), 0 bis 1</translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy of the trained teacher (eval.json), 0 to 1</source>
+        <translation>Gewichtete k-NN-Genauigkeit des trainierten Lehrers (eval.json), 0 bis 1</translation>
+    </message>
+    <message>
+        <source>Macro one-vs-rest ROC AUC of the k-NN scores (eval.json)</source>
+        <translation>Makro-One-vs-Rest-ROC-AUC der k-NN-Scores (eval.json)</translation>
+    </message>
+    <message>
+        <source>1-NN accuracy of the random-init model, the floor to beat</source>
+        <translation>1-NN-Genauigkeit des zufällig initialisierten Modells, die zu schlagende Untergrenze</translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy of the random-init model</source>
+        <translation>Gewichtete k-NN-Genauigkeit des zufällig initialisierten Modells</translation>
+    </message>
+    <message>
+        <source>AUC of the random-init model</source>
+        <translation>AUC des zufällig initialisierten Modells</translation>
+    </message>
+    <message>
+        <source>Highest weighted k-NN accuracy of the live curve (knn.csv)</source>
+        <translation>Höchste gewichtete k-NN-Genauigkeit der Live-Kurve (knn.csv)</translation>
+    </message>
+    <message>
+        <source>The step of the best live k-NN point</source>
+        <translation>Der Schritt des besten Live-k-NN-Punkts</translation>
+    </message>
+    <message>
+        <source>Teacher entropy of the last step, in nats (low: one-hot collapse)</source>
+        <translation>Lehrer-Entropie des letzten Schritts in nats (niedrig: One-hot-Kollaps)</translation>
+    </message>
+    <message>
+        <source>Pseudo-labels (prototypes) used (pseudo_labels.json)</source>
+        <translation>Genutzte Pseudo-Labels (Prototypen) (pseudo_labels.json)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>trainiert</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation>kollabiert</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>training (pid %1, %2)</source>
+        <translation>trainiert (PID %1, %2)</translation>
+    </message>
+    <message>
+        <source>stopped (killed)</source>
+        <translation>gestoppt (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Steps (done/total)</source>
+        <translation>Schritte (erledigt/gesamt)</translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation>Bilder/s</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>Kollaps</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder below the listed folder</source>
+        <translation>Der Ordner des Laufs unterhalb des gelisteten Ordners</translation>
+    </message>
+    <message>
+        <source>training (a process holds the run&apos;s lock: its pid and host), finished, stopped, failed, collapsed (ended with a collapse verdict) or created</source>
+        <translation>trainiert (ein Prozess hält die Sperre des Laufs: seine PID und sein Host), fertig, gestoppt, fehlgeschlagen, kollabiert (mit einem Kollaps-Urteil beendet) oder angelegt</translation>
+    </message>
+    <message>
+        <source>When training started (local time)</source>
+        <translation>Wann das Training begann (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>Training time, summed over the processes that trained the run</source>
+        <translation>Trainingszeit, summiert über die Prozesse, die den Lauf trainiert haben</translation>
+    </message>
+    <message>
+        <source>Optimizer steps done / planned</source>
+        <translation>Optimierer-Schritte erledigt / geplant</translation>
+    </message>
+    <message>
+        <source>Training throughput: the median images per second over the steps</source>
+        <translation>Trainingsdurchsatz: der Median der Bilder pro Sekunde über die Schritte</translation>
+    </message>
+    <message>
+        <source>The seeds (system.seed) of the group&apos;s runs</source>
+        <translation>Die Seeds (system.seed) der Läufe der Gruppe</translation>
+    </message>
+    <message>
+        <source>Runs in the group</source>
+        <translation>Läufe in der Gruppe</translation>
+    </message>
+    <message>
+        <source>
+Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
+        <translation>
+Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).</translation>
+    </message>
+    <message>
+        <source>The collapse guard&apos;s verdict (status.json)</source>
+        <translation>Das Urteil des Kollaps-Wächters (status.json)</translation>
+    </message>
+    <message>
+        <source>Your tags (tags.json in the run folder)</source>
+        <translation>Ihre Tags (tags.json im Lauf-Ordner)</translation>
+    </message>
+    <message>
+        <source>The sweep the run belongs to (a folder with sweep.json above it)</source>
+        <translation>Der Sweep, zu dem der Lauf gehört (ein Ordner mit sweep.json darüber)</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>Mean over the group&apos;s runs</source>
+        <translation>Mittelwert über die Läufe der Gruppe</translation>
+    </message>
+    <message>
+        <source> (n=%1)</source>
+        <translation> (n=%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>mean %1, sd %2, n %3
+%4</source>
+        <translation>Mittel %1, SD %2, n %3
+%4</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -378,6 +378,34 @@
         <source>Seconds a process waits for the others before the run stops naming the one that did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe&apos;s val split, reported on the test split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class tokens of this many last blocks, concatenated, as the probe&apos;s features (official DINO: 4 for ViT-S); at most the model&apos;s depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes over the train split&apos;s features; one pass trains every head of the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features per SGD step of the probe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rates of the probe&apos;s grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decays (L2 on the weights) of the probe&apos;s grid; 0 = none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1348,6 +1376,34 @@ random init</source>
         <source>automatic</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe: last blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe learning rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe weight decays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe selection split</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigForm</name>
@@ -1404,6 +1460,10 @@ random init</source>
     </message>
     <message>
         <source>must be &lt;= %1 (%2) (got %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected comma-separated numbers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,6 +1935,319 @@ random init</source>
     </message>
     <message>
         <source>%1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe: chosen lr / wd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN evaluation and linear probe of the run&apos;s last checkpoint and of a random-init baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear probe accuracy
+%1, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Probe: chosen lr / wd
+last %n block(s), %1 epochs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best %6 accuracy is reported. Test macro AUC %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The split on which the best head of the probe&apos;s grid is chosen (eval.probe_val_split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ExperimentsPanel</name>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folders whose runs are listed: the runs folder, and folders you add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the runs folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the runs again now (the table also follows them by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: name, tag, sweep, lr=0.001 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the runs whose name, tags, sweep, status or a setting (as key=value, e.g. optim.lr=0.001) contain every word typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per group of runs that differ only in system.seed: results as mean ± sample standard deviation, and n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every configuration field as a column, not only those that differ between the runs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the run in the window (double-click does the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or remove tags of the selected runs (kept in each run&apos;s tags.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the selected runs from the table (Show hidden brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected run folders from disk (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n training</source>
+        <translation>
+            <numerusform> · %n training</numerusform>
+            <numerusform> · %n training</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Filtered by %1: %n run(s) —</source>
+        <translation>
+            <numerusform>Filtered by %1: %n run —</numerusform>
+            <numerusform>Filtered by %1: %n runs —</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unhide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n run(s) changed</source>
+        <translation>
+            <numerusform>Tags of %n run changed</numerusform>
+            <numerusform>Tags of %n runs changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) hidden</source>
+        <translation>
+            <numerusform>%n run hidden</numerusform>
+            <numerusform>%n runs hidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) shown again</source>
+        <translation>
+            <numerusform>%n run shown again</numerusform>
+            <numerusform>%n runs shown again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is being trained by pid %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: a run that trains cannot be deleted; stop it first.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run folder(s) from disk, %1 in all? This cannot be undone.
+
+%2</source>
+        <translation>
+            <numerusform>Delete %n run folder from disk, %1? This cannot be undone.
+
+%2</numerusform>
+            <numerusform>Delete %n run folders from disk, %1 in all? This cannot be undone.
+
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+
+Not deleted, because they train:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete runs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) deleted</source>
+        <translation>
+            <numerusform>%n run deleted</numerusform>
+            <numerusform>%n runs deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n run(s)</source>
+        <translation>
+            <numerusform>Tags of %n run</numerusform>
+            <numerusform>Tags of %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new tags, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected runs have no tags yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncheck a tag to remove it from the selected runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy folder path</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2358,6 +2731,22 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Another process started training %1; following it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3118,6 +3507,255 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Collapse guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::RunsTableModel</name>
+    <message>
+        <source>1-NN acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-NN acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init 1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best live k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labels used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-nearest-neighbour accuracy of the trained teacher (eval.json), 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy of the trained teacher (eval.json), 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macro one-vs-rest ROC AUC of the k-NN scores (eval.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-NN accuracy of the random-init model, the floor to beat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy of the random-init model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC of the random-init model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest weighted k-NN accuracy of the live curve (knn.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step of the best live k-NN point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher entropy of the last step, in nats (low: one-hot collapse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudo-labels (prototypes) used (pseudo_labels.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training (pid %1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (killed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps (done/total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder below the listed folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training (a process holds the run&apos;s lock: its pid and host), finished, stopped, failed, collapsed (ended with a collapse verdict) or created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When training started (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training time, summed over the processes that trained the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer steps done / planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training throughput: the median images per second over the steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seeds (system.seed) of the group&apos;s runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collapse guard&apos;s verdict (status.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your tags (tags.json in the run folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep the run belongs to (a folder with sweep.json above it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean over the group&apos;s runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (n=%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean %1, sd %2, n %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
