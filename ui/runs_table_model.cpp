@@ -150,6 +150,8 @@ QString RunsTableModel::statusText(const api::RunRow& r) const {
     if (!r.error.empty()) return tr("unreadable");
     if (r.writer) return tr("training (pid %1, %2)").arg(r.writer->pid).arg(qs(r.writer->host));
     if (r.state == api::RunState::Stopped && r.detail == "killed") return tr("stopped (killed)");
+    if (r.state == api::RunState::Stopped && r.detail.rfind("pruned", 0) == 0)  // by its sweep's early stopping
+        return tr("stopped (%1)").arg(qs(r.detail));
     if (r.state == api::RunState::Failed && !r.detail.empty()) return tr("failed: %1").arg(qs(r.detail));
     return stateText(r.state);
 }

@@ -188,6 +188,21 @@ std::vector<std::pair<std::string, std::string>> findRuns(const std::vector<std:
     return out;
 }
 
+// A sweep's trial that its early-stopping rule stopped (sweep-trial.json, written by the sweep): "pruned at
+// step N", else "".
+static std::string prunedBySweep(const std::string& dir) {
+    std::error_code ec;
+    const fs::path marker = fs::path(dir) / "sweep-trial.json";
+    if (!fs::exists(marker, ec)) return "";
+    try {
+        const auto j = nlohmann::json::parse(readTextFile(marker.string()));
+        if (j.value("state", "") != "pruned") return "";
+        return j.contains("pruned_at") ? "pruned at step " + std::to_string(j["pruned_at"].get<int64_t>()) : "pruned";
+    } catch (const std::exception&) {
+        return "";
+    }
+}
+
 RunRow readRunRow(const std::string& dir, const std::string& name) {
     RunRow r;
     r.dir = dir;
@@ -253,6 +268,7 @@ RunRow readRunRow(const std::string& dir, const std::string& name) {
         } else if (st.state == "finished" || st.state == "cancelled" || st.state == "running") {
             r.state = st.state == "finished" ? RunState::Finished : RunState::Stopped;
             if (st.state == "running") r.detail = "killed";  // its writer is gone without a word
+            if (st.state == "cancelled") r.detail = prunedBySweep(dir);
             if (isCollapseStateName(st.collapse_state)) r.state = RunState::Collapsed;
         } else {
             r.state = RunState::Created;

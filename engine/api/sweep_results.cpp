@@ -430,8 +430,10 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         const auto& c = r.ranked[i];
         const SweepFigures& f = c.figures;
         os << "| " << i + 1 << " | `" << c.label << "` | ";
-        if (f.n > 0) os << f.n;
-        else if (c.state == "pruned")
+        if (f.n > 0) {
+            os << f.n;
+            if (c.state == "pruned") os << ", then pruned" << (c.pruned_at >= 0 ? " at step " + std::to_string(c.pruned_at) : "");
+        } else if (c.state == "pruned")
             os << "pruned" << (c.pruned_at >= 0 ? " at step " + std::to_string(c.pruned_at) : "") << ", live "
                << (c.n > 0 ? fixed(100 * c.mean, 1) : std::string("–"));
         else os << c.state;

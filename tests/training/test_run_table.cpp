@@ -298,3 +298,18 @@ TEST_CASE("run table: CSV and JSON", "[run_table]") {
     CHECK(j["groups"][0]["results"]["knn"]["n"] == 2);
     CHECK(j["groups"][1]["results"]["knn"]["sd"].is_null());  // n = 1
 }
+
+TEST_CASE("run table: a sweep trial its early-stopping rule stopped says so", "[run_table]") {
+    test::TempDir tmp("run-table-pruned");
+    const std::string root = tmp.path();
+    FixtureRun f;
+    f.state = "cancelled";
+    writeFixtureRun(root + "/c001-seed0", f);
+    writeFixtureRun(root + "/c002-seed0", f);
+    writeFileAtomic(root + "/c001-seed0/sweep-trial.json", R"({"sweep": "/x", "config": 1, "seed": 0, "state": "pruned", "pruned_at": 96})");
+    writeFileAtomic(root + "/c002-seed0/sweep-trial.json", R"({"sweep": "/x", "config": 2, "seed": 0, "state": "finished"})");
+    const api::RunRow pruned = api::readRunRow(root + "/c001-seed0", "c001-seed0");
+    CHECK(pruned.state == api::RunState::Stopped);
+    CHECK(pruned.detail == "pruned at step 96");
+    CHECK(api::readRunRow(root + "/c002-seed0", "c002-seed0").detail.empty());  // cancelled by hand, not by the rule
+}
