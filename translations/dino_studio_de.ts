@@ -3779,6 +3779,14 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>stopped (%1)</source>
+        <translation>gestoppt (%1)</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::SweepDialog</name>

@@ -3758,6 +3758,14 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::SweepDialog</name>

@@ -380,9 +380,18 @@ QVariant RunsTableModel::cell(const Item& item, const Column& c, int role) const
             std::map<int, int> counts;
             for (size_t i : item.members) ++counts[static_cast<int>(table_.rows[i].state)];
             if (role == Qt::DisplayRole) {
-                if (counts.size() == 1) return stateText(first.state);
+                // Counted by state; a sweep's trials its early-stopping rule stopped count as "pruned".
+                std::map<int, std::pair<QString, int>> shown;
+                for (size_t i : item.members) {
+                    const api::RunRow& r = table_.rows[i];
+                    const bool pruned = r.state == api::RunState::Stopped && r.detail.rfind("pruned", 0) == 0;
+                    auto& e = shown[2 * static_cast<int>(r.state) + (pruned ? 1 : 0)];
+                    e.first = pruned ? tr("pruned") : stateText(r.state);
+                    ++e.second;
+                }
+                if (shown.size() == 1) return shown.begin()->second.first;
                 QStringList parts;
-                for (const auto& [s, n] : counts) parts << QStringLiteral("%1 %2").arg(n).arg(stateText(api::RunState(s)));
+                for (const auto& [k, e] : shown) parts << QStringLiteral("%1 %2").arg(e.second).arg(e.first);
                 return parts.join(QStringLiteral(", "));
             }
             if (role == SortRole) return qs(api::runStateName(api::RunState(counts.begin()->first)));

@@ -413,6 +413,26 @@ private Q_SLOTS:
         p->setTextFilter("grid");
         QCOMPARE(p->model()->rowCount(), 1);
     }
+
+    // A seed group of a sweep whose rule stopped one seed: the group's status counts it as pruned.
+    void aGroupCountsItsPrunedTrials() {
+        const std::string sweep = ss(tmp_.path()) + "/sweeps/pruned";
+        test::FixtureRun done;
+        done.config.system.seed = 0;
+        test::writeFixtureRun(sweep + "/c000-seed0", done);
+        test::FixtureRun stopped = done;
+        stopped.config.system.seed = 1;
+        stopped.state = "cancelled";
+        test::writeFixtureRun(sweep + "/c000-seed1", stopped);
+        writeFileAtomic(sweep + "/c000-seed1/sweep-trial.json", R"({"sweep": "x", "config": 0, "seed": 1, "state": "pruned", "pruned_at": 4})");
+        writeFileAtomic(sweep + "/sweep.json", "{}");
+        auto p = panelOn(qs(sweep), true);
+        QCOMPARE(p->model()->rowCount(), 1);
+        QCOMPARE(p->model()->index(0, p->model()->columnOf(Kind::Status)).data().toString(), QString("1 finished, 1 pruned"));
+        p->setGroupSeeds(false);
+        QTRY_COMPARE(cell(p.get(), qs(sweep + "/c000-seed1"), p->model()->columnOf(Kind::Status)),
+                     QString("stopped (pruned at step 4)"));
+    }
 };
 
 QTEST_MAIN(TestGuiExperiments)
