@@ -12,6 +12,7 @@
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
 #include "experiments_panel.h"
+#include "followed_run.h"
 #include "hparams_panel.h"
 #include "main_actions.h"
 #include "preview_panel.h"
@@ -197,80 +198,18 @@ void MainWindow::connectPanels() {
     connect(actions_, &MainActions::recentRunsChanged, runs_, &RunsPanel::setRecent);
 }
 
-// A run another process trains, followed: its rows go to the views in-process training feeds.
+// A run another process trains, followed (followed_run.h): its rows go to the views in-process training feeds.
 void MainWindow::connectFollower() {
-    connect(follower_, &RunFollowerView::stepsReset, training_, &TrainingPanel::replaceSteps);
-    connect(follower_, &RunFollowerView::stepsAppended, training_, &TrainingPanel::appendSteps);
-    connect(follower_, &RunFollowerView::knnReset, training_, &TrainingPanel::replaceKnn);
-    connect(follower_, &RunFollowerView::knnAppended, training_, &TrainingPanel::appendKnn);
-    connect(follower_, &RunFollowerView::evalChanged, evaluation_, &EvaluationPanel::showReport);
-    connect(follower_, &RunFollowerView::updated, runs_, &RunsPanel::applyUpdate);
-    connect(follower_, &RunFollowerView::updated, this, [this](const api::RunUpdate& u) {
-        // The inspection tabs list the checkpoints: new epochs appear as the other process writes them.
-        if (!u.checkpoints_changed || runDir().isEmpty()) return;
-        if (tabs_->currentWidget() == attention_) attention_->setRunDir(runDir());
-        if (tabs_->currentWidget() == map_) map_->setRunDir(runDir());
-    });
-    connect(follower_, &RunFollowerView::writerChanged, this, [this](const QString& who) {
-        training_->setFollowing(who);
-        statusProgress_->setFollowing(!who.isEmpty());
-    });
-    connect(follower_, &RunFollowerView::ended, this, &MainWindow::onFollowEnded);
-    // A run shown that a process starts writing (a `dino resume` in a terminal, a sweep resuming it):
-    // the window follows it from then on.
-    connect(follower_, &RunFollowerView::writerAppeared, this, [this](const QString& dir) {
-        if (isTraining() || dir != runDir()) return;
-        follower_->follow(dir);
-        training_->appendLog(tr("Another process started training %1; following it.").arg(QDir::toNativeSeparators(dir)));
-        onStateChanged(controller_->state());
-    });
-    connect(follower_, &RunFollowerView::failed, this, [this](const QString& message) {
-        training_->setFollowing({});
-        statusProgress_->setFollowing(false);
-        training_->appendLog(tr("Stopped following the run: %1").arg(message));
-        showStatus(tr("Stopped following the run: %1").arg(message), 10000);
-        onStateChanged(controller_->state());
-    });
+    following_ = new FollowedRun(follower_, {training_, evaluation_, runs_, pseudo_, attention_, map_, tabs_, statusProgress_},
+                                 [this] { return runDir(); }, [this] { return isTraining(); }, this);
+    connect(following_, &FollowedRun::stateChanged, this, [this] { onStateChanged(controller_->state()); });
+    connect(following_, &FollowedRun::message, this, [this](const QString& text, int ms) { showStatus(text, ms); });
+    connect(following_, &FollowedRun::ended, this, &MainWindow::followEnded);
 }
 
 bool MainWindow::isFollowing() const { return follower_->isFollowing(); }
 
-void MainWindow::stopFollowing() {
-    const bool following = follower_->isFollowing();
-    follower_->stop();  // also ends watching
-    if (!following) return;
-    training_->setFollowing({});
-    statusProgress_->setFollowing(false);
-}
-
-// The other process ended: the run as it left it (the whole folder, read off the GUI thread: disk use,
-// pseudo-labels written at the end) replaces the followed summary.
-void MainWindow::onFollowEnded(const QString& status) {
-    training_->setFollowing({});
-    statusProgress_->setFollowing(false);
-    training_->appendLog(tr("The process training %1 ended (status %2).")
-                             .arg(QDir::toNativeSeparators(runDir()), status.isEmpty() ? tr("unknown") : status));
-    showStatus(tr("The other process ended: %1").arg(status), 8000);
-    onStateChanged(controller_->state());
-    const QString dir = runDir();
-    auto snap = std::make_shared<api::RunSnapshot>();
-    auto* task = BackgroundTask::start(this, [dir, snap](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
-        *snap = api::loadRun(ss(dir));
-    });
-    connect(task, &BackgroundTask::finished, this, [this, dir, snap, status](const QString& error, bool cancelled) {
-        if (cancelled || dir != runDir() || isTraining() || follower_->isFollowing()) return;
-        if (!error.isEmpty()) {
-            training_->appendLog(tr("Cannot read the run folder: %1").arg(error));
-        } else {
-            snap->dir = ss(dir);
-            runs_->showSnapshot(*snap);
-            if (snap->eval && !evaluation_->hasReport()) evaluation_->showReport(*snap->eval);
-            if (snap->pseudo_labels) pseudo_->showReport(*snap->pseudo_labels);
-        }
-        follower_->watch(dir);  // a later resume by another process is followed again
-        Q_EMIT followEnded(status);
-    });
-}
+void MainWindow::stopFollowing() { following_->stop(); }
 
 // Sweeps: the dialog builds the spec, the runner runs `dino sweep` as a child process.
 void MainWindow::connectSweeps() {

@@ -26,6 +26,7 @@ class ConfigForm;
 class EmbeddingMapPanel;
 class EvaluationPanel;
 class ExperimentsPanel;
+class FollowedRun;
 class MainActions;
 class PreviewPanel;
 class PseudoLabelPanel;
@@ -129,7 +130,6 @@ private:
     void connectPanels();
     void connectFollower();
     void connectSweeps();
-    void onFollowEnded(const QString& status);
     void stopFollowing();
     void restoreSettings();
     void saveSettings();
@@ -168,6 +168,7 @@ private:
     RunCommands* commands_ = nullptr;
     RunController* controller_ = nullptr;
     RunFollowerView* follower_ = nullptr;
+    FollowedRun* following_ = nullptr;
     SweepRunner* sweeps_ = nullptr;
     SweepProgressWidget* sweepProgress_ = nullptr;
     bool sweepClosePending_ = false;
