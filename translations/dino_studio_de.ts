@@ -2267,6 +2267,33 @@ Nicht gelöscht, weil sie trainieren:
     </message>
 </context>
 <context>
+    <name>dino::ui::FollowedRun</name>
+    <message>
+        <source>Another process started training %1; following it.</source>
+        <translation>Ein anderer Prozess hat begonnen, %1 zu trainieren; er wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>Stopped following the run: %1</source>
+        <translation>Verfolgung des Laufs beendet: %1</translation>
+    </message>
+    <message>
+        <source>The process training %1 ended (status %2).</source>
+        <translation>Der Prozess, der %1 trainiert, ist beendet (Status %2).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The other process ended: %1</source>
+        <translation>Der andere Prozess ist beendet: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation>Der Laufordner kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::HParamsPanel</name>
     <message>
         <source>Result:</source>
@@ -2691,64 +2718,12 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Ihre nicht gespeicherten Einstellungen wurden behalten; der letzte Lauf, %1, steht im Reiter „Läufe“.</translation>
     </message>
     <message>
-        <source>Stopped following the run: %1</source>
-        <translation>Verfolgung des Laufs beendet: %1</translation>
-    </message>
-    <message>
-        <source>The process training %1 ended (status %2).</source>
-        <translation>Der Prozess, der %1 trainiert, ist beendet (Status %2).</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>The other process ended: %1</source>
-        <translation>Der andere Prozess ist beendet: %1</translation>
-    </message>
-    <message>
-        <source>Resume a sweep: its folder</source>
-        <translation>Sweep fortsetzen: sein Ordner</translation>
-    </message>
-    <message>
-        <source>Cannot resume the sweep</source>
-        <translation>Sweep kann nicht fortgesetzt werden</translation>
-    </message>
-    <message>
-        <source>Sweep started in %1</source>
-        <translation>Sweep gestartet in %1</translation>
-    </message>
-    <message>
-        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
-        <translation>Sweep gestartet in %1 (dino sweep; Protokoll: sweep-log.txt)</translation>
-    </message>
-    <message>
-        <source>Sweep</source>
-        <translation>Sweep</translation>
-    </message>
-    <message>
         <source>Another process is training this run (%1); it has one writer at a time.</source>
         <translation>Ein anderer Prozess trainiert diesen Lauf (%1); ein Lauf hat jeweils nur einen Schreiber.</translation>
     </message>
     <message>
         <source>Following it while it trains: %1</source>
         <translation>Wird verfolgt, solange er trainiert: %1</translation>
-    </message>
-    <message>
-        <source>A sweep is running</source>
-        <translation>Ein Sweep läuft</translation>
-    </message>
-    <message>
-        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
-        <translation>Sweep stoppen und beenden? Laufende Trials stoppen nach dem aktuellen Schritt und behalten einen Checkpoint; Training ▸ Sweep fortsetzen… setzt ihn später fort.</translation>
-    </message>
-    <message>
-        <source>Stop sweep and quit</source>
-        <translation>Sweep stoppen und beenden</translation>
-    </message>
-    <message>
-        <source>Another process started training %1; following it.</source>
-        <translation>Ein anderer Prozess hat begonnen, %1 zu trainieren; er wird verfolgt.</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -3786,6 +3761,41 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
     <message>
         <source>pruned</source>
         <translation>vorzeitig beendet</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepCommands</name>
+    <message>
+        <source>Sweep started in %1</source>
+        <translation>Sweep gestartet in %1</translation>
+    </message>
+    <message>
+        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
+        <translation>Sweep gestartet in %1 (dino sweep; Protokoll: sweep-log.txt)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Resume a sweep: its folder</source>
+        <translation>Sweep fortsetzen: sein Ordner</translation>
+    </message>
+    <message>
+        <source>Cannot resume the sweep</source>
+        <translation>Sweep kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation>Ein Sweep läuft</translation>
+    </message>
+    <message>
+        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
+        <translation>Sweep stoppen und beenden? Laufende Trials stoppen nach dem aktuellen Schritt und behalten einen Checkpoint; Training ▸ Sweep fortsetzen… setzt ihn später fort.</translation>
+    </message>
+    <message>
+        <source>Stop sweep and quit</source>
+        <translation>Sweep stoppen und beenden</translation>
     </message>
 </context>
 <context>

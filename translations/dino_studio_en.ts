@@ -2252,6 +2252,33 @@ Not deleted, because they train:
     </message>
 </context>
 <context>
+    <name>dino::ui::FollowedRun</name>
+    <message>
+        <source>Another process started training %1; following it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped following the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process training %1 ended (status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other process ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::HParamsPanel</name>
     <message>
         <source>Result:</source>
@@ -2674,63 +2701,11 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped following the run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The process training %1 ended (status %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The other process ended: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume a sweep: its folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot resume the sweep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sweep started in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sweep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Another process is training this run (%1); it has one writer at a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Following it while it trains: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A sweep is running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop sweep and quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another process started training %1; following it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3764,6 +3739,41 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
     </message>
     <message>
         <source>pruned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::SweepCommands</name>
+    <message>
+        <source>Sweep started in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep started in %1 (dino sweep; its log: sweep-log.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume a sweep: its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sweep and quit? Its running trials stop after their current step and keep a checkpoint; Training ▸ Resume sweep… continues it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sweep and quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,6 +21,7 @@
 #include "run_follower_view.h"
 #include "run_status_bar.h"
 #include "runs_panel.h"
+#include "sweep_commands.h"
 #include "sweep_dialog.h"
 #include "sweep_runner.h"
 #include "training_panel.h"
@@ -31,7 +32,6 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSplitter>
@@ -211,39 +211,20 @@ bool MainWindow::isFollowing() const { return follower_->isFollowing(); }
 
 void MainWindow::stopFollowing() { following_->stop(); }
 
-// Sweeps: the dialog builds the spec, the runner runs `dino sweep` as a child process.
+// Sweeps (sweep_commands.h): the dialog builds the spec, the runner runs `dino sweep` as a child process.
 void MainWindow::connectSweeps() {
-    connect(action("newSweep"), &QAction::triggered, this, [this] { showSweepDialog(); });
-    connect(action("resumeSweep"), &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Resume a sweep: its folder"), runsFolder());
-        if (dir.isEmpty()) return;
-        const QString err = resumeSweep(dir);
-        if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
-    });
-    connect(sweeps_, &SweepRunner::started, this, [this](const QString& dir) {
-        showStatus(tr("Sweep started in %1").arg(QDir::toNativeSeparators(dir)), 5000);
-        training_->appendLog(tr("Sweep started in %1 (dino sweep; its log: sweep-log.txt)").arg(QDir::toNativeSeparators(dir)));
-        // Its runs show in the Experiments table: a sweep outside the runs folder is listed as a folder of its own.
-        if (QDir(runsFolder()).relativeFilePath(dir).startsWith(QLatin1String(".."))) experiments_->addFolder(dir);
-        Q_EMIT sweepStarted(dir);
-    });
-    connect(sweeps_, &SweepRunner::finished, this, [this](int code, const QString& message) {
-        training_->appendLog(message);
-        showStatus(message, 15000);
-        Q_EMIT sweepFinished(code, message);
-        if (code != 0 && code != 3 && !sweepClosePending_) commands_->showError(tr("Sweep"), message);
-        if (sweepClosePending_) close();
-    });
+    sweepCommands_ = new SweepCommands(this, sweeps_, commands_, training_, experiments_, [this] { return runsFolder(); },
+                                       [this] { return form_->config(); });
+    sweepCommands_->connectActions(action("newSweep"), action("resumeSweep"));
+    connect(sweepCommands_, &SweepCommands::message, this, [this](const QString& text, int ms) { showStatus(text, ms); });
+    connect(sweepCommands_, &SweepCommands::started, this, &MainWindow::sweepStarted);
+    connect(sweepCommands_, &SweepCommands::finished, this, &MainWindow::sweepFinished);
+    connect(sweepCommands_, &SweepCommands::closeNow, this, &MainWindow::close);
 }
 
-SweepDialog* MainWindow::showSweepDialog() {
-    auto* d = new SweepDialog(form_->config(), runsFolder(), sweeps_, this);
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    d->show();
-    return d;
-}
+SweepDialog* MainWindow::showSweepDialog() { return sweepCommands_->showDialog(); }
 
-QString MainWindow::resumeSweep(const QString& dir) { return sweeps_->resume(dir); }
+QString MainWindow::resumeSweep(const QString& dir) { return sweepCommands_->resume(dir); }
 
 // ---- settings ---------------------------------------------------------------------------------
 
@@ -470,18 +451,8 @@ void MainWindow::reloadRunSummary() {
 void MainWindow::showStatus(const QString& text, int timeoutMs) const { statusBar()->showMessage(text, timeoutMs); }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-    // A sweep runs as a child process: it is stopped as Ctrl-C stops it (resumable), and the window
-    // closes when it has ended.
-    if (sweeps_->isRunning()) {
+    if (sweepCommands_->holdClose()) {  // a sweep runs: asked, then stopped; the window closes when it ended
         e->ignore();
-        if (sweepClosePending_) return;
-        commands_->confirm(tr("A sweep is running"),
-                           tr("Stop the sweep and quit? Its running trials stop after their current step and keep a "
-                              "checkpoint; Training ▸ Resume sweep… continues it later."),
-                           tr("Stop sweep and quit"), [this] {
-                               sweepClosePending_ = true;
-                               sweeps_->stop();
-                           });
         return;
     }
     if (!isTraining()) {

@@ -31,6 +31,7 @@ class MainActions;
 class PreviewPanel;
 class PseudoLabelPanel;
 class RunFollowerView;
+class SweepCommands;
 class SweepDialog;
 class SweepRunner;
 class SweepProgressWidget;
@@ -171,7 +172,7 @@ private:
     FollowedRun* following_ = nullptr;
     SweepRunner* sweeps_ = nullptr;
     SweepProgressWidget* sweepProgress_ = nullptr;
-    bool sweepClosePending_ = false;
+    SweepCommands* sweepCommands_ = nullptr;
 
     bool closePending_ = false;
     QSize openedSize_;  // the default or restored size, until shown
