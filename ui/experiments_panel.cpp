@@ -64,7 +64,8 @@ QString stateLabel(const char* s) {
 // The files whose changes make a run's row be read again, and whether its lock is held.
 std::vector<int64_t> stampOf(const std::string& dir) {
     static const char* const files[] = {"config.json", "status.json", "metrics.csv", "knn.csv", "eval.json",
-                                        "tags.json",   "pseudo_labels.json", "writer.json", "log.txt"};
+                                        "tags.json",   "pseudo_labels.json", "writer.json", "log.txt",
+                                        "sweep-trial.json"};  // a sweep marks a pruned trial after it ended
     std::vector<int64_t> s;
     for (const char* f : files) {
         struct stat st {};
