@@ -406,6 +406,22 @@
         <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
         <translation>Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (seine Genauigkeit wird ebenfalls berichtet).</translation>
     </message>
+    <message>
+        <source>Probability of a rotation by 90, 180 or 270 degrees (equally likely); 0.75 makes all four orientations equally likely, for images that have no up, such as tissue.</source>
+        <translation>Wahrscheinlichkeit einer Drehung um 90, 180 oder 270 Grad (gleich wahrscheinlich); 0,75 macht alle vier Ausrichtungen gleich wahrscheinlich, für Bilder ohne Oben, etwa Gewebe.</translation>
+    </message>
+    <message>
+        <source>Probability of H&amp;E stain jitter on each view: the colours separated into haematoxylin, eosin and DAB, each scaled and shifted, then recombined (Tellez et al. 2019). Skipped on grey images.</source>
+        <translation>Wahrscheinlichkeit der H&amp;E-Färbungsvariation je Ansicht: die Farben in Hämatoxylin, Eosin und DAB zerlegt, jede skaliert und verschoben, dann wieder zusammengesetzt (Tellez et al. 2019). Bei Graustufenbildern übersprungen.</translation>
+    </message>
+    <message>
+        <source>Stain jitter: each stain&apos;s amount multiplied by a factor from [1-s, 1+s] (light 0.05, strong 0.2).</source>
+        <translation>Färbungsvariation: die Menge jeder Färbung mit einem Faktor aus [1-s, 1+s] multipliziert (leicht 0,05, stark 0,2).</translation>
+    </message>
+    <message>
+        <source>Stain jitter: a shift from [-b, b] added to each stain&apos;s amount, in scikit-image&apos;s units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).</source>
+        <translation>Färbungsvariation: eine Verschiebung aus [-b, b] zur Menge jeder Färbung addiert, in den Einheiten von scikit-image, in denen Gewebe etwa 0,01-0,1 enthält (leicht 0,005, stark 0,02).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1405,6 +1421,22 @@ zufällige Init.</translation>
     <message>
         <source>Probe selection split</source>
         <translation>Probe-Auswahl-Split</translation>
+    </message>
+    <message>
+        <source>Quarter-turn rotation p</source>
+        <translation>Vierteldrehung p</translation>
+    </message>
+    <message>
+        <source>H&amp;E stain jitter p</source>
+        <translation>H&amp;E-Färbungsvariation p</translation>
+    </message>
+    <message>
+        <source>Stain scale</source>
+        <translation>Färbung: Skalierung</translation>
+    </message>
+    <message>
+        <source>Stain shift</source>
+        <translation>Färbung: Verschiebung</translation>
     </message>
 </context>
 <context>

@@ -406,6 +406,22 @@
         <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Probability of a rotation by 90, 180 or 270 degrees (equally likely); 0.75 makes all four orientations equally likely, for images that have no up, such as tissue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of H&amp;E stain jitter on each view: the colours separated into haematoxylin, eosin and DAB, each scaled and shifted, then recombined (Tellez et al. 2019). Skipped on grey images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stain jitter: each stain&apos;s amount multiplied by a factor from [1-s, 1+s] (light 0.05, strong 0.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stain jitter: a shift from [-b, b] added to each stain&apos;s amount, in scikit-image&apos;s units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1402,6 +1418,22 @@ random init</source>
     </message>
     <message>
         <source>Probe selection split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter-turn rotation p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;E stain jitter p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stain scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stain shift</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,7 +14,7 @@ DataBenchResult benchAugmentation(const RunConfig& cfg, const DataBenchOptions& 
     DataBenchResult r;
     r.dataset = resolveDatasetPath(cfg.data);
     ImageSet set = firstImages(loadSplit(r.dataset, cfg.data.train_split), cfg.data.subset);
-    MultiCrop aug(cfg.views, set.imageSize(), normalizationFor(cfg, set));
+    MultiCrop aug(cfg.views, set.imageSize(), normalizationFor(cfg, set), set.grey);
     r.views_per_image = cfg.views.num_global + cfg.views.num_local;
     r.image_size = set.imageSize();
     r.local_size = aug.localSize();

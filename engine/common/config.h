@@ -38,6 +38,16 @@ struct ViewsConfig {
     // Global views as random resized crops of this area range (official DINO: 0.4-1). 1-1 = the whole
     // image, as in the seed (its global views are never cropped).
     double global_crop_scale_min = 1.0, global_crop_scale_max = 1.0;
+    // Quarter turns (90, 180 or 270 degrees, equally likely) with this probability; 0.75 makes all four
+    // orientations equally likely (tissue has no up). 0 = off, the seed.
+    double rotate90_p = 0.0;
+    // H&E stain jitter (Tellez et al. 2019): colour deconvolution into haematoxylin, eosin and DAB
+    // (Ruifrok and Johnston's matrix, scikit-image's rgb2hed), each stain scaled by a factor from
+    // [1 - scale, 1 + scale] and shifted by [-shift, shift], back to RGB. The shift is in scikit-image's
+    // stain units (optical density / -ln(1e-6); PathMNIST tissue holds about 0.01-0.1): 0.05/0.005 looks
+    // like Tellez's HED-light, 0.2/0.02 like HED-strong. Skipped on grey data sets, like saturation and hue.
+    double stain_p = 0.0;
+    double stain_scale = 0.05, stain_shift = 0.005;
     // Normalisation. Empty = PathMNIST's constants for PathMNIST, else computed from the train split.
     std::vector<double> mean, std;
 };

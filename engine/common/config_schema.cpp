@@ -182,6 +182,9 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(views, global_crop_scale_max).in(0, 1).atLeastField("views.global_crop_scale_min")
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Global crop scale max"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Global views cover at most this fraction of the image.")),
+        DINO_FIELD(views, rotate90_p).probability()
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Quarter-turn rotation p"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Probability of a rotation by 90, 180 or 270 degrees (equally likely); 0.75 makes all four orientations equally likely, for images that have no up, such as tissue.")),
         DINO_FIELD(views, hflip_p).probability()
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Horizontal flip p"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Probability of a horizontal flip.")),
@@ -203,6 +206,15 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(views, hue).in(0, 0.5)
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Hue"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Colour jitter: hue shift drawn from [-h, h] (fraction of the colour wheel).")),
+        DINO_FIELD(views, stain_p).probability()
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "H&E stain jitter p"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Probability of H&E stain jitter on each view: the colours separated into haematoxylin, eosin and DAB, each scaled and shifted, then recombined (Tellez et al. 2019). Skipped on grey images.")),
+        DINO_FIELD(views, stain_scale).in(0, 1)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Stain scale"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Stain jitter: each stain's amount multiplied by a factor from [1-s, 1+s] (light 0.05, strong 0.2).")),
+        DINO_FIELD(views, stain_shift).in(0, 0.5)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Stain shift"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Stain jitter: a shift from [-b, b] added to each stain's amount, in scikit-image's units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).")),
         DINO_FIELD(views, blur_kernel).atLeast(1).message("must be an odd integer >= 1").check(oddBlurKernel).unit("px")
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Blur kernel (px)"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Gaussian blur kernel size in pixels (odd).")),

@@ -149,6 +149,20 @@ torch::Tensor vflip(const torch::Tensor& img, const torch::Tensor& mask) {
     return torch::where(mask.to(torch::kBool).view({-1, 1, 1, 1}), img.flip({2}), img);
 }
 
+torch::Tensor rotate90(const torch::Tensor& img, const torch::Tensor& k) {
+    checkImages(img, "rotate90");
+    TORCH_CHECK(img.size(2) == img.size(3), "rotate90: expected square images, got ", img.sizes());
+    TORCH_CHECK(k.dim() == 1 && k.size(0) == img.size(0), "rotate90: expected (B,) quarter turns with B=",
+                img.size(0), ", got ", k.sizes());
+    auto turns = k.to(torch::kInt64).remainder(4);
+    torch::Tensor out = img.clone();
+    for (int64_t q = 1; q < 4; ++q) {
+        auto idx = (turns == q).nonzero().view({-1});
+        if (idx.numel() > 0) out.index_copy_(0, idx, img.index_select(0, idx).rot90(q, {2, 3}));
+    }
+    return out;
+}
+
 namespace {
 
 // Source indices and weights of PyTorch's bilinear interpolation (align_corners=false) from

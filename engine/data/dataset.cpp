@@ -100,6 +100,7 @@ ImageSet loadSplit(const NpzArchive& npz, const std::string& split, int num_clas
             images = torch::empty(std::vector<int64_t>(h.shape.begin(), h.shape.end()), torch::kUInt8);
             return images.data_ptr();
         });
+    const bool grey = images.dim() == 3 || images.size(3) == 1;
     if (images.dim() == 4 && images.size(3) == 1) images = images.squeeze(3);
     if (images.dim() == 3) images = images.unsqueeze(3).expand({-1, -1, -1, 3}).contiguous();
 
@@ -107,6 +108,7 @@ ImageSet loadSplit(const NpzArchive& npz, const std::string& split, int num_clas
     set.images = images;
     set.labels = labels;
     set.source = npz.name() + ":" + split;
+    set.grey = grey;
     return set;
 }
 

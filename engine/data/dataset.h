@@ -16,6 +16,7 @@ struct ImageSet {
     torch::Tensor images;  // (N, H, W, 3) uint8, contiguous
     torch::Tensor labels;  // (N,) int64
     std::string source;    // "file.npz:train" for messages
+    bool grey = false;     // the file holds one channel (here expanded to 3 equal ones): colour operations skip it
     int64_t size() const { return images.defined() ? images.size(0) : 0; }
     int imageSize() const { return images.defined() ? static_cast<int>(images.size(1)) : 0; }
 };

@@ -70,6 +70,10 @@ void applySubset(torch::Tensor& x, const torch::Tensor& mask, const torch::Tenso
 
 std::string AppliedOps::describe() const {
     std::ostringstream os;
+    if (stain)
+        os << "H&E stain jitter: haematoxylin x" << fmt("%.2f", stain_scale[0]) << fmt(" %+.3f", stain_shift[0])
+           << ", eosin x" << fmt("%.2f", stain_scale[1]) << fmt(" %+.3f", stain_shift[1]) << ", DAB x"
+           << fmt("%.2f", stain_scale[2]) << fmt(" %+.3f", stain_shift[2]) << "\n";
     if (jitter) {
         os << "colour jitter:";
         for (size_t k = 0; k < jitter_order.size(); ++k) {
@@ -87,6 +91,7 @@ std::string AppliedOps::describe() const {
     }
     if (hflip) os << "horizontal flip\n";
     if (vflip) os << "vertical flip\n";
+    if (quarter_turns) os << "rotation " << quarter_turns * 90 << " degrees\n";
     if (blur) os << "Gaussian blur sigma " << fmt("%.2f", sigma) << "\n";
     if (solarize) os << "solarize\n";
     if (kind == ViewKind::Local || crop_top != 0 || crop_left != 0)
@@ -96,9 +101,9 @@ std::string AppliedOps::describe() const {
     return s;
 }
 
-MultiCrop::MultiCrop(const ViewsConfig& cfg, int image_size, Normalization norm)
+MultiCrop::MultiCrop(const ViewsConfig& cfg, int image_size, Normalization norm, bool grey)
     : cfg_(cfg), image_size_(image_size), local_size_(cfg.local_crop_size > 0 ? cfg.local_crop_size : image_size),
-      norm_(std::move(norm)) {
+      norm_(std::move(norm)), grey_(grey) {
     if (cfg_.num_global < 2) throw std::invalid_argument("views.num_global must be >= 2");
     if (cfg_.num_local < 1) throw std::invalid_argument("views.num_local must be >= 1");
     if (image_size_ <= 0) throw std::invalid_argument("MultiCrop: image size must be positive");
@@ -149,8 +154,38 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
     auto crop_ru = torch::rand({L * B, 10}, gen, torch::kFloat64);
     auto crop_iu = torch::rand({L * B, 2}, gen, torch::kFloat64);
 
-    // --- colour jitter: the four operations in each row's own order ---
-    const bool enabled[4] = {v.brightness > 0, v.contrast > 0, v.saturation > 0, v.hue > 0};
+    // Global crops draw their numbers after the seed's, so that without them (the seed) the random
+    // stream and hence every other view stays exactly as it was.
+    torch::Tensor gsu, gru, giu;
+    if (v.global_crop_scale_min < 1.0 || v.global_crop_scale_max < 1.0) {
+        gsu = torch::rand({G * B, 10}, gen, torch::kFloat64);
+        gru = torch::rand({G * B, 10}, gen, torch::kFloat64);
+        giu = torch::rand({G * B, 2}, gen, torch::kFloat64);
+    }
+    // The other options beyond the seed draw theirs after all of the above, and only when they are on.
+    torch::Tensor rot, turns, st, st_scale, st_shift;
+    if (v.rotate90_p > 0) {
+        rot = torch::rand({N}, gen, torch::kFloat64) < v.rotate90_p;
+        turns = torch::randint(1, 4, {N}, gen, torch::kInt64) * rot.to(torch::kInt64);
+    }
+    const bool stain_on = v.stain_p > 0 && !grey_;
+    if (v.stain_p > 0) {  // drawn on grey data too, so that the stream does not depend on the data
+        st = (torch::rand({N}, gen, torch::kFloat64) < v.stain_p) & torch::full({N}, stain_on, torch::kBool);
+        st_scale = torch::rand({N, 3}, gen, torch::kFloat64).mul_(2 * v.stain_scale).add_(1.0 - v.stain_scale);
+        st_shift = torch::rand({N, 3}, gen, torch::kFloat64).mul_(2 * v.stain_shift).sub_(v.stain_shift);
+    }
+
+    // --- H&E stain jitter, on the colours as stained ---
+    if (stain_on) {
+        auto idx = st.nonzero().view({-1});
+        if (idx.numel() > 0)
+            x.index_copy_(0, idx, aug::stainJitter(x.index_select(0, idx), st_scale.index_select(0, idx),
+                                                    st_shift.index_select(0, idx)));
+    }
+
+    // --- colour jitter: the four operations in each row's own order (grey images: brightness and
+    // contrast only) ---
+    const bool enabled[4] = {v.brightness > 0, v.contrast > 0, v.saturation > 0 && !grey_, v.hue > 0 && !grey_};
     for (int pos = 0; pos < 4; ++pos) {
         auto op_at = order.select(1, pos);
         for (int op = 0; op < 4; ++op) {
@@ -167,6 +202,7 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
     // --- flips, blur, solarisation ---
     x = aug::hflip(x, hf);
     x = aug::vflip(x, vf);
+    if (turns.defined()) x = aug::rotate90(x, turns);
     const int kernel = v.blur_kernel;
     applySubset(x, bl, sigma, [kernel](const torch::Tensor& t, const torch::Tensor& s) {
         return aug::gaussianBlur(t, kernel, s);
@@ -194,16 +230,9 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
         return boxes;
     };
     auto boxes = cropBoxes(L * B, v.crop_scale_min, v.crop_scale_max, crop_su, crop_ru, crop_iu);
-    // Global crops draw their numbers after everything else, so that without them (the seed) the
-    // random stream and hence every other view stays exactly as it was.
-    const bool crop_globals = v.global_crop_scale_min < 1.0 || v.global_crop_scale_max < 1.0;
+    const bool crop_globals = gsu.defined();
     torch::Tensor global_boxes;
-    if (crop_globals) {
-        auto gsu = torch::rand({G * B, 10}, gen, torch::kFloat64);
-        auto gru = torch::rand({G * B, 10}, gen, torch::kFloat64);
-        auto giu = torch::rand({G * B, 2}, gen, torch::kFloat64);
-        global_boxes = cropBoxes(G * B, v.global_crop_scale_min, v.global_crop_scale_max, gsu, gru, giu);
-    }
+    if (crop_globals) global_boxes = cropBoxes(G * B, v.global_crop_scale_min, v.global_crop_scale_max, gsu, gru, giu);
 
     MultiCropBatch out;
     out.globals = crop_globals ? aug::resizedCrop(x.narrow(0, 0, G * B), global_boxes, static_cast<int>(S)).view({G, B, 3, S, S})
@@ -247,6 +276,14 @@ MultiCropBatch MultiCrop::operator()(const torch::Tensor& images_u8, torch::Gene
                 a.blur = bl_a[r];
                 a.sigma = a.blur ? sg_a[r] : 0.0;
                 a.solarize = so_a[r];
+                if (turns.defined()) a.quarter_turns = static_cast<int>(turns[r].item<int64_t>());
+                if (stain_on && st[r].item<bool>()) {
+                    a.stain = true;
+                    for (int c = 0; c < 3; ++c) {
+                        a.stain_scale[c] = st_scale[r][c].item<double>();
+                        a.stain_shift[c] = st_shift[r][c].item<double>();
+                    }
+                }
                 if (a.kind == ViewKind::Local) {
                     int64_t lr = r - G * B;
                     a.crop_top = static_cast<int>(bx[lr][0]);

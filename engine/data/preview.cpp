@@ -29,7 +29,7 @@ std::vector<api::PreviewImage> renderPreviews(const ViewsConfig& views, const Im
     auto idx = torch::tensor(indices, torch::kInt64);
     auto images = set.images.index_select(0, idx);
     // Normalisation is not applied to previews; the constants only satisfy the constructor.
-    MultiCrop aug(views, set.imageSize(), Normalization{{0, 0, 0}, {1, 1, 1}});
+    MultiCrop aug(views, set.imageSize(), Normalization{{0, 0, 0}, {1, 1, 1}}, set.grey);
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     MultiCropBatch b = aug(images, gen, /*record_ops=*/true, /*normalize=*/false);
 

@@ -75,7 +75,7 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::s
         throw ConfigError("config", {{"model.patch_size", "must divide the image size " + std::to_string(img_size_) +
                                                               " of " + data_.source + " (got " +
                                                               std::to_string(cfg_.model.patch_size) + ")"}});
-    aug_ = std::make_unique<MultiCrop>(cfg_.views, img_size_, normalizationFor(cfg_, data_));
+    aug_ = std::make_unique<MultiCrop>(cfg_.views, img_size_, normalizationFor(cfg_, data_), data_.grey);
     LoaderOptions lo;
     lo.batch_size = cfg_.optim.batch_size;
     lo.seed = cfg_.system.seed;

@@ -35,6 +35,12 @@ const std::vector<float> kCropUp = {1.0f, 0.885714293f, 0.542857111f, 0.20000001
 // kFlips (2, 3, 2, 3)
 const std::vector<float> kFlips = {0.600000024f, 0.300000012f, 0.0f, 0.0f, 0.800000012f, 0.5f, 0.200000003f, 1.0f, 0.699999988f, 0.699999988f, 0.400000006f, 0.100000001f, 0.899999976f, 0.600000024f, 0.300000012f, 0.300000012f, 0.0f, 0.800000012f, 0.699999988f, 1.0f, 0.200000003f, 0.200000003f, 0.5f, 0.800000012f, 0.300000012f, 0.600000024f, 0.899999976f, 0.899999976f, 0.100000001f, 0.400000006f, 1.0f, 0.200000003f, 0.5f, 0.5f, 0.800000012f, 0.0f};
 
+// From tests/support/stain_reference.py (scikit-image 0.26.0's rgb2hed and hed2rgb, numpy 2.4.6).
+// kRgbToHed (2, 3, 2, 3)
+const std::vector<float> kRgbToHed = {1.82382709f, 0.141404144f, 0.0571697655f, 0.0735150371f, 0.0f, 1.82382709f, 0.0f, 0.0f, 0.0912679482f, 0.130805319f, 0.0f, 0.0f, 0.0f, 0.00971956749f, 0.0f, 0.0f, 1.55561762f, 0.0f, 0.188074274f, 0.0735150371f, 0.0f, 0.0427402136f, 0.0f, 0.188074274f, 0.0f, 0.130805319f, 0.0f, 0.0728724983f, 0.0f, 0.0f, 0.0131312995f, 0.0f, 1.55561762f, 0.0f, 0.178304253f, 0.0131312995f};
+// kStainJitter (2, 3, 2, 3)
+const std::vector<float> kStainJitter = {1.6297486e-07f, 0.268999795f, 0.521599124f, 0.435854608f, 0.00281384041f, 1.6297486e-07f, 6.30565047e-08f, 0.301548065f, 0.19030686f, 0.0928201412f, 5.70936428e-06f, 6.30565047e-08f, 0.000957224516f, 0.520680574f, 0.688731093f, 0.607619296f, 5.19409105e-08f, 0.000957224516f, 0.169928789f, 0.551567971f, 0.00726958328f, 0.803693842f, 0.740683037f, 0.169928789f, 0.0761180265f, 0.0754566178f, 1.20672686e-05f, 0.203282134f, 0.209401365f, 0.0761180265f, 0.296614162f, 0.498465831f, 2.3331282e-07f, 0.620128591f, 0.147632674f, 0.296614162f};
+
 // ((ch*7 + y*5 + x*3 + k*2) % 11) / 10, the image augment_reference.py builds.
 torch::Tensor image(int c, int h, int w, int k) {
     auto t = torch::empty({c, h, w});
@@ -121,4 +127,45 @@ TEST_CASE("resized crop is torchvision's resized_crop, bilinear, no antialias", 
     // A crop of the output size is a copy.
     requireClose(aug::resizedCrop(e, torch::tensor({{1, 2, 3, 3}}), 3)[0], e[0].narrow(1, 1, 3).narrow(2, 2, 3), 0);
     CHECK_THROWS(aug::resizedCrop(e, torch::tensor({{3, 0, 3, 4}}), 4));  // outside the image
+}
+
+TEST_CASE("quarter turns are counter-clockwise, per sample, as torch.rot90 over (H, W)", "[augment][exact]") {
+    // Hand-made: the 2x2 plane [[1, 2], [3, 4]] turned once counter-clockwise is [[2, 4], [1, 3]], twice
+    // [[4, 3], [2, 1]], three times [[3, 1], [4, 2]].
+    auto plane = torch::tensor({1.f, 2.f, 3.f, 4.f}).view({1, 1, 2, 2});
+    auto img = plane.expand({4, 3, 2, 2}).contiguous();
+    img.select(1, 1).mul_(10);  // channels differ, so that a channel mix-up shows
+    auto out = aug::rotate90(img, torch::tensor({0, 1, 2, 3}, torch::kInt64));
+    const std::vector<std::vector<float>> want = {{1, 2, 3, 4}, {2, 4, 1, 3}, {4, 3, 2, 1}, {3, 1, 4, 2}};
+    for (int b = 0; b < 4; ++b) {
+        INFO("quarter turns " << b);
+        requireClose(out[b][0].flatten(), torch::tensor(want[b]), 0.0);
+        requireClose(out[b][1].flatten(), torch::tensor(want[b]) * 10, 0.0);
+    }
+    CHECK_THROWS(aug::rotate90(torch::zeros({1, 3, 2, 3}), torch::tensor({1}, torch::kInt64)));
+    CHECK_THROWS(aug::rotate90(img, torch::tensor({1}, torch::kInt64)));
+}
+
+TEST_CASE("colour deconvolution into H&E-DAB is scikit-image's rgb2hed", "[augment][exact]") {
+    requireClose(aug::rgbToHed(pair(2, 3)), expected(kRgbToHed, {2, 3, 2, 3}), 2e-6);
+}
+
+TEST_CASE("stain jitter scales and shifts each stain, as scikit-image's rgb2hed and hed2rgb", "[augment][exact]") {
+    auto scale = torch::tensor({0.95, 1.05, 1.0, 1.2, 0.8, 0.9}, torch::kFloat64).view({2, 3});
+    auto shift = torch::tensor({0.01, -0.02, 0.0, -0.05, 0.04, 0.03}, torch::kFloat64).view({2, 3});
+    requireClose(aug::stainJitter(pair(2, 3), scale, shift), expected(kStainJitter, {2, 3, 2, 3}), 5e-6);
+}
+
+TEST_CASE("stain jitter with scale 1 and shift 0 returns a tissue-coloured image unchanged", "[augment]") {
+    // Pinkish-purple H&E colours (no black, no pure white): the deconvolution round trip is exact up to
+    // rounding when no stain amount is clamped.
+    auto img = torch::tensor({0.85f, 0.55f, 0.75f, 0.6f, 0.3f, 0.65f, 0.9f, 0.7f, 0.8f, 0.75f, 0.45f, 0.7f})
+                   .view({1, 4, 3}).permute({0, 2, 1}).reshape({1, 3, 2, 2}).contiguous();
+    REQUIRE(aug::rgbToHed(img).min().item<double>() > 0);
+    auto same = aug::stainJitter(img, torch::ones({1, 3}, torch::kFloat64), torch::zeros({1, 3}, torch::kFloat64));
+    requireClose(same, img, 2e-6);
+    // More haematoxylin darkens the image in every channel.
+    auto more = aug::stainJitter(img, torch::tensor({1.5, 1.0, 1.0}, torch::kFloat64).view({1, 3}),
+                                 torch::zeros({1, 3}, torch::kFloat64));
+    CHECK((more < img).all().item<bool>());
 }

@@ -313,6 +313,156 @@ TEST_CASE("every probability and range is a configuration field", "[multicrop][s
     CHECK(s2 == B);
 }
 
+TEST_CASE("stain jitter and quarter turns: each view equals its recorded operations, stain first", "[multicrop]") {
+    ViewsConfig v;
+    v.num_local = 2;
+    v.local_crop_size = 12;
+    v.stain_p = 0.5;
+    v.stain_scale = 0.2;
+    v.stain_shift = 0.1;
+    v.rotate90_p = 0.75;
+    MultiCrop mc(v, 28, kPath);
+    auto images = randomImages(16, 28, 3);
+    auto g = gen(11);
+    MultiCropBatch b = mc(images, g, /*record_ops=*/true, /*normalize=*/false);
+    auto x = images.permute({0, 3, 1, 2}).to(torch::kFloat32) / 255.0;
+    auto one = [](double f) { return torch::tensor({f}, torch::kFloat64); };
+    int stained = 0, turned = 0;
+    for (int view = 0; view < 4; ++view) {
+        for (int i = 0; i < 16; ++i) {
+            const AppliedOps& o = b.ops[view][i];
+            auto y = x[i].unsqueeze(0).clone();
+            if (o.stain) {
+                ++stained;
+                auto sc = torch::tensor({o.stain_scale[0], o.stain_scale[1], o.stain_scale[2]}, torch::kFloat64);
+                auto sh = torch::tensor({o.stain_shift[0], o.stain_shift[1], o.stain_shift[2]}, torch::kFloat64);
+                for (int c = 0; c < 3; ++c) {
+                    CHECK(o.stain_scale[c] >= 0.8);
+                    CHECK(o.stain_scale[c] <= 1.2);
+                    CHECK(std::abs(o.stain_shift[c]) <= 0.1);
+                }
+                y = aug::stainJitter(y, sc.view({1, 3}), sh.view({1, 3}));
+            }
+            if (o.jitter)
+                for (int op : o.jitter_order) {
+                    if (op == 0) y = aug::adjustBrightness(y, one(o.brightness));
+                    if (op == 1) y = aug::adjustContrast(y, one(o.contrast));
+                    if (op == 2) y = aug::adjustSaturation(y, one(o.saturation));
+                    if (op == 3) y = aug::adjustHue(y, one(o.hue));
+                }
+            y = aug::hflip(y, torch::tensor({o.hflip}));
+            y = aug::vflip(y, torch::tensor({o.vflip}));
+            CHECK((o.quarter_turns >= 0 && o.quarter_turns <= 3));
+            turned += o.quarter_turns != 0;
+            y = aug::rotate90(y, torch::tensor({int64_t{o.quarter_turns}}));
+            if (o.blur) y = aug::gaussianBlur(y, 5, one(o.sigma));
+            if (o.solarize) y = aug::solarize(y, 0.5);
+            torch::Tensor got;
+            if (view < 2) {
+                got = b.globals[view][i];
+            } else {
+                y = aug::resizedCrop(y, torch::tensor({{o.crop_top, o.crop_left, o.crop_h, o.crop_w}}), 12);
+                got = b.locals[view - 2][i];
+            }
+            INFO("view " << view << " image " << i << "\n" << o.describe());
+            CHECK((got - y[0]).abs().max().item<double>() < 1e-5);
+        }
+    }
+    CHECK(stained > 0);
+    CHECK(turned > 0);
+    // The preview's description names both.
+    for (const auto& view : b.ops)
+        for (const AppliedOps& o : view) {
+            if (o.stain) CHECK(o.describe().find("H&E stain jitter: haematoxylin x") != std::string::npos);
+            if (o.quarter_turns)
+                CHECK(o.describe().find("rotation " + std::to_string(90 * o.quarter_turns) + " degrees") !=
+                      std::string::npos);
+        }
+}
+
+TEST_CASE("stain jitter and quarter turns draw after the seed's numbers: on but never firing, views are the seed's",
+          "[multicrop]") {
+    ViewsConfig seed;
+    seed.num_local = 3;
+    seed.global_crop_scale_min = 0.4;  // the options' draws come after the global crops' too
+    ViewsConfig on = seed;
+    on.stain_p = 1e-300;
+    on.rotate90_p = 1e-300;
+    auto images = randomImages(8, 28, 21);
+    auto g1 = gen(5), g2 = gen(5);
+    MultiCropBatch a = MultiCrop(seed, 28, kPath)(images, g1), b = MultiCrop(on, 28, kPath)(images, g2);
+    CHECK(torch::equal(a.globals, b.globals));
+    CHECK(torch::equal(a.locals, b.locals));
+}
+
+TEST_CASE("quarter turns and stain jitter happen at their rates, with every orientation equally likely",
+          "[multicrop][stats]") {
+    ViewsConfig v;
+    v.num_local = 1;
+    v.rotate90_p = 0.75;
+    v.stain_p = 0.3;
+    v.stain_scale = 0.05;
+    v.stain_shift = 0.02;
+    const int64_t B = 1500;
+    MultiCrop mc(v, 8, kPath);
+    auto g = gen(17);
+    MultiCropBatch b = mc(randomImages(B, 8, 2), g, true, false);
+    int64_t views = 0, stained = 0;
+    int64_t turns[4] = {0, 0, 0, 0};
+    double lo = 9, hi = -9, slo = 9, shi = -9;
+    for (const auto& view : b.ops)
+        for (const AppliedOps& o : view) {
+            ++views;
+            ++turns[o.quarter_turns];
+            stained += o.stain;
+            if (o.stain)
+                for (int c = 0; c < 3; ++c) {
+                    lo = std::min(lo, o.stain_scale[c]);
+                    hi = std::max(hi, o.stain_scale[c]);
+                    slo = std::min(slo, o.stain_shift[c]);
+                    shi = std::max(shi, o.stain_shift[c]);
+                }
+        }
+    for (int k = 0; k < 4; ++k) checkRate(turns[k], views, 0.25);
+    checkRate(stained, views, 0.3);
+    CHECK(lo >= 0.95);
+    CHECK(hi <= 1.05);
+    CHECK(lo < 0.951);  // the whole range is used
+    CHECK(hi > 1.049);
+    CHECK(slo >= -0.02);
+    CHECK(shi <= 0.02);
+    CHECK(slo < -0.019);
+    CHECK(shi > 0.019);
+}
+
+TEST_CASE("grey data sets: saturation, hue and stain jitter are skipped, channels stay equal", "[multicrop]") {
+    ViewsConfig v;
+    v.jitter_p = 1.0;
+    v.stain_p = 1.0;
+    v.rotate90_p = 0.75;
+    auto grey = randomImages(32, 28, 8).select(3, 0).unsqueeze(3).expand({-1, -1, -1, 3}).contiguous();
+    auto g = gen(3);
+    MultiCrop mc(v, 28, kPath, /*grey=*/true);
+    CHECK(mc.grey());
+    MultiCropBatch b = mc(grey, g, true, false);
+    for (const auto& view : b.ops)
+        for (const AppliedOps& o : view) {
+            CHECK_FALSE(o.stain);
+            REQUIRE(o.jitter_order.size() == 2);  // brightness and contrast
+            for (int op : o.jitter_order) CHECK(op < 2);
+            CHECK(o.describe().find("saturation") == std::string::npos);
+        }
+    for (const auto& t : {b.globals, b.locals}) {
+        CHECK(torch::equal(t.select(2, 0), t.select(2, 1)));
+        CHECK(torch::equal(t.select(2, 0), t.select(2, 2)));
+    }
+    // The same images read as colour get all of them.
+    auto g2 = gen(3);
+    MultiCropBatch c = MultiCrop(v, 28, kPath)(grey, g2, true, false);
+    CHECK(c.ops[0][0].stain);
+    CHECK(c.ops[0][0].jitter_order.size() == 4);
+}
+
 TEST_CASE("multi-crop refuses invalid set-ups", "[multicrop]") {
     ViewsConfig v;
     v.num_global = 1;

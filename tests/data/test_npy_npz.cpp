@@ -120,12 +120,14 @@ TEST_CASE("stored and deflated archives, grey images and label dtypes", "[datase
         REQUIRE(set.images.sizes() == torch::IntArrayRef({5, 6, 6, 3}));
         CHECK(set.images[2][1][4][2].item<int>() == (2 * 31 + 1 * 7 + 4 * 3 + 2) % 256);
         CHECK(set.labels[4].item<int64_t>() == 1);
+        CHECK_FALSE(set.grey);
     }
     // Grey (N,H,W) -> 3 identical channels.
     SplitSpec grey{4, 5, true, 2};
     ImageSet g = loadSplit(NpzArchive::openMemory(zipBytes(splitMembers("val", grey), true), "g.npz"), "val");
     REQUIRE(g.images.sizes() == torch::IntArrayRef({4, 5, 5, 3}));
     CHECK(g.images.select(3, 0).equal(g.images.select(3, 2)));
+    CHECK(g.grey);  // the views skip colour operations on it
     CHECK(g.images[3][2][1][1].item<int>() == (3 * 31 + 2 * 7 + 1 * 3) % 256);
     // Labels (N,) little-endian int64 and big-endian uint16.
     auto members = splitMembers("train", rgb);
