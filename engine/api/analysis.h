@@ -72,6 +72,19 @@ std::string fetchDataset(const std::string& flag, int size, const std::string& c
                          const std::string& md5 = "");
 std::string fileMd5(const std::string& path);  // 32 lowercase hex digits
 
+// MNIST-style IDX files (plain or .gz) written as a MedMNIST-layout .npz: train_images (N,H,W) uint8,
+// train_labels (N,1), val_*, test_*. The last val_count training images become the val split (the
+// official test files stay the test split). `dino convert-idx`.
+struct IdxConversion {
+    std::string train_images, train_labels, test_images, test_labels;
+    int64_t val_count = 0;
+    std::string out;
+};
+DatasetSummary convertIdxDataset(const IdxConversion& c);
+// Where Debian's dataset-fashion-mnist package puts the four files.
+std::string debianFashionMnistDir();
+IdxConversion fashionMnistConversion(const std::string& dir, const std::string& out);  // val = last 6,000
+
 // Teacher encoder -> safetensors with timm names and model metadata.
 void exportSafetensors(const std::string& run_dir, const std::string& out_path, const std::string& checkpoint = "");
 

@@ -58,6 +58,21 @@ TEST_CASE("exit codes: every documented code of every command, Ctrl-C at every p
         std::ofstream(api::runConfigPath(diverge)) << cfg.dump(2);
     }
     std::ofstream(s / "garbage.safetensors") << "not a safetensors file";
+    // IDX files for convert-idx: 3 images of 4x4 and their labels, and a truncated image file.
+    auto idx = [&](const std::string& name, std::vector<uint32_t> shape, size_t values) {
+        std::string b = {0, 0, 8, static_cast<char>(shape.size())};
+        for (uint32_t n : shape)
+            for (int sh = 24; sh >= 0; sh -= 8) b.push_back(static_cast<char>((n >> sh) & 0xff));
+        b.append(values, '\x01');
+        std::ofstream(s / name, std::ios::binary) << b;
+        return quoted(s / name);
+    };
+    const std::string idx_files = "--train-images " + idx("ti", {3, 4, 4}, 48) + " --train-labels " +
+                                  idx("tl", {3}, 3) + " --test-images " + idx("si", {3, 4, 4}, 48) +
+                                  " --test-labels " + idx("sl", {3}, 3);
+    const std::string idx_truncated = "--train-images " + idx("tt", {3, 4, 4}, 40) + " --train-labels " +
+                                      quoted(s / "tl") + " --test-images " + quoted(s / "si") + " --test-labels " +
+                                      quoted(s / "sl");
     const std::string none = quoted(s / "none.npz"), fresh = s / "fresh";
 
     const std::vector<Case> cases = {
@@ -146,6 +161,13 @@ TEST_CASE("exit codes: every documented code of every command, Ctrl-C at every p
         {"fetch pathmnist --url http://127.0.0.1:9/none.npz --cache " + quoted(s / "cache"), 1},
         {"fetch nosuchmnist", 2},
         {"fetch pathmnist --cache " + quoted(s / "cache"), 3, interruptAt("launch")},
+        // convert-idx
+        {"convert-idx " + idx_files + " --val 1 --out " + quoted(s / "c.npz"), 0},
+        {"convert-idx " + idx_files + " --out /proc/c.npz", 1},
+        {"convert-idx " + idx_files, 2},
+        {"convert-idx " + idx_files + " --val 3 --out " + quoted(s / "c2.npz"), 2, "", s / "c2.npz"},
+        {"convert-idx " + idx_files + " --out " + quoted(s / "c3.npz"), 3, interruptAt("launch"), s / "c3.npz"},
+        {"convert-idx " + idx_truncated + " --out " + quoted(s / "c4.npz"), 4, "", s / "c4.npz"},
         // bench, bench-data
         {"bench --preset tiny --steps 1 --warmup 0 --batch 8", 0},
         {"bench --batch x", 2},
