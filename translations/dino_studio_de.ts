@@ -406,6 +406,26 @@
         <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
         <translation>Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (seine Genauigkeit wird ebenfalls berichtet).</translation>
     </message>
+    <message>
+        <source>With iBOT on: the patch tokens get a head of their own (the DINO head&apos;s shape) instead of sharing the DINO head with the class token (DINOv2&apos;s default: shared).</source>
+        <translation>Mit iBOT: Die Patch-Tokens bekommen einen eigenen Kopf (in der Form des DINO-Kopfs), statt den DINO-Kopf mit dem Klassen-Token zu teilen (Voreinstellung von DINOv2: geteilt).</translation>
+    </message>
+    <message>
+        <source>Weight of iBOT&apos;s masked-patch loss: block-masked patches of the student&apos;s global views predict the teacher&apos;s patch tokens of the unmasked views (0 = off; iBOT and DINOv2: 1).</source>
+        <translation>Gewicht des Masked-Patch-Loss von iBOT: blockweise maskierte Patches der globalen Ansichten des Students sagen die Patch-Tokens des Teachers auf den unmaskierten Ansichten vorher (0 = aus; iBOT und DINOv2: 1).</translation>
+    </message>
+    <message>
+        <source>A masked global view hides at least this fraction of its patches (DINOv2: 0.1).</source>
+        <translation>Eine maskierte globale Ansicht verdeckt mindestens diesen Anteil ihrer Patches (DINOv2: 0,1).</translation>
+    </message>
+    <message>
+        <source>A masked global view hides at most this fraction of its patches (DINOv2: 0.5).</source>
+        <translation>Eine maskierte globale Ansicht verdeckt höchstens diesen Anteil ihrer Patches (DINOv2: 0,5).</translation>
+    </message>
+    <message>
+        <source>Fraction of the batch&apos;s global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
+        <translation>Anteil der globalen Ansichten des Batches, die maskiert werden; die übrigen werden ganz gesehen (DINOv2: 0,5).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -416,10 +436,6 @@
     <message>
         <source>The epoch of the step, counted from 0.</source>
         <translation>Die Epoche des Schritts, ab 0 gezählt.</translation>
-    </message>
-    <message>
-        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo term.</source>
-        <translation>Der DINO-Loss des ganzen Batches (Kreuzentropie der Student-Ansichten gegen die Ziele des Teachers), plus der gewichtete KoLeo-Term.</translation>
     </message>
     <message>
         <source>The learning rate of the step (the schedule).</source>
@@ -476,6 +492,14 @@
     <message>
         <source>Total L2 norm of the student&apos;s gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
         <translation>Gesamte L2-Norm der Gradienten des Students vor dem Clipping (optim.clip_grad), wie das offizielle DINO sie meldet; bei datenparallelem Training die der summierten Gradienten.</translation>
+    </message>
+    <message>
+        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo and iBOT terms.</source>
+        <translation>Der DINO-Loss des ganzen Batches (Kreuzentropie der Student-Ansichten gegen die Ziele des Teachers), plus die gewichteten KoLeo- und iBOT-Terme.</translation>
+    </message>
+    <message>
+        <source>iBOT&apos;s masked-patch loss before its weight (optim.ibot_weight): the cross-entropy of the student&apos;s masked patch tokens against the teacher&apos;s, averaged over each view&apos;s masked patches and over the global views; 0 when the weight is 0.</source>
+        <translation>Der Masked-Patch-Loss von iBOT vor seinem Gewicht (optim.ibot_weight): die Kreuzentropie der maskierten Patch-Tokens des Students gegen die des Teachers, gemittelt über die maskierten Patches jeder Ansicht und über die globalen Ansichten; 0, wenn das Gewicht 0 ist.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1429,26 @@ zufällige Init.</translation>
     <message>
         <source>Probe selection split</source>
         <translation>Probe-Auswahl-Split</translation>
+    </message>
+    <message>
+        <source>iBOT: separate patch head</source>
+        <translation>iBOT: eigener Patch-Kopf</translation>
+    </message>
+    <message>
+        <source>iBOT weight</source>
+        <translation>iBOT-Gewicht</translation>
+    </message>
+    <message>
+        <source>iBOT mask ratio min</source>
+        <translation>iBOT-Maskenanteil min.</translation>
+    </message>
+    <message>
+        <source>iBOT mask ratio max</source>
+        <translation>iBOT-Maskenanteil max.</translation>
+    </message>
+    <message>
+        <source>iBOT masked views</source>
+        <translation>iBOT: maskierte Ansichten</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +2855,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>gradient norm</source>
         <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>iBOT loss</source>
+        <translation>iBOT-Loss</translation>
     </message>
 </context>
 <context>
