@@ -6,6 +6,7 @@
 #include "api/training_run.h"
 #include "common/fsutil.h"
 #include "data/block_mask.h"
+#include "data/preview.h"
 #include "export/encoder_weights.h"
 #include "loss/ibot_loss.h"
 #include "model/dino_model.h"
@@ -424,4 +425,55 @@ TEST_CASE("iBOT fields: validation names the field", "[ibot][config]") {
     CHECK(c.optim.ibot_weight == 1);
     CHECK(c.model.ibot_separate_head);
     CHECK(validate(c).empty());
+}
+
+TEST_CASE("preview: the global views show the block mask a step would draw, and say how many patches", "[ibot][preview]") {
+    RunConfig cfg = test::tinyConfig();  // 28 px, patch 4: a 7 x 7 grid; two global and two local views
+    auto makePreviews = [] {
+        std::vector<api::PreviewImage> p(3);
+        for (auto& img : p)
+            for (int v = 0; v < 4; ++v) {
+                api::PreviewView view;
+                view.label = v < 2 ? "Global" : "Local";
+                view.image.width = view.image.height = 28;
+                view.image.pixels.assign(28 * 28 * 3, 255);
+                view.operations = "no colour jitter\n";
+                img.views.push_back(view);
+            }
+        return p;
+    };
+    auto off = makePreviews();
+    markIbotMasks(off, cfg, 0);
+    CHECK(off[0].views[0].operations == "no colour jitter\n");  // iBOT off: nothing drawn or said
+
+    cfg.optim.ibot_weight = 1;
+    cfg.optim.ibot_mask_probability = 0.5;  // int(6 * 0.5) = 3 of the 6 global views
+    auto p = makePreviews();
+    markIbotMasks(p, cfg, 0);
+    // The same masks as a training step's draw for 6 global views, view-major (view v of image k: v * 3 + k).
+    ViewMaskOptions o;
+    MaskRng rng(maskSeed(0, 0));
+    const auto masks = viewMasks(o, 6, rng);
+    int masked_views = 0;
+    for (int k = 0; k < 3; ++k)
+        for (int v = 0; v < 4; ++v) {
+            const auto& view = p[static_cast<size_t>(k)].views[static_cast<size_t>(v)];
+            int64_t changed = 0;
+            for (uint8_t px : view.image.pixels) changed += px != 255;
+            if (v >= 2) {
+                CHECK(changed == 0);
+                CHECK(view.operations == "no colour jitter\n");
+                continue;
+            }
+            const int64_t n = masks[v * 3 + k].sum().item<int64_t>();
+            INFO("image " << k << " view " << v << ": " << view.operations);
+            CHECK(changed == n * 16 * 3);  // every pixel of each masked 4 x 4 patch, in all channels
+            if (n > 0) {
+                ++masked_views;
+                CHECK(view.operations.find("iBOT mask: " + std::to_string(n) + " of 49 patches") != std::string::npos);
+            } else {
+                CHECK(view.operations.find("iBOT: not masked") != std::string::npos);
+            }
+        }
+    CHECK(masked_views == 3);
 }
