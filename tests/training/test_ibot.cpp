@@ -323,6 +323,20 @@ TEST_CASE("iBOT: the first step's loss is the DINO loss plus the weighted iBOT t
     CHECK(rb.steps[0].loss == Approx(ra.steps[0].loss).epsilon(1e-5));
 }
 
+TEST_CASE("iBOT: the loss adds the iBOT term times its weight", "[ibot][trainer]") {
+    // The first step: the same weights, batch and masks at both weights, so the iBOT terms are equal and
+    // the losses differ by (1 - 0.25) * ibot_loss.
+    RunConfig one = ibotConfig(), quarter = ibotConfig();
+    quarter.optim.ibot_weight = 0.25;
+    Trainer a(one, ""), b(quarter, "");
+    Steps ra, rb;
+    REQUIRE(a.run(ra) == api::RunOutcome::Finished);
+    REQUIRE(b.run(rb) == api::RunOutcome::Finished);
+    REQUIRE(ra.steps[0].ibot_loss > 0);
+    CHECK(rb.steps[0].ibot_loss == ra.steps[0].ibot_loss);
+    CHECK(ra.steps[0].loss - rb.steps[0].loss == Approx(0.75 * ra.steps[0].ibot_loss).epsilon(1e-5));
+}
+
 TEST_CASE("iBOT: groups of images and image workers train like the whole batch (up to rounding)", "[ibot][trainer][groups]") {
     const int saved = at::get_num_threads();
     RunConfig cfg = ibotConfig();
