@@ -422,6 +422,26 @@
         <source>Stain jitter: a shift from [-b, b] added to each stain&apos;s amount, in scikit-image&apos;s units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With iBOT on: the patch tokens get a head of their own (the DINO head&apos;s shape) instead of sharing the DINO head with the class token (DINOv2&apos;s default: shared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of iBOT&apos;s masked-patch loss: block-masked patches of the student&apos;s global views predict the teacher&apos;s patch tokens of the unmasked views (0 = off; iBOT and DINOv2: 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A masked global view hides at least this fraction of its patches (DINOv2: 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A masked global view hides at most this fraction of its patches (DINOv2: 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of the batch&apos;s global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -431,10 +451,6 @@
     </message>
     <message>
         <source>The epoch of the step, counted from 0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo term.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -491,6 +507,14 @@
     </message>
     <message>
         <source>Total L2 norm of the student&apos;s gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo and iBOT terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT&apos;s masked-patch loss before its weight (optim.ibot_weight): the cross-entropy of the student&apos;s masked patch tokens against the teacher&apos;s, averaged over each view&apos;s masked patches and over the global views; 0 when the weight is 0.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1434,6 +1458,26 @@ random init</source>
     </message>
     <message>
         <source>Stain shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT: separate patch head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT mask ratio min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT mask ratio max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT masked views</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2825,6 +2869,10 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>gradient norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iBOT loss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,7 +22,9 @@ std::vector<PreviewImage> previewViews(const RunConfig& cfg, const std::vector<i
     ImageSet set = loadSplit(path, cfg.data.train_split);
     std::vector<std::string> names;
     if (const MedmnistDataset* m = medmnistForFile(path)) names = m->class_names;
-    return renderPreviews(cfg.views, set, indices, seed, names);
+    auto previews = renderPreviews(cfg.views, set, indices, seed, names);
+    markIbotMasks(previews, cfg, seed);  // iBOT on: the global views' block masks
+    return previews;
 }
 
 }  // namespace dino::api

@@ -64,6 +64,9 @@ struct ModelConfig {
     int head_hidden_dim = 0;      // 0 = 2 * embed_dim (seed)
     int head_bottleneck_dim = 0;  // 0 = embed_dim / 2 (seed)
     std::string init_weights;     // optional safetensors file (timm names) to start the encoder from
+    // iBOT (optim.ibot_weight > 0): the patch tokens go through a head of their own, the DINO head's shape
+    // (DINOv2's ibot.separate_head), instead of the DINO head shared with the class token (the default).
+    bool ibot_separate_head = false;
 
     int hiddenDim() const { return head_hidden_dim > 0 ? head_hidden_dim : 2 * embed_dim; }
     int bottleneckDim() const { return head_bottleneck_dim > 0 ? head_bottleneck_dim : embed_dim / 2; }
@@ -89,6 +92,12 @@ struct OptimConfig {
     std::string centering = "ema";   // ema: the seed's centre; sinkhorn: Sinkhorn-Knopp teacher targets
     int sinkhorn_iterations = 3;
     double koleo_weight = 0.0;       // KoLeo regulariser on the student's class tokens (DINOv2: 0.1)
+    // iBOT's masked-patch objective (docs/ibot.md), off by default: block masks on the student's global
+    // views, whose masked patch tokens predict the teacher's patch tokens of the unmasked views.
+    double ibot_weight = 0.0;             // weight of the patch loss; 0 = off (DINOv2 and iBOT: 1)
+    double ibot_mask_ratio_min = 0.1;     // a masked view hides this to ...
+    double ibot_mask_ratio_max = 0.5;     // ... this fraction of its patches (DINOv2: 0.1-0.5)
+    double ibot_mask_probability = 0.5;   // fraction of the global views that are masked (DINOv2: 0.5)
 };
 
 struct EvalConfig {

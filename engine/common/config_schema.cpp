@@ -134,6 +134,18 @@ void processesShareTheBatch(const RunConfig& c, std::vector<FieldError>& e) {
                                              std::to_string(s.processes) + ")"});
 }
 
+void ibotNeedsMasks(const RunConfig& c, std::vector<FieldError>& e) {
+    const auto& o = c.optim;
+    if (!(o.ibot_weight > 0)) return;
+    // Without a masked patch the loss is 0 and the weight does nothing (DINOv2 asserts the same).
+    if (!(o.ibot_mask_ratio_max > 0))
+        e.push_back({"optim.ibot_mask_ratio_max", "must be > 0 when optim.ibot_weight > 0 (no patch would be masked; got " +
+                                                       num(o.ibot_mask_ratio_max) + ")"});
+    if (!(o.ibot_mask_probability > 0))
+        e.push_back({"optim.ibot_mask_probability", "must be > 0 when optim.ibot_weight > 0 (no view would be masked; got " +
+                                                          num(o.ibot_mask_probability) + ")"});
+}
+
 std::vector<FieldDescriptor> buildTable() {
     return {
 
@@ -277,6 +289,9 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(model, init_weights).path()
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Initial weights (.safetensors)"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Optional safetensors file with timm-named encoder weights to start from.")),
+        DINO_FIELD(model, ibot_separate_head)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT: separate patch head"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "With iBOT on: the patch tokens get a head of their own (the DINO head's shape) instead of sharing the DINO head with the class token (DINOv2's default: shared).")),
 
         // optim
         DINO_FIELD(optim, batch_size).atLeast(1).unit("images")
@@ -315,6 +330,18 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(optim, koleo_weight).atLeast(0)
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "KoLeo weight"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Weight of the KoLeo regulariser that spreads the student's class tokens (0 = off; DINOv2: 0.1).")),
+        DINO_FIELD(optim, ibot_weight).atLeast(0, "0 = off").check(ibotNeedsMasks)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT weight"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Weight of iBOT's masked-patch loss: block-masked patches of the student's global views predict the teacher's patch tokens of the unmasked views (0 = off; iBOT and DINOv2: 1).")),
+        DINO_FIELD(optim, ibot_mask_ratio_min).in(0, 1)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT mask ratio min"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "A masked global view hides at least this fraction of its patches (DINOv2: 0.1).")),
+        DINO_FIELD(optim, ibot_mask_ratio_max).in(0, 1).atLeastField("optim.ibot_mask_ratio_min")
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT mask ratio max"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "A masked global view hides at most this fraction of its patches (DINOv2: 0.5).")),
+        DINO_FIELD(optim, ibot_mask_probability).probability()
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT masked views"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Fraction of the batch's global views that are masked; the others are seen whole (DINOv2: 0.5).")),
 
         // schedules
         DINO_FIELD(optim, lr).group("schedules").above(0)

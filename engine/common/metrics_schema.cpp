@@ -53,7 +53,7 @@ std::vector<MetricDescriptor> makeTable() {
             .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "The epoch of the step, counted from 0.")),
         DINO_METRIC(loss).required().ranks(R::Sum).chart(MetricChart::Loss)
             .label(QT_TRANSLATE_NOOP("dino::ui::Metrics", "loss"))
-            .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "The DINO loss of the whole batch (cross-entropy of the student's views against the teacher's targets), plus the weighted KoLeo term.")),
+            .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "The DINO loss of the whole batch (cross-entropy of the student's views against the teacher's targets), plus the weighted KoLeo and iBOT terms.")),
         DINO_METRIC(lr).required().epoch(E::Last)
             .label(QT_TRANSLATE_NOOP("dino::ui::Metrics", "learning rate"))
             .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "The learning rate of the step (the schedule).")),
@@ -96,6 +96,9 @@ std::vector<MetricDescriptor> makeTable() {
         DINO_METRIC(grad_norm).missing(kNaN)
             .label(QT_TRANSLATE_NOOP("dino::ui::Metrics", "gradient norm"))
             .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "Total L2 norm of the student's gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.")),
+        DINO_METRIC(ibot_loss).ranks(R::Sum).missing(0)
+            .label(QT_TRANSLATE_NOOP("dino::ui::Metrics", "iBOT loss"))
+            .help(QT_TRANSLATE_NOOP("dino::MetricHelp", "iBOT's masked-patch loss before its weight (optim.ibot_weight): the cross-entropy of the student's masked patch tokens against the teacher's, averaged over each view's masked patches and over the global views; 0 when the weight is 0.")),
     };
 }
 

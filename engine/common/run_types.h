@@ -52,6 +52,8 @@ struct StepMetrics {
     // Total L2 norm of the student's gradients before clipping and last-layer freezing (official
     // DINO's grad_norm); in a data-parallel run, of the all-reduced gradients. NaN in older runs.
     double grad_norm = 0;
+    // iBOT's masked-patch loss before its weight (optim.ibot_weight; 0 when it is 0, and in older runs).
+    double ibot_loss = 0;
 };
 
 // One point of the live k-NN curve (eval.knn_every_steps): the teacher after `step` steps and the

@@ -1,8 +1,10 @@
 #include "data/preview.h"
 
+#include "data/block_mask.h"
 #include "data/multicrop.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace dino {
@@ -58,6 +60,48 @@ std::vector<api::PreviewImage> renderPreviews(const ViewsConfig& views, const Im
         out.push_back(std::move(p));
     }
     return out;
+}
+
+void markIbotMasks(std::vector<api::PreviewImage>& previews, const RunConfig& cfg, uint64_t seed) {
+    if (!(cfg.optim.ibot_weight > 0) || previews.empty()) return;
+    const int G = cfg.views.num_global;
+    const auto n = static_cast<int64_t>(previews.size());
+    const int grid = cfg.data.size / std::max(1, cfg.model.patch_size);
+    if (grid < 1) return;
+    ViewMaskOptions o;
+    o.grid.height = o.grid.width = grid;
+    o.ratio_min = cfg.optim.ibot_mask_ratio_min;
+    o.ratio_max = cfg.optim.ibot_mask_ratio_max;
+    o.probability = cfg.optim.ibot_mask_probability;
+    MaskRng rng(maskSeed(seed, 0));
+    const auto masks = viewMasks(o, G * n, rng);  // view-major, as a training step's: view v of image k is v * n + k
+    const int64_t P = static_cast<int64_t>(grid) * grid;
+    for (int64_t k = 0; k < n; ++k) {
+        auto& views = previews[static_cast<size_t>(k)].views;
+        for (int v = 0; v < G && v < static_cast<int>(views.size()); ++v) {
+            api::PreviewView& pv = views[static_cast<size_t>(v)];
+            const auto m = masks[v * n + k];
+            const int64_t count = m.sum().item<int64_t>();
+            if (!pv.operations.empty() && pv.operations.back() != '\n') pv.operations += "\n";
+            if (count == 0) {
+                pv.operations += "iBOT: not masked";
+                continue;
+            }
+            pv.operations += "iBOT mask: " + std::to_string(count) + " of " + std::to_string(P) + " patches";
+            api::RgbImage& img = pv.image;
+            const int ph = img.height / grid, pw = img.width / grid;
+            for (int y = 0; y < grid * ph; ++y)
+                for (int x = 0; x < grid * pw; ++x) {
+                    if (!m[(y / ph) * grid + x / pw].item<bool>()) continue;
+                    // Grey over the picture, with a diagonal hatch so that it reads as "hidden" in any colours.
+                    const bool hatch = (x + y) % 4 == 0;
+                    for (int c = 0; c < 3; ++c) {
+                        auto& px = img.pixels[static_cast<size_t>((y * img.width + x) * 3 + c)];
+                        px = static_cast<uint8_t>(hatch ? 60 : std::lround(0.3 * px + 0.7 * 150));
+                    }
+                }
+        }
+    }
 }
 
 }  // namespace dino

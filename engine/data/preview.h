@@ -22,4 +22,10 @@ std::vector<api::PreviewImage> renderPreviews(const ViewsConfig& views, const Im
                                               const std::vector<int64_t>& indices, uint64_t seed,
                                               const std::vector<std::string>& class_names = {});
 
+// iBOT (cfg.optim.ibot_weight > 0; nothing otherwise): the block masks the trainer draws for a batch of
+// these images' global views (block_mask.h, the configured ratios and share of masked views, seeded from
+// `seed`), shown on the global views: the masked patches greyed and hatched, and a line such as
+// "iBOT mask: 12 of 49 patches" (or "iBOT: not masked") added to the view's operations.
+void markIbotMasks(std::vector<api::PreviewImage>& previews, const RunConfig& cfg, uint64_t seed);
+
 }  // namespace dino

@@ -28,9 +28,14 @@ std::string nameList(const std::vector<std::string>& names, size_t limit = 6) {
     return s;
 }
 
+// iBOT's mask token is no timm tensor (timm's VisionTransformer has none): exports leave it out, and
+// an encoder that has one starts with its own (zeros) from timm weights.
+bool isTimmTensor(const std::string& name) { return name != "mask_token"; }
+
 std::map<std::string, torch::Tensor> encoderState(VisionTransformer& encoder) {
     std::map<std::string, torch::Tensor> out;
-    for (const auto& p : encoder->named_parameters(/*recurse=*/true)) out[p.key()] = p.value();
+    for (const auto& p : encoder->named_parameters(/*recurse=*/true))
+        if (isTimmTensor(p.key())) out[p.key()] = p.value();
     for (const auto& b : encoder->named_buffers(/*recurse=*/true)) out[b.key()] = b.value();
     return out;
 }
@@ -122,7 +127,7 @@ std::optional<VitOptions> vitOptionsFromMetadata(const SafetensorsMetadata& meta
 std::vector<NamedTensor> encoderTensors(VisionTransformer& encoder) {
     std::vector<NamedTensor> out;
     for (const auto& p : encoder->named_parameters(/*recurse=*/true))
-        out.push_back({p.key(), p.value().detach().to(torch::kCPU, torch::kFloat).contiguous()});
+        if (isTimmTensor(p.key())) out.push_back({p.key(), p.value().detach().to(torch::kCPU, torch::kFloat).contiguous()});
     for (const auto& b : encoder->named_buffers(/*recurse=*/true))
         out.push_back({b.key(), b.value().detach().to(torch::kCPU, torch::kFloat).contiguous()});
     return out;

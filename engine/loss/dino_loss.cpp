@@ -27,6 +27,10 @@ DinoLossImpl::DinoLossImpl(int out_dim_, int num_global_, int num_local_, double
     center = register_buffer("center", torch::zeros({1, out_dim}));
 }
 
+void DinoLossImpl::enablePatchCenter() {
+    if (!patch_center.defined()) patch_center = register_buffer("patch_center", torch::zeros({1, out_dim}, center.options()));
+}
+
 torch::Tensor DinoLossImpl::forward(const torch::Tensor& student_output, const torch::Tensor& teacher_output,
                                     double teacher_temp) {
     const int64_t views = num_global + num_local;

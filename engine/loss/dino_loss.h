@@ -16,6 +16,10 @@ public:
     // Per-pair cross-entropies of the last call, (num_global, num_global + num_local); NaN where skipped.
     torch::Tensor lastPairLosses() const { return last_pairs_; }
     torch::Tensor center;  // buffer (1, out_dim)
+    // iBOT's centre of the teacher's patch outputs, buffer "patch_center" (1, out_dim), only in a run with
+    // iBOT (enablePatchCenter), so that the checkpoints of every other run hold what they held.
+    torch::Tensor patch_center;
+    void enablePatchCenter();
     int out_dim, num_global, num_local;
     double student_temp, center_momentum;
 

@@ -23,7 +23,7 @@ void checkSameLayout(const torch::OrderedDict<std::string, torch::Tensor>& t,
 }  // namespace
 
 DinoModel makeTeacher(const DinoModel& student) {
-    DinoModel teacher(student->config, student->img_size);
+    DinoModel teacher(student->config, student->img_size, student->ibot);
     torch::NoGradGuard no_grad;
     auto tp = teacher->named_parameters(true);
     auto sp = student->named_parameters(true);

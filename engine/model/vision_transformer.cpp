@@ -191,7 +191,13 @@ torch::Tensor VisionTransformerImpl::interpolatePosEmbed(int64_t gh, int64_t gw)
     return torch::cat({cls_pos, patch_pos}, 1);
 }
 
-torch::Tensor VisionTransformerImpl::embed(const torch::Tensor& x) {
+void VisionTransformerImpl::enableMaskToken() {
+    if (mask_token.defined()) return;
+    // Registered after the encoder's own parameters and children were initialised: no random draw.
+    mask_token = register_parameter("mask_token", torch::zeros({1, opt_.embed_dim}, pos_embed.options()));
+}
+
+torch::Tensor VisionTransformerImpl::embed(const torch::Tensor& x, const torch::Tensor& mask) {
     if (x.dim() != 4 || x.size(1) != opt_.in_chans || x.size(2) < opt_.patch_size || x.size(3) < opt_.patch_size)
         throw std::invalid_argument("ViT: expected input (B, " + std::to_string(opt_.in_chans) +
                                     ", H, W) with H, W >= " + std::to_string(opt_.patch_size) + ", got " +
@@ -199,6 +205,13 @@ torch::Tensor VisionTransformerImpl::embed(const torch::Tensor& x) {
     auto t = patch_proj->forward(x);  // (B, D, gh, gw)
     const int64_t B = t.size(0), gh = t.size(2), gw = t.size(3);
     t = t.flatten(2).transpose(1, 2);  // (B, gh*gw, D)
+    if (mask.defined()) {
+        if (!mask_token.defined()) throw std::logic_error("ViT: a patch mask needs the mask token (enableMaskToken)");
+        if (mask.dim() != 2 || mask.size(0) != B || mask.size(1) != gh * gw)
+            throw std::invalid_argument("ViT: the patch mask must be (" + std::to_string(B) + ", " + std::to_string(gh * gw) +
+                                        "), got " + c10::str(mask.sizes()));
+        t = torch::where(mask.to(t.device(), torch::kBool).unsqueeze(-1), mask_token.to(t.dtype()).unsqueeze(0), t);
+    }
     t = torch::cat({cls_token.expand({B, -1, -1}), t}, 1);
     t = t + interpolatePosEmbed(gh, gw);
     return norm_pre->forward(t);
@@ -231,6 +244,14 @@ torch::Tensor VisionTransformerImpl::forwardTokens(const torch::Tensor& x) {
     for (auto& b : blocks)
         t = b->forward(t);
     return norm->forward(t);
+}
+
+VitTokens VisionTransformerImpl::forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask) {
+    auto t = embed(x, mask);
+    for (auto& b : blocks)
+        t = b->forward(t);
+    t = norm->forward(t);
+    return {t.select(1, 0), t.narrow(1, 1, t.size(1) - 1)};
 }
 
 torch::Tensor VisionTransformerImpl::selfAttention(const torch::Tensor& x, int block) {

@@ -46,6 +46,11 @@ private:
 };
 TORCH_MODULE(Block);
 
+// The final-normed class token (B, D) and patch tokens (B, patches, D) of one forward pass.
+struct VitTokens {
+    torch::Tensor cls, patches;
+};
+
 class VisionTransformerImpl : public torch::nn::Module {
 public:
     explicit VisionTransformerImpl(const VitOptions& o);
@@ -55,6 +60,17 @@ public:
     // (B,3,H,W) -> (B, 1 + tokens, embed_dim): every token after the final norm, all blocks in full.
     // forward(x) equals forwardTokens(x).select(1, 0) up to rounding.
     torch::Tensor forwardTokens(const torch::Tensor& x);
+    // iBOT: forwardTokens split into the class token and the patch tokens, with the patch embeddings where
+    // `mask` (B, gh*gw) bool is true replaced by the learnable mask token before the positions are added
+    // (iBOT's and DINOv2's prepare_tokens_with_masks). An undefined mask masks nothing. Needs
+    // enableMaskToken() when a mask is given.
+    VitTokens forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask = {});
+    // Registers the learnable mask token "mask_token" (1, embed_dim), zeros as in iBOT and DINOv2. Only a
+    // model trained with iBOT has it, so that the encoder of every other run keeps exactly timm's names
+    // and parameters (export, optimizer state, older checkpoints); loading skips it where it is absent
+    // from the model (evaluation builds the model without it), and the exports leave it out.
+    void enableMaskToken();
+    bool hasMaskToken() const { return mask_token.defined(); }
     // (B,3,H,W) -> (B, n * embed_dim): the class tokens of the last n blocks (1 <= n <= depth), each after
     // the final norm, oldest block first, as official DINO's eval_linear takes them
     // (get_intermediate_layers(x, n), then cat of x[:, 0]). The last embed_dim columns equal forward(x)
@@ -74,9 +90,11 @@ private:
     int64_t grid_ = 0;                      // img_size / patch_size
     torch::nn::Conv2d patch_proj{nullptr};  // registered as "patch_embed.proj" (no bias)
     torch::Tensor cls_token, pos_embed;
+    torch::Tensor mask_token;               // iBOT only (enableMaskToken), else undefined
     torch::nn::LayerNorm norm_pre{nullptr}, norm{nullptr};
     std::vector<Block> blocks;              // registered as the ModuleList "blocks"
-    torch::Tensor embed(const torch::Tensor& x);  // patches + class token + positions, norm_pre
+    // patches (masked ones replaced by the mask token) + class token + positions, norm_pre
+    torch::Tensor embed(const torch::Tensor& x, const torch::Tensor& mask = {});
 };
 TORCH_MODULE(VisionTransformer);
 

@@ -5,6 +5,8 @@
 #include "training/train_step.h"
 
 #include "common/metrics_schema.h"
+#include "data/block_mask.h"
+#include "loss/ibot_loss.h"
 #include "loss/koleo.h"
 #include "loss/sinkhorn.h"
 #include "model/autocast.h"
@@ -67,33 +69,53 @@ std::string nonFiniteLossMessage(const RunConfig& cfg, bool bf16, int64_t step, 
 // What a group of images reports besides its loss.
 struct GroupExtras {
     double koleo = 0;                                          // weighted by the group's share of the batch
+    double ibot = 0;                                           // the iBOT part before its weight
     double spread = std::numeric_limits<double>::quiet_NaN();  // of the first group's first global view
 };
 
 // The student on all views of a group of images: the DINO loss part of these images (a sum over
-// images, so the groups' gradients add up to the batch's) plus the weighted KoLeo term.
+// images, so the groups' gradients add up to the batch's) plus the weighted KoLeo term, and with iBOT
+// the weighted iBOT part of these images' global views (each view's term depends on its own rows only).
 class StudentGroupLoss {
 public:
-    StudentGroupLoss(DinoModel& student, const StepImages& images, const torch::Tensor& targets, const RunConfig& cfg,
+    StudentGroupLoss(DinoModel& student, const StepImages& images, const TeacherTargets& teacher, const RunConfig& cfg,
                      bool bf16)
-        : student_(student), im_(images), targets_(targets), cfg_(cfg), bf16_(bf16),
+        : student_(student), im_(images), targets_(teacher.targets), teacher_(teacher), cfg_(cfg), bf16_(bf16),
           same_size_(images.batch.globals.size(-1) == images.batch.locals.size(-1) &&
                      images.batch.globals.size(-2) == images.batch.locals.size(-2)) {}
 
     torch::Tensor operator()(int64_t first, int64_t n, GroupExtras& extras) const {
-        torch::Tensor cls, student_out;
+        torch::Tensor cls, student_out, masks, patch_out;
         {
             AutocastScope amp(im_.device, bf16_);
             auto g = im_.rows(im_.batch.globals, first, n), l = im_.rows(im_.batch.locals, first, n);
-            if (same_size_)
+            if (teacher_.masks.defined()) {
+                // iBOT: the global views masked and in full (their patch tokens), the local ones as always.
+                masks = teacher_.masks.narrow(1, im_.base + first, n).reshape({im_.globals * n, -1});
+                const VitTokens t = student_->encoder->forwardWithPatches(g, masks);
+                cls = torch::cat({t.cls, student_->encoder->forward(l)}, 0);
+                // Always through the head, an empty batch of masked patches too: every process and worker
+                // then has a gradient for each parameter of the patch head (zeros where nothing is masked).
+                masks = masks.to(t.patches.device());
+                patch_out = student_->patchHead()->forward(t.patches.index({masks}));
+            } else if (same_size_) {
                 cls = student_->encoder->forward(torch::cat({g, l}, 0));
-            else
+            } else {
                 cls = torch::cat({student_->encoder->forward(g), student_->encoder->forward(l)}, 0);
+            }
             student_out = student_->head->forward(cls);
         }
         // The loss in fp32, whatever the precision of the forward pass.
         auto part = dinoLossPart(student_out.to(torch::kFloat), targets_, im_.base + first, n, im_.globals, im_.views,
                                  cfg_.optim.student_temp, im_.global);
+        if (patch_out.defined()) {
+            const int64_t P = masks.size(1);
+            auto targets = teacher_.patch_targets.narrow(1, im_.base + first, n).reshape({im_.globals * n, P, -1});
+            auto ibot = ibotLossPart(patch_out, targets, masks, cfg_.optim.student_temp,
+                                     static_cast<int64_t>(im_.globals) * im_.global);
+            extras.ibot += ibot.item<double>();
+            part = part + cfg_.optim.ibot_weight * ibot;
+        }
         if (std::isnan(extras.spread)) extras.spread = featureSpread(cls.narrow(0, 0, n));
         const double weight = cfg_.optim.koleo_weight;
         if (weight > 0 && n >= 2) {
@@ -116,6 +138,7 @@ private:
     DinoModel& student_;
     const StepImages& im_;
     const torch::Tensor& targets_;
+    const TeacherTargets& teacher_;
     const RunConfig& cfg_;
     bool bf16_;
     bool same_size_;
@@ -161,18 +184,26 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     t.data = data_s;
     PhaseClock clock(hooks.time_phases && device_.is_cuda());
 
-    const TeacherTargets teacher = teacherPhase(images, sched.teacher_temp);
+    const TeacherTargets teacher = teacherPhase(images, sched.teacher_temp, ibotMasks(images, sched.step));
     t.teacher = clock.lap();
 
-    StudentPass student = studentPhase(images, teacher.targets);
+    StudentPass student = studentPhase(images, teacher);
     if (hooks.loss_override) hooks.loss_override(sched.step, student.loss);
     api::StepMetrics m;
     m.loss = student.loss.item<double>();
     m.koleo = student.koleo;
+    m.ibot_loss = student.ibot;
     m.student_std = student.spread;
     reducePhase(m, t);
     if (!std::isfinite(m.loss)) throw api::NonFiniteLossError(nonFiniteLossMessage(cfg_, bf16_, sched.step, m.loss));
-    if (cfg_.optim.centering != "sinkhorn") updateCenter(loss_->center, teacher.outputs, cfg_.optim.center_momentum);
+    if (cfg_.optim.centering != "sinkhorn") {
+        updateCenter(loss_->center, teacher.outputs, cfg_.optim.center_momentum);
+        // iBOT's patch centre: the mean of the teacher's outputs over every patch of the batch's global views
+        // (iBOT's center2; it has its own momentum there, 0.9 as the class token's, so one field serves both).
+        if (teacher.patch_outputs.defined())
+            updateCenter(loss_->patch_center, teacher.patch_outputs.reshape({-1, teacher.patch_outputs.size(2)}),
+                         cfg_.optim.center_momentum);
+    }
     t.student = clock.lap();
 
     m.grad_norm = optimizerPhase(sched, hooks);
@@ -217,18 +248,53 @@ StepImages Trainer::stepImages(const MultiCropBatch& batch) {
     return im;
 }
 
-TeacherTargets Trainer::teacherPhase(const StepImages& im, double temp) {
-    // The teacher sees the global views only, without gradients.
-    std::vector<torch::Tensor> parts(static_cast<size_t>(im.workers()));
+torch::Tensor Trainer::ibotMasks(const StepImages& im, int64_t step) const {
+    if (!ibot_) return {};
+    // The whole batch's masks on every process and worker, from (seed, step) alone (block_mask.h).
+    ViewMaskOptions o;
+    o.grid.height = o.grid.width = img_size_ / cfg_.model.patch_size;
+    o.ratio_min = cfg_.optim.ibot_mask_ratio_min;
+    o.ratio_max = cfg_.optim.ibot_mask_ratio_max;
+    o.probability = cfg_.optim.ibot_mask_probability;
+    MaskRng rng(maskSeed(cfg_.system.seed, step));
+    return viewMasks(o, im.globals * im.global, rng).reshape({im.globals, im.global, -1});
+}
+
+TeacherTargets Trainer::teacherPhase(const StepImages& im, double temp, const torch::Tensor& masks) {
+    // The teacher sees the global views only, unmasked, without gradients.
+    std::vector<torch::Tensor> parts(static_cast<size_t>(im.workers())), patch_parts(parts.size());
     im.run([&](int w) {
         torch::NoGradGuard no_grad;
         AutocastScope amp(device_, bf16_);
         const ImageSlice& slice = im.slices[static_cast<size_t>(w)];
-        parts[static_cast<size_t>(w)] = teacher_->forward(im.rows(im.batch.globals, slice.first, slice.count)).to(torch::kFloat);
+        auto x = im.rows(im.batch.globals, slice.first, slice.count);
+        if (!masks.defined()) {
+            parts[static_cast<size_t>(w)] = teacher_->forward(x).to(torch::kFloat);
+            return;
+        }
+        // iBOT: every token in full; the patch tokens through the patch head, as (views * count, P * K).
+        const VitTokens tokens = teacher_->encoder->forwardWithPatches(x);
+        parts[static_cast<size_t>(w)] = teacher_->head->forward(tokens.cls).to(torch::kFloat);
+        patch_parts[static_cast<size_t>(w)] =
+            teacher_->patchHead()->forward(tokens.patches).to(torch::kFloat).flatten(1);
     });
     TeacherTargets t;
     t.outputs = joinViewMajor(parts, im.globals);  // view-major over the whole batch, as one forward gives
     if (dist_) t.outputs = gatherTeacherOutputs(t.outputs, im.globals);
+    if (masks.defined()) {
+        // Data parallel: the whole batch's patch outputs on every process (the same gather as the class
+        // token's), so that the centre and the Sinkhorn-Knopp targets are the whole batch's.
+        auto patches = joinViewMajor(patch_parts, im.globals);
+        if (dist_) patches = gatherTeacherOutputs(patches, im.globals);
+        const int64_t P = masks.size(2);
+        t.masks = masks;
+        t.patch_outputs = patches.reshape({im.globals * im.global, P, -1});
+        const auto view_masks = masks.reshape({im.globals * im.global, P}).to(device_);
+        auto targets = cfg_.optim.centering == "sinkhorn"
+                           ? ibotSinkhornTargets(t.patch_outputs, view_masks, temp, cfg_.optim.sinkhorn_iterations)
+                           : ibotTeacherTargets(t.patch_outputs, loss_->patch_center, temp);
+        t.patch_targets = targets.reshape({im.globals, im.global, P, -1});
+    }
     t.center_before = loss_->center.detach().clone();
     if (cfg_.optim.centering == "sinkhorn")  // DINOv2: balanced over the batch's global views together, in fp32; no centre
         t.targets = sinkhornKnoppTargets(t.outputs, temp, cfg_.optim.sinkhorn_iterations)
@@ -238,14 +304,14 @@ TeacherTargets Trainer::teacherPhase(const StepImages& im, double temp) {
     return t;
 }
 
-StudentPass Trainer::studentPhase(const StepImages& im, const torch::Tensor& targets) {
+StudentPass Trainer::studentPhase(const StepImages& im, const TeacherTargets& teacher) {
     // The student on all views, a group of images at a time, so that only one group's activations are
     // alive. Each worker takes its slice in groups of group / workers images (the same activations
     // alive in all as one group of `group` images).
     optimizer_->zero_grad();
     const int workers = im.workers();
     const int64_t group = std::max<int64_t>(1, microBatch(im.local) / workers);
-    const StudentGroupLoss groupLoss(student_, im, targets, cfg_, bf16_);
+    const StudentGroupLoss groupLoss(student_, im, teacher, cfg_, bf16_);
     GradientSink sink(student_, workers);
     std::vector<torch::Tensor> losses(static_cast<size_t>(workers));
     std::vector<GroupExtras> extras(static_cast<size_t>(workers));
@@ -263,7 +329,10 @@ StudentPass Trainer::studentPhase(const StepImages& im, const torch::Tensor& tar
     StudentPass out;
     for (const auto& l : losses) out.loss = out.loss.defined() ? out.loss + l : l;  // in worker order
     out.spread = extras.front().spread;
-    for (const auto& e : extras) out.koleo += e.koleo;
+    for (const auto& e : extras) {
+        out.koleo += e.koleo;
+        out.ibot += e.ibot;
+    }
     return out;
 }
 

@@ -52,12 +52,18 @@ struct TeacherTargets {
     torch::Tensor outputs;        // (G * B, K), fp32
     torch::Tensor center_before;  // the centre before this step's update
     torch::Tensor targets;        // (G, B, K)
+    // iBOT only (optim.ibot_weight > 0), else undefined: the masks of the student's global views, the
+    // teacher's patch outputs on the unmasked views and their targets, all of the whole batch.
+    torch::Tensor masks;          // (G, B, P) bool
+    torch::Tensor patch_outputs;  // (G * B, P, K), fp32
+    torch::Tensor patch_targets;  // (G, B, P, K), fp32
 };
 
 // The student's side: this process's loss (a sum over its images) and what the groups report.
 struct StudentPass {
     torch::Tensor loss;
     double koleo = 0;  // the KoLeo term, each group's weighted by its share of the batch
+    double ibot = 0;   // the iBOT term before its weight (a sum over the groups, as the loss)
     double spread = std::numeric_limits<double>::quiet_NaN();  // featureSpread of the first group
 };
 

@@ -100,7 +100,8 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::s
 
     // Seeded initialisation: the same seed gives the same student, hence the same teacher.
     torch::manual_seed(cfg_.system.seed);
-    student_ = DinoModel(cfg_.model, img_size_);
+    ibot_ = cfg_.optim.ibot_weight > 0;
+    student_ = DinoModel(cfg_.model, img_size_, ibot_);
     if (!cfg_.model.init_weights.empty()) {
         try {
             loadEncoderWeights(student_->encoder, expandHome(cfg_.model.init_weights));
@@ -113,6 +114,7 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::s
     teacher_->to(device_);
     loss_ = DinoLoss(cfg_.model.out_dim, cfg_.views.num_global, cfg_.views.num_local, cfg_.optim.student_temp,
                      cfg_.optim.center_momentum);
+    if (ibot_) loss_->enablePatchCenter();
     loss_->to(device_);
     if (dist_) broadcastInitialWeights();
     optimizer_ = makeAdamW(splitWeightDecayGroups(*student_, cfg_.optim.no_wd_bias_norm));

@@ -129,8 +129,11 @@ private:
               int epoch);
     StepSchedule applySchedules(int epoch);                                      // lr, wd, temperature, momentum
     StepImages stepImages(const MultiCropBatch& batch);                          // this process's images, their split
-    TeacherTargets teacherPhase(const StepImages& images, double teacher_temp);  // forward, gather, targets
-    StudentPass studentPhase(const StepImages& images, const torch::Tensor& targets);  // forward, loss, gradients
+    // iBOT: the block masks of the step's global views, (G, B, P) bool of the whole batch; undefined when off.
+    torch::Tensor ibotMasks(const StepImages& images, int64_t step) const;
+    // forward, gather, targets (and iBOT's patch targets of the views `masks` masks)
+    TeacherTargets teacherPhase(const StepImages& images, double teacher_temp, const torch::Tensor& masks);
+    StudentPass studentPhase(const StepImages& images, const TeacherTargets& teacher);  // forward, loss, gradients
     void reducePhase(api::StepMetrics& m, StepTiming& timing);                   // data parallel: all-reduce
     double optimizerPhase(const StepSchedule& s, const TrainerHooks& hooks);     // grad norm, clip, AdamW, EMA
     void collapsePhase(api::StepMetrics& m, const StepImages& images, const TeacherTargets& teacher);
@@ -154,6 +157,7 @@ private:
     std::string ckpt_dir_;  // the run directory (checkpoints/ below it), or empty
     torch::Device device_;
     bool bf16_ = false;
+    bool ibot_ = false;  // optim.ibot_weight > 0
     int threads_ = 1;
     int64_t saved_step_ = -1;  // the step of the newest last.ckpt (-1: none written or restored)
 

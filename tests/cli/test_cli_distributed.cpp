@@ -102,10 +102,14 @@ TEST_CASE("2 processes over Gloo: the losses and weights of one process with the
         WARN("this build has no Gloo (libgloo-dev missing at build time): skipped");
         return;
     }
-    const std::string centering = GENERATE(std::string("ema"), std::string("sinkhorn"));
-    INFO("optim.centering = " << centering);
+    // iBOT too: its patch outputs are gathered like the class token's, its term summed with the loss.
+    const std::string variant = GENERATE(std::string("ema"), std::string("sinkhorn"), std::string("ema ibot"),
+                                         std::string("sinkhorn ibot"));
+    INFO("optim.centering and iBOT: " << variant);
+    const std::string centering = variant.substr(0, variant.find(' '));
     Scratch s;
-    const std::string args = std::string(kArgs) + " --set optim.centering=" + centering;
+    std::string args = std::string(kArgs) + " --set optim.centering=" + centering;
+    if (variant.find("ibot") != std::string::npos) args += " --set optim.ibot_weight=1";
     const std::string one = s / "one", two = s / "two";
     auto r1 = runDino(s, "train " + args + " --run " + quoted(one));
     REQUIRE(r1.code == 0);

@@ -11,7 +11,7 @@ using namespace dino;
 
 TEST_CASE("metric table: names unique, texts present, get and set reach their own member", "[metrics]") {
     const auto& table = metricTable();
-    REQUIRE(table.size() == 17);
+    REQUIRE(table.size() == 18);
     std::set<std::string> names;
     for (size_t i = 0; i < table.size(); ++i) {
         const MetricDescriptor& d = table[i];
@@ -37,6 +37,9 @@ TEST_CASE("metric table: names unique, texts present, get and set reach their ow
     CHECK(table[14].name == "student_std");
     CHECK(table[15].name == "koleo");
     CHECK(table[16].name == "grad_norm");
+    CHECK(table[17].name == "ibot_loss");
+    CHECK(findMetric("ibot_loss")->missing == 0);           // older runs had no iBOT term
+    CHECK(findMetric("ibot_loss")->ranks == RankReduce::Sum);  // a sum over images, as the loss
     CHECK(std::isnan(findMetric("grad_norm")->missing));   // not measured in older runs
     CHECK(findMetric("koleo")->missing == 0);               // older runs had no KoLeo term
     CHECK(findMetric("step")->integer);

@@ -33,6 +33,7 @@ api::StepMetrics sampleMetrics() {
     m.student_std = 0.123456789;
     m.koleo = -1.5 / 7.0;
     m.grad_norm = 2.0 / 3.0;
+    m.ibot_loss = 5.0 / 16.0;
     return m;
 }
 
@@ -64,6 +65,7 @@ TEST_CASE("metrics.csv rows read back bit-exactly", "[run_directory]") {
     CHECK(back.student_std == m.student_std);
     CHECK(back.koleo == m.koleo);
     CHECK(back.grad_norm == m.grad_norm);
+    CHECK(back.ibot_loss == m.ibot_loss);
     // One column per header name.
     auto commas = [](const std::string& s) { return std::count(s.begin(), s.end(), ','); };
     CHECK(commas(row) == commas(api::metricsCsvHeader()));
@@ -74,7 +76,7 @@ TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name
     auto m = sampleMetrics();
     m.loss = std::nan("");
     CHECK(std::isnan(api::parseMetricsCsvRow(api::metricsCsvRow(m)).loss));
-    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 17 columns (or 14 to 16 in older runs)"));
+    CHECK_THROWS_WITH(api::parseMetricsCsvRow("1,2,3"), Catch::Contains("expected 18 columns (or 14 to 17 in older runs)"));
     std::string row = api::metricsCsvRow(sampleMetrics());
     row.replace(row.find(",5.12"), 5, ",abc");
     CHECK_THROWS_WITH(api::parseMetricsCsvRow(row), Catch::Contains("loss"));
@@ -82,25 +84,29 @@ TEST_CASE("metrics.csv: a non-finite loss survives the round trip, bad rows name
 
 TEST_CASE("metrics.csv rows of older runs (14 columns) still read, without the spread", "[run_directory]") {
     std::string row = api::metricsCsvRow(sampleMetrics());
-    for (int i = 0; i < 3; ++i) row = row.substr(0, row.rfind(','));
+    for (int i = 0; i < 4; ++i) row = row.substr(0, row.rfind(','));
     auto back = api::parseMetricsCsvRow(row);
     CHECK(back.elapsed_seconds == sampleMetrics().elapsed_seconds);
     CHECK(std::isnan(back.student_std));
     CHECK(back.koleo == 0);
     CHECK(std::isnan(back.grad_norm));
+    CHECK(back.ibot_loss == 0);
 }
 
 TEST_CASE("metrics.csv is read by its header's names: older layouts, other orders, unknown columns", "[run_directory][metrics]") {
     const api::StepMetrics m = sampleMetrics();
     // 16 columns, as runs before grad_norm wrote them: the row reads, grad_norm is NaN (not measured).
     std::string header16 = api::metricsCsvHeader();
-    header16 = header16.substr(0, header16.rfind(','));
     std::string row16 = api::metricsCsvRow(m);
-    row16 = row16.substr(0, row16.rfind(','));
+    for (int i = 0; i < 2; ++i) {  // without ibot_loss and grad_norm
+        header16 = header16.substr(0, header16.rfind(','));
+        row16 = row16.substr(0, row16.rfind(','));
+    }
     auto back = api::MetricsCsvColumns(header16).parse(row16);
     CHECK(back.loss == m.loss);
     CHECK(back.koleo == m.koleo);
     CHECK(std::isnan(back.grad_norm));
+    CHECK(back.ibot_loss == 0);  // runs before iBOT
     // Columns in another order, one the table does not know: each value goes where its name says.
     auto b = api::MetricsCsvColumns("loss,extra,epoch,step,lr,wd,teacher_temp,momentum,images_per_s,teacher_entropy,"
                                     "kl_uniform,center_norm,step_seconds,data_seconds,elapsed_seconds,grad_norm")

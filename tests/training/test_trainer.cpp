@@ -543,11 +543,15 @@ TEST_CASE("a resumed run's elapsed_seconds go on from its checkpoint's, and metr
         rec.cancel = [&] { run->cancel(); };
         REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
     }
-    // As a run written before grad_norm existed: its metrics.csv without the last column.
+    // As a run written before grad_norm existed: its metrics.csv without the last two columns (grad_norm,
+    // then ibot_loss).
     const std::string path = api::runMetricsPath(dir.path());
     std::istringstream old(readTextFile(path));
     std::string line, rewritten;
-    while (std::getline(old, line)) rewritten += line.substr(0, line.rfind(',')) + "\n";
+    while (std::getline(old, line)) {
+        line = line.substr(0, line.rfind(','));
+        rewritten += line.substr(0, line.rfind(',')) + "\n";
+    }
     writeFileAtomic(path, rewritten);
     const auto before = api::loadRun(dir.path());
     REQUIRE(before.steps.size() == 3);
