@@ -6,6 +6,7 @@
 #include "common/fsutil.h"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace {
 
@@ -42,7 +43,12 @@ int runConvertIdx(const dino::cli::Args& args) {
                             "or use --fashion-mnist");
     }
     c.out = dino::expandHome(c.out);
-    const auto s = dino::api::convertIdxDataset(c);
+    dino::api::DatasetSummary s;
+    try {
+        s = dino::api::convertIdxDataset(c);
+    } catch (const std::invalid_argument& e) {  // --val out of range for these files
+        return p.usageError(e.what());
+    }
     std::printf("wrote %s: %d px grey images;", s.path.c_str(), s.image_size);
     for (size_t k = 0; k < s.splits.size(); ++k)
         std::printf(" %s %lld%s", s.splits[k].c_str(), static_cast<long long>(s.sizes[k]), k + 1 < s.splits.size() ? "," : "");

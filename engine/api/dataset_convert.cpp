@@ -32,15 +32,20 @@ std::pair<torch::Tensor, torch::Tensor> readPair(const std::string& images_path,
 }  // namespace
 
 DatasetSummary convertIdxDataset(const IdxConversion& c) {
-    if (c.out.empty()) throw std::invalid_argument("convert-idx: no output file given");
-    auto [train_x, train_y] = readPair(c.train_images, c.train_labels);
-    auto [test_x, test_y] = readPair(c.test_images, c.test_labels);
+    if (c.out.empty()) throw std::invalid_argument("no output file given (--out)");
+    torch::Tensor train_x, train_y, test_x, test_y;
+    try {  // what is wrong with the input files is a data error (exit code 4); the output's, a failure
+        std::tie(train_x, train_y) = readPair(c.train_images, c.train_labels);
+        std::tie(test_x, test_y) = readPair(c.test_images, c.test_labels);
+    } catch (const std::exception& e) {
+        throw DataError(e.what());
+    }
     if (test_x.size(1) != train_x.size(1))
-        throw std::runtime_error(c.test_images + ": " + std::to_string(test_x.size(1)) + " px images, but the training images are " +
-                                 std::to_string(train_x.size(1)) + " px");
+        throw DataError(c.test_images + ": " + std::to_string(test_x.size(1)) + " px images, but the training images are " +
+                        std::to_string(train_x.size(1)) + " px");
     const int64_t n = train_x.size(0);
     if (c.val_count < 0 || c.val_count >= n)
-        throw std::invalid_argument("convert-idx: --val " + std::to_string(c.val_count) + " must be in 0.." +
+        throw std::invalid_argument("--val " + std::to_string(c.val_count) + " must be in 0.." +
                                     std::to_string(n - 1) + " (the training files hold " + std::to_string(n) + " images)");
     const int64_t n_train = n - c.val_count;
     std::vector<std::pair<std::string, torch::Tensor>> arrays = {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -236,11 +237,23 @@ bool stillRunning(long pid, const std::string& name) {
     return cmd.find(name) != std::string::npos;
 }
 
+}  // namespace
+
+int64_t sweepRuleStep(int64_t step, int batch_size, int base_batch_size) {
+    if (batch_size <= 0 || base_batch_size <= 0 || batch_size == base_batch_size) return step;
+    return std::llround(static_cast<double>(step) * batch_size / base_batch_size);
+}
+
+namespace {
+
 class Runner {
 public:
     Runner(std::string dir, const SweepOptions& opt)
         : dir_(std::move(dir)), opt_(opt), spec_(loadSweepSpec(specPath(dir_))), state_(loadSweepState(dir_)) {
-        if (spec_.early_stopping) pruner_ = makePruner(*spec_.early_stopping);
+        if (spec_.early_stopping) {
+            pruner_ = makePruner(*spec_.early_stopping);
+            base_batch_ = sweepBaseConfig(spec_).optim.batch_size;
+        }
         log_.open(logPath(dir_), std::ios::app);
     }
 
@@ -313,6 +326,8 @@ private:
     };
 
     SweepTrial& trial(int id) { return state_.trials[static_cast<size_t>(id)]; }
+    int batchOf(const SweepTrial& t) const { return state_.configs[static_cast<size_t>(t.config)].config.optim.batch_size; }
+    int64_t ruleStep(const SweepTrial& t, int64_t step) const { return sweepRuleStep(step, batchOf(t), base_batch_); }
     std::string runDir(const SweepTrial& t) const { return (fs::path(dir_) / t.name).string(); }
     void save() { saveSweepState(dir_, state_); }
 
@@ -326,7 +341,7 @@ private:
     void replay() {
         for (const auto& t : state_.trials)
             if (pruner_)
-                for (const auto& [step, v] : t.reports) pruner_->report(t.id, t.config, step, v);
+                for (const auto& [step, v] : t.reports) pruner_->report(t.id, t.config, ruleStep(t, step), v);
         for (auto& t : state_.trials) {
             if (t.state != "running") continue;
             for (int i = 0; i < 600 && stillRunning(t.pid, t.name); ++i) {
@@ -463,11 +478,14 @@ private:
             t.baseline_value = spec_.metric == "knn_1nn" ? p.baseline_1nn : p.baseline_weighted;
             any = true;
             if (!pruner_) continue;
-            const PrunerDecision d = pruner_->report(t.id, t.config, p.step, v);
+            const int64_t rule_step = ruleStep(t, p.step);
+            const PrunerDecision d = pruner_->report(t.id, t.config, rule_step, v);
             if (d.reason.empty()) continue;
             // A trial of seconds can end before its point is read; the decision stands all the same, so that
             // the sweep's decisions depend on the values alone, not on timing.
-            say(t.name + " " + d.reason + (d.prune && exited ? " (the trial had ended meanwhile)" : ""));
+            const std::string own = rule_step == p.step ? "" : " (its own step " + std::to_string(p.step) + " at batch " +
+                                                                  std::to_string(batchOf(t)) + ")";
+            say(t.name + " " + d.reason + own + (d.prune && exited ? " (the trial had ended meanwhile)" : ""));
             if (d.prune) prune(a, p.step, "", exited);
         }
         return any;
@@ -598,6 +616,7 @@ private:
     SweepSpec spec_;
     SweepState state_;
     std::unique_ptr<Pruner> pruner_;
+    int base_batch_ = 0;  // the base's optim.batch_size: the rule's unit of progress
     std::ofstream log_;
     std::vector<Active> active_;
     std::set<int> held_;  // interrupted from outside: not started again in this call

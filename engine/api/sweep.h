@@ -83,6 +83,14 @@ struct SweepConfiguration {
 // `trials` configurations. Each configuration is validated by the config field rules: an invalid
 // value throws ConfigError naming the spec file and the key ("space.optim.lr", "variants.bs32...").
 std::vector<SweepConfiguration> sweepConfigurations(const SweepSpec& spec);
+// The spec's base: the preset or configuration file with "set" applied (and the first seed).
+RunConfig sweepBaseConfig(const SweepSpec& spec);
+
+// Early stopping compares trials at equal progress, measured in steps of the base's batch size: a
+// trial's step s at batch b is step round(s * b / b_base) to the rule, so a batch-32 trial at its step 64
+// has seen as many images as a batch-64 trial at its step 32, and is compared with that (warmup_steps
+// and min_steps are in these units too). Trials of the base's batch size report their own steps.
+int64_t sweepRuleStep(int64_t step, int batch_size, int base_batch_size);
 
 struct SweepTrial {
     int id = 0;

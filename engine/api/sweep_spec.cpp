@@ -328,7 +328,7 @@ std::string describe(const FieldValues& values) {
 
 }  // namespace
 
-std::vector<SweepConfiguration> sweepConfigurations(const SweepSpec& spec) {
+RunConfig sweepBaseConfig(const SweepSpec& spec) {
     RunConfig base;
     const auto presets = presetNames();
     if (std::find(presets.begin(), presets.end(), spec.base) != presets.end()) base = presetConfig(spec.base);
@@ -342,6 +342,11 @@ std::vector<SweepConfiguration> sweepConfigurations(const SweepSpec& spec) {
     for (const auto& [f, v] : spec.set) setField(base, f, v, spec.file, "set.");
     if (!spec.seeds.empty()) base.system.seed = spec.seeds.front();
     check(base, spec, {}, "", "the base with \"set\"");
+    return base;
+}
+
+std::vector<SweepConfiguration> sweepConfigurations(const SweepSpec& spec) {
+    const RunConfig base = sweepBaseConfig(spec);
 
     std::vector<std::pair<std::string, RunConfig>> variants;  // each variant's base
     for (const auto& [name, fields] : spec.variants) {

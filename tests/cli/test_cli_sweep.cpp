@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <thread>
 
@@ -230,4 +231,37 @@ TEST_CASE("dino sweep: usage and spec errors exit 2 with one message, and --dry-
     const CliResult resume = runDino(s, "sweep --resume " + quoted(s.str()));
     CHECK(resume.code == 1);
     CHECK(resume.err.find("is not a sweep folder (no sweep-state.json)") != std::string::npos);
+}
+
+TEST_CASE("dino sweep: early stopping compares trials of other batch sizes at equal images seen", "[cli][sweep]") {
+    // The second recipe search pruned its batch-32 variants at their step 64 against batch-64 trials at step
+    // 64, which had seen twice the images. The rule now counts steps of the base's batch size.
+    CHECK(api::sweepRuleStep(64, 32, 64) == 32);
+    CHECK(api::sweepRuleStep(32, 128, 64) == 64);
+    CHECK(api::sweepRuleStep(96, 64, 64) == 96);
+    CHECK(api::sweepRuleStep(10, 48, 64) == 8);  // 7.5 rounds away from zero
+    CHECK(api::sweepRuleStep(5, 0, 64) == 5);    // no batch known: the trial's own step
+
+    Scratch s("sweep-batch");
+    const std::string dir = s.str() + "/sw";
+    fs::create_directories(dir);
+    // The tiny preset (64 images): batch 16 is 4 steps an epoch, batch 8 is 8; two epochs; the live k-NN every
+    // 4 steps. The batch-8 trial's steps 4, 8, 12, 16 are the rule's 2, 4, 6, 8.
+    std::ofstream(dir + "/spec.json") << R"({
+      "base": "tiny", "set": {"eval.knn_every_steps": 4, "eval.test_split": "val", "eval.eval_at_end": false},
+      "variants": {"b16": {}, "b8": {"optim.batch_size": 8}},
+      "seeds": [0],
+      "early_stopping": {"rule": "median", "metric": "knn_weighted", "warmup_steps": 4, "min_trials": 1}
+    })";
+    const CliResult r = runDino(s, "sweep " + quoted(dir + "/spec.json") + " --out " + quoted(dir + "/out"));
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const std::string log = readTextFile(dir + "/out/sweep-log.txt");
+    INFO(log);
+    // The batch-16 trial runs first and reports steps 4 and 8; the batch-8 trial is compared at the rule's
+    // step 4 (its own step 8): no decision at its own step 4, which is the rule's 2, below the warm-up.
+    CHECK(log.find("c001-seed0 step 4: ") != std::string::npos);
+    CHECK(log.find("(its own step 8 at batch 8)") != std::string::npos);
+    CHECK(log.find("c001-seed0 step 2: ") == std::string::npos);
+    CHECK(log.find("(its own step 4 at batch 8)") == std::string::npos);
 }
