@@ -29,6 +29,8 @@ const std::map<std::string, std::vector<std::string>>& commandOptions() {
         {"export", {"--format", "--out", "--checkpoint"}},
         {"import", {"--config", "--preset", "--set", "--out"}},
         {"fetch", {"--size", "--cache", "--url", "--md5", "--list"}},
+        {"convert-idx", {"--out", "--fashion-mnist", "--dir", "--train-images", "--train-labels", "--test-images",
+                         "--test-labels", "--val"}},
         {"preview", {"--config", "--preset", "--set", "--indices", "--seed", "--scale", "--verbose", "--out"}},
         {"prune", {"--keep", "--every", "--dry-run"}},
         {"runs", {"--json", "--csv", "--all-fields", "--group", "--no-group"}},
@@ -105,6 +107,7 @@ TEST_CASE("dino <command> with a misspelt option exits 2 naming it and the close
         {"export", "r --fromat safetensors", "--fromat", "--format"},
         {"import", "w.safetensors --confg c.json", "--confg", "--config"},
         {"fetch", "pathmnist --sizes 64", "--sizes", "--size"},
+        {"convert-idx", "--fashion-mnst --out f.npz", "--fashion-mnst", "--fashion-mnist"},
         {"preview", "--indice 0 --out p.png", "--indice", "--indices"},
         {"prune", "r --dryrun", "--dryrun", "--dry-run"},
         {"runs", "r --jsno", "--jsno", "--json"},
@@ -194,7 +197,7 @@ TEST_CASE("dino <command> with an extra argument exits 2 naming it", "[cli][opti
         {"embed", "r --out f.npy"},         {"export", "r"},    {"import", "w.safetensors"},
         {"fetch", "pathmnist"},             {"preview", "--out p.png"}, {"prune", "r"}, {"info", ""},
         {"bench", ""},                      {"bench-data", ""}, {"attention", "r --images 0 --out a.png"},
-        {"map", "r --out m.csv"},           {"sweep", "spec.json --out d"},
+        {"map", "r --out m.csv"},           {"sweep", "spec.json --out d"}, {"convert-idx", "--fashion-mnist --out f.npz"},
     };
     // `dino runs` takes any number of folders: an extra argument is one more.
     for (const auto& [command, options] : commandOptions()) CHECK((cases.count(command) == 1 || command == "runs"));

@@ -38,6 +38,33 @@ void checkRate(int64_t hits, int64_t n, double p) {
     CHECK(std::abs(double(hits) / n - p) <= 5 * sd + 1e-12);
 }
 
+// A view rebuilt from the image (1,3,H,W) and the operations recorded for it, one at a time in the pipeline's
+// order: stain jitter, colour jitter (the recorded order), flips, quarter turns, blur, solarisation, and for a
+// local view the crop resized to local_size.
+torch::Tensor replay(torch::Tensor y, const AppliedOps& o, int local_size = 0) {
+    auto one = [](double f) { return torch::tensor({f}, torch::kFloat64); };
+    if (o.stain) {
+        auto sc = torch::tensor({o.stain_scale[0], o.stain_scale[1], o.stain_scale[2]}, torch::kFloat64).view({1, 3});
+        auto sh = torch::tensor({o.stain_shift[0], o.stain_shift[1], o.stain_shift[2]}, torch::kFloat64).view({1, 3});
+        y = aug::stainJitter(y, sc, sh);
+    }
+    if (o.jitter)
+        for (int op : o.jitter_order) {
+            if (op == 0) y = aug::adjustBrightness(y, one(o.brightness));
+            if (op == 1) y = aug::adjustContrast(y, one(o.contrast));
+            if (op == 2) y = aug::adjustSaturation(y, one(o.saturation));
+            if (op == 3) y = aug::adjustHue(y, one(o.hue));
+        }
+    y = aug::hflip(y, torch::tensor({o.hflip}));
+    y = aug::vflip(y, torch::tensor({o.vflip}));
+    if (o.quarter_turns) y = aug::rotate90(y, torch::tensor({int64_t{o.quarter_turns}}));
+    if (o.blur) y = aug::gaussianBlur(y, 5, one(o.sigma));
+    if (o.solarize) y = aug::solarize(y, 0.5);
+    if (o.kind == ViewKind::Local)
+        y = aug::resizedCrop(y, torch::tensor({{o.crop_top, o.crop_left, o.crop_h, o.crop_w}}), local_size);
+    return y;
+}
+
 std::string sample() {
     const char* env = std::getenv("DINO_SAMPLE");
     return env && *env ? env : DINO_SAMPLE_NPZ;
@@ -110,28 +137,15 @@ TEST_CASE("each view equals its recorded operations applied one at a time, in th
     for (int view = 0; view < 7; ++view) {
         for (int i = 0; i < 24; ++i) {
             const AppliedOps& o = b.ops[view][i];
-            auto y = x[i].unsqueeze(0).clone();
-            auto one = [](double f) { return torch::tensor({f}, torch::kFloat64); };
             if (o.jitter) {
                 ++jittered;
                 REQUIRE(o.jitter_order.size() == 4);
-                for (int op : o.jitter_order) {
-                    if (op == 0) y = aug::adjustBrightness(y, one(o.brightness));
-                    if (op == 1) y = aug::adjustContrast(y, one(o.contrast));
-                    if (op == 2) y = aug::adjustSaturation(y, one(o.saturation));
-                    if (op == 3) y = aug::adjustHue(y, one(o.hue));
-                }
             }
-            y = aug::hflip(y, torch::tensor({o.hflip}));
-            y = aug::vflip(y, torch::tensor({o.vflip}));
-            if (o.blur) {
-                ++blurred;
-                y = aug::gaussianBlur(y, 5, one(o.sigma));
-            }
-            if (o.solarize) {
-                ++solarised;
-                y = aug::solarize(y, 0.5);
-            }
+            blurred += o.blur;
+            solarised += o.solarize;
+            CHECK_FALSE(o.stain);
+            CHECK(o.quarter_turns == 0);
+            auto y = replay(x[i].unsqueeze(0).clone(), o, 12);
             torch::Tensor got;
             if (view < 4) {
                 CHECK(o.kind != ViewKind::Local);
@@ -140,7 +154,6 @@ TEST_CASE("each view equals its recorded operations applied one at a time, in th
                 got = b.globals[view][i];
             } else {
                 CHECK(o.kind == ViewKind::Local);
-                y = aug::resizedCrop(y, torch::tensor({{o.crop_top, o.crop_left, o.crop_h, o.crop_w}}), 12);
                 got = b.locals[view - 4][i];
             }
             INFO("view " << view << " image " << i << "\n" << o.describe());
@@ -326,44 +339,20 @@ TEST_CASE("stain jitter and quarter turns: each view equals its recorded operati
     auto g = gen(11);
     MultiCropBatch b = mc(images, g, /*record_ops=*/true, /*normalize=*/false);
     auto x = images.permute({0, 3, 1, 2}).to(torch::kFloat32) / 255.0;
-    auto one = [](double f) { return torch::tensor({f}, torch::kFloat64); };
     int stained = 0, turned = 0;
     for (int view = 0; view < 4; ++view) {
         for (int i = 0; i < 16; ++i) {
             const AppliedOps& o = b.ops[view][i];
-            auto y = x[i].unsqueeze(0).clone();
-            if (o.stain) {
-                ++stained;
-                auto sc = torch::tensor({o.stain_scale[0], o.stain_scale[1], o.stain_scale[2]}, torch::kFloat64);
-                auto sh = torch::tensor({o.stain_shift[0], o.stain_shift[1], o.stain_shift[2]}, torch::kFloat64);
-                for (int c = 0; c < 3; ++c) {
-                    CHECK(o.stain_scale[c] >= 0.8);
-                    CHECK(o.stain_scale[c] <= 1.2);
-                    CHECK(std::abs(o.stain_shift[c]) <= 0.1);
-                }
-                y = aug::stainJitter(y, sc.view({1, 3}), sh.view({1, 3}));
+            stained += o.stain;
+            for (int c = 0; o.stain && c < 3; ++c) {
+                CHECK(o.stain_scale[c] >= 0.8);
+                CHECK(o.stain_scale[c] <= 1.2);
+                CHECK(std::abs(o.stain_shift[c]) <= 0.1);
             }
-            if (o.jitter)
-                for (int op : o.jitter_order) {
-                    if (op == 0) y = aug::adjustBrightness(y, one(o.brightness));
-                    if (op == 1) y = aug::adjustContrast(y, one(o.contrast));
-                    if (op == 2) y = aug::adjustSaturation(y, one(o.saturation));
-                    if (op == 3) y = aug::adjustHue(y, one(o.hue));
-                }
-            y = aug::hflip(y, torch::tensor({o.hflip}));
-            y = aug::vflip(y, torch::tensor({o.vflip}));
             CHECK((o.quarter_turns >= 0 && o.quarter_turns <= 3));
             turned += o.quarter_turns != 0;
-            y = aug::rotate90(y, torch::tensor({int64_t{o.quarter_turns}}));
-            if (o.blur) y = aug::gaussianBlur(y, 5, one(o.sigma));
-            if (o.solarize) y = aug::solarize(y, 0.5);
-            torch::Tensor got;
-            if (view < 2) {
-                got = b.globals[view][i];
-            } else {
-                y = aug::resizedCrop(y, torch::tensor({{o.crop_top, o.crop_left, o.crop_h, o.crop_w}}), 12);
-                got = b.locals[view - 2][i];
-            }
+            auto y = replay(x[i].unsqueeze(0).clone(), o, 12);
+            const torch::Tensor got = view < 2 ? b.globals[view][i] : b.locals[view - 2][i];
             INFO("view " << view << " image " << i << "\n" << o.describe());
             CHECK((got - y[0]).abs().max().item<double>() < 1e-5);
         }
