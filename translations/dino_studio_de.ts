@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
     <message>
-        <source>Unknown image format "%1" (use png, jpg, pdf or svg).</source>
+        <source>Unknown image format &quot;%1&quot; (use png, jpg, pdf or svg).</source>
         <translation>Unbekanntes Bildformat „%1“ (png, jpg, pdf oder svg verwenden).</translation>
     </message>
     <message>
@@ -31,15 +32,15 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Data: MedMNIST v2 — Yang, J. et al. "MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification", Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST derives from NCT-CRC-HE-100K and CRC-VAL-HE-7K: Kather, J. N. et al. "Predicting survival from colorectal cancer histology slides using deep learning", PLOS Medicine 16(1), e1002730 (2019).</source>
+        <source>Data: MedMNIST v2 — Yang, J. et al. &quot;MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification&quot;, Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST derives from NCT-CRC-HE-100K and CRC-VAL-HE-7K: Kather, J. N. et al. &quot;Predicting survival from colorectal cancer histology slides using deep learning&quot;, PLOS Medicine 16(1), e1002730 (2019).</source>
         <translation>Daten: MedMNIST v2 — Yang, J. et al. „MedMNIST v2: A large-scale lightweight benchmark for 2D and 3D biomedical image classification“, Scientific Data 10, 41 (2023), CC BY 4.0. PathMNIST stammt aus NCT-CRC-HE-100K und CRC-VAL-HE-7K: Kather, J. N. et al. „Predicting survival from colorectal cancer histology slides using deep learning“, PLOS Medicine 16(1), e1002730 (2019).</translation>
     </message>
 </context>
 <context>
     <name>dino::FieldHelp</name>
     <message>
-        <source>Training data: 'sample' (bundled PathMNIST sample), a MedMNIST flag such as 'pathmnist' (downloaded), or a path to a MedMNIST .npz file.</source>
-        <translation>Trainingsdaten: 'sample' (mitgelieferte PathMNIST-Stichprobe), ein MedMNIST-Kürzel wie 'pathmnist' (wird heruntergeladen) oder der Pfad zu einer MedMNIST-.npz-Datei.</translation>
+        <source>Training data: &apos;sample&apos; (bundled PathMNIST sample), a MedMNIST flag such as &apos;pathmnist&apos; (downloaded), or a path to a MedMNIST .npz file.</source>
+        <translation>Trainingsdaten: &apos;sample&apos; (mitgelieferte PathMNIST-Stichprobe), ein MedMNIST-Kürzel wie &apos;pathmnist&apos; (wird heruntergeladen) oder der Pfad zu einer MedMNIST-.npz-Datei.</translation>
     </message>
     <message>
         <source>Which split of the file to train on (train, val or test).</source>
@@ -54,7 +55,7 @@
         <translation>Nur auf den ersten N Bildern trainieren (0 = alle), damit ein Lauf schneller geht.</translation>
     </message>
     <message>
-        <source>MedMNIST image size in pixels (28 is the seed's).</source>
+        <source>MedMNIST image size in pixels (28 is the seed&apos;s).</source>
         <translation>MedMNIST-Bildgröße in Pixeln (28 wie in der Seed-Voreinstellung).</translation>
     </message>
     <message>
@@ -146,11 +147,11 @@
         <translation>Größtes Seitenverhältnis eines lokalen Ausschnitts.</translation>
     </message>
     <message>
-        <source>Per-channel normalisation mean (empty: PathMNIST's, or computed from the train split).</source>
+        <source>Per-channel normalisation mean (empty: PathMNIST&apos;s, or computed from the train split).</source>
         <translation>Mittelwert je Kanal für die Normierung (leer: der von PathMNIST oder aus dem Trainings-Split berechnet).</translation>
     </message>
     <message>
-        <source>Per-channel normalisation std (empty: PathMNIST's, or computed from the train split).</source>
+        <source>Per-channel normalisation std (empty: PathMNIST&apos;s, or computed from the train split).</source>
         <translation>Standardabweichung je Kanal für die Normierung (leer: die von PathMNIST oder aus dem Trainings-Split berechnet).</translation>
     </message>
     <message>
@@ -170,7 +171,7 @@
         <translation>Attention-Köpfe pro Block (3 = ViT-tiny).</translation>
     </message>
     <message>
-        <source>Width of each block's MLP relative to embed_dim.</source>
+        <source>Width of each block&apos;s MLP relative to embed_dim.</source>
         <translation>Breite des MLP jedes Blocks relativ zu embed_dim.</translation>
     </message>
     <message>
@@ -178,7 +179,7 @@
         <translation>Anzahl der DINO-Pseudo-Labels (Ausgabebreite des Kopfs).</translation>
     </message>
     <message>
-        <source>Layers in the DINO head's MLP before the bottleneck.</source>
+        <source>Layers in the DINO head&apos;s MLP before the bottleneck.</source>
         <translation>Schichten im MLP des DINO-Kopfs vor dem Engpass (Bottleneck).</translation>
     </message>
     <message>
@@ -254,11 +255,11 @@
         <translation>EMA-Momentum des Teacher-Zentrums (die Zentrierung verhindert einen Kollaps).</translation>
     </message>
     <message>
-        <source>Clip each parameter's gradient norm to this (0 = off; official DINO uses 3).</source>
+        <source>Clip each parameter&apos;s gradient norm to this (0 = off; official DINO uses 3).</source>
         <translation>Gradientennorm jedes Parameters auf diesen Wert begrenzen (0 = aus; das offizielle DINO verwendet 3).</translation>
     </message>
     <message>
-        <source>Keep the head's last layer fixed for this many epochs (official DINO: 1).</source>
+        <source>Keep the head&apos;s last layer fixed for this many epochs (official DINO: 1).</source>
         <translation>Letzte Schicht des Kopfs für so viele Epochen eingefroren lassen (offizielles DINO: 1).</translation>
     </message>
     <message>
@@ -322,11 +323,11 @@
         <translation>Globale Ansichten decken höchstens diesen Anteil des Bildes ab.</translation>
     </message>
     <message>
-        <source>Keep the head's last layer fixed for this many steps (adds to the epochs option).</source>
+        <source>Keep the head&apos;s last layer fixed for this many steps (adds to the epochs option).</source>
         <translation>Die letzte Schicht des Kopfes für so viele Schritte festhalten (zusätzlich zur Option in Epochen).</translation>
     </message>
     <message>
-        <source>Teacher targets: ema (the seed's running centre) or sinkhorn (DINOv2's Sinkhorn-Knopp balancing, which keeps the teacher from collapsing).</source>
+        <source>Teacher targets: ema (the seed&apos;s running centre) or sinkhorn (DINOv2&apos;s Sinkhorn-Knopp balancing, which keeps the teacher from collapsing).</source>
         <translation>Ziele des Teachers: ema (das laufende Zentrum des Seeds) oder sinkhorn (Sinkhorn-Knopp-Ausgleich aus DINOv2, der den Teacher vor dem Kollaps bewahrt).</translation>
     </message>
     <message>
@@ -334,7 +335,7 @@
         <translation>Sinkhorn-Knopp-Iterationen pro Schritt (DINOv2: 3).</translation>
     </message>
     <message>
-        <source>Weight of the KoLeo regulariser that spreads the student's class tokens (0 = off; DINOv2: 0.1).</source>
+        <source>Weight of the KoLeo regulariser that spreads the student&apos;s class tokens (0 = off; DINOv2: 0.1).</source>
         <translation>Gewicht des KoLeo-Regularisierers, der die Klassen-Tokens des Students auseinanderzieht (0 = aus; DINOv2: 0,1).</translation>
     </message>
     <message>
@@ -366,7 +367,7 @@
         <translation>auto (bf16, wo CPU oder GPU es nativ rechnen: AMX-BF16, AVX512-BF16, CUDA; sonst fp32), fp32 oder bf16-Mischpräzision (Autocast).</translation>
     </message>
     <message>
-        <source>Training processes on this machine, each taking a share of every batch (data parallel over torch's c10d; 1 = one process). The CPU threads are shared between them.</source>
+        <source>Training processes on this machine, each taking a share of every batch (data parallel over torch&apos;s c10d; 1 = one process). The CPU threads are shared between them.</source>
         <translation>Trainingsprozesse auf diesem Rechner, jeder mit einem Teil jedes Batches (datenparallel über c10d von torch; 1 = ein Prozess). Die CPU-Threads werden unter ihnen aufgeteilt.</translation>
     </message>
     <message>
@@ -378,15 +379,15 @@
         <translation>Sekunden, die ein Prozess auf die anderen wartet, bevor der Lauf anhält und den nennt, der nicht antwortete.</translation>
     </message>
     <message>
-        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe's val split, reported on the test split.</source>
+        <source>Also train linear classifiers on the frozen features (teacher and random init) in every evaluation: trained on the memory bank split, chosen on the probe&apos;s val split, reported on the test split.</source>
         <translation>In jeder Evaluation zusätzlich lineare Klassifikatoren auf den eingefrorenen Merkmalen trainieren (Teacher und zufällige Initialisierung): trainiert auf dem Memory-Bank-Split, ausgewählt auf dem Val-Split der Probe, berichtet auf dem Test-Split.</translation>
     </message>
     <message>
-        <source>Class tokens of this many last blocks, concatenated, as the probe's features (official DINO: 4 for ViT-S); at most the model's depth.</source>
+        <source>Class tokens of this many last blocks, concatenated, as the probe&apos;s features (official DINO: 4 for ViT-S); at most the model&apos;s depth.</source>
         <translation>Klassen-Tokens so vieler letzter Blöcke, aneinandergehängt, als Merkmale der Probe (offizielles DINO: 4 für ViT-S); höchstens die Tiefe des Modells.</translation>
     </message>
     <message>
-        <source>Passes over the train split's features; one pass trains every head of the grid.</source>
+        <source>Passes over the train split&apos;s features; one pass trains every head of the grid.</source>
         <translation>Durchläufe über die Merkmale des Trainings-Splits; ein Durchlauf trainiert jeden Kopf des Rasters.</translation>
     </message>
     <message>
@@ -394,15 +395,15 @@
         <translation>Merkmale pro SGD-Schritt der Probe.</translation>
     </message>
     <message>
-        <source>Learning rates of the probe's grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
+        <source>Learning rates of the probe&apos;s grid (SGD, momentum 0.9, cosine to 0); every one is tried with every weight decay. L2-normalised features need much larger rates than raw ones.</source>
         <translation>Lernraten des Probe-Rasters (SGD, Momentum 0,9, Kosinus bis 0); jede wird mit jedem Weight Decay versucht. L2-normierte Merkmale brauchen viel größere Raten als rohe.</translation>
     </message>
     <message>
-        <source>Weight decays (L2 on the weights) of the probe's grid; 0 = none.</source>
+        <source>Weight decays (L2 on the weights) of the probe&apos;s grid; 0 = none.</source>
         <translation>Weight Decays (L2 auf den Gewichten) des Probe-Rasters; 0 = keiner.</translation>
     </message>
     <message>
-        <source>Split on which the best head of the probe's grid is chosen (its accuracy is reported too).</source>
+        <source>Split on which the best head of the probe&apos;s grid is chosen (its accuracy is reported too).</source>
         <translation>Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (seine Genauigkeit wird ebenfalls berichtet).</translation>
     </message>
     <message>
@@ -414,19 +415,19 @@
         <translation>Wahrscheinlichkeit der H&amp;E-Färbungsvariation je Ansicht: die Farben in Hämatoxylin, Eosin und DAB zerlegt, jede skaliert und verschoben, dann wieder zusammengesetzt (Tellez et al. 2019). Bei Graustufenbildern übersprungen.</translation>
     </message>
     <message>
-        <source>Stain jitter: each stain's amount multiplied by a factor from [1-s, 1+s] (light 0.05, strong 0.2).</source>
+        <source>Stain jitter: each stain&apos;s amount multiplied by a factor from [1-s, 1+s] (light 0.05, strong 0.2).</source>
         <translation>Färbungsvariation: die Menge jeder Färbung mit einem Faktor aus [1-s, 1+s] multipliziert (leicht 0,05, stark 0,2).</translation>
     </message>
     <message>
-        <source>Stain jitter: a shift from [-b, b] added to each stain's amount, in scikit-image's units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).</source>
+        <source>Stain jitter: a shift from [-b, b] added to each stain&apos;s amount, in scikit-image&apos;s units, where tissue holds about 0.01-0.1 (light 0.005, strong 0.02).</source>
         <translation>Färbungsvariation: eine Verschiebung aus [-b, b] zur Menge jeder Färbung addiert, in den Einheiten von scikit-image, in denen Gewebe etwa 0,01-0,1 enthält (leicht 0,005, stark 0,02).</translation>
     </message>
     <message>
-        <source>With iBOT on: the patch tokens get a head of their own (the DINO head's shape) instead of sharing the DINO head with the class token (DINOv2's default: shared).</source>
+        <source>With iBOT on: the patch tokens get a head of their own (the DINO head&apos;s shape) instead of sharing the DINO head with the class token (DINOv2&apos;s default: shared).</source>
         <translation>Mit iBOT: Die Patch-Tokens bekommen einen eigenen Kopf (in der Form des DINO-Kopfs), statt den DINO-Kopf mit dem Klassen-Token zu teilen (Voreinstellung von DINOv2: geteilt).</translation>
     </message>
     <message>
-        <source>Weight of iBOT's masked-patch loss: block-masked patches of the student's global views predict the teacher's patch tokens of the unmasked views (0 = off; iBOT and DINOv2: 1).</source>
+        <source>Weight of iBOT&apos;s masked-patch loss: block-masked patches of the student&apos;s global views predict the teacher&apos;s patch tokens of the unmasked views (0 = off; iBOT and DINOv2: 1).</source>
         <translation>Gewicht des Masked-Patch-Loss von iBOT: blockweise maskierte Patches der globalen Ansichten des Students sagen die Patch-Tokens des Teachers auf den unmaskierten Ansichten vorher (0 = aus; iBOT und DINOv2: 1).</translation>
     </message>
     <message>
@@ -438,7 +439,7 @@
         <translation>Eine maskierte globale Ansicht verdeckt höchstens diesen Anteil ihrer Patches (DINOv2: 0,5).</translation>
     </message>
     <message>
-        <source>Fraction of the batch's global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
+        <source>Fraction of the batch&apos;s global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
         <translation>Anteil der globalen Ansichten des Batches, die maskiert werden; die übrigen werden ganz gesehen (DINOv2: 0,5).</translation>
     </message>
 </context>
@@ -461,11 +462,11 @@
         <translation>Die Gewichtsabnahme des Schritts (der Zeitplan).</translation>
     </message>
     <message>
-        <source>The teacher's softmax temperature of the step (the schedule).</source>
+        <source>The teacher&apos;s softmax temperature of the step (the schedule).</source>
         <translation>Die Softmax-Temperatur des Teachers in diesem Schritt (der Zeitplan).</translation>
     </message>
     <message>
-        <source>The teacher's EMA momentum of the step (the schedule).</source>
+        <source>The teacher&apos;s EMA momentum of the step (the schedule).</source>
         <translation>Das EMA-Momentum des Teachers in diesem Schritt (der Zeitplan).</translation>
     </message>
     <message>
@@ -473,15 +474,15 @@
         <translation>Bilder des Batches (jedes mit allen Ansichten) pro Sekunde des Schritts, Warten auf Daten eingeschlossen.</translation>
     </message>
     <message>
-        <source>Mean entropy of the teacher's sharpened softmax; near 0 when one pseudo-label wins for every image.</source>
+        <source>Mean entropy of the teacher&apos;s sharpened softmax; near 0 when one pseudo-label wins for every image.</source>
         <translation>Mittlere Entropie der geschärften Softmax des Teachers; nahe 0, wenn ein Pseudo-Label für jedes Bild gewinnt.</translation>
     </message>
     <message>
-        <source>KL divergence of the batch's mean teacher distribution from the uniform one; near log(out_dim) when every image gets the same label.</source>
+        <source>KL divergence of the batch&apos;s mean teacher distribution from the uniform one; near log(out_dim) when every image gets the same label.</source>
         <translation>KL-Divergenz der mittleren Teacher-Verteilung des Batches von der Gleichverteilung; nahe log(out_dim), wenn jedes Bild dasselbe Label bekommt.</translation>
     </message>
     <message>
-        <source>L2 norm of the teacher's centre after the step (0 with Sinkhorn-Knopp centering).</source>
+        <source>L2 norm of the teacher&apos;s centre after the step (0 with Sinkhorn-Knopp centering).</source>
         <translation>L2-Norm des Teacher-Zentrums nach dem Schritt (0 bei Sinkhorn-Knopp-Zentrierung).</translation>
     </message>
     <message>
@@ -493,11 +494,11 @@
         <translation>Sekunden, die der Schritt auf den Datenlader wartete.</translation>
     </message>
     <message>
-        <source>Training time since the run started; a resumed run goes on from its checkpoint's.</source>
+        <source>Training time since the run started; a resumed run goes on from its checkpoint&apos;s.</source>
         <translation>Trainingszeit seit dem Start des Laufs; ein fortgesetzter Lauf zählt ab der Zeit seines Checkpoints weiter.</translation>
     </message>
     <message>
-        <source>Per-dimension standard deviation of the student's L2-normalised class tokens over the images, times sqrt(embed_dim): about 1 when spread over the sphere, 0 when every image gets the same feature.</source>
+        <source>Per-dimension standard deviation of the student&apos;s L2-normalised class tokens over the images, times sqrt(embed_dim): about 1 when spread over the sphere, 0 when every image gets the same feature.</source>
         <translation>Standardabweichung je Dimension der L2-normierten Klassen-Tokens des Students über die Bilder, mal sqrt(embed_dim): etwa 1, wenn sie über die Kugel verteilt sind, 0, wenn jedes Bild dasselbe Merkmal bekommt.</translation>
     </message>
     <message>
@@ -505,27 +506,27 @@
         <translation>Der KoLeo-Term vor seinem Gewicht (optim.koleo_weight); 0, wenn das Gewicht 0 ist.</translation>
     </message>
     <message>
-        <source>Total L2 norm of the student's gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
+        <source>Total L2 norm of the student&apos;s gradients before clipping (optim.clip_grad), as official DINO reports it; of the all-reduced gradients in a data-parallel run.</source>
         <translation>Gesamte L2-Norm der Gradienten des Students vor dem Clipping (optim.clip_grad), wie das offizielle DINO sie meldet; bei datenparallelem Training die der summierten Gradienten.</translation>
     </message>
     <message>
-        <source>The DINO loss of the whole batch (cross-entropy of the student's views against the teacher's targets), plus the weighted KoLeo and iBOT terms.</source>
+        <source>The DINO loss of the whole batch (cross-entropy of the student&apos;s views against the teacher&apos;s targets), plus the weighted KoLeo and iBOT terms.</source>
         <translation>Der DINO-Loss des ganzen Batches (Kreuzentropie der Student-Ansichten gegen die Ziele des Teachers), plus die gewichteten KoLeo- und iBOT-Terme.</translation>
     </message>
     <message>
-        <source>iBOT's masked-patch loss before its weight (optim.ibot_weight): the cross-entropy of the student's masked patch tokens against the teacher's, averaged over each view's masked patches and over the global views; 0 when the weight is 0.</source>
+        <source>iBOT&apos;s masked-patch loss before its weight (optim.ibot_weight): the cross-entropy of the student&apos;s masked patch tokens against the teacher&apos;s, averaged over each view&apos;s masked patches and over the global views; 0 when the weight is 0.</source>
         <translation>Der Masked-Patch-Loss von iBOT vor seinem Gewicht (optim.ibot_weight): die Kreuzentropie der maskierten Patch-Tokens des Students gegen die des Teachers, gemittelt über die maskierten Patches jeder Ansicht und über die globalen Ansichten; 0, wenn das Gewicht 0 ist.</translation>
     </message>
 </context>
 <context>
     <name>dino::ui::AboutDialog</name>
     <message>
-        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST's PathMNIST.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Self-supervised DINO training (self-distillation with no labels, Caron et al. 2021) of a Vision Transformer on MedMNIST&apos;s PathMNIST.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;DINO Studio %1&lt;/h2&gt;&lt;p&gt;Selbstüberwachtes DINO-Training (Selbstdistillation ohne Labels, Caron et al. 2021) eines Vision Transformers auf PathMNIST aus MedMNIST.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href="provenance"&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder. &lt;a href="provenance"&gt;Woher sie stammen und wie sie geprüft wurden&lt;/a&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The bundled sample holds 1,294 real PathMNIST images. &lt;a href=&quot;provenance&quot;&gt;Where they come from and how they were checked&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die mitgelieferte Stichprobe enthält 1.294 echte PathMNIST-Bilder. &lt;a href=&quot;provenance&quot;&gt;Woher sie stammen und wie sie geprüft wurden&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About DINO Studio</source>
@@ -591,11 +592,11 @@ zufällige Init.</translation>
         <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <source>Unknown image format "%1" (use png, svg or pdf).</source>
+        <source>Unknown image format &quot;%1&quot; (use png, svg or pdf).</source>
         <translation>Unbekanntes Bildformat „%1“ (png, svg oder pdf verwenden).</translation>
     </message>
     <message>
-        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches (uniform: %5 each); %6 (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %7 % of the head mean's attention.</source>
+        <source>Class-token attention of block %1 of %2 (%3 split), renormalised over the %4 patches (uniform: %5 each); %6 (viridis: dark low, yellow high), upsampled nearest-neighbour. Mask: the patches holding %7 % of the head mean&apos;s attention.</source>
         <translation>Aufmerksamkeit des Klassen-Tokens in Block %1 von %2 (Split %3), über die %4 Patches renormiert (gleichverteilt: je %5); %6 (viridis: dunkel niedrig, gelb hoch), nächster Nachbar vergrößert. Maske: die Patches mit %7 % der Aufmerksamkeit des Kopfmittels.</translation>
     </message>
     <message>
@@ -646,7 +647,7 @@ zufällige Init.</translation>
         <translation>letzter</translation>
     </message>
     <message>
-        <source>The transformer block whose attention is shown (1 = the first; "last" by default, as in the DINO paper)</source>
+        <source>The transformer block whose attention is shown (1 = the first; &quot;last&quot; by default, as in the DINO paper)</source>
         <translation>Der Transformer-Block, dessen Aufmerksamkeit gezeigt wird (1 = der erste; standardmäßig „letzter“, wie im DINO-Paper)</translation>
     </message>
     <message>
@@ -654,7 +655,7 @@ zufällige Init.</translation>
         <translation>Zufällige Init. daneben</translation>
     </message>
     <message>
-        <source>A second row per image: the same images through the untrained model with the run's seed</source>
+        <source>A second row per image: the same images through the untrained model with the run&apos;s seed</source>
         <translation>Eine zweite Zeile je Bild: dieselben Bilder durch das untrainierte Modell mit dem Seed des Laufs</translation>
     </message>
     <message>
@@ -670,7 +671,7 @@ zufällige Init.</translation>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <source>The official script's --threshold: keep the patches that hold this share of the attention, largest first</source>
+        <source>The official script&apos;s --threshold: keep the patches that hold this share of the attention, largest first</source>
         <translation>--threshold des offiziellen Skripts: die Patches behalten, die diesen Anteil der Aufmerksamkeit tragen, größte zuerst</translation>
     </message>
     <message>
@@ -686,7 +687,7 @@ zufällige Init.</translation>
         <translation>%1 (%2 Bilder)</translation>
     </message>
     <message>
-        <source>"%1" is not an image index (use numbers from 0, separated by commas).</source>
+        <source>&quot;%1&quot; is not an image index (use numbers from 0, separated by commas).</source>
         <translation>„%1“ ist kein Bildindex (Zahlen ab 0 verwenden, durch Kommas getrennt).</translation>
     </message>
     <message>
@@ -783,7 +784,7 @@ zufällige Init.</translation>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <source>The x axis of every chart: the step, the epoch (fractional), or the training time since the run started (metrics.csv's elapsed_seconds)</source>
+        <source>The x axis of every chart: the step, the epoch (fractional), or the training time since the run started (metrics.csv&apos;s elapsed_seconds)</source>
         <translation>Die x-Achse aller Diagramme: der Schritt, die Epoche (mit Bruchteil) oder die Trainingszeit seit dem Start des Laufs (elapsed_seconds aus metrics.csv)</translation>
     </message>
     <message>
@@ -843,7 +844,7 @@ zufällige Init.</translation>
         <translation>Der DINO-Verlust jedes Laufs: blass die einzelnen Schritte, kräftig die geglättete Kurve; eine Seed-Gruppe zeigt ihren Mittelwert mit einem Band von ±1 Standardabweichung.</translation>
     </message>
     <message>
-        <source>The live k-NN accuracy of each run's teacher (eval.knn_every_steps); dashed in the same colour, the same classifier on the run's random-initialised model.</source>
+        <source>The live k-NN accuracy of each run&apos;s teacher (eval.knn_every_steps); dashed in the same colour, the same classifier on the run&apos;s random-initialised model.</source>
         <translation>Die Live-k-NN-Genauigkeit des Lehrers jedes Laufs (eval.knn_every_steps); gestrichelt in derselben Farbe derselbe Klassifikator auf dem zufällig initialisierten Modell des Laufs.</translation>
     </message>
     <message>
@@ -1764,7 +1765,7 @@ zufällige Init.</translation>
         <translation>Perplexität </translation>
     </message>
     <message>
-        <source>t-SNE's effective number of neighbours (at most a third of the images)</source>
+        <source>t-SNE&apos;s effective number of neighbours (at most a third of the images)</source>
         <translation>Effektive Zahl der Nachbarn für t-SNE (höchstens ein Drittel der Bilder)</translation>
     </message>
     <message>
@@ -1784,8 +1785,8 @@ zufällige Init.</translation>
         <translation>t-SNE-Karte des Splits %1: %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style='color:%5'&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
-        <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style='color:%5'&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Position auf der Karte (%7, %8)</translation>
+        <source>&lt;b&gt;#%1&lt;/b&gt; of the %2 split&lt;br&gt;label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;weighted %4-NN vote: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;map position (%7, %8)</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt; des Splits %2&lt;br&gt;Label: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Stimme des gewichteten %4-NN: &lt;span style=&apos;color:%5&apos;&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Position auf der Karte (%7, %8)</translation>
     </message>
     <message>
         <source>CSV…</source>
@@ -1811,7 +1812,7 @@ zufällige Init.</translation>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <source>k-NN evaluation of the run's last checkpoint and of a random-init baseline</source>
+        <source>k-NN evaluation of the run&apos;s last checkpoint and of a random-init baseline</source>
         <translation>k-NN-Auswertung des letzten Checkpoints und einer zufällig initialisierten Vergleichsbasis</translation>
     </message>
     <message>
@@ -1943,7 +1944,7 @@ zufällige Init.</translation>
         <translation>Klassifizieren</translation>
     </message>
     <message>
-        <source>Accuracy on the split's images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
+        <source>Accuracy on the split&apos;s images, with its 95 % Wilson score interval in brackets: the range that holds the accuracy on unlimited images of the same kind 95 times in 100. AUC has no interval here.</source>
         <translation>Genauigkeit auf den Bildern des Splits, in Klammern ihr 95-%-Wilson-Score-Intervall: der Bereich, der die Genauigkeit auf unbegrenzt vielen gleichartigen Bildern 95-mal von 100 enthält. Die AUC hat hier kein Intervall.</translation>
     </message>
     <message>
@@ -2028,7 +2029,7 @@ zufällige Init.</translation>
         <translation>Probe: gewählte lr / wd</translation>
     </message>
     <message>
-        <source>k-NN evaluation and linear probe of the run's last checkpoint and of a random-init baseline</source>
+        <source>k-NN evaluation and linear probe of the run&apos;s last checkpoint and of a random-init baseline</source>
         <translation>k-NN-Evaluation und Linear Probe des letzten Checkpoints des Laufs und einer zufällig initialisierten Baseline</translation>
     </message>
     <message>
@@ -2052,7 +2053,7 @@ letzte %n Blöcke, %1 Epochen</numerusform>
         <translation>%1 Köpfe (lr × wd), trainiert auf %2 %3-Bildern über %4 Epochen in %5 s; berichtet wird der mit der besten %6-Genauigkeit. Makro-AUC auf Test %7.</translation>
     </message>
     <message>
-        <source>The split on which the best head of the probe's grid is chosen (eval.probe_val_split)</source>
+        <source>The split on which the best head of the probe&apos;s grid is chosen (eval.probe_val_split)</source>
         <translation>Der Split, auf dem der beste Kopf des Probe-Rasters gewählt wird (eval.probe_val_split)</translation>
     </message>
     <message>
@@ -2159,7 +2160,7 @@ letzte %n Blöcke, %1 Epochen</numerusform>
         <translation>Taggen…</translation>
     </message>
     <message>
-        <source>Add or remove tags of the selected runs (kept in each run's tags.json)</source>
+        <source>Add or remove tags of the selected runs (kept in each run&apos;s tags.json)</source>
         <translation>Tags der gewählten Läufe hinzufügen oder entfernen (in der tags.json jedes Laufs gespeichert)</translation>
     </message>
     <message>
@@ -2375,7 +2376,7 @@ Nicht gelöscht, weil sie trainieren:
         <translation>Ergebnis:</translation>
     </message>
     <message>
-        <source>The result on the right-hand axis, and the lines' colour</source>
+        <source>The result on the right-hand axis, and the lines&apos; colour</source>
         <translation>Das Ergebnis auf der rechten Achse und die Farbe der Linien</translation>
     </message>
     <message>
@@ -2383,11 +2384,11 @@ Nicht gelöscht, weil sie trainieren:
         <translation>Auswahl aufheben</translation>
     </message>
     <message>
-        <source>Remove every axis's brush: the table shows all runs again</source>
+        <source>Remove every axis&apos;s brush: the table shows all runs again</source>
         <translation>Die Auswahl auf allen Achsen entfernen: die Tabelle zeigt wieder alle Läufe</translation>
     </message>
     <message>
-        <source>The lines' colour: the result on viridis (dark low, yellow high); grey: no result</source>
+        <source>The lines&apos; colour: the result on viridis (dark low, yellow high); grey: no result</source>
         <translation>Die Farbe der Linien: das Ergebnis auf Viridis (dunkel niedrig, gelb hoch); grau: kein Ergebnis</translation>
     </message>
     <message>
@@ -2523,7 +2524,7 @@ Nicht gelöscht, weil sie trainieren:
         <translation>Spannweite %1</translation>
     </message>
     <message>
-        <source>spread of the mean %1 over the field's values</source>
+        <source>spread of the mean %1 over the field&apos;s values</source>
         <translation>Spannweite der mittleren %1 über die Werte des Felds</translation>
     </message>
     <message>
@@ -2753,7 +2754,7 @@ You can continue the run later from the Runs tab.</source>
 Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     </message>
     <message>
-        <source>The collapse guard's advice is in the configuration; press Start for a new run.</source>
+        <source>The collapse guard&apos;s advice is in the configuration; press Start for a new run.</source>
         <translation>Der Rat des Kollapswächters steht in der Konfiguration; Start drücken für einen neuen Lauf.</translation>
     </message>
     <message>
@@ -2927,7 +2928,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Zufällige Init.</translation>
     </message>
     <message>
-        <source>The teacher (EMA of the student, what evaluation uses), the student, or the untrained model with the run's seed</source>
+        <source>The teacher (EMA of the student, what evaluation uses), the student, or the untrained model with the run&apos;s seed</source>
         <translation>Der Teacher (EMA des Students, den die Auswertung nutzt), der Student oder das untrainierte Modell mit dem Seed des Laufs</translation>
     </message>
     <message>
@@ -3206,7 +3207,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Pseudo-Label-Index</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head's largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
+        <source>&lt;b&gt;What you are looking at.&lt;/b&gt; Each image is given the index of the teacher head&apos;s largest output (argmax over out_dim pseudo-labels); the bars count how many images got each index. </source>
         <translation>&lt;b&gt;Was Sie sehen.&lt;/b&gt; Jedes Bild erhält den Index der größten Ausgabe des Teacher-Kopfs (argmax über out_dim Pseudo-Labels); die Balken zählen, wie viele Bilder jeden Index erhielten. </translation>
     </message>
     <message>
@@ -3214,7 +3215,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>PathMNIST hat 9 unterschiedlich große Gewebeklassen, und ähnliche Bilder teilen sich Labels, daher sammeln wenige Labels viele Bilder, während die meisten der out_dim Labels selten oder ungenutzt bleiben. Ein Histogramm mit nur einem Balken oder ein flaches mit einer Entropie nahe log(out_dim) würde einen Kollaps bedeuten.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher's targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2's remedy): a few rounds of normalisation spread each batch's images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head's raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
+        <source>&lt;b&gt;Why it is not uniform:&lt;/b&gt; this run makes the teacher&apos;s targets with Sinkhorn-Knopp (optim.centering = sinkhorn, DINOv2&apos;s remedy): a few rounds of normalisation spread each batch&apos;s images evenly over the labels, which stops one label from winning for every image, and the low teacher temperature makes each image pick one label confidently. The histogram counts the head&apos;s raw argmax over a whole split, without that balancing, so it shows how much of the balance the head has learned. </source>
         <translation>&lt;b&gt;Warum nicht gleichverteilt:&lt;/b&gt; Dieser Lauf bildet die Ziele des Teachers mit Sinkhorn-Knopp (optim.centering = sinkhorn, die Abhilfe aus DINOv2): Einige Normierungsrunden verteilen die Bilder jedes Batches gleichmäßig auf die Labels, was verhindert, dass ein Label für jedes Bild gewinnt, und die niedrige Teacher-Temperatur lässt jedes Bild ein Label deutlich wählen. Das Histogramm zählt das rohe argmax des Kopfs über einen ganzen Split, ohne diesen Ausgleich; es zeigt also, wie viel davon der Kopf gelernt hat. </translation>
     </message>
     <message>
@@ -3455,7 +3456,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Training fortsetzen</translation>
     </message>
     <message>
-        <source>Resume from the last checkpoint with the run's own configuration</source>
+        <source>Resume from the last checkpoint with the run&apos;s own configuration</source>
         <translation>Ab dem letzten Checkpoint mit der Konfiguration des Laufs fortsetzen</translation>
     </message>
     <message>
@@ -3754,11 +3755,11 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Sweep</translation>
     </message>
     <message>
-        <source>The run's folder below the listed folder</source>
+        <source>The run&apos;s folder below the listed folder</source>
         <translation>Der Ordner des Laufs unterhalb des gelisteten Ordners</translation>
     </message>
     <message>
-        <source>training (a process holds the run's lock: its pid and host), finished, stopped, failed, collapsed (ended with a collapse verdict) or created</source>
+        <source>training (a process holds the run&apos;s lock: its pid and host), finished, stopped, failed, collapsed (ended with a collapse verdict) or created</source>
         <translation>trainiert (ein Prozess hält die Sperre des Laufs: seine PID und sein Host), fertig, gestoppt, fehlgeschlagen, kollabiert (mit einem Kollaps-Urteil beendet) oder angelegt</translation>
     </message>
     <message>
@@ -3778,7 +3779,7 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Trainingsdurchsatz: der Median der Bilder pro Sekunde über die Schritte</translation>
     </message>
     <message>
-        <source>The seeds (system.seed) of the group's runs</source>
+        <source>The seeds (system.seed) of the group&apos;s runs</source>
         <translation>Die Seeds (system.seed) der Läufe der Gruppe</translation>
     </message>
     <message>
@@ -3792,7 +3793,7 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
 Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).</translation>
     </message>
     <message>
-        <source>The collapse guard's verdict (status.json)</source>
+        <source>The collapse guard&apos;s verdict (status.json)</source>
         <translation>Das Urteil des Kollaps-Wächters (status.json)</translation>
     </message>
     <message>
@@ -3812,7 +3813,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation> (ausgeblendet)</translation>
     </message>
     <message>
-        <source>Mean over the group's runs</source>
+        <source>Mean over the group&apos;s runs</source>
         <translation>Mittelwert über die Läufe der Gruppe</translation>
     </message>
     <message>
@@ -3912,7 +3913,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Basiskonfiguration</translation>
     </message>
     <message>
-        <source>The form's configuration (saved in the sweep folder as %1)</source>
+        <source>The form&apos;s configuration (saved in the sweep folder as %1)</source>
         <translation>Die Konfiguration des Formulars (im Sweep-Ordner als %1 gespeichert)</translation>
     </message>
     <message>
@@ -3948,7 +3949,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Prüfung</translation>
     </message>
     <message>
-        <source>Values: comma-separated ("0.0005, 0.001, 0.002"); a range: "low, high"; a list-valued field's values separated by ";". Values of one grid field times another's make the grid; ranges and choices are drawn at random (then set the number of trials).</source>
+        <source>Values: comma-separated (&quot;0.0005, 0.001, 0.002&quot;); a range: &quot;low, high&quot;; a list-valued field&apos;s values separated by &quot;;&quot;. Values of one grid field times another&apos;s make the grid; ranges and choices are drawn at random (then set the number of trials).</source>
         <translation>Werte: durch Kommas getrennt („0.0005, 0.001, 0.002“); ein Bereich: „unten, oben“; die Werte eines listenwertigen Felds durch „;“ getrennt. Die Werte eines Gitterfelds mal die eines anderen ergeben das Gitter; Bereiche und Auswahlen werden zufällig gezogen (dann die Anzahl der Trials setzen).</translation>
     </message>
     <message>
@@ -3956,7 +3957,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Seeds und Budget</translation>
     </message>
     <message>
-        <source>system.seed of each configuration's runs; the table averages over them</source>
+        <source>system.seed of each configuration&apos;s runs; the table averages over them</source>
         <translation>system.seed der Läufe jeder Konfiguration; die Tabelle mittelt über sie</translation>
     </message>
     <message>
@@ -4004,7 +4005,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>keines: jeder Trial läuft bis zum Ende</translation>
     </message>
     <message>
-        <source>median rule (Optuna's MedianPruner)</source>
+        <source>median rule (Optuna&apos;s MedianPruner)</source>
         <translation>Median-Regel (MedianPruner von Optuna)</translation>
     </message>
     <message>
@@ -4132,19 +4133,19 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>z. B. %1</translation>
     </message>
     <message>
-        <source>expected true or false, got "%1"</source>
+        <source>expected true or false, got &quot;%1&quot;</source>
         <translation>true oder false erwartet, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>expected an integer, got "%1"</source>
+        <source>expected an integer, got &quot;%1&quot;</source>
         <translation>ganze Zahl erwartet, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>expected a number, got "%1"</source>
+        <source>expected a number, got &quot;%1&quot;</source>
         <translation>Zahl erwartet, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>expected a list of numbers, got "%1"</source>
+        <source>expected a list of numbers, got &quot;%1&quot;</source>
         <translation>Liste von Zahlen erwartet, erhalten: „%1“</translation>
     </message>
     <message>
@@ -4184,7 +4185,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>%1 steht doppelt in der Liste</translation>
     </message>
     <message>
-        <source>Made with DINO Studio's sweep dialog</source>
+        <source>Made with DINO Studio&apos;s sweep dialog</source>
         <translation>Erstellt mit dem Sweep-Dialog von DINO Studio</translation>
     </message>
     <message>
@@ -4200,7 +4201,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Ein zu variierendes Feld hinzufügen (mit Werten, einem Bereich oder einer Auswahl).</translation>
     </message>
     <message>
-        <source>Seeds: "%1" is not an integer &gt;= 0</source>
+        <source>Seeds: &quot;%1&quot; is not an integer &gt;= 0</source>
         <translation>Seeds: „%1“ ist keine ganze Zahl &gt;= 0</translation>
     </message>
     <message>
@@ -4294,7 +4295,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Es läuft bereits ein Sweep (%1); zuerst stoppen.</translation>
     </message>
     <message>
-        <source>The dino command-line program was not found at %1; it runs the sweep's trials. Build it (ninja dino) or set DINO_CLI to its path.</source>
+        <source>The dino command-line program was not found at %1; it runs the sweep&apos;s trials. Build it (ninja dino) or set DINO_CLI to its path.</source>
         <translation>Das Kommandozeilenprogramm dino wurde unter %1 nicht gefunden; es führt die Trials des Sweeps aus. Bauen (ninja dino) oder DINO_CLI auf seinen Pfad setzen.</translation>
     </message>
     <message>
@@ -4425,7 +4426,7 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>DINO's two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
+        <source>DINO&apos;s two collapse modes: entropy near log(out_dim) with KL near 0 means a uniform output (centering without enough sharpening); entropy near 0 with KL near log(out_dim) means one pseudo-label wins for every image (sharpening without centering).</source>
         <translation>Die zwei Kollaps-Arten von DINO: Entropie nahe log(out_dim) mit KL nahe 0 bedeutet eine gleichförmige Ausgabe (Zentrierung ohne genug Schärfung); Entropie nahe 0 mit KL nahe log(out_dim) bedeutet, dass ein Pseudo-Label für jedes Bild gewinnt (Schärfung ohne Zentrierung).</translation>
     </message>
     <message>
@@ -4453,12 +4454,12 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <source>k-NN accuracy of the teacher's features on a fixed subset during training (eval.knn_every_steps), beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO has learned something the random network did not have.</source>
+        <source>k-NN accuracy of the teacher&apos;s features on a fixed subset during training (eval.knn_every_steps), beside the same classifier on a random-initialised model (dashed). Above the dashed lines, DINO has learned something the random network did not have.</source>
         <translation>k-NN-Genauigkeit der Merkmale des Teachers auf einer festen Teilmenge während des Trainings (eval.knn_every_steps), neben demselben Klassifikator auf einem zufällig initialisierten Modell (gestrichelt). Oberhalb der gestrichelten Linien hat DINO etwas gelernt, das das Zufallsnetz nicht hatte.</translation>
     </message>
     <message>
-        <source>Try: %1. &lt;a href="apply"&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
-        <translation>Versuchen Sie: %1. &lt;a href="apply"&gt;Diesen Rat auf eine neue Konfiguration anwenden&lt;/a&gt;</translation>
+        <source>Try: %1. &lt;a href=&quot;apply&quot;&gt;Apply this advice to a new configuration&lt;/a&gt;</source>
+        <translation>Versuchen Sie: %1. &lt;a href=&quot;apply&quot;&gt;Diesen Rat auf eine neue Konfiguration anwenden&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Collapse guard</source>
