@@ -1,27 +1,14 @@
 #include "data/block_mask.h"
 
+#include "common/splitmix.h"
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
 namespace dino {
 
-namespace {
-uint64_t splitmix(uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-}  // namespace
-
-uint64_t MaskRng::next() {
-    state_ += 0x9E3779B97F4A7C15ull;
-    uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
+uint64_t MaskRng::next() { return splitmix64Next(state_); }
 
 double MaskRng::uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
 
@@ -35,7 +22,7 @@ int64_t MaskRng::integer(int64_t lo, int64_t hi) {
 
 uint64_t maskSeed(uint64_t seed, int64_t step) {
     // Its own stream: a constant apart from the loader's batchSeed, mixed with the step.
-    return splitmix(splitmix(seed ^ 0x1B0C4D2E5F607182ull) + static_cast<uint64_t>(step));
+    return splitmix64(splitmix64(seed ^ 0x1B0C4D2E5F607182ull) + static_cast<uint64_t>(step));
 }
 
 std::vector<bool> blockMask(const BlockMaskOptions& o, int64_t count, MaskRng& rng) {

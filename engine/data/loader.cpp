@@ -1,5 +1,7 @@
 #include "data/loader.h"
 
+#include "common/splitmix.h"
+
 #include <dlfcn.h>
 
 #include <condition_variable>
@@ -10,17 +12,6 @@
 #include <thread>
 
 namespace dino {
-
-namespace {
-
-uint64_t splitmix64(uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-}  // namespace
 
 torch::Tensor epochPermutation(int64_t n, uint64_t seed, int64_t epoch) {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(splitmix64(seed ^ splitmix64(static_cast<uint64_t>(epoch) + 1)));

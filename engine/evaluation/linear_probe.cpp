@@ -4,6 +4,8 @@
 #include "common/cancellation.h"
 #include "evaluation/classification_metrics.h"
 
+#include "common/splitmix.h"
+
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -14,13 +16,6 @@
 namespace dino {
 
 namespace {
-
-uint64_t splitmix64(uint64_t& state) {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 void checkInputs(const torch::Tensor& x, const torch::Tensor& y, int num_classes, const char* what) {
     if (!x.defined() || x.dim() != 2)
@@ -86,9 +81,9 @@ torch::Tensor FeatureStandardizer::apply(const torch::Tensor& x) const {
 std::vector<int64_t> probeEpochOrder(int64_t n, uint64_t seed, int epoch) {
     std::vector<int64_t> order(size_t(std::max<int64_t>(n, 0)));
     for (int64_t i = 0; i < n; ++i) order[size_t(i)] = i;
-    uint64_t state = seed + uint64_t(epoch) * 0x9E3779B97F4A7C15ULL;
+    uint64_t state = seed + uint64_t(epoch) * kSplitmixIncrement;
     for (int64_t i = n - 1; i > 0; --i) {
-        const auto j = int64_t(splitmix64(state) % uint64_t(i + 1));
+        const auto j = int64_t(splitmix64Next(state) % uint64_t(i + 1));
         std::swap(order[size_t(i)], order[size_t(j)]);
     }
     return order;
