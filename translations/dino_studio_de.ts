@@ -2686,10 +2686,6 @@ Nicht gelöscht, weil sie trainieren:
         <translation>Läufe</translation>
     </message>
     <message>
-        <source>Cannot open run</source>
-        <translation>Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -2726,18 +2722,6 @@ Nicht gelöscht, weil sie trainieren:
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <source>Cannot read the run folder: %1</source>
-        <translation>Der Laufordner kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Stop the current training before opening another run.</source>
-        <translation>Vor dem Öffnen eines anderen Laufs das laufende Training stoppen.</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 steps, status %3</source>
-        <translation>%1 geöffnet: %2 Schritte, Status %3</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -2770,10 +2754,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
-        <source>%1 — DINO Studio</source>
-        <translation>%1 — DINO Studio</translation>
-    </message>
-    <message>
         <source>Stop training?</source>
         <translation>Training stoppen?</translation>
     </message>
@@ -2796,10 +2776,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>Another process is training this run (%1); it has one writer at a time.</source>
         <translation>Ein anderer Prozess trainiert diesen Lauf (%1); ein Lauf hat jeweils nur einen Schreiber.</translation>
-    </message>
-    <message>
-        <source>Following it while it trains: %1</source>
-        <translation>Wird verfolgt, solange er trainiert: %1</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -3841,6 +3817,33 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
     <message>
         <source>pruned</source>
         <translation>vorzeitig beendet</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ShownRun</name>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation>Vor dem Öffnen eines anderen Laufs das laufende Training stoppen.</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 steps, status %3</source>
+        <translation>%1 geöffnet: %2 Schritte, Status %3</translation>
+    </message>
+    <message>
+        <source>Following it while it trains: %1</source>
+        <translation>Wird verfolgt, solange er trainiert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation>Der Laufordner kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
+        <translation>%1 — DINO Studio</translation>
     </message>
 </context>
 <context>

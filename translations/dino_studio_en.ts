@@ -2671,10 +2671,6 @@ Not deleted, because they train:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2711,18 +2707,6 @@ Not deleted, because they train:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read the run folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the current training before opening another run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 steps, status %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2753,10 +2737,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — DINO Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop training?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2778,10 +2758,6 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>Another process is training this run (%1); it has one writer at a time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Following it while it trains: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3819,6 +3795,33 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
     </message>
     <message>
         <source>pruned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::ShownRun</name>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 steps, status %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following it while it trains: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — DINO Studio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

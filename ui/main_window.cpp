@@ -21,18 +21,15 @@
 #include "run_follower_view.h"
 #include "run_status_bar.h"
 #include "runs_panel.h"
+#include "shown_run.h"
 #include "sweep_commands.h"
 #include "sweep_dialog.h"
 #include "sweep_runner.h"
 #include "training_panel.h"
 #include "window_geometry.h"
 
-#include "api/run_lock.h"
-
 #include <QAction>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFileInfo>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -65,6 +62,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(sweepProgress_);
 
     commands_ = new RunCommands(this, controller_, doc_, preview_);
+    shown_ = new ShownRun({controller_, &views_, doc_, actions_, training_, runs_, evaluation_, pseudo_, follower_, commands_, this},
+                          [this] { stopFollowing(); }, this);
+    connect(shown_, &ShownRun::opened, this, [this](const QString& dir) {
+        onStateChanged(RunController::State::Idle);
+        showStatus(tr("Opened %1").arg(dir), 5000);
+    });
     commands_->addExports(actions_, training_->plots() + evaluation_->plots() + QList<PlotWidget*>{pseudo_->histogramPlot()});
     actions_->buildMenus(tabs_);
     connectActions();
@@ -74,7 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connectSweeps();
     restoreSettings();
     onStateChanged(RunController::State::Idle);
-    setShownRun({});
+    shown_->setShown({});
     updateStartBlocked();
 }
 
@@ -136,9 +139,9 @@ void MainWindow::connectActions() {
         pseudo_->compute();
     });
     connect(column_, &ConfigColumn::presetChosen, this, [this](const QString& name) { action("preset:" + name)->trigger(); });
-    connect(commands_, &RunCommands::runChosen, this, &MainWindow::openRunShowingError);
+    connect(commands_, &RunCommands::runChosen, shown_, &ShownRun::openShowingError);
     connect(commands_, &RunCommands::statusMessage, this, &MainWindow::showStatus);
-    connect(commands_, &RunCommands::runChanged, this, &MainWindow::reloadRunSummary);
+    connect(commands_, &RunCommands::runChanged, shown_, &ShownRun::reloadSummary);
     connect(commands_, &RunCommands::encoderExported, this, &MainWindow::encoderExported);
     connect(commands_, &RunCommands::checkpointsPruned, this, &MainWindow::checkpointsPruned);
 }
@@ -156,7 +159,7 @@ void MainWindow::connectController() {
     connect(controller_, &RunController::knnReady, training_, [this](const api::KnnPoint& p) { training_->appendKnn({p}); });
     connect(controller_, &RunController::evalProgress, evaluation_, &EvaluationPanel::setProgress);
     // Epochs are logged by the engine (log.txt and onLog); the epoch signal refreshes the run summary.
-    connect(controller_, &RunController::epochDone, this, [this] { reloadRunSummary(); });
+    connect(controller_, &RunController::epochDone, this, [this] { shown_->reloadSummary(); });
     connect(controller_, &RunController::logLine, training_, &TrainingPanel::appendLog);
     connect(controller_, &RunController::finished, this, &MainWindow::onFinished);
     connect(controller_, &RunController::failed, this, &MainWindow::onFailed);
@@ -170,7 +173,7 @@ void MainWindow::connectPanels() {
         updateFormPlan();
     });
     connect(form_, &ConfigForm::validityChanged, this, &MainWindow::updateStartBlocked);
-    connect(doc_, &ConfigDocument::changed, this, &MainWindow::updateTitle);
+    connect(doc_, &ConfigDocument::changed, shown_, &ShownRun::updateTitle);
     connect(form_->datasetPicker(), &DatasetPicker::inspected, preview_, &PreviewPanel::setDatasetSize);
     connect(form_->datasetPicker(), &DatasetPicker::inspected, this, &MainWindow::updateFormPlan);
     connect(training_, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
@@ -180,8 +183,8 @@ void MainWindow::connectPanels() {
         form_->setConfig(advised);  // modified, unsaved: the user looks at it and starts it
         showStatus(tr("The collapse guard's advice is in the configuration; press Start for a new run."), 8000);
     });
-    connect(evaluation_, &EvaluationPanel::evaluated, this, &MainWindow::reloadRunSummary);
-    connect(pseudo_, &PseudoLabelPanel::computed, this, &MainWindow::reloadRunSummary);
+    connect(evaluation_, &EvaluationPanel::evaluated, shown_, &ShownRun::reloadSummary);
+    connect(pseudo_, &PseudoLabelPanel::computed, shown_, &ShownRun::reloadSummary);
     // The checkpoint lists of the inspection tabs follow the run (new epochs appear while it trains).
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         if (runDir().isEmpty()) return;
@@ -189,12 +192,12 @@ void MainWindow::connectPanels() {
         if (tabs_->currentWidget() == map_) map_->setRunDir(runDir());
     });
     connect(runs_, &RunsPanel::openRequested, action("openRun"), &QAction::trigger);
-    connect(runs_, &RunsPanel::openRun, this, &MainWindow::openRunAsking);
+    connect(runs_, &RunsPanel::openRun, shown_, &ShownRun::openAsking);
     connect(runs_, &RunsPanel::continueRequested, action("continue"), &QAction::trigger);
     connect(runs_, &RunsPanel::runsFolderChanged, this, &MainWindow::setRunsFolder);
-    connect(experiments_, &ExperimentsPanel::openRun, this, &MainWindow::openRunAsking);
+    connect(experiments_, &ExperimentsPanel::openRun, shown_, &ShownRun::openAsking);
     commands_->attach(runs_);
-    connect(actions_, &MainActions::recentChosen, this, &MainWindow::openRunAsking);
+    connect(actions_, &MainActions::recentChosen, shown_, &ShownRun::openAsking);
     connect(actions_, &MainActions::recentRunsChanged, runs_, &RunsPanel::setRecent);
 }
 
@@ -272,15 +275,6 @@ void MainWindow::updateStartBlocked() {
     action("start")->setEnabled(reason.isEmpty() && !isTraining());
 }
 
-// The title names the configuration ("quick.json[*]": modified) and the run shown.
-void MainWindow::updateTitle() {
-    const QString run = runDir().isEmpty() ? QString() : QFileInfo(runDir()).fileName();
-    QString title = doc_->displayName() + QStringLiteral("[*]");
-    if (!run.isEmpty() && run != doc_->displayName()) title += QStringLiteral(" · ") + run;
-    setWindowTitle(tr("%1 — DINO Studio").arg(title));
-    setWindowModified(doc_->isModified());
-}
-
 // Before Start, the schedule charts show the plan of the form (a warm-up being edited can be seen);
 // an opened run unchanged in the form keeps its own plan.
 void MainWindow::updateFormPlan() {
@@ -347,17 +341,11 @@ void MainWindow::stopTraining() {
                        tr("Stop training"), [this] { controller_->stop(); });
 }
 
-void MainWindow::onRunStarted(const QString& dir, const RunConfig& cfg) {
-    for (RunView* v : std::as_const(views_)) v->startRun(dir, cfg);
-    // A run started from the form keeps the form's configuration in its folder: the saved copy.
-    if (configToJson(form_->config()) == configToJson(cfg)) doc_->adoptRun(dir, cfg);
-    setShownRun(dir);
-    reloadRunSummary();
-}
+void MainWindow::onRunStarted(const QString& dir, const RunConfig& cfg) { shown_->started(dir, cfg, form_->config()); }
 
 // A run ended: the summary and the log follow; true when the window waits for it to close.
 bool MainWindow::runEnded(const QString& log) {
-    reloadRunSummary();
+    shown_->reloadSummary();
     training_->appendLog(log);
     return closePending_;
 }
@@ -367,16 +355,7 @@ void MainWindow::onFinished(bool cancelled) {
                                             : tr("Training finished."));
     showStatus(cancelled ? tr("Training stopped") : tr("Training finished"), 8000);
     Q_EMIT trainingFinished(cancelled);
-    if (closing && close()) return;
-    // The engine writes eval.json and pseudo_labels.json at the end of a run; show what is on disk.
-    try {
-        const api::RunSnapshot snap = api::loadRun(ss(runDir()));
-        if (snap.eval && !evaluation_->hasReport()) evaluation_->showReport(*snap.eval);
-        if (snap.pseudo_labels) pseudo_->showReport(*snap.pseudo_labels);
-        else if (!cancelled) pseudo_->compute();
-    } catch (const std::exception&) {
-        // reloadRunSummary has already reported it
-    }
+    if (!(closing && close())) shown_->showEnd(cancelled);
 }
 
 void MainWindow::onFailed(const QString& message) {
@@ -387,64 +366,7 @@ void MainWindow::onFailed(const QString& message) {
 
 // ---- runs -------------------------------------------------------------------------------------
 
-QString MainWindow::openRun(const QString& dir) {
-    if (isTraining()) return tr("Stop the current training before opening another run.");
-    api::RunSnapshot snap;
-    try {
-        snap = api::loadRun(ss(dir));
-    } catch (const std::exception& e) {
-        return qs(e.what());
-    }
-    stopFollowing();
-    controller_->setRunDir(dir);
-    snap.dir = ss(runDir());  // absolute
-    for (RunView* v : std::as_const(views_)) v->showRun(snap);
-    doc_->adoptRun(runDir(), snap.config);
-    setShownRun(runDir());
-    training_->appendLog(tr("Opened %1: %2 steps, status %3")
-                             .arg(QDir::toNativeSeparators(runDir()))
-                             .arg(snap.steps.size())
-                             .arg(qs(snap.status)));
-    // Another process trains it (a `dino train`, a sweep's trial, a mounted run of another machine):
-    // the window follows it until that process ends.
-    if (const auto writer = api::runWriterAny(snap.dir)) {
-        follower_->follow(runDir());
-        training_->appendLog(tr("Following it while it trains: %1").arg(RunFollowerView::describe(*writer)));
-    } else {
-        follower_->watch(runDir());  // followed if a process starts writing it
-    }
-    onStateChanged(RunController::State::Idle);
-    showStatus(tr("Opened %1").arg(runDir()), 5000);
-    return {};
-}
-
-void MainWindow::openRunShowingError(const QString& dir) {
-    const QString err = openRun(dir);
-    if (!err.isEmpty()) commands_->showError(tr("Cannot open run"), err);
-}
-
-void MainWindow::openRunAsking(const QString& dir) {
-    commands_->whenEditsMayGo([this, dir] { openRunShowingError(dir); });
-}
-
-// The run the window shows (opened or trained): the recent runs, the exports' folder, the title.
-void MainWindow::setShownRun(const QString& dir) {
-    if (!dir.isEmpty()) actions_->addRecentRun(dir);
-    setExportRun(this, dir);
-    actions_->setRunOpen(!dir.isEmpty());
-    updateTitle();
-}
-
-void MainWindow::reloadRunSummary() {
-    if (runDir().isEmpty()) return;
-    try {
-        runs_->showSnapshot(api::loadRun(ss(runDir())));
-    } catch (const std::exception& e) {
-        runs_->clearRun();
-        training_->appendLog(tr("Cannot read the run folder: %1").arg(qs(e.what())));
-    }
-    action("continue")->setEnabled(!isTraining() && !follower_->isFollowing());
-}
+QString MainWindow::openRun(const QString& dir) { return shown_->open(dir); }
 
 // ---- closing ----------------------------------------------------------------------------------
 

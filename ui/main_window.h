@@ -38,6 +38,7 @@ class SweepProgressWidget;
 class RunStatusBar;
 class RunView;
 class RunsPanel;
+class ShownRun;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow {
@@ -136,8 +137,6 @@ private:
     void saveSettings();
 
     void showStatus(const QString& text, int timeoutMs) const;
-    void openRunShowingError(const QString& dir);
-    void openRunAsking(const QString& dir);  // asks about unsaved edits first
 
     void onStateChanged(RunController::State s);
     void onRunStarted(const QString& dir, const dino::RunConfig& cfg);
@@ -145,10 +144,7 @@ private:
     void onFinished(bool cancelled);
     void onFailed(const QString& message);
     void updateStartBlocked();
-    void updateTitle();
     void updateFormPlan();
-    void setShownRun(const QString& dir);
-    void reloadRunSummary();
 
     ConfigForm* form_ = nullptr;
     ConfigDocument* doc_ = nullptr;
@@ -163,6 +159,7 @@ private:
     RunsPanel* runs_ = nullptr;
     ExperimentsPanel* experiments_ = nullptr;
     QList<RunView*> views_;
+    ShownRun* shown_ = nullptr;  // the run shown: opening, recent runs, the Runs tab's summary
     ConfigColumn* column_ = nullptr;
     RunStatusBar* statusProgress_ = nullptr;
     MainActions* actions_ = nullptr;
