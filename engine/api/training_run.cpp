@@ -12,6 +12,7 @@
 #include "training/runtime.h"
 #include "training/trainer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -60,8 +61,10 @@ std::string epochLine(const EpochMetrics& e) {
 // behind. rowsOf(old_header) gives the function that turns one of the file's rows into its step and the
 // row as today's header writes it (an older metrics.csv gains the columns added since, as NaN or 0).
 template <class RowsOf>
-std::ofstream openStepCsv(const std::string& path, const std::string& header, int64_t keep_before, RowsOf rowsOf) {
+std::ofstream openStepCsv(const std::string& path, const std::string& header, int64_t keep_before, RowsOf rowsOf,
+                          int64_t* last_kept = nullptr) {
     std::string kept = header + "\n";
+    if (last_kept) *last_kept = -1;
     if (keep_before > 0 && fs::exists(path)) {
         std::ifstream in(path, std::ios::binary);
         std::string line;
@@ -71,7 +74,10 @@ std::ofstream openStepCsv(const std::string& path, const std::string& header, in
             if (line.empty()) continue;
             try {
                 auto [step, text] = row(line);
-                if (step < keep_before) kept += text + "\n";
+                if (step < keep_before) {
+                    kept += text + "\n";
+                    if (last_kept) *last_kept = std::max(*last_kept, step);
+                }
             } catch (const std::exception&) {
                 // a torn line from a kill: dropped
             }
@@ -94,11 +100,12 @@ std::ofstream openMetrics(const std::string& run_dir, int64_t keep_before) {
     });
 }
 
-std::ofstream openKnn(const std::string& run_dir, int64_t keep_before) {
+std::ofstream openKnn(const std::string& run_dir, int64_t keep_before, int64_t* last_kept) {
     // A point's step counts steps done: the point of step s belongs to the steps before s.
-    return openStepCsv(runKnnPath(run_dir), knnCsvHeader(), keep_before + 1, [](const std::string&) {
-        return [](const std::string& l) { return std::make_pair(parseKnnCsvRow(l).step, l); };
-    });
+    return openStepCsv(
+        runKnnPath(run_dir), knnCsvHeader(), keep_before + 1,
+        [](const std::string&) { return [](const std::string& l) { return std::make_pair(parseKnnCsvRow(l).step, l); }; },
+        last_kept);
 }
 
 // Training time up to a checkpoint after `steps` steps: the elapsed time of the last of those steps in
@@ -121,7 +128,7 @@ public:
         : dir_(run_dir), inner_(inner), metrics_(openMetrics(run_dir, start_step)),
           log_(runLogPath(run_dir), std::ios::app), guard_(cfg, plan.total_steps), plan_(plan) {
         if (!log_) throw std::runtime_error("cannot append to " + runLogPath(run_dir));
-        if (cfg.eval.knn_every_steps > 0) knn_ = openKnn(run_dir, start_step);
+        if (cfg.eval.knn_every_steps > 0) knn_ = openKnn(run_dir, start_step, &knn_last_kept_);
         if (start_step > 0) {
             // A resumed run: the guard sees the steps before the checkpoint again (the rows metrics.csv
             // kept), so that its window and verdict go on where they were, and a collapse it had already
@@ -167,7 +174,10 @@ public:
     }
     // The last step recorded in this session, or null before the first.
     const StepMetrics* lastStep() const { return last_step_ ? &*last_step_ : nullptr; }
+    // Whether knn.csv has the point of this step (kept from before a resume).
+    bool hasKnnPoint(int64_t step) const { return knn_last_kept_ >= step; }
     void onKnn(const KnnPoint& p) override {
+        if (p.step <= knn_last_kept_) return;  // a point the file already has
         if (knn_.is_open()) {
             knn_ << knnCsvRow(p) << '\n';
             knn_.flush();
@@ -206,6 +216,7 @@ private:
     std::ofstream metrics_;
     std::ofstream log_;
     std::ofstream knn_;
+    int64_t knn_last_kept_ = -1;  // the last step of the points knn.csv kept from before a resume
     CollapseGuard guard_;
     CollapseState last_state_ = CollapseState::Warmup;
     std::chrono::steady_clock::time_point last_status_{};
@@ -467,6 +478,8 @@ RunOutcome TrainingRun::runHere(TrainObserver& observer) {
         rec.logFileOnly("started: " + describePlan(plan, im.cfg));  // front ends show the plan from onPlan
 
     TrainerHooks hooks;
+    // A run cancelled while its live k-NN point was being computed resumes at that step without the point.
+    hooks.live_knn_at_start = plan.start_step > 0 && im.cfg.eval.knn_every_steps > 0 && !rec.hasKnnPoint(plan.start_step);
     hooks.after_epoch = [&](int epoch, const std::string& ckpt, bool last) {
         const auto& ev = im.cfg.eval;
         bool periodic = ev.eval_every_epochs > 0 && (epoch + 1) % ev.eval_every_epochs == 0;

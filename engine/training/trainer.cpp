@@ -326,6 +326,7 @@ api::RunOutcome Trainer::run(api::TrainObserver& obs, const TrainerHooks& hooks)
 
     const int64_t spe = plan_.steps_per_epoch;
     const int64_t total = plan_.total_steps;
+    if (hooks.live_knn_at_start && LiveKnn::due(cfg_, step_, total) && isWriter()) liveKnn(obs);
     while (step_ < total) {
         const int epoch = static_cast<int>(step_ / spe);
         int64_t in_epoch = step_ % spe;

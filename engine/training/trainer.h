@@ -52,6 +52,10 @@ struct TrainerHooks {
     std::function<void(int64_t step, torch::Tensor& loss)> loss_override;
     // Tests: sees the student with this step's gradients (all-reduced, before clipping and freezing).
     std::function<void(int64_t step, DinoModel& student)> before_clip;
+    // The run's live k-NN curve lacks the point of the step it starts at: a run cancelled while that point
+    // was being computed (or during its step) kept a checkpoint after the step but no point. The trainer
+    // computes it before the first step, when the step is one the curve is due at.
+    bool live_knn_at_start = false;
 };
 
 // A checkpoint could not be written (disk full, read-only file system, no space to begin with).

@@ -488,6 +488,93 @@ TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-ini
     CHECK(countLines(dir2 / "knn.csv") == 1);
 }
 
+TEST_CASE("a run cancelled during a live k-NN point computes that point once when it resumes", "[trainer][live_knn][resume]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.eval.knn_every_steps = 3;  // 8 steps: points after 3, 6 and 8
+    cfg.eval.knn_live_max = 50;
+    cfg.eval.knn_live_split = "val";
+    struct KnnRec : Recorder {
+        std::vector<api::KnnPoint> points;
+        std::function<void(const std::string&)> on_log;
+        std::function<void(const api::KnnPoint&)> on_knn;
+        void onKnn(const api::KnnPoint& p) override {
+            points.push_back(p);
+            if (on_knn) on_knn(p);
+        }
+        void onLog(const std::string& s) override {
+            Recorder::onLog(s);
+            if (on_log) on_log(s);
+        }
+    };
+    test::TempDir full("knn-full");
+    std::vector<api::KnnPoint> uninterrupted;
+    {
+        KnnRec rec;
+        REQUIRE(api::TrainingRun::create(cfg, full.path())->run(rec) == api::RunOutcome::Finished);
+        uninterrupted = api::loadRun(full.path()).knn;
+        REQUIRE(uninterrupted.size() == 3);
+    }
+    auto resumeAndCompare = [&](const std::string& dir, size_t points_in_resume) {
+        {
+            auto run = api::TrainingRun::resume(dir);
+            CHECK(run->plan().start_step == 3);
+            KnnRec rec;
+            REQUIRE(run->run(rec) == api::RunOutcome::Finished);
+            CHECK(rec.points.size() == points_in_resume);
+        }
+        // The curve has each point once, with the uninterrupted run's values.
+        auto curve = api::loadRun(dir).knn;
+        REQUIRE(curve.size() == uninterrupted.size());
+        for (size_t i = 0; i < curve.size(); ++i) {
+            CHECK(curve[i].step == uninterrupted[i].step);
+            CHECK(curve[i].knn_1nn == uninterrupted[i].knn_1nn);
+            CHECK(curve[i].knn_weighted == uninterrupted[i].knn_weighted);
+        }
+        CHECK(countLines(fs::path(dir) / "knn.csv") == 1 + 3);
+    };
+    SECTION("cancelled while the point after step 3 is computed") {
+        test::TempDir part("knn-cancel-in-knn");
+        {
+            auto run = api::TrainingRun::create(cfg, part.path());
+            KnnRec rec;
+            // The first point's computation announces itself ("live k-NN every 3 steps: ..."), then runs.
+            rec.on_log = [&](const std::string& s) {
+                if (s.rfind("live k-NN every", 0) == 0) run->cancel();
+            };
+            REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
+            CHECK(rec.points.empty());
+            CHECK(readCheckpointInfo(lastCheckpointPath(part.path())).step == 3);
+            CHECK(api::loadRun(part.path()).knn.empty());
+        }
+        resumeAndCompare(part.path(), 3);  // the missing point after step 3, then 6 and 8
+    }
+    SECTION("cancelled during step 3 itself (the due point sees the cancel)") {
+        test::TempDir part("knn-cancel-in-step");
+        {
+            auto run = api::TrainingRun::create(cfg, part.path());
+            KnnRec rec;
+            rec.cancel_after = 2;  // the third step: 3 steps done, a point is due
+            rec.cancel = [&] { run->cancel(); };
+            REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
+            CHECK(rec.points.empty());
+            CHECK(readCheckpointInfo(lastCheckpointPath(part.path())).step == 3);
+        }
+        resumeAndCompare(part.path(), 3);
+    }
+    SECTION("cancelled after the point was written: the resume does not compute it again") {
+        test::TempDir part("knn-cancel-after-knn");
+        {
+            auto run = api::TrainingRun::create(cfg, part.path());
+            KnnRec rec;
+            rec.on_knn = [&](const api::KnnPoint&) { run->cancel(); };
+            REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
+            CHECK(rec.points.size() == 1);
+            CHECK(readCheckpointInfo(lastCheckpointPath(part.path())).step == 3);
+        }
+        resumeAndCompare(part.path(), 2);  // 6 and 8 only
+    }
+}
+
 TEST_CASE("the live k-NN does not change training: the same weights with and without it", "[trainer][live_knn]") {
     RunConfig cfg = test::tinyConfig();
     cfg.optim.epochs = 1;
