@@ -2,6 +2,7 @@
 
 #include "api/accuracy_interval.h"
 #include "api/analysis.h"
+#include "api/probe_grid.h"
 #include "api/run_directory.h"
 #include "background_task.h"
 #include "qt_types.h"
@@ -350,8 +351,18 @@ void EvaluationPanel::showReport(const api::EvalReport& r) {
         const api::ProbeMetrics& p = m[c]->probe;
         summary_->setItem(kProbeValRow, c, item(p.present ? pctWithInterval(p.val_accuracy, p.n_val) : QStringLiteral("—"), true));
         summary_->setItem(kProbeTestRow, c, item(p.present ? pctWithInterval(p.test_accuracy, r.n_test) : QStringLiteral("—"), true));
-        summary_->setItem(kProbeChoiceRow, c,
-                          item(p.present ? QStringLiteral("%1 / %2").arg(p.lr, 0, 'g', 4).arg(p.wd, 0, 'g', 4) : QStringLiteral("—"), true));
+        const api::GridEdge edge = api::probeLrEdge(p);
+        QString choice = p.present ? QStringLiteral("%1 / %2").arg(p.lr, 0, 'g', 4).arg(p.wd, 0, 'g', 4) : QStringLiteral("—");
+        if (edge != api::GridEdge::Inside) choice = tr("%1 (edge of the grid)").arg(choice);
+        summary_->setItem(kProbeChoiceRow, c, item(choice, true));
+        if (edge == api::GridEdge::Largest)
+            summary_->item(kProbeChoiceRow, c)
+                ->setToolTip(tr("The best head has the largest learning rate of eval.probe_lrs: a larger one may do "
+                                "better, so this probe accuracy is a lower bound. Add larger values to eval.probe_lrs."));
+        else if (edge == api::GridEdge::Smallest)
+            summary_->item(kProbeChoiceRow, c)
+                ->setToolTip(tr("The best head has the smallest learning rate of eval.probe_lrs: a smaller one may do "
+                                "better, so this probe accuracy is a lower bound. Add smaller values to eval.probe_lrs."));
         if (p.present)
             summary_->item(kProbeTestRow, c)
                 ->setToolTip(tr("%1 heads (lr × wd) trained on %2 %3 images for %4 epochs in %5 s; the one with the best "

@@ -5,6 +5,7 @@
 
 #include "api/accuracy_interval.h"
 #include "api/analysis.h"
+#include "api/probe_grid.h"
 #include "api/run_directory.h"
 #include "api/run_lock.h"
 #include "common/config.h"
@@ -58,7 +59,12 @@ void printProbe(const api::EvalReport& r) {
                 b.present ? fmt(b.train_accuracy).c_str() : "n/a");
     std::printf("%-26s %24s %24s\n", "chosen lr / wd", (grid(t.lr) + " / " + grid(t.wd)).c_str(),
                 b.present ? (grid(b.lr) + " / " + grid(b.wd)).c_str() : "n/a");
-    std::printf("%-26s %24s %24s\n\n", "probe seconds", fmt(t.seconds, 1).c_str(), b.present ? fmt(b.seconds, 1).c_str() : "n/a");
+    std::printf("%-26s %24s %24s\n", "probe seconds", fmt(t.seconds, 1).c_str(), b.present ? fmt(b.seconds, 1).c_str() : "n/a");
+    for (const auto& [who, probe] : {std::pair<const char*, const api::ProbeMetrics*>{"teacher", &t}, {"random init", &b}}) {
+        const std::string note = api::probeGridEdgeNote(*probe);
+        if (!note.empty()) std::printf("note (%s): %s\n", who, note.c_str());
+    }
+    std::printf("\n");
 }
 
 void printEval(const api::EvalReport& r) {

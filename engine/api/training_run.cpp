@@ -3,6 +3,7 @@
 #include "api/analysis.h"
 #include "api/collapse_guard.h"
 #include "api/local_launcher.h"
+#include "api/probe_grid.h"
 #include "api/run_directory.h"
 #include "api/run_lock.h"
 #include "common/fsutil.h"
@@ -499,6 +500,7 @@ RunOutcome TrainingRun::runHere(TrainObserver& observer) {
                 os << "; linear probe " << pt.val_split << " " << pt.val_accuracy << ", " << report.test_split << " "
                    << pt.test_accuracy << " (lr " << pt.lr << ", wd " << pt.wd << ", " << pt.seconds << " s; random init: "
                    << pb.val_accuracy << ", " << pb.test_accuracy << ")";
+            if (const std::string note = probeGridEdgeNote(pt); !note.empty()) os << "; note: " << note;
             rec.log(os.str());
             rec.onEval(report);
             if (final) {

@@ -313,6 +313,15 @@ private Q_SLOTS:
         QCOMPARE(t->item(4, 0)->text(), QString::fromUtf8("52.0 % (40.9–62.9)"));
         QCOMPARE(t->item(5, 1)->text(), QString("3 / 0.0001"));
         QVERIFY(t->item(4, 0)->toolTip().contains("random-init"));
+        // A chosen learning rate on the edge of the grid is marked: the figure is a lower bound.
+        r.trained.probe.grid = {{0.3, 0, 0.5, 0.5, 1}, {1, 0, 0.5, 0.55, 1}, {3, 0, 0.6, 0.6, 1}};
+        r.baseline.probe.grid = r.trained.probe.grid;
+        r.baseline.probe.lr = 1;
+        ep.showReport(r);
+        QCOMPARE(t->item(5, 0)->text(), QString("3 / 0.0001 (edge of the grid)"));
+        QVERIFY(t->item(5, 0)->toolTip().contains("largest learning rate"));
+        QCOMPARE(t->item(5, 1)->text(), QString("1 / 0.0001"));
+        QVERIFY(t->item(5, 1)->toolTip().isEmpty());
         settle(ep.comparisonPlot());
         QVERIFY(ep.comparisonPlot()->xAxis->tickVectorLabels().contains("linear probe"));
     }
