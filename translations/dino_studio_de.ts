@@ -1035,6 +1035,14 @@ zufällige Init.</translation>
         <source>Unsaved configuration</source>
         <translation>Ungespeicherte Konfiguration</translation>
     </message>
+    <message>
+        <source>CPU hour preset</source>
+        <translation>CPU-Stunden-Preset</translation>
+    </message>
+    <message>
+        <source>CPU hour (3 epochs of the full PathMNIST, about an hour on 2 cores; set your own data set)</source>
+        <translation>CPU-Stunde (3 Epochen des vollständigen PathMNIST, etwa eine Stunde auf 2 Kernen; eigenen Datensatz einstellen)</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -2059,6 +2067,18 @@ letzte %n Blöcke, %1 Epochen</numerusform>
     <message>
         <source>linear probe</source>
         <translation>Linear Probe</translation>
+    </message>
+    <message>
+        <source>%1 (edge of the grid)</source>
+        <translation>%1 (Rand des Rasters)</translation>
+    </message>
+    <message>
+        <source>The best head has the largest learning rate of eval.probe_lrs: a larger one may do better, so this probe accuracy is a lower bound. Add larger values to eval.probe_lrs.</source>
+        <translation>Der beste Kopf hat die größte Lernrate aus eval.probe_lrs: Eine größere könnte besser sein, diese Probe-Genauigkeit ist also eine untere Schranke. Größere Werte zu eval.probe_lrs hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The best head has the smallest learning rate of eval.probe_lrs: a smaller one may do better, so this probe accuracy is a lower bound. Add smaller values to eval.probe_lrs.</source>
+        <translation>Der beste Kopf hat die kleinste Lernrate aus eval.probe_lrs: Eine kleinere könnte besser sein, diese Probe-Genauigkeit ist also eine untere Schranke. Kleinere Werte zu eval.probe_lrs hinzufügen.</translation>
     </message>
 </context>
 <context>

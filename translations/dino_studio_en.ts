@@ -1033,6 +1033,14 @@ random init</source>
         <source>Unsaved configuration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU hour preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU hour (3 epochs of the full PathMNIST, about an hour on 2 cores; set your own data set)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::ConfigFields</name>
@@ -2048,6 +2056,18 @@ last %n block(s), %1 epochs</source>
     </message>
     <message>
         <source>linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (edge of the grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best head has the largest learning rate of eval.probe_lrs: a larger one may do better, so this probe accuracy is a lower bound. Add larger values to eval.probe_lrs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best head has the smallest learning rate of eval.probe_lrs: a smaller one may do better, so this probe accuracy is a lower bound. Add smaller values to eval.probe_lrs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

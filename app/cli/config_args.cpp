@@ -9,8 +9,9 @@ namespace dino::cli {
 void ConfigArgs::define(Parser& p) {
     p.text("--config", file, "FILE", "configuration JSON (fields left out keep their default or preset value)")
         .text("--preset", preset, "NAME",
-              "start from a preset: seed (default; the notebook's run), quick (minutes on a CPU), tiny (seconds; "
-              "for checks). --config and --set apply on top.")
+              "start from a preset: seed (default; the notebook's run), quick (minutes on a CPU, the sample), "
+              "cpu-hour (a full MedMNIST-size set in about an hour on a CPU), tiny (seconds; for checks). --config "
+              "and --set apply on top.")
         .configOverrides(sets, "override one field, e.g. --set optim.lr=0.001 --set system.precision=bf16; repeatable");
 }
 

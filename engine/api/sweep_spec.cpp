@@ -142,7 +142,7 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& file) {
     s.file = file;
     if (j.contains("base")) {
         if (!j["base"].is_string() || j["base"].get<std::string>().empty())
-            fail(file, "base", "expected a preset name (seed, quick, tiny) or a config file path");
+            fail(file, "base", "expected a preset name (seed, quick, cpu-hour, tiny) or a config file path");
         s.base = j["base"].get<std::string>();
         const auto presets = presetNames();
         if (std::find(presets.begin(), presets.end(), s.base) == presets.end()) {
@@ -150,7 +150,7 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& file) {
             if (p.is_relative()) p = fs::absolute(fs::path(file).parent_path() / p);  // relative to the spec
             std::error_code ec;
             if (!fs::is_regular_file(p, ec))
-                fail(file, "base", "'" + s.base + "' is neither a preset (seed, quick, tiny) nor a config file (looked for " +
+                fail(file, "base", "'" + s.base + "' is neither a preset (seed, quick, cpu-hour, tiny) nor a config file (looked for " +
                                        p.lexically_normal().string() + ")");
             s.base = p.lexically_normal().string();
         }

@@ -188,7 +188,8 @@ void saveConfigFile(const RunConfig& cfg, const std::string& path);  // atomic w
 void applyOverride(RunConfig& cfg, const std::string& assignment);
 
 // Named presets: "seed" (the notebook's run, a GPU job), "quick" (DINO that learns in a few minutes on
-// 2 CPU cores, the bundled sample) and "tiny" (plumbing tests).
+// 2 CPU cores, the bundled sample), "cpu-hour" (a full MedMNIST-size set in about an hour on 2 CPU cores)
+// and "tiny" (plumbing tests).
 RunConfig presetConfig(const std::string& name);
 std::vector<std::string> presetNames();
 

@@ -148,7 +148,7 @@ private Q_SLOTS:
     }
 
     void presetFilesMatchTheEnginePresets() {
-        for (const char* name : {"seed", "quick"}) {
+        for (const char* name : {"seed", "quick", "cpu-hour"}) {
             QFile f(QStringLiteral(":/presets/%1.json").arg(name));
             QVERIFY2(f.open(QIODevice::ReadOnly), name);
             const RunConfig fromFile = configFromJson(f.readAll().toStdString(), name);
