@@ -1623,6 +1623,10 @@ zufällige Init.</translation>
         <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
         <translation>%1 (%2 px) ist noch nicht heruntergeladen: „Herunterladen…“ lädt es nach %3 (MD5-geprüft).</translation>
     </message>
+    <message>
+        <source>%1 — %2 px; %3</source>
+        <translation>%1 — %2 px; %3</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::EmbeddingMapPanel</name>

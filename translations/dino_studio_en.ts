@@ -1621,6 +1621,10 @@ random init</source>
         <source>%1 (%2 px) is not downloaded yet: press Download… to fetch it into %3 (MD5-checked).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — %2 px; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::EmbeddingMapPanel</name>

@@ -187,11 +187,16 @@ void DatasetPicker::refreshStatus() {
             parts << QStringLiteral("%1 %2").arg(qs(s.splits[i])).arg(s.sizes[i]);
             if (s.splits[i] == split) r->trainSize = s.sizes[i];
         }
-        r->text = DatasetPicker::tr("%1 — %2 px, %3 classes; %4")
-                      .arg(qs(s.flag.empty() ? std::string("npz") : s.flag))
-                      .arg(s.image_size)
-                      .arg(s.class_names.size())
-                      .arg(parts.join(", "));
+        // The class count is known for MedMNIST sets; a file of another name (e.g. from dino convert-idx) says
+        // nothing rather than "0 classes".
+        const QString flag = qs(s.flag.empty() ? std::string("npz") : s.flag);
+        r->text = s.class_names.empty()
+                      ? DatasetPicker::tr("%1 — %2 px; %3").arg(flag).arg(s.image_size).arg(parts.join(", "))
+                      : DatasetPicker::tr("%1 — %2 px, %3 classes; %4")
+                            .arg(flag)
+                            .arg(s.image_size)
+                            .arg(s.class_names.size())
+                            .arg(parts.join(", "));
         r->ok = true;
     });
     connect(task, &BackgroundTask::finished, this, [this, r](const QString& error, bool) {

@@ -1,5 +1,6 @@
 // The configuration panel: filling the form, validation marking a bad field and blocking Start with
 // the reason, presets, and config files round-tripping through the window.
+#include "api/analysis.h"
 #include "config_form.h"
 #include "dataset_picker.h"
 #include "main_window.h"
@@ -171,6 +172,15 @@ private Q_SLOTS:
         form.setFieldText("data.dataset", "sample");
         QCOMPARE(QString::fromStdString(form.config().data.dataset), QString("sample"));
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("1059"), 10000);
+        QVERIFY2(status->text().contains("9 classes"), qPrintable(status->text()));
+        // A file of another name (no MedMNIST flag, so no class names): its sizes, and no "0 classes".
+        QTemporaryDir dir;
+        const QString mine = dir.filePath("mine.npz");
+        QVERIFY(QFile::copy(qs(api::resolveDataset(form.config().data)), mine));
+        form.setFieldText("data.dataset", mine);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("1059"), 10000);
+        QVERIFY2(status->text().startsWith("npz — 28 px; train 1059"), qPrintable(status->text()));
+        QVERIFY(!status->text().contains("classes"));
     }
 
     // Issue 23: a bad value flags its own field only, at the field the user changed, keeps a spin box's
