@@ -54,6 +54,30 @@ int64_t countLines(const std::string& path) {
 
 nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(readTextFile(path)); }
 
+// The tiny run with a live k-NN point after steps 3, 6 and 8 (of 8), on 50 val images.
+RunConfig liveKnnConfig() {
+    RunConfig cfg = test::tinyConfig();
+    cfg.eval.knn_every_steps = 3;
+    cfg.eval.knn_live_max = 50;
+    cfg.eval.knn_live_split = "val";
+    return cfg;
+}
+
+// Also records the live k-NN points; optional callbacks on a point and on a log line.
+struct KnnRecorder : Recorder {
+    std::vector<api::KnnPoint> points;
+    std::function<void(const std::string&)> on_log;
+    std::function<void(const api::KnnPoint&)> on_knn;
+    void onKnn(const api::KnnPoint& p) override {
+        points.push_back(p);
+        if (on_knn) on_knn(p);
+    }
+    void onLog(const std::string& s) override {
+        Recorder::onLog(s);
+        if (on_log) on_log(s);
+    }
+};
+
 // Teacher, student and loss centre of two checkpoints, compared bit for bit.
 void requireSameTraining(const std::string& a, const std::string& b, const RunConfig& cfg) {
     for (const char* which : {"teacher", "student"}) {
@@ -444,14 +468,8 @@ TEST_CASE("the last layer frozen for a number of steps, and global crops, train"
 
 TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-init line is constant", "[trainer][live_knn]") {
     test::TempDir dir("knn");
-    RunConfig cfg = test::tinyConfig();
-    cfg.eval.knn_every_steps = 3;   // 8 steps: points after 3, 6 and 8
-    cfg.eval.knn_live_max = 50;
-    cfg.eval.knn_live_split = "val";
-    struct KnnRec : Recorder {
-        std::vector<api::KnnPoint> points;
-        void onKnn(const api::KnnPoint& p) override { points.push_back(p); }
-    } rec;
+    RunConfig cfg = liveKnnConfig();  // 8 steps: points after 3, 6 and 8
+    KnnRecorder rec;
     auto run = api::TrainingRun::create(cfg, dir.path());
     REQUIRE(run->run(rec) == api::RunOutcome::Finished);
     REQUIRE(rec.points.size() == 3);
@@ -489,27 +507,11 @@ TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-ini
 }
 
 TEST_CASE("a run cancelled during a live k-NN point computes that point once when it resumes", "[trainer][live_knn][resume]") {
-    RunConfig cfg = test::tinyConfig();
-    cfg.eval.knn_every_steps = 3;  // 8 steps: points after 3, 6 and 8
-    cfg.eval.knn_live_max = 50;
-    cfg.eval.knn_live_split = "val";
-    struct KnnRec : Recorder {
-        std::vector<api::KnnPoint> points;
-        std::function<void(const std::string&)> on_log;
-        std::function<void(const api::KnnPoint&)> on_knn;
-        void onKnn(const api::KnnPoint& p) override {
-            points.push_back(p);
-            if (on_knn) on_knn(p);
-        }
-        void onLog(const std::string& s) override {
-            Recorder::onLog(s);
-            if (on_log) on_log(s);
-        }
-    };
+    const RunConfig cfg = liveKnnConfig();  // 8 steps: points after 3, 6 and 8
     test::TempDir full("knn-full");
     std::vector<api::KnnPoint> uninterrupted;
     {
-        KnnRec rec;
+        KnnRecorder rec;
         REQUIRE(api::TrainingRun::create(cfg, full.path())->run(rec) == api::RunOutcome::Finished);
         uninterrupted = api::loadRun(full.path()).knn;
         REQUIRE(uninterrupted.size() == 3);
@@ -518,7 +520,7 @@ TEST_CASE("a run cancelled during a live k-NN point computes that point once whe
         {
             auto run = api::TrainingRun::resume(dir);
             CHECK(run->plan().start_step == 3);
-            KnnRec rec;
+            KnnRecorder rec;
             REQUIRE(run->run(rec) == api::RunOutcome::Finished);
             CHECK(rec.points.size() == points_in_resume);
         }
@@ -536,7 +538,7 @@ TEST_CASE("a run cancelled during a live k-NN point computes that point once whe
         test::TempDir part("knn-cancel-in-knn");
         {
             auto run = api::TrainingRun::create(cfg, part.path());
-            KnnRec rec;
+            KnnRecorder rec;
             // The first point's computation announces itself ("live k-NN every 3 steps: ..."), then runs.
             rec.on_log = [&](const std::string& s) {
                 if (s.rfind("live k-NN every", 0) == 0) run->cancel();
@@ -552,7 +554,7 @@ TEST_CASE("a run cancelled during a live k-NN point computes that point once whe
         test::TempDir part("knn-cancel-in-step");
         {
             auto run = api::TrainingRun::create(cfg, part.path());
-            KnnRec rec;
+            KnnRecorder rec;
             rec.cancel_after = 2;  // the third step: 3 steps done, a point is due
             rec.cancel = [&] { run->cancel(); };
             REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
@@ -565,7 +567,7 @@ TEST_CASE("a run cancelled during a live k-NN point computes that point once whe
         test::TempDir part("knn-cancel-after-knn");
         {
             auto run = api::TrainingRun::create(cfg, part.path());
-            KnnRec rec;
+            KnnRecorder rec;
             rec.on_knn = [&](const api::KnnPoint&) { run->cancel(); };
             REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
             CHECK(rec.points.size() == 1);
