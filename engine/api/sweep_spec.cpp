@@ -141,16 +141,18 @@ SweepSpec parseSweepSpec(const std::string& text, const std::string& file) {
     SweepSpec s;
     s.file = file;
     if (j.contains("base")) {
-        if (!j["base"].is_string() || j["base"].get<std::string>().empty())
-            fail(file, "base", "expected a preset name (seed, quick, cpu-hour, tiny) or a config file path");
-        s.base = j["base"].get<std::string>();
         const auto presets = presetNames();
+        std::string names;  // "seed, quick, ..."
+        for (const std::string& p : presets) names += (names.empty() ? "" : ", ") + p;
+        if (!j["base"].is_string() || j["base"].get<std::string>().empty())
+            fail(file, "base", "expected a preset name (" + names + ") or a config file path");
+        s.base = j["base"].get<std::string>();
         if (std::find(presets.begin(), presets.end(), s.base) == presets.end()) {
             fs::path p = expandHome(s.base);
             if (p.is_relative()) p = fs::absolute(fs::path(file).parent_path() / p);  // relative to the spec
             std::error_code ec;
             if (!fs::is_regular_file(p, ec))
-                fail(file, "base", "'" + s.base + "' is neither a preset (seed, quick, cpu-hour, tiny) nor a config file (looked for " +
+                fail(file, "base", "'" + s.base + "' is neither a preset (" + names + ") nor a config file (looked for " +
                                        p.lexically_normal().string() + ")");
             s.base = p.lexically_normal().string();
         }

@@ -50,10 +50,10 @@ RunConfig presetConfig(const std::string& name) {
     if (name == "cpu-hour") {
         // A full MedMNIST-size set (tens of thousands of images) in about an hour on 2 CPU cores:
         // docs/learning-at-scale.md. quick's recipe at a 4x lower learning rate (at quick's 1e-3 the live k-NN
-        // of one Fashion-MNIST epoch stops rising after ~100 steps; at 2.5e-4 it rises to step 600, and the epoch
-        // ends at 71.4 % test k-NN against the 69.7 %), two local crops instead of six (the same k-NN after 300 steps, 15 %
-        // less time) and a k-NN point every 200 steps.
-        // 3 epochs of the full PathMNIST (89,996 training images, downloaded and MD5-checked).
+        // of one Fashion-MNIST epoch stops rising after ~100 steps; at 2.5e-4 it rises to step 600, and the
+        // epoch ends at 71.4 % test k-NN against the 69.7 %), two local crops instead of six (the same
+        // k-NN after 300 steps, 15 % less time) and a k-NN point every 200 steps; 3 epochs of the full
+        // PathMNIST (89,996 training images, downloaded and MD5-checked).
         c = presetConfig("quick");
         c.data.dataset = "pathmnist";
         c.optim.epochs = 3;
@@ -78,7 +78,9 @@ RunConfig presetConfig(const std::string& name) {
         c.system.loader_workers = 0;
         return c;
     }
-    throw ConfigError("preset", {{name, "unknown preset (expected seed, quick, cpu-hour or tiny)"}});
+    std::string known;
+    for (const std::string& p : presetNames()) known += (known.empty() ? "" : ", ") + p;
+    throw ConfigError("preset", {{name, "unknown preset (expected one of " + known + ")"}});
 }
 
 std::vector<std::string> presetNames() { return {"seed", "quick", "cpu-hour", "tiny"}; }
