@@ -148,11 +148,13 @@ SweepOutcome runSweep(const std::string& dir, const SweepOptions& options);
 struct SweepSplitFigures {
     std::string split;
     Stat nn1, knn, auc, base_nn1, base_knn, base_auc;
+    Stat probe, base_probe;  // the linear probe's accuracy on this split (trials whose eval has one)
 };
 struct SweepFigures {
     int n = 0;                              // finished trials read
     std::vector<SweepSplitFigures> splits;
     Stat gain_nn1, gain_knn;                // per seed: the mean over the splits of teacher - random init
+    Stat gain_probe;                        // the same for the linear probe, over the splits that have both probes
     Stat labels_used;                       // pseudo-labels used (of labels_total = model.out_dim)
     int labels_total = 0;
     Stat teacher_entropy, student_std;      // the last step's
@@ -204,7 +206,7 @@ void writeSweepResults(const std::string& dir, const SweepResults& results);
 // The ranked table, the fields that mattered and the steps saved, as `dino sweep` prints them.
 std::string formatSweepResults(const SweepResults& results);
 // The ranked configurations as a Markdown table, one row per configuration: seeds, per split 1-NN, k-NN
-// (random init in brackets) and AUC, the gains, labels used, teacher entropy, spread, guard and wall time
+// (random init in brackets), AUC and, where the trials ran one, the linear probe, the gains, labels used, teacher entropy, spread, guard and wall time
 // (`dino sweep --results DIR --markdown`; the tables of docs/learning-on-small-data.md).
 std::string sweepResultsMarkdown(const SweepResults& results);
 

@@ -117,16 +117,19 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
     struct Split {
         std::string name;
         std::vector<double> v[6];  // nn1, knn, auc, base_nn1, base_knn, base_auc
+        std::vector<double> probe, base_probe;  // only from the reports that have a probe
     };
     std::vector<Split> splits;
     auto add = [&](const EvalReport& r) {
         auto it = std::find_if(splits.begin(), splits.end(), [&](const Split& x) { return x.name == r.test_split; });
-        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}});
+        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}});
         const double v[6] = {r.trained.nn1_accuracy, r.trained.knn_accuracy, r.trained.auc,
                              r.baseline.nn1_accuracy, r.baseline.knn_accuracy, r.baseline.auc};
         for (int k = 0; k < 6; ++k) it->v[k].push_back(v[k]);
+        if (r.trained.probe.present) it->probe.push_back(r.trained.probe.test_accuracy);
+        if (r.baseline.probe.present) it->base_probe.push_back(r.baseline.probe.test_accuracy);
     };
-    std::vector<double> gain1, gaink, used, entropy, spread, wall;
+    std::vector<double> gain1, gaink, gainp, used, entropy, spread, wall;
     std::vector<std::string> guards;
     SweepFigures f;
     f.labels_total = static_cast<int>(state.configs[static_cast<size_t>(config)].config.model.out_dim);
@@ -150,16 +153,22 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
             } catch (const std::exception&) {
             }
         }
-        double g1 = 0, gk = 0;
+        double g1 = 0, gk = 0, gp = 0;
+        int probes = 0;
         for (const auto& r : reports) {
             add(r);
             g1 += r.trained.nn1_accuracy - r.baseline.nn1_accuracy;
             gk += r.trained.knn_accuracy - r.baseline.knn_accuracy;
+            if (r.trained.probe.present && r.baseline.probe.present) {
+                gp += r.trained.probe.test_accuracy - r.baseline.probe.test_accuracy;
+                ++probes;
+            }
         }
         if (!reports.empty()) {
             gain1.push_back(g1 / reports.size());
             gaink.push_back(gk / reports.size());
         }
+        if (probes > 0) gainp.push_back(gp / probes);
         if (snap.pseudo_labels) used.push_back(snap.pseudo_labels->used);
         if (!snap.steps.empty()) {
             entropy.push_back(snap.steps.back().teacher_entropy);
@@ -174,10 +183,13 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         x.split = sp.name;
         Stat* out[6] = {&x.nn1, &x.knn, &x.auc, &x.base_nn1, &x.base_knn, &x.base_auc};
         for (int k = 0; k < 6; ++k) *out[k] = summarize(sp.v[k]);
+        x.probe = summarize(sp.probe);
+        x.base_probe = summarize(sp.base_probe);
         f.splits.push_back(std::move(x));
     }
     f.gain_nn1 = summarize(gain1);
     f.gain_knn = summarize(gaink);
+    f.gain_probe = summarize(gainp);
     f.labels_used = summarize(used);
     f.teacher_entropy = summarize(entropy);
     f.student_std = summarize(spread);
@@ -299,11 +311,13 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
             for (const auto& sp : f.splits)
                 splits[sp.split] = {{"nn1", statJson(sp.nn1)},           {"knn", statJson(sp.knn)},
                                     {"auc", statJson(sp.auc)},           {"baseline_nn1", statJson(sp.base_nn1)},
-                                    {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)}};
+                                    {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)},
+                                    {"probe", statJson(sp.probe)},           {"baseline_probe", statJson(sp.base_probe)}};
             o["figures"] = {{"n", f.n},
                             {"splits", splits},
                             {"gain_nn1", statJson(f.gain_nn1)},
                             {"gain_knn", statJson(f.gain_knn)},
+                            {"gain_probe", statJson(f.gain_probe)},
                             {"labels_used", statJson(f.labels_used)},
                             {"labels_total", f.labels_total},
                             {"teacher_entropy", statJson(f.teacher_entropy)},
@@ -326,7 +340,7 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
     for (const auto& c : r.ranked)
         for (const auto& sp : c.figures.splits)
             if (std::find(splits.begin(), splits.end(), sp.split) == splits.end()) splits.push_back(sp.split);
-    static const char* kSplitColumns[] = {"nn1", "knn", "auc", "baseline_nn1", "baseline_knn", "baseline_auc"};
+    static const char* kSplitColumns[] = {"nn1", "knn", "auc", "baseline_nn1", "baseline_knn", "baseline_auc", "probe", "baseline_probe"};
     auto mean = [](const Stat& st) { return st.n > 0 ? formatNumber(st.mean) : std::string(); };
     std::ostringstream csv;
     csv << "rank,config,state,n,mean,std,gain,pruned_at";
@@ -335,7 +349,7 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
     csv << ",label,finished_runs";
     for (const auto& sp : splits)
         for (const char* col : kSplitColumns) csv << ',' << sp << '_' << col;
-    csv << ",gain_nn1,gain_knn,labels_used,labels_total,teacher_entropy,student_std,guard,wall_seconds\n";
+    csv << ",gain_nn1,gain_knn,gain_probe,labels_used,labels_total,teacher_entropy,student_std,guard,wall_seconds\n";
     for (size_t i = 0; i < r.ranked.size(); ++i) {
         const auto& c = r.ranked[i];
         csv << i + 1 << ',' << sweepConfigName(c.config) << ',' << c.state << ',' << c.n << ','
@@ -347,13 +361,14 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
         for (const auto& split : splits) {
             const auto it = std::find_if(fg.splits.begin(), fg.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
             const Stat none;
-            const Stat* st[6] = {&none, &none, &none, &none, &none, &none};
+            const Stat* st[8] = {&none, &none, &none, &none, &none, &none, &none, &none};
             if (it != fg.splits.end()) {
                 st[0] = &it->nn1, st[1] = &it->knn, st[2] = &it->auc, st[3] = &it->base_nn1, st[4] = &it->base_knn, st[5] = &it->base_auc;
+                st[6] = &it->probe, st[7] = &it->base_probe;
             }
             for (const Stat* x : st) csv << ',' << mean(*x);
         }
-        csv << ',' << mean(fg.gain_nn1) << ',' << mean(fg.gain_knn) << ',' << mean(fg.labels_used) << ','
+        csv << ',' << mean(fg.gain_nn1) << ',' << mean(fg.gain_knn) << ',' << mean(fg.gain_probe) << ',' << mean(fg.labels_used) << ','
             << (fg.n > 0 ? std::to_string(fg.labels_total) : "") << ',' << mean(fg.teacher_entropy) << ','
             << mean(fg.student_std) << ',' << csvField(fg.guard) << ',' << mean(fg.wall_seconds) << '\n';
     }
@@ -420,12 +435,19 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         const std::string v = fixed(100 * s.mean, 1);
         return v == "-0.0" || v == "0.0" ? std::string("0.0") : (s.mean > 0 ? "+" : "") + v;
     };
+    // The linear probe's columns only where some trial has one (eval.linear_probe).
+    bool probes = false;
+    for (const auto& c : r.ranked)
+        for (const auto& sp : c.figures.splits) probes |= sp.probe.n > 0;
     std::ostringstream os;
     os << "| rank | config | seeds |";
-    for (const auto& sp : splits) os << ' ' << sp << " 1-NN | " << sp << " k-NN | " << sp << " AUC |";
-    os << " gain 1-NN | gain k-NN | labels used | teacher entropy | spread | guard | wall s |\n|---|---|---|";
-    for (size_t k = 0; k < splits.size(); ++k) os << "---|---|---|";
-    os << "---|---|---|---|---|---|---|\n";
+    for (const auto& sp : splits) {
+        os << ' ' << sp << " 1-NN | " << sp << " k-NN | " << sp << " AUC |";
+        if (probes) os << ' ' << sp << " probe |";
+    }
+    os << " gain 1-NN | gain k-NN |" << (probes ? " gain probe |" : "") << " labels used | teacher entropy | spread | guard | wall s |\n|---|---|---|";
+    for (size_t k = 0; k < splits.size(); ++k) os << (probes ? "---|---|---|---|" : "---|---|---|");
+    os << (probes ? "---|" : "") << "---|---|---|---|---|---|---|\n";
     for (size_t i = 0; i < r.ranked.size(); ++i) {
         const auto& c = r.ranked[i];
         const SweepFigures& f = c.figures;
@@ -440,18 +462,20 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         os << " |";
         for (const auto& split : splits) {
             const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
-            if (it == f.splits.end()) os << " – | – | – |";
-            else
+            if (it == f.splits.end()) os << (probes ? " – | – | – | – |" : " – | – | – |");
+            else {
                 os << ' ' << pair(it->nn1, it->base_nn1) << " | " << pair(it->knn, it->base_knn) << " | "
                    << (it->auc.n > 0 ? fixed(it->auc.mean, 3) : "–") << " |";
+                if (probes) os << ' ' << (it->probe.n > 0 ? pair(it->probe, it->base_probe) : std::string("–")) << " |";
+            }
         }
         if (f.n > 0)
-            os << ' ' << gain(f.gain_nn1) << " | " << gain(f.gain_knn) << " | "
+            os << ' ' << gain(f.gain_nn1) << " | " << gain(f.gain_knn) << " | " << (probes ? gain(f.gain_probe) + " | " : "")
                << (f.labels_used.n > 0 ? fixed(f.labels_used.mean, 0) : "–") << '/' << f.labels_total << " | "
                << (f.teacher_entropy.n > 0 ? fixed(f.teacher_entropy.mean, 2) : "–") << " | "
                << (f.student_std.n > 0 && std::isfinite(f.student_std.mean) ? fixed(f.student_std.mean, 2) : "–") << " | " << f.guard
                << " | " << (f.wall_seconds.n > 0 ? fixed(f.wall_seconds.mean, 0) : "–") << " |\n";
-        else os << " – | – | – | – | – | – | – |\n";
+        else os << (probes ? " – |" : "") << " – | – | – | – | – | – | – |\n";
     }
     return os.str();
 }

@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
@@ -218,7 +219,7 @@ TEST_CASE("sweep results: ranked by the mean over seeds, sample std, pruned afte
     const std::string csv = readTextFile(sweep + "/sweep-results.csv");
     CHECK(csv.rfind("rank,config,state,n,mean,std,gain,pruned_at,optim.lr,model.out_dim,label,finished_runs,gain_nn1,", 0) == 0);
     // No run folders: the sweep's own values, and no figures.
-    CHECK(csv.find("\n1,c002,finished,2,0.68,0.0282843,0.15,,0.002,16,optim.lr=0.002 model.out_dim=16,0,,,,,,,,\n") != std::string::npos);
+    CHECK(csv.find("\n1,c002,finished,2,0.68,0.0282843,0.15,,0.002,16,optim.lr=0.002 model.out_dim=16,0,,,,,,,,,\n") != std::string::npos);
     CHECK(csv.find("\n4,c003,pruned,1,0.2,0,,2,0.002,32,") != std::string::npos);
     const std::string text = api::formatSweepResults(r);
     CHECK(text.find("steps trained: 51 of 64") != std::string::npos);
@@ -251,7 +252,7 @@ TEST_CASE("sweep spec: named variants of the base, each with every point of the 
           std::string::npos);
 }
 
-TEST_CASE("sweep results: the figures of finished trials from their run folders, on both splits, as CSV and Markdown",
+TEST_CASE("sweep results: the figures of finished trials from their run folders - k-NN and linear probe on both splits - as CSV and Markdown",
           "[sweep]") {
     test::TempDir dir("sweep-figures");
     std::filesystem::create_directories(dir.path());
@@ -262,7 +263,9 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders,
     api::SweepState s = api::loadSweepState(sweep);
     REQUIRE(s.trials.size() == 4);
     // c000 ("ref") finished with both seeds; c001 ("od32") pruned.
-    auto report = [](const std::string& split, double nn1, double knn, double base_nn1, double base_knn) {
+    // probe < 0: the report has no linear probe (eval.linear_probe off).
+    auto report = [](const std::string& split, double nn1, double knn, double base_nn1, double base_knn, double probe = -1,
+                     double base_probe = -1) {
         api::EvalReport r;
         r.test_split = split;
         r.trained.nn1_accuracy = nn1;
@@ -271,6 +274,11 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders,
         r.baseline.nn1_accuracy = base_nn1;
         r.baseline.knn_accuracy = base_knn;
         r.baseline.auc = 0.8;
+        if (probe >= 0) {
+            r.trained.probe.present = r.baseline.probe.present = true;
+            r.trained.probe.test_accuracy = probe;
+            r.baseline.probe.test_accuracy = base_probe;
+        }
         return api::evalReportToJson(r);
     };
     for (auto& t : s.trials) {
@@ -328,9 +336,48 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders,
     CHECK(md.find("| 2 | `od32` | pruned at step 4, live 30.0 |") != std::string::npos);
     api::writeSweepResults(sweep, r);
     const std::string csv = readTextFile(sweep + "/sweep-results.csv");
-    CHECK(csv.find(",label,finished_runs,val_nn1,val_knn,val_auc,val_baseline_nn1,val_baseline_knn,val_baseline_auc,test_nn1,") !=
+    CHECK(csv.find(",label,finished_runs,val_nn1,val_knn,val_auc,val_baseline_nn1,val_baseline_knn,val_baseline_auc,val_probe,"
+                   "val_baseline_probe,test_nn1,") != std::string::npos);
+    CHECK(csv.find(",gain_nn1,gain_knn,gain_probe,labels_used,") != std::string::npos);
+    // Without probes their cells stay empty.
+    CHECK(csv.find(",ref,2,0.6,0.65,0.9,0.35,0.4,0.8,,,0.5,0.53,0.9,0.45,0.45,0.8,,,0.15,0.165,,12,") != std::string::npos);
+    CHECK(f.splits[0].probe.n == 0);
+    CHECK(f.gain_probe.n == 0);
+
+    // The same trials with the linear probe: val 0.70 / 0.80 (random init 0.50), test 0.60 / 0.62 (random init 0.55).
+    for (const auto& t : s.trials) {
+        if (t.config != 0) continue;
+        const std::string run = sweep + "/" + t.name;
+        writeFileAtomic(api::runEvalPath(run), report("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40,
+                                                      t.seed == 0 ? 0.70 : 0.80, 0.50));
+        writeFileAtomic(api::runSplitEvalPath(run, "test"),
+                        report("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45, t.seed == 0 ? 0.60 : 0.62, 0.55));
+    }
+    const api::SweepResults rp = api::sweepResults(sweep);
+    const api::SweepFigures& fp = rp.ranked[0].figures;
+    CHECK(fp.splits[0].probe.mean == Approx(0.75));
+    CHECK(fp.splits[0].base_probe.mean == Approx(0.50));
+    CHECK(fp.splits[1].probe.mean == Approx(0.61));
+    CHECK(fp.splits[1].probe.sd == Approx(std::sqrt(2 * 0.01 * 0.01)));
+    // Per seed over the splits: seed 0 ((0.70 - 0.50) + (0.60 - 0.55)) / 2 = 0.125, seed 1 (0.30 + 0.07) / 2 = 0.185 -> 0.155.
+    CHECK(fp.gain_probe.mean == Approx(0.155));
+    CHECK(fp.gain_knn.mean == Approx(0.165));
+    const std::string mdp = api::sweepResultsMarkdown(rp);
+    CHECK(mdp.rfind("| rank | config | seeds | val 1-NN | val k-NN | val AUC | val probe | test 1-NN | test k-NN | test AUC | test probe |"
+                    " gain 1-NN | gain k-NN | gain probe | labels used |",
+                    0) == 0);
+    CHECK(mdp.find("| 1 | `ref` | 2 | 60.0 (35.0) | 65.0 (40.0) | 0.900 | 75.0 (50.0) | 50.0 (45.0) | 53.0 (45.0) | 0.900 | 61.0 (55.0) |"
+                   " +15.0 | +16.5 | +15.5 | 12/") != std::string::npos);
+    CHECK(mdp.find("| 2 | `od32` | pruned at step 4, live 30.0 | – | – | – | – | – | – | – | – | – | – | – | – | – | – | – | – |") !=
           std::string::npos);
-    CHECK(csv.find(",ref,2,0.6,0.65,0.9,0.35,0.4,0.8,0.5,0.53,0.9,0.45,0.45,0.8,0.15,0.165,12,") != std::string::npos);
+    api::writeSweepResults(sweep, rp);
+    const std::string csvp = readTextFile(sweep + "/sweep-results.csv");
+    CHECK(csvp.find(",ref,2,0.6,0.65,0.9,0.35,0.4,0.8,0.75,0.5,0.5,0.53,0.9,0.45,0.45,0.8,0.61,0.55,0.15,0.165,0.155,12,") !=
+          std::string::npos);
+    const auto json = nlohmann::json::parse(readTextFile(sweep + "/sweep-results.json"));
+    CHECK(json["ranked"][0]["figures"]["splits"]["test"]["probe"]["mean"].get<double>() == Approx(0.61));
+    CHECK(json["ranked"][0]["figures"]["splits"]["val"]["baseline_probe"]["mean"].get<double>() == Approx(0.50));
+    CHECK(json["ranked"][0]["figures"]["gain_probe"]["mean"].get<double>() == Approx(0.155));
 }
 
 TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
