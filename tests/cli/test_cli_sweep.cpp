@@ -6,6 +6,7 @@
 #include "cli_test_util.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -115,7 +116,14 @@ TEST_CASE("dino sweep: the tiny grid (2 x 2 x 2 seeds) to the end, successive ha
     // The figures of the finished trials as Markdown: the spec ranks on val (eval.json), no other split.
     const CliResult md = runDino(s, "sweep --results " + quoted(dir) + " --markdown");
     CHECK(md.code == 0);
-    CHECK(md.out.rfind("| rank | config | seeds | val 1-NN | val k-NN | val AUC | gain 1-NN |", 0) == 0);
+    // The tiny preset runs the linear probe at the end, so the table has its columns.
+    CHECK(md.out.rfind("| rank | config | seeds | val 1-NN | val k-NN | val AUC | val probe | gain 1-NN | gain k-NN | gain probe |", 0) ==
+          0);
+    const auto results = nlohmann::json::parse(readTextFile(dir + "/sweep-results.json"));
+    const auto& probe = results["ranked"][0]["figures"]["splits"]["val"]["probe"];
+    CHECK(probe["n"].get<int>() == 2);
+    CHECK(probe["mean"].get<double>() > 0);
+    CHECK(results["ranked"][0]["figures"]["gain_probe"]["n"].get<int>() == 2);
     CHECK(md.out.find("| 1 | `optim.lr=") != std::string::npos);
     CHECK(runDino(s, "sweep " + quoted(kTinyGrid) + " --markdown").code == 2);  // --markdown goes with --results
     // `dino train --config` takes it.
