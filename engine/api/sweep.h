@@ -206,8 +206,9 @@ void writeSweepResults(const std::string& dir, const SweepResults& results);
 // The ranked table, the fields that mattered and the steps saved, as `dino sweep` prints them.
 std::string formatSweepResults(const SweepResults& results);
 // The ranked configurations as a Markdown table, one row per configuration: seeds, per split 1-NN, k-NN
-// (random init in brackets), AUC and, where the trials ran one, the linear probe, the gains, labels used, teacher entropy, spread, guard and wall time
-// (`dino sweep --results DIR --markdown`; the tables of docs/learning-on-small-data.md).
+// (random init in brackets), AUC and, where the trials ran one, the linear probe; the gains, labels used,
+// teacher entropy, spread, guard and wall time (`dino sweep --results DIR --markdown`; the tables of
+// docs/learning-on-small-data.md).
 std::string sweepResultsMarkdown(const SweepResults& results);
 
 }  // namespace dino::api
