@@ -2,6 +2,7 @@
 
 #include "loss/sinkhorn.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -46,6 +47,15 @@ torch::Tensor ibotLossPart(const torch::Tensor& student_masked, const torch::Ten
     auto per_view = m.sum(1, /*keepdim=*/true).clamp_min(1).to(torch::kFloat);  // (n, 1)
     auto weights = (1.0 / per_view).expand(m.sizes()).index({m});               // (M)
     return (ce * weights).sum() / static_cast<double>(views_total);
+}
+
+int64_t ibotHeadRows(int64_t masked, int64_t capacity) {
+    if (masked < 0 || masked > capacity)
+        throw std::invalid_argument("ibotHeadRows: " + std::to_string(masked) + " masked rows out of " +
+                                    std::to_string(capacity));
+    if (masked == 0) return 0;
+    const int64_t quantum = std::max<int64_t>(16, (capacity + 15) / 16);
+    return std::min(capacity, (masked + quantum - 1) / quantum * quantum);
 }
 
 }  // namespace dino

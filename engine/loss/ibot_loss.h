@@ -36,4 +36,13 @@ torch::Tensor ibotSinkhornTargets(const torch::Tensor& teacher_patch, const torc
 torch::Tensor ibotLossPart(const torch::Tensor& student_masked, const torch::Tensor& targets, const torch::Tensor& masks,
                            double student_temp, int64_t views_total);
 
+// How many rows the head is given for `masked` masked patches out of at most `capacity` (the group's
+// views times patches): `masked` rounded up to a multiple of max(16, capacity / 16), at most `capacity`,
+// 0 for 0. The rows past `masked` are zeros whose outputs are dropped: the head's rows are independent,
+// so the masked rows' outputs and gradients are the same. Why: the masked count changes at nearly
+// every step, and every new row count makes oneDNN build new kernels. With two image workers doing
+// that at once, oneDNN 2.6 (Debian 12's, under libtorch's bf16 Linear) crashes once its primitive
+// cache (1,024 entries) starts evicting; rounding keeps the head's shapes to about 17 per group.
+int64_t ibotHeadRows(int64_t masked, int64_t capacity);
+
 }  // namespace dino

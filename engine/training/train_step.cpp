@@ -96,8 +96,14 @@ public:
                 cls = torch::cat({t.cls, student_->encoder->forward(l)}, 0);
                 // Always through the head, an empty batch of masked patches too: every process and worker
                 // then has a gradient for each parameter of the patch head (zeros where nothing is masked).
+                // Padded with zero rows to one of a few row counts (ibotHeadRows: oneDNN 2.6 crashes when
+                // workers keep making new shapes), whose outputs are dropped.
                 masks = masks.to(t.patches.device());
-                patch_out = student_->patchHead()->forward(t.patches.index({masks}));
+                auto rows = t.patches.index({masks});
+                const int64_t masked = rows.size(0), padded = ibotHeadRows(masked, masks.numel());
+                if (padded > masked)
+                    rows = torch::cat({rows, torch::zeros({padded - masked, rows.size(1)}, rows.options())}, 0);
+                patch_out = student_->patchHead()->forward(rows).narrow(0, 0, masked);
             } else if (same_size_) {
                 cls = student_->encoder->forward(torch::cat({g, l}, 0));
             } else {

@@ -1,6 +1,10 @@
 // oneDNN's sgemm behind the ViT's Linear layers, against torch::linear in value and gradient.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "common/cpu_features.h"
 #include "core_test_util.h"
 #include "model/onednn_gemm.h"
@@ -220,5 +224,52 @@ TEST_CASE("oneDNN bf16 Linear: when it is used", "[onednn][bf16]") {
         CHECK_FALSE(onednnLinearBf16Supports(x, w, b));
         CHECK(onednnLinear(x, w, b).scalar_type() == torch::kBFloat16);  // libtorch's autocast
     }
+    setOnednnBf16Mode(OnednnBf16Mode::Auto);
+}
+
+// oneDNN 2.6 (Debian 12) crashes (segfault, std::bad_alloc or std::bad_array_new_length out of
+// brgemm_kernel_create) when two threads keep creating matmul primitives of new shapes once its global
+// primitive cache (1,024 entries) evicts. libtorch's own bf16 Linear does (shown with Debian's PyTorch:
+// two threads, ~400 row counts; ONEDNN_PRIMITIVE_CACHE_CAPACITY=0 or 100000 avoids it), which is why
+// iBOT pads its masked rows (ibotHeadRows). Ours keeps its primitives per thread: two threads each
+// run ~450 new shapes forward and backward here (over 2,700 primitives between them), and every
+// result row must equal the one computed alone.
+TEST_CASE("oneDNN bf16 Linear: two threads creating hundreds of shapes at once", "[onednn][bf16]") {
+    if (!onednnBuilt()) return;
+    setOnednnEnabled(true);
+    setOnednnBf16Mode(OnednnBf16Mode::On);
+    torch::manual_seed(13);
+    const int64_t rows = 900;
+    const auto x_all = torch::randn({rows, 192}), w = torch::randn({256, 192}) * 0.05, b = torch::randn({256}) * 0.1;
+    torch::Tensor expected;
+    {
+        test::CpuAutocast amp(true);
+        expected = onednnLinear(x_all, w, b).to(torch::kFloat);
+    }
+    std::vector<std::string> errors(2);
+    std::vector<int> wrong(2, 0);
+    auto work = [&](int t) {
+        try {
+            test::CpuAutocast amp(true);  // autocast is per thread
+            for (int64_t m = t + 1; m <= rows; m += 2) {
+                auto x = x_all.narrow(0, 0, m).clone().requires_grad_(true);
+                auto wg = w.clone().requires_grad_(true);
+                auto y = onednnLinear(x, wg, b);
+                y.to(torch::kFloat).sum().backward();
+                // The last row's products do not depend on how many rows came before it.
+                if (!torch::equal(y.to(torch::kFloat)[m - 1], expected[m - 1]) || !x.grad().isfinite().all().item<bool>())
+                    ++wrong[static_cast<size_t>(t)];
+            }
+        } catch (const std::exception& e) {
+            errors[static_cast<size_t>(t)] = e.what();
+        }
+    };
+    std::thread a(work, 0), c(work, 1);
+    a.join();
+    c.join();
+    CHECK(errors[0].empty());
+    CHECK(errors[1].empty());
+    CHECK(wrong[0] == 0);
+    CHECK(wrong[1] == 0);
     setOnednnBf16Mode(OnednnBf16Mode::Auto);
 }

@@ -9,6 +9,7 @@
 #include "data/preview.h"
 #include "export/encoder_weights.h"
 #include "loss/ibot_loss.h"
+#include "model/dino_head.h"
 #include "model/dino_model.h"
 #include "training/checkpoint.h"
 #include "training/dino_loss_parts.h"
@@ -305,6 +306,48 @@ TEST_CASE("iBOT trains: finite losses, the mask token and patch centre move, the
                 CHECK(test::firstDifference(*tr.student()->ibot_head, *tr.teacher()->ibot_head) != "");
             }
         }
+    }
+}
+
+TEST_CASE("iBOT: the head gets a few row counts, and the zero rows added change no output or gradient", "[ibot]") {
+    // A group of 8 images' two global views of 49 patches: 784 places, rows in multiples of 49.
+    CHECK(ibotHeadRows(0, 784) == 0);
+    CHECK(ibotHeadRows(1, 784) == 49);
+    CHECK(ibotHeadRows(49, 784) == 49);
+    CHECK(ibotHeadRows(50, 784) == 98);
+    CHECK(ibotHeadRows(740, 784) == 784);
+    CHECK(ibotHeadRows(784, 784) == 784);
+    CHECK(ibotHeadRows(3, 20) == 16);   // at least 16 rows a step
+    CHECK(ibotHeadRows(17, 20) == 20);  // never past the places there are
+    CHECK_THROWS_WITH(ibotHeadRows(21, 20), Catch::Contains("21 masked rows out of 20"));
+    std::set<int64_t> sizes;
+    for (int64_t m = 0; m <= 784; ++m) {
+        const int64_t r = ibotHeadRows(m, 784);
+        CHECK(r >= m);
+        sizes.insert(r);
+    }
+    CHECK(sizes.size() == 17);
+    // The head's rows are independent: padded with zeros, the real rows' outputs and the gradients
+    // of a loss on them are those of the unpadded rows.
+    torch::manual_seed(21);
+    DinoHead head(16, 32, 3, 24, 8);
+    auto x = torch::randn({5, 16});
+    auto g = torch::randn({5, 32});
+    auto grads = [&](const torch::Tensor& rows) {
+        head->zero_grad();
+        auto out = head->forward(rows).narrow(0, 0, 5);
+        (out * g).sum().backward();
+        std::vector<torch::Tensor> r{out.detach()};
+        for (const auto& p : head->parameters())
+            if (p.grad().defined()) r.push_back(p.grad().clone());
+        return r;
+    };
+    const auto plain = grads(x);
+    const auto padded = grads(torch::cat({x, torch::zeros({ibotHeadRows(5, 20) - 5, 16})}, 0));
+    REQUIRE(plain.size() == padded.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+        INFO("tensor " << i);
+        CHECK(torch::allclose(plain[i], padded[i], 1e-5, 1e-6));
     }
 }
 
