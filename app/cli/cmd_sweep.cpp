@@ -22,7 +22,8 @@ const char* kSweepDescription =
 
 const char* kSweepFooter =
     "Ctrl-C stops the running trials after their current step (each keeps last.ckpt); `dino sweep\n"
-    "--resume DIR` continues the sweep, also after a kill, without repeating an ended trial.\n"
+    "--resume DIR` continues the sweep, also after a kill, without repeating an ended trial\n"
+    "(--retry-failed runs the failed ones again).\n"
     "exit codes: 0 the sweep ended (or --stop-after trials ended), 1 failure, 2 bad usage or spec,\n"
     "            3 cancelled\n";
 
@@ -59,12 +60,14 @@ int dryRun(const std::string& spec_path) {
 int runSweepCommand(const Args& args) {
     std::string spec, out, resume, results;
     std::optional<int> stop_after;
-    bool dry = false, markdown = false;
+    bool dry = false, markdown = false, retry_failed = false;
     Parser p("sweep", kSweepDescription);
     p.positional("SPEC", spec, "the sweep spec (JSON)", false)
         .text("--out", out, "DIR", "the sweep folder (created; must be new or empty)")
         .text("--resume", resume, "DIR", "continue the sweep in DIR: ended trials are kept, a half-done one continues from its last.ckpt")
         .text("--results", results, "DIR", "print and write the result of the sweep in DIR as it stands, running nothing")
+        .flag("--retry-failed", retry_failed,
+              "with --resume: run failed trials again, from their last.ckpt where they wrote one, else anew")
         .number("--stop-after", stop_after, "N", "stop once N trials have ended in this call (the sweep in instalments; --resume continues)",
                 Bounds{1, {}})
         .flag("--markdown", markdown,
@@ -76,6 +79,7 @@ int runSweepCommand(const Args& args) {
     const int modes = !spec.empty() + !resume.empty() + !results.empty();
     if (modes != 1) return p.usageError("give one of SPEC (with --out DIR), --resume DIR or --results DIR");
     if (markdown && results.empty()) return p.usageError("--markdown goes with --results DIR");
+    if (retry_failed && resume.empty()) return p.usageError("--retry-failed goes with --resume DIR");
     if (!results.empty()) return printResults(results, markdown);
     if (!spec.empty() && dry) return dryRun(spec);
     if (dry) return p.usageError("--dry-run checks a SPEC");
@@ -92,6 +96,7 @@ int runSweepCommand(const Args& args) {
     api::SweepOptions opt;
     opt.dino_exe = selfExecutable("run the trials");
     opt.stop_after = stop_after.value_or(0);
+    opt.retry_failed = retry_failed;
     opt.cancelled = [] { return interrupted(); };
     opt.log = [](const std::string& line) { std::cout << line << std::endl; };
     const api::SweepOutcome outcome = api::runSweep(dir, opt);

@@ -354,6 +354,18 @@ private:
             t.state = "pending";
             t.pid = 0;
         }
+        // A failed trial asked to run again: from its last.ckpt where it wrote one (a crash, a full disk),
+        // else anew. Its live k-NN points stay with the rule: they happened.
+        if (opt_.retry_failed)
+            for (auto& t : state_.trials) {
+                if (t.state != "failed") continue;
+                say(t.name + ": failed before (" + t.message + "), run again");
+                t.state = "pending";
+                t.message.clear();
+                t.final_value.reset();
+                t.baseline_value.reset();
+                t.final_source.clear();
+            }
         if (!spec_.evaluate.empty())
             for (const auto& t : state_.trials)
                 if (t.state == "finished") evaluateSplits(t);

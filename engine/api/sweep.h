@@ -129,6 +129,7 @@ void createSweep(const std::string& spec_path, const std::string& dir);
 struct SweepOptions {
     std::string dino_exe;                    // the `dino` binary that runs the trials
     int stop_after = 0;                      // > 0: return after this many trials ended in this call
+    bool retry_failed = false;               // failed trials run again (from last.ckpt where they wrote one)
     std::function<bool()> cancelled;         // polled; true stops the sweep (trials keep last.ckpt)
     std::function<void(const std::string&)> log;  // each line of sweep-log.txt as it is written
 };
@@ -138,7 +139,7 @@ enum class SweepOutcome { Finished, Stopped, BudgetSpent };
 // Runs (or continues) the sweep in dir until every trial ended, the budget is spent, stop_after
 // trials ended, or `cancelled`. A trial left running by a killed sweep continues from its
 // last.ckpt (`dino resume`), or starts again when it had none; finished, pruned and failed trials
-// are not run again.
+// are not run again, except failed ones with retry_failed (the same way: from last.ckpt, or anew).
 SweepOutcome runSweep(const std::string& dir, const SweepOptions& options);
 
 // The figures of a configuration's finished trials, read from their run directories and averaged over

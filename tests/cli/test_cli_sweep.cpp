@@ -212,6 +212,43 @@ TEST_CASE("dino sweep --resume: trials interrupted after a step continue from la
     }
 }
 
+TEST_CASE("dino sweep --resume --retry-failed: failed trials run again and the others are kept", "[cli][sweep]") {
+    Scratch s("sweep-retry");
+    const std::string dir = s.str() + "/sw";
+    // The first two trials (c000-seed0, c001-seed0) cannot write their run's config.json: each fails at its
+    // start, and the sweep stops after those two.
+    const CliResult first = runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(dir) + " --stop-after 2",
+                                    "DINO_TEST_FAIL_WRITES=ENOSPC:-seed0/config.json ");
+    INFO(first.out << first.err);
+    REQUIRE(first.code == 0);
+    const api::SweepState before = api::loadSweepState(dir);
+    for (size_t i = 0; i < before.trials.size(); ++i) {
+        CAPTURE(before.trials[i].name);
+        CHECK(before.trials[i].state == (i < 2 ? "failed" : "pending"));
+    }
+    CHECK(before.trials[0].message.find("exit code") == 0);
+
+    // --resume alone keeps them failed (it runs the rest: --stop-after 1 keeps this short).
+    REQUIRE(runDino(s, "sweep --resume " + quoted(dir) + " --stop-after 1").code == 0);
+    const api::SweepState kept = api::loadSweepState(dir);
+    CHECK(kept.trials[0].state == "failed");
+    CHECK(kept.trials[0].starts == 1);
+    CHECK(kept.trials[1].state == "failed");
+
+    const CliResult r = runDino(s, "sweep --resume " + quoted(dir) + " --retry-failed");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const api::SweepState after = api::loadSweepState(dir);
+    checkEnded(dir, after);  // every trial finished or pruned, none failed
+    CHECK(after.trials[0].starts == 2);
+    CHECK(after.trials[0].message.find("exit code") == std::string::npos);
+    CHECK(after.trials[2].starts == kept.trials[2].starts);  // ended before: not run again
+    const std::string log = readTextFile(dir + "/sweep-log.txt");
+    CHECK(log.find("c000-seed0: failed before (exit code") != std::string::npos);
+    CHECK(log.find("c001-seed0: failed before (exit code") != std::string::npos);
+    CHECK(runDino(s, "sweep " + quoted(kTinyGrid) + " --out " + quoted(s.str() + "/x") + " --retry-failed").code == 2);
+}
+
 TEST_CASE("dino sweep: usage and spec errors exit 2 with one message, and --dry-run lists the configurations", "[cli][sweep]") {
     Scratch s("sweep-usage");
     const CliResult none = runDino(s, "sweep");
