@@ -139,7 +139,7 @@ TEST_CASE("collapse guard on recorded runs: quiet on the quick preset over 3 see
         CAPTURE(name);
         const auto rows = recordedRun(name);
         REQUIRE(rows.size() >= 40);
-        CollapseGuard g(quick, 160);  // 10 epochs x 16 steps of 64 of the 1,059 sample images
+        CollapseGuard g(quick, 160);  // recorded at 10 epochs (the preset then) x 16 steps of 64 of the 1,059 sample images
         for (const auto& m : rows) {
             const auto& v = g.observe(m);
             CAPTURE(m.step, v.entropy_fraction, v.entropy_fall);
