@@ -3904,6 +3904,22 @@ Gruppen: Mittelwert ± Stichproben-Standardabweichung über die Seeds (n − 1).
         <source>Stop sweep and quit</source>
         <translation>Sweep stoppen und beenden</translation>
     </message>
+    <message>
+        <source>Failed trials</source>
+        <translation>Fehlgeschlagene Trials</translation>
+    </message>
+    <message>
+        <source>Trials of this sweep that failed before: %1 (%2). Run them again, from their last checkpoint where they wrote one, or keep them failed and continue the others?</source>
+        <translation>Fehlgeschlagene Trials dieses Sweeps: %1 (%2). Sollen sie erneut laufen, ab ihrem letzten Checkpoint, wo sie einen geschrieben haben, oder fehlgeschlagen bleiben, während die übrigen weiterlaufen?</translation>
+    </message>
+    <message>
+        <source>Run them again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Keep them failed</source>
+        <translation>Fehlgeschlagen lassen</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::SweepDialog</name>

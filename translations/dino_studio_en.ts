@@ -3883,6 +3883,22 @@ Groups: mean ± sample standard deviation over the seeds (n − 1).</source>
         <source>Stop sweep and quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Failed trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials of this sweep that failed before: %1 (%2). Run them again, from their last checkpoint where they wrote one, or keep them failed and continue the others?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::SweepDialog</name>

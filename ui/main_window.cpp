@@ -227,7 +227,8 @@ void MainWindow::connectSweeps() {
 
 SweepDialog* MainWindow::showSweepDialog() { return sweepCommands_->showDialog(); }
 
-QString MainWindow::resumeSweep(const QString& dir) { return sweepCommands_->resume(dir); }
+QString MainWindow::resumeSweep(const QString& dir, bool retryFailed) { return sweepCommands_->resume(dir, retryFailed); }
+void MainWindow::resumeSweepAsking(const QString& dir) { sweepCommands_->resumeAsking(dir); }
 
 // ---- settings ---------------------------------------------------------------------------------
 

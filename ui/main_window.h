@@ -68,8 +68,10 @@ public:
     SweepProgressWidget* sweepProgress() const { return sweepProgress_; }
     // Opens the sweep dialog (non-modal) on the form's configuration; returns it.
     SweepDialog* showSweepDialog();
-    // `dino sweep --resume dir`; "" or why not.
-    QString resumeSweep(const QString& dir);
+    // `dino sweep --resume dir` (--retry-failed with retryFailed); "" or why not.
+    QString resumeSweep(const QString& dir, bool retryFailed = false);
+    // Training ▸ Resume sweep… once the folder is chosen: asks first where trials failed.
+    void resumeSweepAsking(const QString& dir);
     // The command's action, as in the menus: "openRun", "openConfig", "saveConfig", "preset:seed",
     // "preset:quick", "start", "pause", "stop", "continue", "evaluate", "pseudoLabels", "quit".
     QAction* action(const QString& name) const { return actions_->action(name); }

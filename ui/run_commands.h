@@ -35,6 +35,7 @@ public:
     void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
     // Questions, window-modal and not blocking; with asking off (tests, scripts) then() runs at once.
     void setAsk(bool ask) { ask_ = ask; }
+    bool asks() const { return ask_; }
     void confirm(const QString& title, const QString& text, const QString& yes, const std::function<void()>& then);
     // Runs then() once the configuration's edits may be replaced: unmodified, saved, or discarded.
     void whenEditsMayGo(const std::function<void()>& then);

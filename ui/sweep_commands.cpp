@@ -6,9 +6,13 @@
 #include "sweep_runner.h"
 #include "training_panel.h"
 
+#include "api/sweep.h"
+
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace dino::ui {
 
@@ -38,9 +42,45 @@ void SweepCommands::connectActions(QAction* newSweep, QAction* resumeSweep) {
     connect(resumeSweep, &QAction::triggered, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(window_, tr("Resume a sweep: its folder"), runsFolder_());
         if (dir.isEmpty()) return;
-        const QString err = resume(dir);
-        if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
+        resumeAsking(dir);
     });
+}
+
+void SweepCommands::resumeAsking(const QString& dir) {
+    auto go = [this, dir](bool retry) {
+        const QString err = resume(dir, retry);
+        if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
+    };
+    int failed = 0;
+    QString first;
+    try {
+        for (const auto& t : api::loadSweepState(dir.toStdString()).trials)
+            if (t.state == "failed" && failed++ == 0)
+                first = QString::fromStdString(t.name + ": " + t.message);
+    } catch (const std::exception&) {
+        // not a sweep folder, or a damaged state file: resume() says which
+    }
+    if (failed == 0 || !commands_->asks()) {
+        go(false);
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Failed trials"),
+                                tr("Trials of this sweep that failed before: %1 (%2). Run them again, from their "
+                                   "last checkpoint where they wrote one, or keep them failed and continue the others?")
+                                    .arg(failed)
+                                    .arg(first),
+                                QMessageBox::NoButton, window_);
+    box->setObjectName("retryFailedQuestion");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* again = box->addButton(tr("Run them again"), QMessageBox::AcceptRole);
+    QPushButton* keep = box->addButton(tr("Keep them failed"), QMessageBox::RejectRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(again);
+    connect(box, &QMessageBox::finished, this, [box, again, keep, go] {
+        if (box->clickedButton() == again) go(true);
+        else if (box->clickedButton() == keep) go(false);
+    });
+    box->open();
 }
 
 SweepDialog* SweepCommands::showDialog() {
@@ -50,7 +90,7 @@ SweepDialog* SweepCommands::showDialog() {
     return d;
 }
 
-QString SweepCommands::resume(const QString& dir) { return runner_->resume(dir); }
+QString SweepCommands::resume(const QString& dir, bool retryFailed) { return runner_->resume(dir, retryFailed); }
 
 bool SweepCommands::holdClose() {
     // A sweep runs as a child process: it is stopped as Ctrl-C stops it (resumable), and the window

@@ -31,7 +31,11 @@ public:
     void connectActions(QAction* newSweep, QAction* resumeSweep);
 
     SweepDialog* showDialog();                // non-modal, on the form's configuration
-    QString resume(const QString& dir);       // `dino sweep --resume dir`; "" or why not
+    // `dino sweep --resume dir` (--retry-failed with retryFailed); "" or why not.
+    QString resume(const QString& dir, bool retryFailed = false);
+    // Training ▸ Resume sweep… on a chosen folder: where trials failed before, asks whether they run again
+    // (with asking off they stay failed, as `dino sweep --resume` keeps them).
+    void resumeAsking(const QString& dir);
     // The window is closing: true when a sweep runs and the close must wait (the user is asked; on yes the
     // sweep stops and closeNow() follows when it has ended).
     bool holdClose();

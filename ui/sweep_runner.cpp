@@ -48,10 +48,12 @@ QString SweepRunner::start(const QString& specPath, const QString& dir) {
     return launch({QStringLiteral("sweep"), specPath, QStringLiteral("--out"), dir}, dir);
 }
 
-QString SweepRunner::resume(const QString& dir) {
+QString SweepRunner::resume(const QString& dir, bool retryFailed) {
     if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("sweep-state.json"))))
         return tr("%1 is not a sweep folder (it has no sweep-state.json).").arg(QDir::toNativeSeparators(dir));
-    return launch({QStringLiteral("sweep"), QStringLiteral("--resume"), dir}, dir);
+    QStringList args{QStringLiteral("sweep"), QStringLiteral("--resume"), dir};
+    if (retryFailed) args << QStringLiteral("--retry-failed");
+    return launch(args, dir);
 }
 
 QString SweepRunner::launch(const QStringList& args, const QString& dir) {

@@ -31,8 +31,8 @@ public:
 
     // Starts `dino sweep spec --out dir`; "" or why not (nothing started then).
     QString start(const QString& specPath, const QString& dir);
-    // Starts `dino sweep --resume dir`; "" or why not.
-    QString resume(const QString& dir);
+    // Starts `dino sweep --resume dir` (with --retry-failed: its failed trials run again); "" or why not.
+    QString resume(const QString& dir, bool retryFailed = false);
     // SIGINT to the sweep (a no-op when none runs).
     void stop();
     bool isRunning() const { return process_ != nullptr; }

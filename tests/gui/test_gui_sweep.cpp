@@ -11,6 +11,7 @@
 
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -247,6 +248,46 @@ private Q_SLOTS:
         QCOMPARE(s.trials[1].starts, 1);
         QVERIFY(QFileInfo::exists(dir + "/sweep-results.json"));
         QVERIFY(w.resumeSweep(tmp_.path()).contains("not a sweep folder"));
+    }
+
+    // A trial that failed (its first write refused) stays failed; Resume sweep… asks about it, and "Run them
+    // again" runs it anew while the finished one is kept.
+    void failedTrialsRunAgainWhenAsked() {
+        MainWindow w;
+        w.setShowErrorDialogs(false);
+        w.sweepRunner()->setPollInterval(100);
+        SweepDialog d(presetConfig("tiny"), tmp_.path(), w.sweepRunner(), &w);
+        d.setBase("tiny");
+        d.addField("optim.lr", Kind::List, "0.0005, 0.002");
+        const QString dir = tmp_.filePath("sw-retry");
+        d.setOutputDir(dir);
+        QSignalSpy finished(&w, &MainWindow::sweepFinished);
+        qputenv("DINO_TEST_FAIL_WRITES", "ENOSPC:c000-seed0/config.json");
+        QCOMPARE(d.start(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        qunsetenv("DINO_TEST_FAIL_WRITES");
+        api::SweepState s = api::loadSweepState(dir.toStdString());
+        QCOMPARE(s.trials[0].state, std::string("failed"));
+        QCOMPARE(s.trials[1].state, std::string("finished"));
+
+        w.resumeSweepAsking(dir);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>("retryFailedQuestion")) != nullptr);
+        QVERIFY(box->text().contains("failed before: 1 (c000-seed0: exit code"));
+        QCOMPARE(box->buttons().size(), 3);  // run again, keep failed, cancel
+        QTRY_VERIFY(box->isVisible());
+        shot(box, "retry-failed-question");
+        QAbstractButton* again = nullptr;
+        for (QAbstractButton* b : box->buttons())
+            if (b->text() == "Run them again") again = b;
+        QVERIFY(again);
+        again->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
+        QCOMPARE(finished.last().first().toInt(), 0);
+        s = api::loadSweepState(dir.toStdString());
+        QCOMPARE(s.trials[0].state, std::string("finished"));
+        QCOMPARE(s.trials[0].starts, 2);
+        QCOMPARE(s.trials[1].starts, 1);  // kept
     }
 };
 
