@@ -150,6 +150,9 @@ struct SweepSplitFigures {
     std::string split;
     Stat nn1, knn, auc, base_nn1, base_knn, base_auc;
     Stat probe, base_probe;  // the linear probe's accuracy on this split (trials whose eval has one)
+    // Per seed on this split alone, trained minus random init (the sd is the seeds' spread of the gain,
+    // smaller than the two accuracies' spreads where a seed moves both).
+    Stat gain_knn, gain_probe;
 };
 struct SweepFigures {
     int n = 0;                              // finished trials read

@@ -118,16 +118,20 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         std::string name;
         std::vector<double> v[6];  // nn1, knn, auc, base_nn1, base_knn, base_auc
         std::vector<double> probe, base_probe;  // only from the reports that have a probe
+        std::vector<double> gain_knn, gain_probe;  // per report: trained - random init
     };
     std::vector<Split> splits;
     auto add = [&](const EvalReport& r) {
         auto it = std::find_if(splits.begin(), splits.end(), [&](const Split& x) { return x.name == r.test_split; });
-        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}});
+        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}, {}, {}});
         const double v[6] = {r.trained.nn1_accuracy, r.trained.knn_accuracy, r.trained.auc,
                              r.baseline.nn1_accuracy, r.baseline.knn_accuracy, r.baseline.auc};
         for (int k = 0; k < 6; ++k) it->v[k].push_back(v[k]);
         if (r.trained.probe.present) it->probe.push_back(r.trained.probe.test_accuracy);
         if (r.baseline.probe.present) it->base_probe.push_back(r.baseline.probe.test_accuracy);
+        it->gain_knn.push_back(r.trained.knn_accuracy - r.baseline.knn_accuracy);
+        if (r.trained.probe.present && r.baseline.probe.present)
+            it->gain_probe.push_back(r.trained.probe.test_accuracy - r.baseline.probe.test_accuracy);
     };
     std::vector<double> gain1, gaink, gainp, used, entropy, spread, wall;
     std::vector<std::string> guards;
@@ -185,6 +189,8 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         for (int k = 0; k < 6; ++k) *out[k] = summarize(sp.v[k]);
         x.probe = summarize(sp.probe);
         x.base_probe = summarize(sp.base_probe);
+        x.gain_knn = summarize(sp.gain_knn);
+        x.gain_probe = summarize(sp.gain_probe);
         f.splits.push_back(std::move(x));
     }
     f.gain_nn1 = summarize(gain1);
@@ -312,7 +318,8 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
                 splits[sp.split] = {{"nn1", statJson(sp.nn1)},           {"knn", statJson(sp.knn)},
                                     {"auc", statJson(sp.auc)},           {"baseline_nn1", statJson(sp.base_nn1)},
                                     {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)},
-                                    {"probe", statJson(sp.probe)},           {"baseline_probe", statJson(sp.base_probe)}};
+                                    {"probe", statJson(sp.probe)},           {"baseline_probe", statJson(sp.base_probe)},
+                                    {"gain_knn", statJson(sp.gain_knn)},     {"gain_probe", statJson(sp.gain_probe)}};
             o["figures"] = {{"n", f.n},
                             {"splits", splits},
                             {"gain_nn1", statJson(f.gain_nn1)},
@@ -476,6 +483,31 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
                << (f.student_std.n > 0 && std::isfinite(f.student_std.mean) ? fixed(f.student_std.mean, 2) : "–") << " | " << f.guard
                << " | " << (f.wall_seconds.n > 0 ? fixed(f.wall_seconds.mean, 0) : "–") << " |\n";
         else os << (probes ? " – |" : "") << " – | – | – | – | – | – | – |\n";
+    }
+    // The gains split by split, each with the seeds' spread: what a target such as "+10 on val and on test,
+    // mean of 3 seeds" is checked against.
+    const bool any = std::any_of(r.ranked.begin(), r.ranked.end(), [](const SweepConfigResult& c) { return c.figures.n > 0; });
+    if (!any) return os.str();
+    auto spread = [&](const Stat& s) {
+        if (s.n == 0) return std::string("–");
+        return gain(s) + (s.n > 1 && std::isfinite(s.sd) ? " ± " + fixed(100 * s.sd, 1) : "");
+    };
+    os << "\nGains over random init per split (per seed, then mean ± sd over the seeds):\n\n| rank | config | seeds |";
+    for (const auto& sp : splits) os << ' ' << sp << " gain k-NN |" << (probes ? " " + sp + " gain probe |" : "");
+    os << "\n|---|---|---|";
+    for (size_t k = 0; k < splits.size(); ++k) os << (probes ? "---|---|" : "---|");
+    os << "\n";
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        const SweepFigures& f = c.figures;
+        if (f.n == 0) continue;
+        os << "| " << i + 1 << " | `" << c.label << "` | " << f.n << " |";
+        for (const auto& split : splits) {
+            const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
+            if (it == f.splits.end()) os << (probes ? " – | – |" : " – |");
+            else os << ' ' << spread(it->gain_knn) << " |" << (probes ? " " + spread(it->gain_probe) + " |" : "");
+        }
+        os << "\n";
     }
     return os.str();
 }

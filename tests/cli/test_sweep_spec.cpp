@@ -334,6 +334,18 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
     CHECK(md.find("| 1 | `ref` | 2 | 60.0 (35.0) | 65.0 (40.0) | 0.900 | 50.0 (45.0) | 53.0 (45.0) | 0.900 | +15.0 | +16.5 | 12/") !=
           std::string::npos);
     CHECK(md.find("| 2 | `od32` | pruned at step 4, live 30.0 |") != std::string::npos);
+    // Per split and seed: val k-NN 0.20 and 0.30 -> 0.25 ± 0.071; test 0.05 and 0.11 -> 0.08 ± 0.042.
+    CHECK(f.splits[0].gain_knn.mean == Approx(0.25));
+    CHECK(f.splits[0].gain_knn.sd == Approx(std::sqrt(2 * 0.05 * 0.05)));
+    CHECK(f.splits[1].gain_knn.mean == Approx(0.08));
+    CHECK(f.splits[1].gain_knn.sd == Approx(std::sqrt(2 * 0.03 * 0.03)));
+    CHECK(f.splits[0].gain_probe.n == 0);
+    const auto gains = md.find("Gains over random init per split");
+    REQUIRE(gains != std::string::npos);
+    CHECK(md.find("| rank | config | seeds | val gain k-NN | test gain k-NN |\n|---|---|---|---|---|\n"
+                  "| 1 | `ref` | 2 | +25.0 ± 7.1 | +8.0 ± 4.2 |\n",
+                  gains) != std::string::npos);
+    CHECK(md.find("`od32`", gains) == std::string::npos);  // no finished trial: not in the gains table
     api::writeSweepResults(sweep, r);
     const std::string csv = readTextFile(sweep + "/sweep-results.csv");
     CHECK(csv.find(",label,finished_runs,val_nn1,val_knn,val_auc,val_baseline_nn1,val_baseline_knn,val_baseline_auc,val_probe,"
@@ -378,6 +390,11 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
     CHECK(json["ranked"][0]["figures"]["splits"]["test"]["probe"]["mean"].get<double>() == Approx(0.61));
     CHECK(json["ranked"][0]["figures"]["splits"]["val"]["baseline_probe"]["mean"].get<double>() == Approx(0.50));
     CHECK(json["ranked"][0]["figures"]["gain_probe"]["mean"].get<double>() == Approx(0.155));
+    // Per split: val probe 0.20 and 0.30, test 0.05 and 0.07.
+    CHECK(json["ranked"][0]["figures"]["splits"]["val"]["gain_probe"]["mean"].get<double>() == Approx(0.25));
+    CHECK(json["ranked"][0]["figures"]["splits"]["test"]["gain_probe"]["mean"].get<double>() == Approx(0.06));
+    CHECK(json["ranked"][0]["figures"]["splits"]["test"]["gain_knn"]["mean"].get<double>() == Approx(0.08));
+    CHECK(mdp.find("| 1 | `ref` | 2 | +25.0 ± 7.1 | +25.0 ± 7.1 | +8.0 ± 4.2 | +6.0 ± 1.4 |\n") != std::string::npos);
 }
 
 TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
