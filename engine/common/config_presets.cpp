@@ -14,7 +14,10 @@ RunConfig presetConfig(const std::string& name) {
         // teacher temperature and KoLeo, six 12 px local crops, cropped global views and augmentations
         // mild enough for 28 px pathology tiles, a live k-NN curve. 15 epochs (240 steps) rather than the
         // search's 10: over 3 seeds the k-NN gain over random init rises from +6.0 / +3.1 (val / test) to
-        // +8.1 / +8.0, and 20 epochs is no better (docs/learning-at-scale.md, "Run length").
+        // +8.1 / +8.0, and 20 epochs is no better. The EMA momentum from 0.97 rather than the search's 0.99
+        // (a faster teacher for the short run): over 6 seeds the test k-NN gain is higher in every seed
+        // (+9.8 against +6.4 on average), the val figures and the probe unchanged; it held on a Fashion-MNIST
+        // subset it was not tuned on (docs/learning-at-scale.md, "Run length on the sample").
         c.data.dataset = "sample";
         c.model.depth = 6;
         c.model.out_dim = 64;
@@ -38,7 +41,7 @@ RunConfig presetConfig(const std::string& name) {
         c.optim.wd_final = 0.4;
         c.optim.teacher_temp_start = 0.02;
         c.optim.teacher_temp = 0.02;
-        c.optim.momentum = 0.99;
+        c.optim.momentum = 0.97;
         c.optim.momentum_final = 1.0;
         c.optim.clip_grad = 3.0;
         c.optim.freeze_last_layer_steps = 16;
@@ -59,6 +62,7 @@ RunConfig presetConfig(const std::string& name) {
         c = presetConfig("quick");
         c.data.dataset = "pathmnist";
         c.optim.epochs = 3;
+        c.optim.momentum = 0.99;  // measured so (quick's 0.97 came later, from the sample's 240-step runs)
         c.optim.lr = 2.5e-4;
         c.optim.lr_final = 5e-5;
         c.views.num_local = 2;
