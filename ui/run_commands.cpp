@@ -82,15 +82,38 @@ void RunCommands::showError(const QString& title, const QString& text) {
     box->open();
 }
 
+QMessageBox* RunCommands::question(const QString& title, const QString& text, const QString& name) {
+    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, window_);
+    box->setObjectName(name);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    return box;
+}
+
+void RunCommands::choose(const QString& title, const QString& text, const QString& yes, const QString& other,
+                         const std::function<void(bool)>& then, const QString& name) {
+    if (!ask_) {
+        then(false);
+        return;
+    }
+    QMessageBox* box = question(title, text, name);
+    QPushButton* first = box->addButton(yes, QMessageBox::AcceptRole);
+    QPushButton* second = box->addButton(other, QMessageBox::RejectRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(first);
+    connect(box, &QMessageBox::finished, this, [box, first, second, then] {
+        if (box->clickedButton() == first) then(true);
+        else if (box->clickedButton() == second) then(false);
+    });
+    box->open();
+}
+
 void RunCommands::confirm(const QString& title, const QString& text, const QString& yes,
                           const std::function<void()>& then) {
     if (!ask_) {
         then();
         return;
     }
-    auto* box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, window_);
-    box->setObjectName("confirmQuestion");
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    QMessageBox* box = question(title, text, QStringLiteral("confirmQuestion"));
     QPushButton* ok = box->addButton(yes, QMessageBox::AcceptRole);
     box->setDefaultButton(box->addButton(QMessageBox::Cancel));  // Enter and Escape keep things as they are
     connect(box, &QMessageBox::finished, this, [box, ok, then] {

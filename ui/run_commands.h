@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class QMessageBox;
 class QWidget;
 
 namespace dino::ui {
@@ -35,8 +36,11 @@ public:
     void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
     // Questions, window-modal and not blocking; with asking off (tests, scripts) then() runs at once.
     void setAsk(bool ask) { ask_ = ask; }
-    bool asks() const { return ask_; }
     void confirm(const QString& title, const QString& text, const QString& yes, const std::function<void()>& then);
+    // Two answers besides Cancel: then(true) for `yes` (the default button), then(false) for `other`; nothing on
+    // Cancel. With asking off, then(false): the answer that changes nothing. `name` is the box's object name.
+    void choose(const QString& title, const QString& text, const QString& yes, const QString& other,
+                const std::function<void(bool)>& then, const QString& name);
     // Runs then() once the configuration's edits may be replaced: unmodified, saved, or discarded.
     void whenEditsMayGo(const std::function<void()>& then);
 
@@ -84,6 +88,7 @@ Q_SIGNALS:
 
 private:
     QString runDir() const;
+    QMessageBox* question(const QString& title, const QString& text, const QString& name);  // shown by open()
 
     QWidget* window_;
     RunController* controller_;

@@ -11,8 +11,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
-#include <QMessageBox>
-#include <QPushButton>
 
 namespace dino::ui {
 
@@ -60,27 +58,16 @@ void SweepCommands::resumeAsking(const QString& dir) {
     } catch (const std::exception&) {
         // not a sweep folder, or a damaged state file: resume() says which
     }
-    if (failed == 0 || !commands_->asks()) {
+    if (failed == 0) {
         go(false);
         return;
     }
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Failed trials"),
-                                tr("Trials of this sweep that failed before: %1 (%2). Run them again, from their "
-                                   "last checkpoint where they wrote one, or keep them failed and continue the others?")
-                                    .arg(failed)
-                                    .arg(first),
-                                QMessageBox::NoButton, window_);
-    box->setObjectName("retryFailedQuestion");
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* again = box->addButton(tr("Run them again"), QMessageBox::AcceptRole);
-    QPushButton* keep = box->addButton(tr("Keep them failed"), QMessageBox::RejectRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(again);
-    connect(box, &QMessageBox::finished, this, [box, again, keep, go] {
-        if (box->clickedButton() == again) go(true);
-        else if (box->clickedButton() == keep) go(false);
-    });
-    box->open();
+    commands_->choose(tr("Failed trials"),
+                      tr("Trials of this sweep that failed before: %1 (%2). Run them again, from their last checkpoint "
+                         "where they wrote one, or keep them failed and continue the others?")
+                          .arg(failed)
+                          .arg(first),
+                      tr("Run them again"), tr("Keep them failed"), go, QStringLiteral("retryFailedQuestion"));
 }
 
 SweepDialog* SweepCommands::showDialog() {
