@@ -165,7 +165,7 @@ private Q_SLOTS:
     }
 
     void legendsAreBesideTheDataInEnglishAndGerman() {
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("de")}) {
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("de")}) {
             QTranslator tr;
             if (lang == "de") {
                 QVERIFY(tr.load(":/i18n/dino_studio_de.qm"));
