@@ -1,5 +1,6 @@
 #include "sweep_commands.h"
 
+#include "background_task.h"
 #include "experiments_panel.h"
 #include "run_commands.h"
 #include "sweep_dialog.h"
@@ -11,6 +12,8 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
+
+#include <memory>
 
 namespace dino::ui {
 
@@ -45,29 +48,34 @@ void SweepCommands::connectActions(QAction* newSweep, QAction* resumeSweep) {
 }
 
 void SweepCommands::resumeAsking(const QString& dir) {
-    auto go = [this, dir](bool retry) {
-        const QString err = resume(dir, retry);
-        if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
+    // The sweep's failed trials, read off the GUI thread (as the runner reads its state).
+    struct Failed {
+        int count = 0;
+        QString first;  // "name: reason" of the first
     };
-    int failed = 0;
-    QString first;
-    try {
-        for (const auto& t : api::loadSweepState(dir.toStdString()).trials)
-            if (t.state == "failed" && failed++ == 0)
-                first = QString::fromStdString(t.name + ": " + t.message);
-    } catch (const std::exception&) {
-        // not a sweep folder, or a damaged state file: resume() says which
-    }
-    if (failed == 0) {
-        go(false);
-        return;
-    }
-    commands_->choose(tr("Failed trials"),
-                      tr("Trials of this sweep that failed before: %1 (%2). Run them again, from their last checkpoint "
-                         "where they wrote one, or keep them failed and continue the others?")
-                          .arg(failed)
-                          .arg(first),
-                      tr("Run them again"), tr("Keep them failed"), go, QStringLiteral("retryFailedQuestion"));
+    auto failed = std::make_shared<Failed>();
+    const std::string path = dir.toStdString();
+    auto* task = BackgroundTask::start(this, [path, failed](const std::atomic<bool>*, const BackgroundTask::ProgressFn&) {
+        for (const auto& t : api::loadSweepState(path).trials)
+            if (t.state == "failed" && failed->count++ == 0) failed->first = QString::fromStdString(t.name + ": " + t.message);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, dir, failed](const QString&, bool) {
+        // A folder that is no sweep, or a damaged state file, reads as no failed trials: resume() says which.
+        auto go = [this, dir](bool retry) {
+            const QString err = resume(dir, retry);
+            if (!err.isEmpty()) commands_->showError(tr("Cannot resume the sweep"), err);
+        };
+        if (failed->count == 0) {
+            go(false);
+            return;
+        }
+        commands_->choose(tr("Failed trials"),
+                          tr("Trials of this sweep that failed before: %1 (%2). Run them again, from their last "
+                             "checkpoint where they wrote one, or keep them failed and continue the others?")
+                              .arg(failed->count)
+                              .arg(failed->first),
+                          tr("Run them again"), tr("Keep them failed"), go, QStringLiteral("retryFailedQuestion"));
+    });
 }
 
 SweepDialog* SweepCommands::showDialog() {

@@ -33,8 +33,9 @@ public:
     SweepDialog* showDialog();                // non-modal, on the form's configuration
     // `dino sweep --resume dir` (--retry-failed with retryFailed); "" or why not.
     QString resume(const QString& dir, bool retryFailed = false);
-    // Training ▸ Resume sweep… on a chosen folder: where trials failed before, asks whether they run again
-    // (with asking off they stay failed, as `dino sweep --resume` keeps them).
+    // Training ▸ Resume sweep… on a chosen folder: reads its state off the GUI thread, then, where trials
+    // failed before, asks whether they run again (with asking off they stay failed, as `dino sweep
+    // --resume` keeps them) and resumes.
     void resumeAsking(const QString& dir);
     // The window is closing: true when a sweep runs and the close must wait (the user is asked; on yes the
     // sweep stops and closeNow() follows when it has ended).
