@@ -435,6 +435,11 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     for (const auto& c : r.ranked)
         for (const auto& sp : c.figures.splits)
             if (std::find(splits.begin(), splits.end(), sp.split) == splits.end()) splits.push_back(sp.split);
+    // A configuration's figures on one split, or null where its trials have none there.
+    auto on = [](const SweepFigures& f, const std::string& split) -> const SweepSplitFigures* {
+        const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
+        return it == f.splits.end() ? nullptr : &*it;
+    };
     auto pct = [](const Stat& s) { return s.n > 0 ? fixed(100 * s.mean, 1) : std::string("–"); };
     auto pair = [&](const Stat& a, const Stat& b) { return pct(a) + " (" + pct(b) + ")"; };
     auto gain = [](const Stat& s) {
@@ -468,8 +473,8 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         else os << c.state;
         os << " |";
         for (const auto& split : splits) {
-            const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
-            if (it == f.splits.end()) os << (probes ? " – | – | – | – |" : " – | – | – |");
+            const SweepSplitFigures* it = on(f, split);
+            if (!it) os << (probes ? " – | – | – | – |" : " – | – | – |");
             else {
                 os << ' ' << pair(it->nn1, it->base_nn1) << " | " << pair(it->knn, it->base_knn) << " | "
                    << (it->auc.n > 0 ? fixed(it->auc.mean, 3) : "–") << " |";
@@ -503,8 +508,8 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         if (f.n == 0) continue;
         os << "| " << i + 1 << " | `" << c.label << "` | " << f.n << " |";
         for (const auto& split : splits) {
-            const auto it = std::find_if(f.splits.begin(), f.splits.end(), [&](const SweepSplitFigures& x) { return x.split == split; });
-            if (it == f.splits.end()) os << (probes ? " – | – |" : " – |");
+            const SweepSplitFigures* it = on(f, split);
+            if (!it) os << (probes ? " – | – |" : " – |");
             else os << ' ' << spread(it->gain_knn) << " |" << (probes ? " " + spread(it->gain_probe) + " |" : "");
         }
         os << "\n";
