@@ -72,7 +72,9 @@ int runSweepCommand(const Args& args) {
                 Bounds{1, {}})
         .flag("--markdown", markdown,
               "with --results: print the ranked configurations as a Markdown table (per split 1-NN, k-NN with random "
-              "init in brackets, AUC; gains, pseudo-labels used, teacher entropy, spread, guard, wall time)")
+              "init in brackets, AUC; gains, pseudo-labels used, teacher entropy, spread, guard, wall time), then the "
+              "gains per split with their spread over the seeds, and each configuration paired seed by seed with the "
+              "spec's first")
         .flag("--dry-run", dry, "check the spec and list its configurations; nothing is run or written")
         .footer(kSweepFooter);
     if (auto code = p.parse(args)) return *code;

@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -153,6 +154,14 @@ struct SweepSplitFigures {
     // Per seed on this split alone, trained minus random init (the sd is the seeds' spread of the gain,
     // smaller than the two accuracies' spreads where a seed moves both).
     Stat gain_knn, gain_probe;
+    std::map<uint64_t, double> seed_gain_knn, seed_gain_probe;  // the same gains by system.seed
+    // Against the reference configuration (SweepResults::paired_reference), seed by seed: this configuration's
+    // gain minus the reference's for each seed both finished (the same random init and data order), the
+    // differences' mean ± sd, and in how many seeds it is ahead. Empty (n 0) for the reference itself.
+    struct Paired {
+        Stat diff;
+        int ahead = 0;
+    } paired_knn, paired_probe;
 };
 struct SweepFigures {
     int n = 0;                              // finished trials read
@@ -193,6 +202,9 @@ struct SweepResults {
     std::vector<FieldEffect> effects;       // by spread, largest first (finished configurations only)
     int trials = 0, finished = 0, pruned = 0, failed = 0, pending = 0;
     int64_t steps_done = 0, steps_all = 0;  // steps trained, and what running every trial to the end takes
+    // The configuration the others are paired with seed by seed (SweepSplitFigures::paired_knn): the spec's
+    // first, where it has finished trials; its label, empty where there is none.
+    std::string paired_reference;
 };
 
 // Which fields mattered, over configurations with one result each (a mean over seeds): for every field of

@@ -119,19 +119,23 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         std::vector<double> v[6];  // nn1, knn, auc, base_nn1, base_knn, base_auc
         std::vector<double> probe, base_probe;  // only from the reports that have a probe
         std::vector<double> gain_knn, gain_probe;  // per report: trained - random init
+        std::map<uint64_t, double> seed_gain_knn, seed_gain_probe;
     };
     std::vector<Split> splits;
-    auto add = [&](const EvalReport& r) {
+    auto add = [&](const EvalReport& r, uint64_t seed) {
         auto it = std::find_if(splits.begin(), splits.end(), [&](const Split& x) { return x.name == r.test_split; });
-        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}, {}, {}});
+        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}, {}, {}, {}, {}});
         const double v[6] = {r.trained.nn1_accuracy, r.trained.knn_accuracy, r.trained.auc,
                              r.baseline.nn1_accuracy, r.baseline.knn_accuracy, r.baseline.auc};
         for (int k = 0; k < 6; ++k) it->v[k].push_back(v[k]);
         if (r.trained.probe.present) it->probe.push_back(r.trained.probe.test_accuracy);
         if (r.baseline.probe.present) it->base_probe.push_back(r.baseline.probe.test_accuracy);
         it->gain_knn.push_back(r.trained.knn_accuracy - r.baseline.knn_accuracy);
-        if (r.trained.probe.present && r.baseline.probe.present)
+        it->seed_gain_knn[seed] = it->gain_knn.back();
+        if (r.trained.probe.present && r.baseline.probe.present) {
             it->gain_probe.push_back(r.trained.probe.test_accuracy - r.baseline.probe.test_accuracy);
+            it->seed_gain_probe[seed] = it->gain_probe.back();
+        }
     };
     std::vector<double> gain1, gaink, gainp, used, entropy, spread, wall;
     std::vector<std::string> guards;
@@ -160,7 +164,7 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         double g1 = 0, gk = 0, gp = 0;
         int probes = 0;
         for (const auto& r : reports) {
-            add(r);
+            add(r, t.seed);
             g1 += r.trained.nn1_accuracy - r.baseline.nn1_accuracy;
             gk += r.trained.knn_accuracy - r.baseline.knn_accuracy;
             if (r.trained.probe.present && r.baseline.probe.present) {
@@ -191,6 +195,8 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         x.base_probe = summarize(sp.base_probe);
         x.gain_knn = summarize(sp.gain_knn);
         x.gain_probe = summarize(sp.gain_probe);
+        x.seed_gain_knn = sp.seed_gain_knn;
+        x.seed_gain_probe = sp.seed_gain_probe;
         f.splits.push_back(std::move(x));
     }
     f.gain_nn1 = summarize(gain1);
@@ -202,6 +208,18 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
     f.wall_seconds = summarize(wall);
     for (const auto& g : guards) f.guard += (f.guard.empty() ? "" : "/") + g;
     return f;
+}
+
+// `mine` minus `ref` for each seed both have; ahead counts the differences above zero (a tie, the same
+// number of images right, is not ahead; 1e-9 absorbs the rounding of two equal differences of fractions).
+SweepSplitFigures::Paired pairedWith(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref) {
+    std::vector<double> d;
+    for (const auto& [seed, g] : mine)
+        if (const auto it = ref.find(seed); it != ref.end()) d.push_back(g - it->second);
+    SweepSplitFigures::Paired p;
+    p.diff = summarize(d);
+    p.ahead = static_cast<int>(std::count_if(d.begin(), d.end(), [](double x) { return x > 1e-9; }));
+    return p;
 }
 
 // A Stat as JSON: {"mean", "sd", "n"} (sd null for one value), or null without values.
@@ -262,6 +280,20 @@ SweepResults sweepResults(const std::string& dir) {
         cr.label = labelOf(c.values);
         r.ranked.push_back(std::move(cr));
     }
+    // Every configuration paired seed by seed with the spec's first, split by split.
+    const auto ref = std::find_if(r.ranked.begin(), r.ranked.end(), [](const SweepConfigResult& c) { return c.config == 0; });
+    if (ref != r.ranked.end() && ref->figures.n > 0) {
+        r.paired_reference = ref->label;
+        for (auto& c : r.ranked) {
+            if (c.config == 0) continue;
+            for (auto& sp : c.figures.splits)
+                for (const auto& rs : ref->figures.splits)
+                    if (rs.split == sp.split) {
+                        sp.paired_knn = pairedWith(sp.seed_gain_knn, rs.seed_gain_knn);
+                        sp.paired_probe = pairedWith(sp.seed_gain_probe, rs.seed_gain_probe);
+                    }
+        }
+    }
     std::stable_sort(r.ranked.begin(), r.ranked.end(), [](const SweepConfigResult& a, const SweepConfigResult& b) {
         if (rankOf(a.state) != rankOf(b.state)) return rankOf(a.state) < rankOf(b.state);
         if ((a.n > 0) != (b.n > 0)) return a.n > 0;
@@ -320,6 +352,15 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
                                     {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)},
                                     {"probe", statJson(sp.probe)},           {"baseline_probe", statJson(sp.base_probe)},
                                     {"gain_knn", statJson(sp.gain_knn)},     {"gain_probe", statJson(sp.gain_probe)}};
+            // Seed by seed against the reference: {"against", "mean", "sd", "n", "ahead"} where seeds pair up.
+            for (const auto& sp : f.splits)
+                for (const auto& [key, p] : {std::pair{"paired_gain_knn", &sp.paired_knn}, std::pair{"paired_gain_probe", &sp.paired_probe}})
+                    if (p->diff.n > 0) {
+                        ojson o = statJson(p->diff);
+                        o["against"] = r.paired_reference;
+                        o["ahead"] = p->ahead;
+                        splits[sp.split][key] = o;
+                    }
             o["figures"] = {{"n", f.n},
                             {"splits", splits},
                             {"gain_nn1", statJson(f.gain_nn1)},
@@ -514,6 +555,35 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
         }
         os << "\n";
     }
+    // Seed by seed against the spec's first configuration: the differences of the gains above, where the
+    // seeds' shared spread (a seed's random init and data order move both) cancels.
+    auto paired = [&](const SweepSplitFigures::Paired& p) {
+        if (p.diff.n == 0) return std::string("–");
+        return spread(p.diff) + " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
+    };
+    std::ostringstream rows;
+    for (size_t i = 0; i < r.ranked.size(); ++i) {
+        const auto& c = r.ranked[i];
+        if (c.config == 0 || c.figures.n == 0) continue;
+        int n = 0;
+        for (const auto& sp : c.figures.splits) n = std::max(n, sp.paired_knn.diff.n);
+        if (n == 0) continue;
+        rows << "| " << i + 1 << " | `" << c.label << "` | " << n << " |";
+        for (const auto& split : splits) {
+            const SweepSplitFigures* it = on(c.figures, split);
+            if (!it) rows << (probes ? " – | – |" : " – |");
+            else rows << ' ' << paired(it->paired_knn) << " |" << (probes ? " " + paired(it->paired_probe) + " |" : "");
+        }
+        rows << "\n";
+    }
+    if (rows.tellp() == 0) return os.str();
+    os << "\nPaired by seed against `" << r.paired_reference
+       << "` (the spec's first configuration): each gain minus its gain with the same seed, mean ± sd over the seeds "
+          "both finished, and (seeds ahead/seeds):\n\n| rank | config | seeds paired |";
+    for (const auto& sp : splits) os << ' ' << sp << " Δ gain k-NN |" << (probes ? " " + sp + " Δ gain probe |" : "");
+    os << "\n|---|---|---|";
+    for (size_t k = 0; k < splits.size(); ++k) os << (probes ? "---|---|" : "---|");
+    os << "\n" << rows.str();
     return os.str();
 }
 

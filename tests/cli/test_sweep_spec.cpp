@@ -397,6 +397,96 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
     CHECK(mdp.find("| 1 | `ref` | 2 | +25.0 ± 7.1 | +25.0 ± 7.1 | +8.0 ± 4.2 | +6.0 ± 1.4 |\n") != std::string::npos);
 }
 
+TEST_CASE("sweep results: every configuration paired seed by seed with the spec's first - over the seeds both finished - "
+          "ties not ahead",
+          "[sweep]") {
+    test::TempDir dir("sweep-paired");
+    std::filesystem::create_directories(dir.path());
+    writeFileAtomic(dir / "spec.json", R"({"base": "tiny", "seeds": [0, 1, 2], "evaluate": ["test"],
+        "set": {"eval.test_split": "val"}, "variants": {"ref": {}, "alt": {"model.out_dim": 32}}})");
+    const std::string sweep = dir / "sweep";
+    api::createSweep(dir / "spec.json", sweep);
+    api::SweepState s = api::loadSweepState(sweep);
+    REQUIRE(s.trials.size() == 6);
+    auto report = [](const std::string& split, double knn, double base_knn, double probe = -1, double base_probe = -1) {
+        api::EvalReport r;
+        r.test_split = split;
+        r.trained.nn1_accuracy = r.trained.knn_accuracy = knn;
+        r.baseline.nn1_accuracy = r.baseline.knn_accuracy = base_knn;
+        r.trained.auc = 0.9;
+        r.baseline.auc = 0.8;
+        if (probe >= 0) {
+            r.trained.probe.present = r.baseline.probe.present = true;
+            r.trained.probe.test_accuracy = probe;
+            r.baseline.probe.test_accuracy = base_probe;
+        }
+        return api::evalReportToJson(r);
+    };
+    // Gains (trained - random init) by seed:
+    //   ref: val k-NN 0.20, 0.30, 0.25; val probe 0.10, 0.20, 0.15; test k-NN 0.05, 0.05, 0.05 (no probe).
+    //   alt: val k-NN 0.25, 0.30; val probe 0.15, 0.15; test k-NN -0.05, 0.11; its seed 2 failed.
+    const double val_knn[2][3] = {{0.60, 0.70, 0.65}, {0.65, 0.70, 0}}, val_probe[2][3] = {{0.60, 0.70, 0.65}, {0.65, 0.65, 0}};
+    const double test_knn[2][3] = {{0.50, 0.50, 0.50}, {0.40, 0.56, 0}};
+    for (auto& t : s.trials) {
+        if (t.config == 1 && t.seed == 2) {
+            t.state = "failed";
+            continue;
+        }
+        t.state = "finished";
+        t.final_value = val_knn[t.config][t.seed];
+        const std::string run = sweep + "/" + t.name;
+        test::FixtureRun f;
+        f.config = s.configs[static_cast<size_t>(t.config)].config;
+        test::writeFixtureRun(run, f);
+        writeFileAtomic(api::runEvalPath(run), report("val", val_knn[t.config][t.seed], 0.40, val_probe[t.config][t.seed], 0.50));
+        writeFileAtomic(api::runSplitEvalPath(run, "test"), report("test", test_knn[t.config][t.seed], 0.45));
+    }
+    api::saveSweepState(sweep, s);
+    const api::SweepResults r = api::sweepResults(sweep);
+    CHECK(r.paired_reference == "ref");
+    REQUIRE(r.ranked.size() == 2);
+    REQUIRE(r.ranked[0].label == "ref");  // finished ranks before failed
+    REQUIRE(r.ranked[1].label == "alt");
+    CHECK(r.ranked[0].figures.splits[0].paired_knn.diff.n == 0);  // the reference is not paired with itself
+    const auto& alt = r.ranked[1].figures;
+    REQUIRE(alt.splits.size() == 2);
+    // val k-NN: +0.05 (seed 0) and 0.00 (seed 1, a tie) -> mean 0.025, sd sqrt(2 * 0.025^2), ahead in 1 of 2.
+    CHECK(alt.splits[0].paired_knn.diff.n == 2);
+    CHECK(alt.splits[0].paired_knn.diff.mean == Approx(0.025));
+    CHECK(alt.splits[0].paired_knn.diff.sd == Approx(std::sqrt(2 * 0.025 * 0.025)));
+    CHECK(alt.splits[0].paired_knn.ahead == 1);
+    // val probe: +0.05 and -0.05 -> 0 ± 0.0707, ahead in 1.
+    CHECK(alt.splits[0].paired_probe.diff.mean == Approx(0.0).margin(1e-12));
+    CHECK(alt.splits[0].paired_probe.diff.sd == Approx(std::sqrt(2 * 0.05 * 0.05)));
+    CHECK(alt.splits[0].paired_probe.ahead == 1);
+    // test k-NN: -0.10 and +0.06 -> -0.02 ± sqrt(2 * 0.08^2); no probe on test: not paired.
+    CHECK(alt.splits[1].split == "test");
+    CHECK(alt.splits[1].paired_knn.diff.mean == Approx(-0.02));
+    CHECK(alt.splits[1].paired_knn.diff.sd == Approx(std::sqrt(2 * 0.08 * 0.08)));
+    CHECK(alt.splits[1].paired_knn.ahead == 1);
+    CHECK(alt.splits[1].paired_probe.diff.n == 0);
+
+    const std::string md = api::sweepResultsMarkdown(r);
+    const auto at = md.find("Paired by seed against `ref`");
+    REQUIRE(at != std::string::npos);
+    CHECK(md.find("| rank | config | seeds paired | val Δ gain k-NN | val Δ gain probe | test Δ gain k-NN | test Δ gain probe |\n"
+                  "|---|---|---|---|---|---|---|\n"
+                  "| 2 | `alt` | 2 | +2.5 ± 3.5 (1/2) | 0.0 ± 7.1 (1/2) | -2.0 ± 11.3 (1/2) | – |\n",
+                  at) != std::string::npos);
+    CHECK(md.find("`ref`", at + 40) == std::string::npos);  // the reference has no row of its own
+
+    api::writeSweepResults(sweep, r);
+    const auto json = nlohmann::json::parse(readTextFile(sweep + "/sweep-results.json"));
+    const auto& pv = json["ranked"][1]["figures"]["splits"]["val"]["paired_gain_knn"];
+    CHECK(pv["against"] == "ref");
+    CHECK(pv["mean"].get<double>() == Approx(0.025));
+    CHECK(pv["n"] == 2);
+    CHECK(pv["ahead"] == 1);
+    CHECK(json["ranked"][1]["figures"]["splits"]["test"]["paired_gain_knn"]["mean"].get<double>() == Approx(-0.02));
+    CHECK_FALSE(json["ranked"][1]["figures"]["splits"]["test"].contains("paired_gain_probe"));
+    CHECK_FALSE(json["ranked"][0]["figures"]["splits"]["val"].contains("paired_gain_knn"));
+}
+
 TEST_CASE("sweep spec: evaluate names splits, each once", "[sweep]") {
     CHECK(api::parseSweepSpec(R"({"base": "tiny", "variants": {"a": {}}, "evaluate": ["test", "val"]})", "s.json").evaluate ==
           std::vector<std::string>{"test", "val"});
