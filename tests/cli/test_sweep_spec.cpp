@@ -24,6 +24,26 @@ std::string specError(const std::string& text) {
     return test::errorOf([&] { api::sweepConfigurations(api::parseSweepSpec(text, "spec.json")); });
 }
 
+// eval.json text of a split's report: the teacher's and the random-init model's 1-NN and k-NN (AUC 0.9 and
+// 0.8); probe < 0: no linear probe (eval.linear_probe off).
+std::string fixtureReport(const std::string& split, double nn1, double knn, double base_nn1, double base_knn, double probe = -1,
+                          double base_probe = -1) {
+    api::EvalReport r;
+    r.test_split = split;
+    r.trained.nn1_accuracy = nn1;
+    r.trained.knn_accuracy = knn;
+    r.trained.auc = 0.9;
+    r.baseline.nn1_accuracy = base_nn1;
+    r.baseline.knn_accuracy = base_knn;
+    r.baseline.auc = 0.8;
+    if (probe >= 0) {
+        r.trained.probe.present = r.baseline.probe.present = true;
+        r.trained.probe.test_accuracy = probe;
+        r.baseline.probe.test_accuracy = base_probe;
+    }
+    return api::evalReportToJson(r);
+}
+
 }  // namespace
 
 TEST_CASE("sweep spec: the tiny grid spans 2 x 2 configurations, the first field slowest, with the fixed fields",
@@ -263,24 +283,6 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
     api::SweepState s = api::loadSweepState(sweep);
     REQUIRE(s.trials.size() == 4);
     // c000 ("ref") finished with both seeds; c001 ("od32") pruned.
-    // probe < 0: the report has no linear probe (eval.linear_probe off).
-    auto report = [](const std::string& split, double nn1, double knn, double base_nn1, double base_knn, double probe = -1,
-                     double base_probe = -1) {
-        api::EvalReport r;
-        r.test_split = split;
-        r.trained.nn1_accuracy = nn1;
-        r.trained.knn_accuracy = knn;
-        r.trained.auc = 0.9;
-        r.baseline.nn1_accuracy = base_nn1;
-        r.baseline.knn_accuracy = base_knn;
-        r.baseline.auc = 0.8;
-        if (probe >= 0) {
-            r.trained.probe.present = r.baseline.probe.present = true;
-            r.trained.probe.test_accuracy = probe;
-            r.baseline.probe.test_accuracy = base_probe;
-        }
-        return api::evalReportToJson(r);
-    };
     for (auto& t : s.trials) {
         if (t.config == 1) {
             t.state = "pruned";
@@ -298,8 +300,8 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
         f.pseudo_used = t.seed == 0 ? 10 : 14;
         test::writeFixtureRun(run, f);
         // val: teacher 0.60 / 0.70 (k-NN), random init 0.40; test: teacher 0.50 / 0.56, random init 0.45.
-        writeFileAtomic(api::runEvalPath(run), report("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40));
-        writeFileAtomic(api::runSplitEvalPath(run, "test"), report("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45));
+        writeFileAtomic(api::runEvalPath(run), fixtureReport("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40));
+        writeFileAtomic(api::runSplitEvalPath(run, "test"), fixtureReport("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45));
     }
     api::saveSweepState(sweep, s);
     const api::SweepResults r = api::sweepResults(sweep);
@@ -360,10 +362,10 @@ TEST_CASE("sweep results: the figures of finished trials from their run folders 
     for (const auto& t : s.trials) {
         if (t.config != 0) continue;
         const std::string run = sweep + "/" + t.name;
-        writeFileAtomic(api::runEvalPath(run), report("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40,
+        writeFileAtomic(api::runEvalPath(run), fixtureReport("val", t.seed == 0 ? 0.55 : 0.65, t.seed == 0 ? 0.60 : 0.70, 0.35, 0.40,
                                                       t.seed == 0 ? 0.70 : 0.80, 0.50));
         writeFileAtomic(api::runSplitEvalPath(run, "test"),
-                        report("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45, t.seed == 0 ? 0.60 : 0.62, 0.55));
+                        fixtureReport("test", 0.5, t.seed == 0 ? 0.50 : 0.56, 0.45, 0.45, t.seed == 0 ? 0.60 : 0.62, 0.55));
     }
     const api::SweepResults rp = api::sweepResults(sweep);
     const api::SweepFigures& fp = rp.ranked[0].figures;
@@ -408,19 +410,9 @@ TEST_CASE("sweep results: every configuration paired seed by seed with the spec'
     api::createSweep(dir / "spec.json", sweep);
     api::SweepState s = api::loadSweepState(sweep);
     REQUIRE(s.trials.size() == 6);
+    // The 1-NN equal to the k-NN: only the k-NN and the probe are paired.
     auto report = [](const std::string& split, double knn, double base_knn, double probe = -1, double base_probe = -1) {
-        api::EvalReport r;
-        r.test_split = split;
-        r.trained.nn1_accuracy = r.trained.knn_accuracy = knn;
-        r.baseline.nn1_accuracy = r.baseline.knn_accuracy = base_knn;
-        r.trained.auc = 0.9;
-        r.baseline.auc = 0.8;
-        if (probe >= 0) {
-            r.trained.probe.present = r.baseline.probe.present = true;
-            r.trained.probe.test_accuracy = probe;
-            r.baseline.probe.test_accuracy = base_probe;
-        }
-        return api::evalReportToJson(r);
+        return fixtureReport(split, knn, knn, base_knn, base_knn, probe, base_probe);
     };
     // Gains (trained - random init) by seed:
     //   ref: val k-NN 0.20, 0.30, 0.25; val probe 0.10, 0.20, 0.15; test k-NN 0.05, 0.05, 0.05 (no probe).
