@@ -356,10 +356,10 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
             for (const auto& sp : f.splits)
                 for (const auto& [key, p] : {std::pair{"paired_gain_knn", &sp.paired_knn}, std::pair{"paired_gain_probe", &sp.paired_probe}})
                     if (p->diff.n > 0) {
-                        ojson o = statJson(p->diff);
-                        o["against"] = r.paired_reference;
-                        o["ahead"] = p->ahead;
-                        splits[sp.split][key] = o;
+                        ojson pj = statJson(p->diff);
+                        pj["against"] = r.paired_reference;
+                        pj["ahead"] = p->ahead;
+                        splits[sp.split][key] = pj;
                     }
             o["figures"] = {{"n", f.n},
                             {"splits", splits},
