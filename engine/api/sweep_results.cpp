@@ -118,24 +118,25 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         std::string name;
         std::vector<double> v[6];  // nn1, knn, auc, base_nn1, base_knn, base_auc
         std::vector<double> probe, base_probe;  // only from the reports that have a probe
-        std::vector<double> gain_knn, gain_probe;  // per report: trained - random init
-        std::map<uint64_t, double> seed_gain_knn, seed_gain_probe;
+        std::map<uint64_t, double> gain_knn, gain_probe;  // by seed: trained - random init
     };
     std::vector<Split> splits;
     auto add = [&](const EvalReport& r, uint64_t seed) {
         auto it = std::find_if(splits.begin(), splits.end(), [&](const Split& x) { return x.name == r.test_split; });
-        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}, {}, {}, {}, {}});
+        if (it == splits.end()) it = splits.insert(splits.end(), Split{r.test_split, {}, {}, {}, {}, {}});
         const double v[6] = {r.trained.nn1_accuracy, r.trained.knn_accuracy, r.trained.auc,
                              r.baseline.nn1_accuracy, r.baseline.knn_accuracy, r.baseline.auc};
         for (int k = 0; k < 6; ++k) it->v[k].push_back(v[k]);
         if (r.trained.probe.present) it->probe.push_back(r.trained.probe.test_accuracy);
         if (r.baseline.probe.present) it->base_probe.push_back(r.baseline.probe.test_accuracy);
-        it->gain_knn.push_back(r.trained.knn_accuracy - r.baseline.knn_accuracy);
-        it->seed_gain_knn[seed] = it->gain_knn.back();
-        if (r.trained.probe.present && r.baseline.probe.present) {
-            it->gain_probe.push_back(r.trained.probe.test_accuracy - r.baseline.probe.test_accuracy);
-            it->seed_gain_probe[seed] = it->gain_probe.back();
-        }
+        it->gain_knn[seed] = r.trained.knn_accuracy - r.baseline.knn_accuracy;
+        if (r.trained.probe.present && r.baseline.probe.present)
+            it->gain_probe[seed] = r.trained.probe.test_accuracy - r.baseline.probe.test_accuracy;
+    };
+    auto values = [](const std::map<uint64_t, double>& m) {
+        std::vector<double> v;
+        for (const auto& [seed, x] : m) v.push_back(x);
+        return v;
     };
     std::vector<double> gain1, gaink, gainp, used, entropy, spread, wall;
     std::vector<std::string> guards;
@@ -193,10 +194,10 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
         for (int k = 0; k < 6; ++k) *out[k] = summarize(sp.v[k]);
         x.probe = summarize(sp.probe);
         x.base_probe = summarize(sp.base_probe);
-        x.gain_knn = summarize(sp.gain_knn);
-        x.gain_probe = summarize(sp.gain_probe);
-        x.seed_gain_knn = sp.seed_gain_knn;
-        x.seed_gain_probe = sp.seed_gain_probe;
+        x.gain_knn = summarize(values(sp.gain_knn));
+        x.gain_probe = summarize(values(sp.gain_probe));
+        x.seed_gain_knn = sp.gain_knn;
+        x.seed_gain_probe = sp.gain_probe;
         f.splits.push_back(std::move(x));
     }
     f.gain_nn1 = summarize(gain1);
