@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 namespace dino::cli {
 namespace {
@@ -22,7 +25,7 @@ std::string defaultRunsFolder() {
 int runRuns(const Args& args) {
     std::vector<std::string> folders, want_tags;
     bool as_json = false, as_csv = false, all_fields = false, no_group = false, show_hidden = false;
-    std::string group = "seeds";
+    std::string group = "seeds", against;
     Parser p("runs",
              "Lists every run under the folders (a folder that is a run lists itself), one row each: name,\n"
              "status (training while a process holds the run's lock, with its pid and host; finished; stopped;\n"
@@ -33,7 +36,12 @@ int runRuns(const Args& args) {
              "Runs that differ only in system.seed are one row with the results as mean ± sample standard\n"
              "deviation (n - 1) and n; --no-group lists every run.\n"
              "Tags and the hidden flag live in each run's tags.json (the GUI's Experiments tab sets them):\n"
-             "hidden runs are left out unless --hidden; --tag T lists only the runs tagged T.\n");
+             "hidden runs are left out unless --hidden; --tag T lists only the runs tagged T.\n"
+             "--against RUN compares every seed group with RUN's group seed by seed (a run's seed fixes its\n"
+             "random init and data order, so pairing cancels most of a seed's luck): for each figure (the gains\n"
+             "over random init in k-NN and probe, the k-NN, probe, 1-NN and AUC) the difference in points for\n"
+             "each seed both groups ran, its mean ± sd over those seeds, and in how many seeds the group is\n"
+             "ahead; printed after the table (with --json, as the \"paired\" object).\n");
     p.positionals("FOLDER", folders, "folders of runs, or run directories (default: $DINO_RUNS_DIR, else ~/dino-runs)")
         .flag("--json", as_json, "print JSON: the fields shown, every run, and the seed groups")
         .flag("--csv", as_csv, "print CSV (grouped: a <result>_sd column beside each mean)")
@@ -42,10 +50,15 @@ int runRuns(const Args& args) {
         .flag("--no-group", no_group, "one row per run (the same as --group none)")
         .repeated("--tag", want_tags, "T", "only runs tagged T (repeated: runs with every tag given)")
         .flag("--hidden", show_hidden, "also list the runs hidden in the GUI (tags.json \"hidden\": true)")
+        .text("--against", against, "RUN", "pair every seed group with the group of this run (its name or directory)")
         .footer("exit codes: 0 ok, 1 a folder that does not exist, 2 bad usage (a bad --tag included)\n");
     if (auto code = p.parse(args)) return *code;
     if (as_json && as_csv) {
         std::cerr << "dino runs: --json and --csv exclude each other (see dino runs --help)\n";
+        return kUsage;
+    }
+    if (!against.empty() && (as_csv || group == "none" || no_group)) {
+        std::cerr << "dino runs: --against pairs seed groups: not with --csv or --no-group (see dino runs --help)\n";
         return kUsage;
     }
     if (folders.empty()) folders.push_back(defaultRunsFolder());
@@ -70,10 +83,26 @@ int runRuns(const Args& args) {
     options.all_fields = all_fields;
     options.group_seeds = group == "seeds" && !no_group;
     const api::RunTable table = api::makeRunTable(std::move(rows), options);
+    std::optional<size_t> reference;
+    if (!against.empty()) {
+        reference = api::groupOfRun(table, against);
+        if (!reference) {
+            std::cerr << "dino runs: --against " << against << ": no such run among those listed (give its name as the table"
+                      << " shows it, or its directory)\n";
+            return kUsage;
+        }
+    }
+    if (as_json && reference) {
+        auto j = nlohmann::json::parse(api::runTableJson(table));
+        j["paired"] = nlohmann::json::parse(api::pairedTableJson(table, *reference));
+        std::cout << j.dump(2) << "\n";
+        return kOk;
+    }
     if (as_json) std::cout << api::runTableJson(table);
     else if (as_csv) std::cout << api::runTableCsv(table);
     else if (table.rows.empty()) std::cout << "no runs in " << folders.front() << (folders.size() > 1 ? " ..." : "") << "\n";
     else std::cout << api::runTableText(table);
+    if (reference && !as_json) std::cout << "\n" << api::pairedTableText(table, *reference);
     return kOk;
 }
 

@@ -573,4 +573,156 @@ std::string runTableJson(const RunTable& t) {
     return out.dump(2) + "\n";
 }
 
+Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref) {
+    std::vector<double> d;
+    for (const auto& [seed, v] : mine)
+        if (const auto it = ref.find(seed); it != ref.end() && std::isfinite(v) && std::isfinite(it->second))
+            d.push_back(v - it->second);
+    Paired p;
+    p.diff = summarize(d);
+    p.ahead = static_cast<int>(std::count_if(d.begin(), d.end(), [](double x) { return x > 1e-9; }));
+    return p;
+}
+
+const std::vector<PairedColumn>& pairedColumns() {
+    static const std::vector<PairedColumn> cols = {
+        {"gain_knn", "gain k-NN", [](const RunRow& r) { return r.knn - r.baseline_knn; }},
+        {"gain_probe", "gain probe", [](const RunRow& r) { return r.probe - r.baseline_probe; }},
+        {"knn", "k-NN", [](const RunRow& r) { return r.knn; }},
+        {"probe", "probe", [](const RunRow& r) { return r.probe; }},
+        {"nn1", "1-NN", [](const RunRow& r) { return r.nn1; }},
+        {"auc", "AUC", [](const RunRow& r) { return r.auc; }},
+    };
+    return cols;
+}
+
+namespace {
+
+// A group's value of one paired column by seed: its first run of each seed with a finite value.
+std::map<uint64_t, double> bySeed(const RunTable& t, const RunGroup& g, const PairedColumn& col) {
+    std::map<uint64_t, double> out;
+    for (size_t k = 0; k < g.members.size(); ++k) {
+        const double v = col.get(t.rows[g.members[k]]);
+        if (std::isfinite(v)) out.emplace(g.seeds[k], v);
+    }
+    return out;
+}
+
+std::string groupName(const RunTable& t, const RunGroup& g) {
+    const RunRow& first = t.rows[g.members.front()];
+    return g.members.size() == 1 ? first.name : first.name + " +" + std::to_string(g.members.size() - 1);
+}
+
+// The seeds two groups share, ascending.
+std::vector<uint64_t> sharedSeeds(const RunGroup& a, const RunGroup& b) {
+    std::vector<uint64_t> x(a.seeds), y(b.seeds), out;
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    x.erase(std::unique(x.begin(), x.end()), x.end());
+    y.erase(std::unique(y.begin(), y.end()), y.end());
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
+    return out;
+}
+
+std::string signedPoints(double fraction) {
+    const std::string s = fixed(100.0 * fraction, 1);
+    return s == "-0.0" ? "0.0" : fraction > 0 && s != "0.0" ? "+" + s : s;
+}
+
+}  // namespace
+
+std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference) {
+    if (reference >= t.groups.size())
+        throw std::out_of_range("pairGroups: group " + std::to_string(reference) + " of " + std::to_string(t.groups.size()));
+    std::vector<std::map<uint64_t, double>> ref;
+    for (const auto& col : pairedColumns()) ref.push_back(bySeed(t, t.groups[reference], col));
+    std::vector<std::vector<Paired>> out(t.groups.size());
+    for (size_t g = 0; g < t.groups.size(); ++g) {
+        for (size_t k = 0; k < pairedColumns().size(); ++k)
+            out[g].push_back(g == reference ? Paired{} : pairBySeed(bySeed(t, t.groups[g], pairedColumns()[k]), ref[k]));
+    }
+    return out;
+}
+
+std::optional<size_t> groupOfRun(const RunTable& t, const std::string& run) {
+    std::error_code ec;
+    const fs::path want = fs::weakly_canonical(run, ec);
+    for (size_t g = 0; g < t.groups.size(); ++g)
+        for (size_t i : t.groups[g].members) {
+            const RunRow& r = t.rows[i];
+            if (r.name == run || r.dir == run) return g;
+            std::error_code ec2;
+            if (!ec && fs::weakly_canonical(r.dir, ec2) == want && !ec2) return g;
+        }
+    return std::nullopt;
+}
+
+std::string pairedTableText(const RunTable& t, size_t reference) {
+    const auto paired = pairGroups(t, reference);
+    std::vector<std::string> header = {"name", "seeds paired"};
+    for (const auto& f : t.fields) header.push_back(f);
+    for (const auto& col : pairedColumns()) header.push_back(std::string("Δ ") + col.header);
+    std::vector<std::vector<std::string>> lines;
+    for (size_t g = 0; g < t.groups.size(); ++g) {
+        if (g == reference) continue;
+        std::string seeds;
+        for (uint64_t s : sharedSeeds(t.groups[g], t.groups[reference])) seeds += (seeds.empty() ? "" : ",") + std::to_string(s);
+        std::vector<std::string> l = {groupName(t, t.groups[g]), seeds.empty() ? "none" : seeds};
+        const auto values = fieldMap(t.rows[t.groups[g].members.front()]);
+        for (const auto& f : t.fields) l.push_back(values.count(f) ? fieldCell(values.at(f)) : "");
+        for (const auto& p : paired[g]) {
+            if (p.diff.n == 0) {
+                l.push_back("");
+                continue;
+            }
+            std::string cell = signedPoints(p.diff.mean);
+            if (p.diff.n > 1) cell += " ± " + fixed(100.0 * p.diff.sd, 1);
+            cell += " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
+            l.push_back(cell);
+        }
+        lines.push_back(std::move(l));
+    }
+    std::vector<size_t> w(header.size(), 0);
+    for (size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
+    for (const auto& l : lines)
+        for (size_t i = 0; i < l.size(); ++i) w[i] = std::max(w[i], width(l[i]));
+    std::ostringstream os;
+    os << "Paired by seed against " << groupName(t, t.groups[reference]) << " (seeds ";
+    for (size_t k = 0; k < t.groups[reference].seeds.size(); ++k) os << (k ? "," : "") << t.groups[reference].seeds[k];
+    os << "): the difference in points for each seed both ran, mean ± sd over those seeds, (seeds ahead/seeds)\n";
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string s;
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i) s += "  ";
+            s += cells[i] + std::string(w[i] - width(cells[i]), ' ');
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        os << s << '\n';
+    };
+    line(header);
+    for (const auto& l : lines) line(l);
+    if (lines.empty()) os << "(no other group to pair)\n";
+    return os.str();
+}
+
+std::string pairedTableJson(const RunTable& t, size_t reference) {
+    const auto paired = pairGroups(t, reference);
+    json groups = json::array();
+    for (size_t g = 0; g < t.groups.size(); ++g) {
+        if (g == reference) continue;
+        json j = {{"name", groupName(t, t.groups[g])}, {"seeds", sharedSeeds(t.groups[g], t.groups[reference])}};
+        for (size_t k = 0; k < pairedColumns().size(); ++k) {
+            const Paired& p = paired[g][k];
+            j[pairedColumns()[k].key] = p.diff.n == 0 ? json(nullptr)
+                                                     : json{{"mean", number(p.diff.mean)},
+                                                            {"sd", number(p.diff.sd)},
+                                                            {"n", p.diff.n},
+                                                            {"ahead", p.ahead}};
+        }
+        groups.push_back(j);
+    }
+    json out = {{"against", groupName(t, t.groups[reference])}, {"groups", groups}};
+    return out.dump(2) + "\n";
+}
+
 }  // namespace dino::api

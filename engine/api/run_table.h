@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -122,6 +123,41 @@ struct RunTable {
     std::vector<RunGroup> groups;     // empty when not grouped
 };
 RunTable makeRunTable(std::vector<RunRow> rows, const RunTableOptions& options);
+
+// One configuration against another, seed by seed (runs of one seed start from the same random init and see
+// the data in the same order, so most of the seed's luck cancels): `mine` minus `ref` for each seed both have,
+// the differences' mean ± sd, and in how many seeds `mine` is ahead (a tie, the same number of images right,
+// is not; 1e-9 absorbs the rounding of two equal differences of fractions). Sweeps (sweep.h) and the runs
+// table pair the same way.
+struct Paired {
+    Stat diff;
+    int ahead = 0;
+};
+Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref);
+
+// The figures a paired comparison of runs shows, each higher-is-better: the gains over the random-init model
+// of the same run (weighted k-NN, linear probe), then the teacher's weighted k-NN, linear probe, 1-NN and AUC.
+struct PairedColumn {
+    const char* key;     // JSON name: "gain_knn", "gain_probe", "knn", ...
+    const char* header;  // "gain k-NN", ...
+    double (*get)(const RunRow&);
+};
+const std::vector<PairedColumn>& pairedColumns();
+
+// Every seed group of a grouped table paired seed by seed with t.groups[reference]: [group][pairedColumns()].
+// A seed's value is its group's first run of that seed with a finite value. The reference's own entries,
+// and groups with no seed in common with it, have n 0. Throws std::out_of_range for a bad reference.
+std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference);
+// The group holding the run whose name or directory is `run` (as `dino runs` lists it), or nullopt.
+std::optional<size_t> groupOfRun(const RunTable& t, const std::string& run);
+// The paired table as `dino runs --against RUN` prints it: one line per other group (name, the seeds paired,
+// the differing fields), each pairedColumns() figure as "+2.1 ± 1.3 (5/6)": the mean difference in points
+// (percentage points; AUC × 100), its sd over the seeds, and seeds ahead / seeds paired.
+std::string pairedTableText(const RunTable& t, size_t reference);
+// The same as JSON: {"against": NAME, "groups": [{"name", "seeds": [...], "gain_knn": {"mean", "sd", "n",
+// "ahead"}, ...}]}, the differences as fractions (as the runs table holds them), null where no seed pairs.
+std::string pairedTableJson(const RunTable& t, size_t reference);
+
 std::string runTableText(const RunTable& t);  // aligned columns, one line per row
 std::string runTableCsv(const RunTable& t);   // RFC 4180; grouped: <result>_sd columns beside the means
 std::string runTableJson(const RunTable& t);  // {"fields": [...], "runs": [...], "groups": [...]}

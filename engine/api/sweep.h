@@ -158,10 +158,8 @@ struct SweepSplitFigures {
     // Against the reference configuration (SweepResults::paired_reference), seed by seed: this configuration's
     // gain minus the reference's for each seed both finished (the same random init and data order), the
     // differences' mean ± sd, and in how many seeds it is ahead. Empty (n 0) for the reference itself.
-    struct Paired {
-        Stat diff;
-        int ahead = 0;
-    } paired_knn, paired_probe;
+    // (api::pairBySeed, as the runs table pairs its seed groups).
+    Paired paired_knn, paired_probe;
 };
 struct SweepFigures {
     int n = 0;                              // finished trials read

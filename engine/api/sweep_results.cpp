@@ -211,18 +211,6 @@ SweepFigures figuresOf(const std::string& dir, const SweepSpec& spec, const Swee
     return f;
 }
 
-// `mine` minus `ref` for each seed both have; ahead counts the differences above zero (a tie, the same
-// number of images right, is not ahead; 1e-9 absorbs the rounding of two equal differences of fractions).
-SweepSplitFigures::Paired pairedWith(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref) {
-    std::vector<double> d;
-    for (const auto& [seed, g] : mine)
-        if (const auto it = ref.find(seed); it != ref.end()) d.push_back(g - it->second);
-    SweepSplitFigures::Paired p;
-    p.diff = summarize(d);
-    p.ahead = static_cast<int>(std::count_if(d.begin(), d.end(), [](double x) { return x > 1e-9; }));
-    return p;
-}
-
 // A Stat as JSON: {"mean", "sd", "n"} (sd null for one value), or null without values.
 ojson statJson(const Stat& s) {
     if (s.n == 0) return nullptr;
@@ -290,8 +278,8 @@ SweepResults sweepResults(const std::string& dir) {
             for (auto& sp : c.figures.splits)
                 for (const auto& rs : ref->figures.splits)
                     if (rs.split == sp.split) {
-                        sp.paired_knn = pairedWith(sp.seed_gain_knn, rs.seed_gain_knn);
-                        sp.paired_probe = pairedWith(sp.seed_gain_probe, rs.seed_gain_probe);
+                        sp.paired_knn = pairBySeed(sp.seed_gain_knn, rs.seed_gain_knn);
+                        sp.paired_probe = pairBySeed(sp.seed_gain_probe, rs.seed_gain_probe);
                     }
         }
     }
@@ -558,7 +546,7 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     }
     // Seed by seed against the spec's first configuration: the differences of the gains above, where the
     // seeds' shared spread (a seed's random init and data order move both) cancels.
-    auto paired = [&](const SweepSplitFigures::Paired& p) {
+    auto paired = [&](const Paired& p) {
         if (p.diff.n == 0) return std::string("–");
         return spread(p.diff) + " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
     };

@@ -201,6 +201,25 @@ TEST_CASE("dino runs: fixture runs as a table, CSV and JSON, seeds grouped", "[c
     CHECK(r.code == 0);
     r = runDino(s, "runs", "DINO_RUNS_DIR=" + quoted(runs) + " ");
     CHECK(r.out.find("lr2e-3-s0") != std::string::npos);
+
+    // --against: lr 2e-3's one seed (0, k-NN 0.6 as in the fixture's default) paired with lr 1e-3's seed 0
+    // (0.6): a tie, 0.0 points, not ahead; the table first, then the paired one.
+    r = runDino(s, "runs " + quoted(runs) + " --against lr1e-3-s1");
+    INFO(r.out << r.err);
+    REQUIRE(r.code == 0);
+    const auto at = r.out.find("Paired by seed against lr1e-3-s0 +1 (seeds 0,1)");
+    REQUIRE(at != std::string::npos);
+    CHECK(r.out.find("0.0 (0/1)", at) != std::string::npos);
+    r = runDino(s, "runs " + quoted(runs) + " --against " + quoted(runs + "/lr2e-3-s0") + " --json");
+    REQUIRE(r.code == 0);
+    const auto pj = nlohmann::json::parse(r.out)["paired"];
+    CHECK(pj["against"] == "lr2e-3-s0");
+    CHECK(pj["groups"][0]["knn"]["n"] == 1);
+    CHECK(pj["groups"][0]["knn"]["mean"].get<double>() == Approx(0.0).margin(1e-12));
+    r = runDino(s, "runs " + quoted(runs) + " --against nosuchrun");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--against nosuchrun: no such run") != std::string::npos);
+    CHECK(runDino(s, "runs " + quoted(runs) + " --against lr2e-3-s0 --no-group").code == 2);
 }
 
 TEST_CASE("dino runs: tags as a column in text, CSV and JSON, --tag filters, hidden runs only with --hidden", "[cli][runs]") {

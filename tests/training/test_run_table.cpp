@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -221,6 +222,91 @@ TEST_CASE("seed groups: mean, sample standard deviation and n against hand-compu
     CHECK(one.n == 1);
     CHECK(one.mean == 2.0);
     CHECK(std::isnan(one.sd));
+}
+
+TEST_CASE("seed groups paired seed by seed against a reference group: hand-computed differences", "[run_table]") {
+    test::TempDir tmp("runtable-paired");
+    auto write = [&](const std::string& name, double lr, uint64_t seed, double knn, double base_knn) {
+        FixtureRun f;
+        f.config.optim.lr = lr;
+        f.config.system.seed = seed;
+        f.knn = knn;
+        f.base_knn = base_knn;
+        writeFixtureRun(tmp.path() + "/" + name, f);
+    };
+    // The reference, lr 1e-3, seeds 0-2: k-NN gains 0.10, 0.07, 0.06.
+    write("lr1e-3-s0", 1e-3, 0, 0.60, 0.50);
+    write("lr1e-3-s1", 1e-3, 1, 0.62, 0.55);
+    write("lr1e-3-s2", 1e-3, 2, 0.58, 0.52);
+    // lr 2e-3, seed 0 only: the same gain as the reference's seed 0 (a tie, not ahead).
+    write("lr2e-3-s0", 2e-3, 0, 0.61, 0.51);
+    // lr 3e-3, seed 7: no seed in common.
+    write("lr3e-3-s7", 3e-3, 7, 0.90, 0.10);
+    // lr 5e-4, seeds 1-3: gains 0.11 (seed 1), 0.05 (seed 2), 0.30 (seed 3, unpaired).
+    write("lr5e-4-s1", 5e-4, 1, 0.66, 0.55);
+    write("lr5e-4-s2", 5e-4, 2, 0.57, 0.52);
+    write("lr5e-4-s3", 5e-4, 3, 0.70, 0.40);
+    const auto t = api::makeRunTable(tableRows(tmp.path()), {false, true});
+    REQUIRE(t.groups.size() == 4);  // in the order of their first run's name
+    const auto ref = api::groupOfRun(t, "lr1e-3-s1");
+    REQUIRE(ref == std::optional<size_t>(0));
+    CHECK(api::groupOfRun(t, tmp.path() + "/lr5e-4-s3") == std::optional<size_t>(3));
+    CHECK_FALSE(api::groupOfRun(t, "lr9-s0"));
+    CHECK_THROWS_AS(api::pairGroups(t, 4), std::out_of_range);
+
+    auto col = [](const char* key) {
+        size_t k = 0;
+        while (std::string(api::pairedColumns()[k].key) != key) ++k;
+        return k;
+    };
+    const auto p = api::pairGroups(t, *ref);
+    REQUIRE(p.size() == 4);
+    CHECK(p[0][col("gain_knn")].diff.n == 0);  // the reference itself
+    // lr 5e-4 against the reference, seeds 1 and 2: gain 0.11 - 0.07 = +0.04 and 0.05 - 0.06 = -0.01:
+    // mean 0.015, sd sqrt((0.025² + 0.025²) / 1) = 0.0353553, ahead in 1 of 2. The random-init figures are the
+    // same per seed, so the k-NN itself differs by the same amounts.
+    for (const char* key : {"gain_knn", "knn"}) {
+        const api::Paired& d = p[3][col(key)];
+        CHECK(d.diff.n == 2);
+        CHECK(d.diff.mean == Approx(0.015).epsilon(1e-9));
+        CHECK(d.diff.sd == Approx(0.0353553).epsilon(1e-5));
+        CHECK(d.ahead == 1);
+    }
+    // lr 2e-3: a tie on the gain (0.10 and 0.10) is not ahead; its k-NN is ahead by 0.01.
+    CHECK(p[1][col("gain_knn")].diff.n == 1);
+    CHECK(p[1][col("gain_knn")].diff.mean == Approx(0.0).margin(1e-12));
+    CHECK(p[1][col("gain_knn")].ahead == 0);
+    CHECK(p[1][col("knn")].ahead == 1);
+    CHECK(std::isnan(p[1][col("knn")].diff.sd));
+    // lr 3e-3 shares no seed; no run has a probe.
+    CHECK(p[2][col("gain_knn")].diff.n == 0);
+    CHECK(p[3][col("gain_probe")].diff.n == 0);
+
+    const std::string text = api::pairedTableText(t, *ref);
+    CHECK(text.find("Paired by seed against lr1e-3-s0 +2 (seeds 0,1,2)") != std::string::npos);
+    CHECK(text.find("Δ gain k-NN") != std::string::npos);
+    CHECK(text.find("+1.5 ± 3.5 (1/2)") != std::string::npos);   // in points
+    CHECK(text.find("0.0 (0/1)") != std::string::npos);
+    CHECK(text.find("+1.0 (1/1)") != std::string::npos);
+    std::istringstream lines(text);
+    std::string line;
+    bool none = false, reference_row = false;
+    while (std::getline(lines, line)) {
+        if (line.rfind("lr3e-3-s7", 0) == 0) none = line.find(" none ") != std::string::npos;
+        if (line.rfind("lr1e-3-s0", 0) == 0) reference_row = true;
+    }
+    CHECK(none);
+    CHECK_FALSE(reference_row);  // the reference is the heading, not a row
+
+    const auto j = nlohmann::json::parse(api::pairedTableJson(t, *ref));
+    CHECK(j["against"] == "lr1e-3-s0 +2");
+    REQUIRE(j["groups"].size() == 3);
+    const auto& g = j["groups"][2];
+    CHECK(g["name"] == "lr5e-4-s1 +2");
+    CHECK(g["seeds"] == nlohmann::json::array({1, 2}));
+    CHECK(g["gain_knn"]["mean"].get<double>() == Approx(0.015));
+    CHECK(g["gain_knn"]["ahead"] == 1);
+    CHECK(g["gain_probe"].is_null());
 }
 
 TEST_CASE("averaged curves: mean, sd and n at every step of any curve", "[run_table]") {
