@@ -2817,6 +2817,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
+    <message>
+        <source>Paired by seed</source>
+        <translation>Paarweise nach Seed</translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>
@@ -2958,6 +2962,101 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PairedPanel</name>
+    <message>
+        <source>Δ gain k-NN</source>
+        <translation>Δ Gewinn k-NN</translation>
+    </message>
+    <message>
+        <source>Δ gain probe</source>
+        <translation>Δ Gewinn Probe</translation>
+    </message>
+    <message>
+        <source>Δ k-NN</source>
+        <translation>Δ k-NN</translation>
+    </message>
+    <message>
+        <source>Δ probe</source>
+        <translation>Δ Probe</translation>
+    </message>
+    <message>
+        <source>Δ 1-NN</source>
+        <translation>Δ 1-NN</translation>
+    </message>
+    <message>
+        <source>Δ AUC</source>
+        <translation>Δ AUC</translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy minus the random-init model&apos;s (the same seed&apos;s), against the reference&apos;s, in points</source>
+        <translation>Gewichtete k-NN-Genauigkeit minus die des zufällig initialisierten Modells (desselben Seeds), gegen die der Referenz, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>Linear-probe accuracy minus the random-init model&apos;s, against the reference&apos;s, in points</source>
+        <translation>Genauigkeit der linearen Probe minus die des zufällig initialisierten Modells, gegen die der Referenz, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>AUC × 100 against the reference&apos;s</source>
+        <translation>AUC × 100 gegen die der Referenz</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s accuracy against the reference&apos;s, in points</source>
+        <translation>Genauigkeit des Teachers gegen die der Referenz, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Gegen:</translation>
+    </message>
+    <message>
+        <source>The configuration every other one is compared with, seed by seed</source>
+        <translation>Die Konfiguration, mit der jede andere Seed für Seed verglichen wird</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Differs in</source>
+        <translation>Unterscheidet sich in</translation>
+    </message>
+    <message>
+        <source>Seeds paired</source>
+        <translation>Gepaarte Seeds</translation>
+    </message>
+    <message>
+        <source>No runs listed.</source>
+        <translation>Keine Läufe aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Turn on “Group seeds” in the table above: pairing compares seed groups.</source>
+        <translation>„Seeds gruppieren“ in der Tabelle oben einschalten: die Paarung vergleicht Seed-Gruppen.</translation>
+    </message>
+    <message>
+        <source>One configuration listed: run another with the same seeds to compare them seed by seed.</source>
+        <translation>Eine Konfiguration aufgelistet: eine weitere mit denselben Seeds trainieren, um sie Seed für Seed zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed.</source>
+        <translation>Jede Zelle: diese Konfiguration minus die Referenz auf jedem Seed, den beide trainiert haben (dieselbe zufällige Initialisierung und Datenreihenfolge), in Prozentpunkten: Mittelwert ± Standardabweichung über diese Seeds und (Seeds vorn / gepaarte Seeds). Grün: auf jedem Seed vorn; rot: auf jedem Seed hinten.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>seed %1: %2 (%3 against %4)</source>
+        <translation>Seed %1: %2 (%3 gegen %4)</translation>
     </message>
 </context>
 <context>

@@ -2800,6 +2800,10 @@ You can continue the run later from the Runs tab.</source>
         <source>Experiments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paired by seed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::ui::Metrics</name>
@@ -2940,6 +2944,101 @@ You can continue the run later from the Runs tab.</source>
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dino::ui::PairedPanel</name>
+    <message>
+        <source>Δ gain k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ gain probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ k-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ 1-NN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted k-NN accuracy minus the random-init model&apos;s (the same seed&apos;s), against the reference&apos;s, in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear-probe accuracy minus the random-init model&apos;s, against the reference&apos;s, in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC × 100 against the reference&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s accuracy against the reference&apos;s, in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration every other one is compared with, seed by seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds paired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on “Group seeds” in the table above: pairing compares seed groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One configuration listed: run another with the same seeds to compare them seed by seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1: %2 (%3 against %4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,6 +14,7 @@
 #include "experiments_panel.h"
 #include "followed_run.h"
 #include "hparams_panel.h"
+#include "paired_panel.h"
 #include "main_actions.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -102,6 +103,8 @@ void MainWindow::buildTabs() {
     experiments_->addView(tr("Compare"), comparison, comparison);
     experiments_->addView(tr("Configuration diff"), diff, diff);
     experiments_->addView(tr("Hyperparameters"), hparams, hparams);
+    auto* paired = new PairedPanel(experiments_);
+    experiments_->addView(tr("Paired by seed"), paired, paired);
     const std::tuple<QWidget*, const char*, QString> pages[] = {
         {preview_, "preview", tr("Augmentation preview")}, {training_, "start", tr("Training")},
         {evaluation_, "evaluate", tr("Evaluation")},       {pseudo_, "histogram", tr("Pseudo-labels")},

@@ -79,8 +79,8 @@ static QStringList capturePanels(MainWindow& w, const QString& dir) {
         QStringList all;
         for (const auto& r : e->visibleTable().rows) all << QString::fromStdString(r.dir);
         e->selectDirs(all);
-        const char* views[] = {"experiments", "experiments-diff", "experiments-hparams"};
-        for (int v = 0; v < e->viewTabs()->count() && v < 3; ++v) {
+        const char* views[] = {"experiments", "experiments-diff", "experiments-hparams", "experiments-paired"};
+        for (int v = 0; v < e->viewTabs()->count() && v < 4; ++v) {
             e->viewTabs()->setCurrentIndex(v);
             settle(v == 0 ? 6000 : 800);  // the comparison reads the runs' curves off the GUI thread
             for (auto* p : w.findChildren<QCustomPlot*>()) p->replot();

@@ -5,6 +5,7 @@
 // Fixture: a 2 x 2 grid of optim.lr in {1e-4, 3e-3} (a 30x spread: a log axis) and model.out_dim in {16, 64}
 // (an integer field with two values: categories), weighted k-NN results chosen per run.
 #include "hparams_panel.h"
+#include "paired_panel.h"
 #include "parallel_coordinates.h"
 #include "plot_widget.h"
 
@@ -12,7 +13,9 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QToolTip>
@@ -84,6 +87,72 @@ class TestGuiHParams : public QObject {
     QTemporaryDir tmp_;
 
 private Q_SLOTS:
+    // The paired view: every seed group against a reference, seed by seed, against hand-computed differences
+    // of the grid's k-NN results (the random-init k-NN is the fixture's 0.35 in every run, so the k-NN gain
+    // differs as the k-NN does).
+    void pairedBySeed() {
+        const api::RunTable t = gridTable(tmp_.filePath("paired"), 8, true);
+        QCOMPARE(t.groups.size(), size_t(4));  // (1e-4, 16), (1e-4, 64), (3e-3, 16), (3e-3, 64); seeds 0 and 1
+        PairedPanel panel;
+        panel.resize(1200, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showTable(t);
+        QTableWidget* cells = panel.table();
+        QCOMPARE(panel.referenceCombo()->count(), 4);
+        QCOMPARE(panel.referenceCombo()->currentIndex(), 0);  // the first group by default
+        QCOMPARE(cells->rowCount(), 3);
+        auto cell = [&](const QString& nameStart, const QString& header) -> QTableWidgetItem* {
+            int col = -1;
+            for (int c = 0; c < cells->columnCount(); ++c)
+                if (cells->horizontalHeaderItem(c)->text() == header) col = c;
+            for (int r = 0; r < cells->rowCount(); ++r)
+                if (cells->item(r, 0)->text().startsWith(nameStart)) return cells->item(r, col);
+            return nullptr;
+        };
+        // (1e-4, 64) against (1e-4, 16): 0.70 - 0.60 and 0.72 - 0.64 = +10 and +8 points: mean +9.0,
+        // sd sqrt((1² + 1²) / 1) = 1.4, ahead on both seeds: green.
+        QTableWidgetItem* c = cell(QStringLiteral("lr0.000100-d64"), QStringLiteral("Δ k-NN"));
+        QVERIFY(c);
+        QCOMPARE(c->text(), QStringLiteral("+9.0 ± 1.4 (2/2)"));
+        QCOMPARE(c->background().color(), QColor(0xc8e6c9));
+        QCOMPARE(cell(QStringLiteral("lr0.000100-d64"), QStringLiteral("Δ gain k-NN"))->text(), QStringLiteral("+9.0 ± 1.4 (2/2)"));
+        QVERIFY(c->toolTip().contains(QStringLiteral("seed 0: +10.0 (70.0 against 60.0)")));
+        // (3e-3, 16): +5 and -3 points: mean +1.0, sd sqrt((4² + 4²) / 1) = 5.7, one seed ahead: no tint.
+        c = cell(QStringLiteral("lr0.003000-d16"), QStringLiteral("Δ k-NN"));
+        QCOMPARE(c->text(), QStringLiteral("+1.0 ± 5.7 (1/2)"));
+        QCOMPARE(c->background().style(), Qt::NoBrush);
+        QCOMPARE(cell(QStringLiteral("lr0.003000-d16"), QStringLiteral("Seeds paired"))->text(), QStringLiteral("0,1"));
+        // No probe in the fixture: the probe cells are empty.
+        QVERIFY(cell(QStringLiteral("lr0.003000-d16"), QStringLiteral("Δ probe"))->text().isEmpty());
+
+        // Against (3e-3, 64), chosen in the combo: (1e-4, 16) is 20 points behind on both seeds: red.
+        panel.referenceCombo()->setCurrentIndex(3);
+        c = cell(QStringLiteral("lr0.000100-d16"), QStringLiteral("Δ k-NN"));
+        QVERIFY(c);
+        QCOMPARE(c->text(), QStringLiteral("−20.0 ± 0.0 (0/2)"));
+        QCOMPARE(c->background().color(), QColor(0xffcdd2));
+        // The choice is kept when the table is read again.
+        panel.showTable(t);
+        QCOMPARE(panel.referenceCombo()->currentIndex(), 3);
+        QVERIFY(panel.referenceDir().endsWith(QStringLiteral("lr0.003000-d64-s0")));
+        // Sorting by a difference sorts by its number: ascending puts -20 first.
+        int col = -1;
+        for (int k = 0; k < cells->columnCount(); ++k)
+            if (cells->horizontalHeaderItem(k)->text() == QStringLiteral("Δ k-NN")) col = k;
+        cells->sortItems(col, Qt::AscendingOrder);
+        QVERIFY(cells->item(0, 0)->text().startsWith(QStringLiteral("lr0.000100-d16")));
+
+        // Not grouped: nothing to pair, and the message says what to do.
+        panel.showTable(gridTable(tmp_.filePath("paired-flat"), 8, false));
+        QCOMPARE(cells->rowCount(), 0);
+        QVERIFY(panel.message()->text().contains(QStringLiteral("Group seeds")));
+        // One configuration: nothing to pair either.
+        panel.showTable(gridTableOf(tmp_.filePath("paired-one"), {0, 4}, true));
+        QCOMPARE(cells->rowCount(), 0);
+        QVERIFY(panel.message()->text().contains(QStringLiteral("One configuration")));
+    }
+
     void axesAndVertices() {
         const api::RunTable t = gridTable(tmp_.filePath("grid"), 4, false);
         QCOMPARE(t.fields, (std::vector<std::string>{"model.out_dim", "optim.lr"}));

@@ -1,0 +1,246 @@
+#include "paired_panel.h"
+
+#include "config_fields.h"
+#include "qt_types.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace dino::ui {
+
+namespace {
+
+// Sorts by its number (Qt::UserRole; an empty cell last), not by its text.
+class NumberItem : public QTableWidgetItem {
+public:
+    using QTableWidgetItem::QTableWidgetItem;
+    bool operator<(const QTableWidgetItem& other) const override {
+        const double a = data(Qt::UserRole).toDouble(), b = other.data(Qt::UserRole).toDouble();
+        if (std::isnan(a) || std::isnan(b)) return !std::isnan(a) && std::isnan(b);
+        return a < b;
+    }
+};
+
+QString headerOf(const api::PairedColumn& c) {
+    const std::string k = c.key;
+    if (k == "gain_knn") return PairedPanel::tr("Δ gain k-NN");
+    if (k == "gain_probe") return PairedPanel::tr("Δ gain probe");
+    if (k == "knn") return PairedPanel::tr("Δ k-NN");
+    if (k == "probe") return PairedPanel::tr("Δ probe");
+    if (k == "nn1") return PairedPanel::tr("Δ 1-NN");
+    if (k == "auc") return PairedPanel::tr("Δ AUC");
+    return QString::fromUtf8(c.header);
+}
+
+QString tipOf(const api::PairedColumn& c) {
+    const std::string k = c.key;
+    if (k == "gain_knn")
+        return PairedPanel::tr("Weighted k-NN accuracy minus the random-init model's (the same seed's), against the "
+                               "reference's, in points");
+    if (k == "gain_probe")
+        return PairedPanel::tr("Linear-probe accuracy minus the random-init model's, against the reference's, in points");
+    if (k == "auc") return PairedPanel::tr("AUC × 100 against the reference's");
+    return PairedPanel::tr("The teacher's accuracy against the reference's, in points");
+}
+
+QString points(double fraction) {
+    const QString s = QString::number(100.0 * fraction, 'f', 1);
+    if (s == QLatin1String("-0.0") || s == QLatin1String("0.0")) return QStringLiteral("0.0");
+    return fraction > 0 ? QLatin1Char('+') + s : s.startsWith(QLatin1Char('-')) ? QStringLiteral("−") + s.mid(1) : s;
+}
+
+QString groupName(const api::RunTable& t, const api::RunGroup& g) {
+    const api::RunRow& first = t.rows[g.members.front()];
+    return g.members.size() == 1 ? qs(first.name)
+                                 : PairedPanel::tr("%1 +%2").arg(qs(first.name)).arg(g.members.size() - 1);
+}
+
+// "num_global=4 momentum=0.95": the table's differing fields by the last part of their keys.
+QString fieldsText(const api::RunTable& t, const api::RunGroup& g) {
+    QStringList parts;
+    const auto values = api::configFieldValues(t.rows[g.members.front()].config);
+    for (const auto& f : t.fields)
+        for (const auto& [k, v] : values)
+            if (k == f) {
+                QString value = qs(v);
+                if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+                    value = value.mid(1, value.size() - 2);
+                parts << qs(f.substr(f.find('.') + 1)) + QLatin1Char('=') + value;
+            }
+    return parts.join(QLatin1Char(' '));
+}
+
+// A group's value of a column by seed (its first run of each seed with a finite value), as api::pairGroups
+// pairs them; for the tooltips.
+std::map<uint64_t, double> bySeed(const api::RunTable& t, const api::RunGroup& g, const api::PairedColumn& c) {
+    std::map<uint64_t, double> out;
+    for (size_t k = 0; k < g.members.size(); ++k) {
+        const double v = c.get(t.rows[g.members[k]]);
+        if (std::isfinite(v)) out.emplace(g.seeds[k], v);
+    }
+    return out;
+}
+
+}  // namespace
+
+PairedPanel::PairedPanel(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("pairedPanel"));
+    auto* lay = new QVBoxLayout(this);
+    lay->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    auto* label = new QLabel(tr("Against:"), this);
+    combo_ = new QComboBox(this);
+    combo_->setObjectName(QStringLiteral("pairedReference"));
+    combo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    combo_->setToolTip(tr("The configuration every other one is compared with, seed by seed"));
+    label->setBuddy(combo_);
+    bar->addWidget(label);
+    bar->addWidget(combo_, 1);
+    lay->addLayout(bar);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("pairedMessage"));
+    message_->setWordWrap(true);
+    lay->addWidget(message_);
+    cells_ = new QTableWidget(this);
+    cells_->setObjectName(QStringLiteral("pairedTable"));
+    cells_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    cells_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    cells_->verticalHeader()->hide();
+    cells_->setSortingEnabled(true);
+    lay->addWidget(cells_, 1);
+    connect(combo_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0) return;
+        referenceDir_ = combo_->itemData(i).toString();
+        rebuild();
+    });
+    rebuild();
+}
+
+void PairedPanel::setReference(const QString& runDir) {
+    referenceDir_ = runDir;
+    rebuild();
+}
+
+void PairedPanel::showTable(const api::RunTable& visible) {
+    table_ = visible;
+    rebuild();
+}
+
+void PairedPanel::rebuild() {
+    const api::RunTable& t = table_;
+    // The reference: the group holding the chosen run, else the first group.
+    std::optional<size_t> ref;
+    if (!referenceDir_.isEmpty()) ref = api::groupOfRun(t, referenceDir_.toStdString());
+    if (!ref && !t.groups.empty()) ref = 0;
+    {
+        const QSignalBlocker block(combo_);
+        combo_->clear();
+        for (const auto& g : t.groups) {
+            const QString fields = fieldsText(t, g);
+            combo_->addItem(fields.isEmpty() ? groupName(t, g) : tr("%1 · %2").arg(groupName(t, g), fields),
+                            qs(t.rows[g.members.front()].dir));
+        }
+        if (ref) combo_->setCurrentIndex(static_cast<int>(*ref));
+        combo_->setEnabled(t.groups.size() > 1);
+    }
+    if (ref) referenceDir_ = qs(t.rows[t.groups[*ref].members.front()].dir);
+
+    const auto& cols = api::pairedColumns();
+    const bool sorting = cells_->isSortingEnabled();
+    cells_->setSortingEnabled(false);
+    cells_->clear();
+    cells_->setRowCount(0);
+    QStringList header = {tr("Configuration"), tr("Differs in"), tr("Seeds paired")};
+    for (const auto& c : cols) header << headerOf(c);
+    cells_->setColumnCount(header.size());
+    cells_->setHorizontalHeaderLabels(header);
+    for (size_t k = 0; k < cols.size(); ++k)
+        cells_->horizontalHeaderItem(3 + static_cast<int>(k))->setToolTip(tipOf(cols[k]));
+
+    if (t.groups.empty()) {
+        message_->setText(t.rows.empty() ? tr("No runs listed.")
+                                         : tr("Turn on “Group seeds” in the table above: pairing compares seed groups."));
+        cells_->setSortingEnabled(sorting);
+        return;
+    }
+    if (t.groups.size() < 2) {
+        message_->setText(tr("One configuration listed: run another with the same seeds to compare them seed by seed."));
+        cells_->setSortingEnabled(sorting);
+        return;
+    }
+    message_->setText(tr("Each cell: this configuration minus the reference, on each seed both ran (the same random "
+                         "init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds "
+                         "paired). Green: ahead on every seed; red: behind on every seed."));
+
+    const auto paired = api::pairGroups(t, *ref);
+    std::vector<std::map<uint64_t, double>> refValues;
+    for (const auto& c : cols) refValues.push_back(bySeed(t, t.groups[*ref], c));
+    for (size_t g = 0; g < t.groups.size(); ++g) {
+        if (g == *ref) continue;
+        const int row = cells_->rowCount();
+        cells_->insertRow(row);
+        auto* name = new QTableWidgetItem(groupName(t, t.groups[g]));
+        name->setData(Qt::UserRole, qs(t.rows[t.groups[g].members.front()].dir));
+        name->setToolTip(qs(t.rows[t.groups[g].members.front()].dir));
+        cells_->setItem(row, 0, name);
+        cells_->setItem(row, 1, new QTableWidgetItem(fieldsText(t, t.groups[g])));
+        std::vector<uint64_t> shared;
+        for (uint64_t s : t.groups[g].seeds)
+            if (std::find(t.groups[*ref].seeds.begin(), t.groups[*ref].seeds.end(), s) != t.groups[*ref].seeds.end() &&
+                std::find(shared.begin(), shared.end(), s) == shared.end())
+                shared.push_back(s);
+        std::sort(shared.begin(), shared.end());
+        QStringList seedText;
+        for (uint64_t s : shared) seedText << QString::number(s);
+        cells_->setItem(row, 2, new QTableWidgetItem(shared.empty() ? tr("none") : seedText.join(QLatin1Char(','))));
+        for (size_t k = 0; k < cols.size(); ++k) {
+            const api::Paired& p = paired[g][k];
+            auto* item = new NumberItem;
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setData(Qt::UserRole, p.diff.n > 0 ? p.diff.mean : std::nan(""));
+            if (p.diff.n > 0) {
+                QString text = points(p.diff.mean);
+                if (p.diff.n > 1) text += QStringLiteral(" ± ") + QString::number(100.0 * p.diff.sd, 'f', 1);
+                text += QStringLiteral(" (%1/%2)").arg(p.ahead).arg(p.diff.n);
+                item->setText(text);
+                // Each seed's difference, for the tooltip and the tint.
+                const auto mine = bySeed(t, t.groups[g], cols[k]);
+                QStringList tip;
+                int behind = 0;
+                for (uint64_t s : shared) {
+                    const auto a = mine.find(s);
+                    const auto b = refValues[k].find(s);
+                    if (a == mine.end() || b == refValues[k].end()) continue;
+                    behind += a->second - b->second < -1e-9;
+                    tip << tr("seed %1: %2 (%3 against %4)")
+                               .arg(s)
+                               .arg(points(a->second - b->second))
+                               .arg(100.0 * a->second, 0, 'f', 1)
+                               .arg(100.0 * b->second, 0, 'f', 1);
+                }
+                item->setToolTip(tip.join(QLatin1Char('\n')));
+                // Light tints, with dark text so that a dark palette stays readable.
+                const bool allAhead = p.diff.n >= 2 && p.ahead == p.diff.n, allBehind = p.diff.n >= 2 && behind == p.diff.n;
+                if (allAhead || allBehind) {
+                    item->setBackground(QColor(allAhead ? 0xc8e6c9 : 0xffcdd2));
+                    item->setForeground(QColor(0x1b1b1b));
+                }
+            }
+            cells_->setItem(row, 3 + static_cast<int>(k), item);
+        }
+    }
+    cells_->setSortingEnabled(sorting);
+    cells_->resizeColumnsToContents();
+}
+
+}  // namespace dino::ui
