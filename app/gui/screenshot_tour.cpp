@@ -6,6 +6,7 @@
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
 #include "experiments_panel.h"
+#include "paired_panel.h"
 #include "main_window.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -79,6 +80,9 @@ static QStringList capturePanels(MainWindow& w, const QString& dir) {
         QStringList all;
         for (const auto& r : e->visibleTable().rows) all << QString::fromStdString(r.dir);
         e->selectDirs(all);
+        // The paired view against the opened run's configuration (the first group otherwise).
+        if (auto* paired = e->findChild<dino::ui::PairedPanel*>(); paired && !w.runDir().isEmpty())
+            paired->setReference(w.runDir());
         const char* views[] = {"experiments", "experiments-diff", "experiments-hparams", "experiments-paired"};
         for (int v = 0; v < e->viewTabs()->count() && v < 4; ++v) {
             e->viewTabs()->setCurrentIndex(v);
