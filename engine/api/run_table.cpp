@@ -492,10 +492,8 @@ size_t width(const std::string& s) {
     return n;
 }
 
-}  // namespace
-
-std::string runTableText(const RunTable& t) {
-    const Cells c = makeCells(t, false);
+// Cells as aligned text: each column as wide as its widest cell, two spaces between, no trailing blanks.
+std::string alignedText(const Cells& c) {
     std::vector<size_t> w(c.header.size(), 0);
     for (size_t i = 0; i < c.header.size(); ++i) w[i] = width(c.header[i]);
     for (const auto& l : c.lines)
@@ -513,6 +511,12 @@ std::string runTableText(const RunTable& t) {
     line(c.header);
     for (const auto& l : c.lines) line(l);
     return os.str();
+}
+
+}  // namespace
+
+std::string runTableText(const RunTable& t) {
+    return alignedText(makeCells(t, false));
 }
 
 std::string runTableCsv(const RunTable& t) {
@@ -682,26 +686,13 @@ std::string pairedTableText(const RunTable& t, size_t reference) {
         }
         lines.push_back(std::move(l));
     }
-    std::vector<size_t> w(header.size(), 0);
-    for (size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
-    for (const auto& l : lines)
-        for (size_t i = 0; i < l.size(); ++i) w[i] = std::max(w[i], width(l[i]));
     std::ostringstream os;
     os << "Paired by seed against " << groupName(t, t.groups[reference]) << " (seeds ";
     for (size_t k = 0; k < t.groups[reference].seeds.size(); ++k) os << (k ? "," : "") << t.groups[reference].seeds[k];
     os << "): the difference in points for each seed both ran, mean ± sd over those seeds, (seeds ahead/seeds)\n";
-    auto line = [&](const std::vector<std::string>& cells) {
-        std::string s;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i) s += "  ";
-            s += cells[i] + std::string(w[i] - width(cells[i]), ' ');
-        }
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        os << s << '\n';
-    };
-    line(header);
-    for (const auto& l : lines) line(l);
-    if (lines.empty()) os << "(no other group to pair)\n";
+    const bool none = lines.empty();
+    os << alignedText(Cells{std::move(header), std::move(lines)});
+    if (none) os << "(no other group to pair)\n";
     return os.str();
 }
 
