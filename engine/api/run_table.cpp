@@ -41,7 +41,8 @@ void collectRuns(const fs::path& dir, const fs::path& root, int depth,
     for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
         if (e.is_directory(ec)) subdirs.push_back(e.path());
     for (const auto& d : subdirs) {
-        if (isRunDir(d)) out.emplace_back(d.string(), fs::relative(d, root, ec).string());
+        // Lexically: a run reached through a symbolic link is named by the link's path, not its target's.
+        if (isRunDir(d)) out.emplace_back(d.string(), d.lexically_relative(root).string());
         else if (depth + 1 < kMaxDepth) collectRuns(d, root, depth + 1, out);
     }
 }

@@ -155,6 +155,18 @@ TEST_CASE("run table: a run that cannot be read is a row with its error", "[run_
     CHECK_THROWS_WITH(api::findRuns({tmp.path() + "/missing"}), Catch::Contains("does not exist"));
 }
 
+TEST_CASE("run table: runs under a symbolic link are named by the link's path", "[run_table]") {
+    // A folder of links to sweeps kept elsewhere (one table over several of them).
+    test::TempDir tmp("runtable-links");
+    writeFixtureRun(tmp.path() + "/elsewhere/sweep-a/c000-seed0", FixtureRun{});
+    fs::create_directories(tmp.path() + "/listed");
+    fs::create_directory_symlink(tmp.path() + "/elsewhere/sweep-a", tmp.path() + "/listed/a");
+    const auto found = api::findRuns({tmp.path() + "/listed"});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].second == "a/c000-seed0");
+    CHECK(api::readRunRow(found[0].first, found[0].second).error.empty());
+}
+
 TEST_CASE("seed groups: mean, sample standard deviation and n against hand-computed numbers", "[run_table]") {
     test::TempDir tmp("runtable-seeds");
     // Three seeds of lr 5e-4, two of lr 1e-3.
