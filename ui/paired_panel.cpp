@@ -160,12 +160,14 @@ void PairedPanel::rebuild() {
     cells_->setSortingEnabled(false);
     cells_->clear();
     cells_->setRowCount(0);
-    QStringList header = {tr("Configuration"), tr("Differs in"), tr("Seeds paired")};
+    // The figures before the fields, so that they stay in view on a narrow window.
+    QStringList header = {tr("Configuration"), tr("Seeds paired")};
     for (const auto& c : cols) header << headerOf(c);
+    header << tr("Differs in");
     cells_->setColumnCount(header.size());
     cells_->setHorizontalHeaderLabels(header);
     for (size_t k = 0; k < cols.size(); ++k)
-        cells_->horizontalHeaderItem(3 + static_cast<int>(k))->setToolTip(tipOf(cols[k]));
+        cells_->horizontalHeaderItem(2 + static_cast<int>(k))->setToolTip(tipOf(cols[k]));
 
     if (t.groups.empty()) {
         message_->setText(t.rows.empty() ? tr("No runs listed.")
@@ -193,7 +195,7 @@ void PairedPanel::rebuild() {
         name->setData(Qt::UserRole, qs(t.rows[t.groups[g].members.front()].dir));
         name->setToolTip(qs(t.rows[t.groups[g].members.front()].dir));
         cells_->setItem(row, 0, name);
-        cells_->setItem(row, 1, new QTableWidgetItem(fieldsText(t, t.groups[g])));
+        cells_->setItem(row, 2 + static_cast<int>(cols.size()), new QTableWidgetItem(fieldsText(t, t.groups[g])));
         std::vector<uint64_t> shared;
         for (uint64_t s : t.groups[g].seeds)
             if (std::find(t.groups[*ref].seeds.begin(), t.groups[*ref].seeds.end(), s) != t.groups[*ref].seeds.end() &&
@@ -202,7 +204,7 @@ void PairedPanel::rebuild() {
         std::sort(shared.begin(), shared.end());
         QStringList seedText;
         for (uint64_t s : shared) seedText << QString::number(s);
-        cells_->setItem(row, 2, new QTableWidgetItem(shared.empty() ? tr("none") : seedText.join(QLatin1Char(','))));
+        cells_->setItem(row, 1, new QTableWidgetItem(shared.empty() ? tr("none") : seedText.join(QLatin1Char(','))));
         for (size_t k = 0; k < cols.size(); ++k) {
             const api::Paired& p = paired[g][k];
             auto* item = new NumberItem;
@@ -236,7 +238,7 @@ void PairedPanel::rebuild() {
                     item->setForeground(QColor(0x1b1b1b));
                 }
             }
-            cells_->setItem(row, 3 + static_cast<int>(k), item);
+            cells_->setItem(row, 2 + static_cast<int>(k), item);
         }
     }
     cells_->setSortingEnabled(sorting);

@@ -4,10 +4,10 @@
 // luck: with three to six seeds, a recipe ahead on every seed is told apart from one whose mean a single
 // lucky seed moved.
 //
-// One row per other group: its name, the configuration fields that differ, the seeds paired, and for each
-// figure (the gains over random init in weighted k-NN and linear probe, then the k-NN, probe, 1-NN and AUC)
-// the mean difference in points ± its sd over the seeds, with seeds ahead / seeds paired. A cell ahead on
-// every paired seed (two or more) is tinted green, one behind on every seed red; its tooltip lists each
+// One row per other group: its name, the seeds paired, for each figure (the gains over random init in
+// weighted k-NN and linear probe, then the k-NN, probe, 1-NN and AUC) the mean difference in points ± its sd
+// over the seeds with seeds ahead / seeds paired, and last the configuration fields that differ. A cell ahead
+// on every paired seed (two or more) is tinted green, one behind on every seed red; its tooltip lists each
 // seed's difference. The reference is chosen in a combo box and kept, by its runs, across re-reads.
 // Follows the table: showTable() on every re-read.
 #pragma once
