@@ -132,6 +132,23 @@ void PairedPanel::setReference(const QString& runDir) {
 }
 
 void PairedPanel::showTable(const api::RunTable& visible) {
+    // What the cells are made of: the groups, their runs' seeds and figures, the fields shown. The timer re-reads
+    // the table every few seconds while runs train; unchanged, the cells (and the user's scroll and selection)
+    // stay as they are.
+    QString key = QString::number(visible.rows.size()) + QLatin1Char('|');
+    for (const auto& f : visible.fields) key += qs(f) + QLatin1Char(',');
+    for (const auto& g : visible.groups) {
+        key += QLatin1Char('|');
+        for (size_t k = 0; k < g.members.size(); ++k) {
+            const api::RunRow& r = visible.rows[g.members[k]];
+            key += qs(r.dir) + QLatin1Char(':') + QString::number(g.seeds[k]);
+            for (const auto& c : api::pairedColumns()) key += QLatin1Char(':') + QString::number(c.get(r), 'g', 17);
+            key += QLatin1Char(';');
+        }
+    }
+    if (hasTable_ && key == shown_) return;
+    hasTable_ = true;
+    shown_ = key;
     table_ = visible;
     rebuild();
 }

@@ -44,6 +44,8 @@ private:
     void rebuild();
 
     api::RunTable table_;
+    bool hasTable_ = false;
+    QString shown_;         // what the last table shown was made of (showTable skips an unchanged one)
     QString referenceDir_;  // the first run of the chosen reference group
     QComboBox* combo_ = nullptr;
     QLabel* message_ = nullptr;

@@ -102,6 +102,10 @@ private Q_SLOTS:
         QCOMPARE(panel.referenceCombo()->count(), 4);
         QCOMPARE(panel.referenceCombo()->currentIndex(), 0);  // the first group by default
         QCOMPARE(cells->rowCount(), 3);
+        // The same table again (the timer's re-read while nothing changed): the cells are kept, not rebuilt.
+        QTableWidgetItem* before = cells->item(0, 0);
+        panel.showTable(t);
+        QCOMPARE(cells->item(0, 0), before);
         auto cell = [&](const QString& nameStart, const QString& header) -> QTableWidgetItem* {
             int col = -1;
             for (int c = 0; c < cells->columnCount(); ++c)
