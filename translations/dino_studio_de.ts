@@ -3007,10 +3007,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Genauigkeit des Teachers gegen die der Referenz, in Prozentpunkten</translation>
     </message>
     <message>
-        <source>%1 +%2</source>
-        <translation>%1 +%2</translation>
-    </message>
-    <message>
         <source>Against:</source>
         <translation>Gegen:</translation>
     </message>

@@ -2990,10 +2990,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 +%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Against:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -59,12 +59,6 @@ QString points(double fraction) {
     return fraction > 0 ? QLatin1Char('+') + s : s.startsWith(QLatin1Char('-')) ? QStringLiteral("−") + s.mid(1) : s;
 }
 
-QString groupName(const api::RunTable& t, const api::RunGroup& g) {
-    const api::RunRow& first = t.rows[g.members.front()];
-    return g.members.size() == 1 ? qs(first.name)
-                                 : PairedPanel::tr("%1 +%2").arg(qs(first.name)).arg(g.members.size() - 1);
-}
-
 // "num_global=4 momentum=0.95": the table's differing fields by the last part of their keys.
 QString fieldsText(const api::RunTable& t, const api::RunGroup& g) {
     QStringList parts;
@@ -78,17 +72,6 @@ QString fieldsText(const api::RunTable& t, const api::RunGroup& g) {
                 parts << qs(f.substr(f.find('.') + 1)) + QLatin1Char('=') + value;
             }
     return parts.join(QLatin1Char(' '));
-}
-
-// A group's value of a column by seed (its first run of each seed with a finite value), as api::pairGroups
-// pairs them; for the tooltips.
-std::map<uint64_t, double> bySeed(const api::RunTable& t, const api::RunGroup& g, const api::PairedColumn& c) {
-    std::map<uint64_t, double> out;
-    for (size_t k = 0; k < g.members.size(); ++k) {
-        const double v = c.get(t.rows[g.members[k]]);
-        if (std::isfinite(v)) out.emplace(g.seeds[k], v);
-    }
-    return out;
 }
 
 }  // namespace
@@ -164,7 +147,7 @@ void PairedPanel::rebuild() {
         combo_->clear();
         for (const auto& g : t.groups) {
             const QString fields = fieldsText(t, g);
-            combo_->addItem(fields.isEmpty() ? groupName(t, g) : tr("%1 · %2").arg(groupName(t, g), fields),
+            combo_->addItem(fields.isEmpty() ? qs(api::groupName(t, g)) : tr("%1 · %2").arg(qs(api::groupName(t, g)), fields),
                             qs(t.rows[g.members.front()].dir));
         }
         if (ref) combo_->setCurrentIndex(static_cast<int>(*ref));
@@ -203,22 +186,17 @@ void PairedPanel::rebuild() {
 
     const auto paired = api::pairGroups(t, *ref);
     std::vector<std::map<uint64_t, double>> refValues;
-    for (const auto& c : cols) refValues.push_back(bySeed(t, t.groups[*ref], c));
+    for (const auto& c : cols) refValues.push_back(api::groupValuesBySeed(t, t.groups[*ref], c.get));
     for (size_t g = 0; g < t.groups.size(); ++g) {
         if (g == *ref) continue;
         const int row = cells_->rowCount();
         cells_->insertRow(row);
-        auto* name = new QTableWidgetItem(groupName(t, t.groups[g]));
+        auto* name = new QTableWidgetItem(qs(api::groupName(t, t.groups[g])));
         name->setData(Qt::UserRole, qs(t.rows[t.groups[g].members.front()].dir));
         name->setToolTip(qs(t.rows[t.groups[g].members.front()].dir));
         cells_->setItem(row, 0, name);
         cells_->setItem(row, 2 + static_cast<int>(cols.size()), new QTableWidgetItem(fieldsText(t, t.groups[g])));
-        std::vector<uint64_t> shared;
-        for (uint64_t s : t.groups[g].seeds)
-            if (std::find(t.groups[*ref].seeds.begin(), t.groups[*ref].seeds.end(), s) != t.groups[*ref].seeds.end() &&
-                std::find(shared.begin(), shared.end(), s) == shared.end())
-                shared.push_back(s);
-        std::sort(shared.begin(), shared.end());
+        const std::vector<uint64_t> shared = api::sharedSeeds(t.groups[g], t.groups[*ref]);
         QStringList seedText;
         for (uint64_t s : shared) seedText << QString::number(s);
         cells_->setItem(row, 1, new QTableWidgetItem(shared.empty() ? tr("none") : seedText.join(QLatin1Char(','))));
@@ -233,7 +211,7 @@ void PairedPanel::rebuild() {
                 text += QStringLiteral(" (%1/%2)").arg(p.ahead).arg(p.diff.n);
                 item->setText(text);
                 // Each seed's difference, for the tooltip and the tint.
-                const auto mine = bySeed(t, t.groups[g], cols[k]);
+                const auto mine = api::groupValuesBySeed(t, t.groups[g], cols[k].get);
                 QStringList tip;
                 int behind = 0;
                 for (uint64_t s : shared) {

@@ -462,8 +462,7 @@ Cells makeCells(const RunTable& t, bool csv) {
         for (const auto& [s, n] : states)
             status += (status.empty() ? "" : ", ") + (states.size() == 1 ? s : std::to_string(n) + " " + s);
         for (const auto& s : collapses) collapse += (collapse.empty() ? "" : ",") + s;
-        const std::string name = g.members.size() == 1 ? first.name : first.name + " +" + std::to_string(g.members.size() - 1);
-        std::vector<std::string> l = {name, seeds, std::to_string(g.members.size()), status, first.started,
+        std::vector<std::string> l = {groupName(t, g), seeds, std::to_string(g.members.size()), status, first.started,
                                       wall(summarize(walls).mean),
                                       g.members.size() == 1 ? stepsText(first) : std::to_string(first.steps),
                                       fixed(summarize(speeds).mean, 1)};
@@ -601,24 +600,20 @@ const std::vector<PairedColumn>& pairedColumns() {
     return cols;
 }
 
-namespace {
-
-// A group's value of one paired column by seed: its first run of each seed with a finite value.
-std::map<uint64_t, double> bySeed(const RunTable& t, const RunGroup& g, const PairedColumn& col) {
-    std::map<uint64_t, double> out;
-    for (size_t k = 0; k < g.members.size(); ++k) {
-        const double v = col.get(t.rows[g.members[k]]);
-        if (std::isfinite(v)) out.emplace(g.seeds[k], v);
-    }
-    return out;
-}
-
 std::string groupName(const RunTable& t, const RunGroup& g) {
     const RunRow& first = t.rows[g.members.front()];
     return g.members.size() == 1 ? first.name : first.name + " +" + std::to_string(g.members.size() - 1);
 }
 
-// The seeds two groups share, ascending.
+std::map<uint64_t, double> groupValuesBySeed(const RunTable& t, const RunGroup& g, double (*get)(const RunRow&)) {
+    std::map<uint64_t, double> out;
+    for (size_t k = 0; k < g.members.size(); ++k) {
+        const double v = get(t.rows[g.members[k]]);
+        if (std::isfinite(v)) out.emplace(g.seeds[k], v);
+    }
+    return out;
+}
+
 std::vector<uint64_t> sharedSeeds(const RunGroup& a, const RunGroup& b) {
     std::vector<uint64_t> x(a.seeds), y(b.seeds), out;
     std::sort(x.begin(), x.end());
@@ -628,6 +623,8 @@ std::vector<uint64_t> sharedSeeds(const RunGroup& a, const RunGroup& b) {
     std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
     return out;
 }
+
+namespace {
 
 std::string signedPoints(double fraction) {
     const std::string s = fixed(100.0 * fraction, 1);
@@ -640,11 +637,11 @@ std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference)
     if (reference >= t.groups.size())
         throw std::out_of_range("pairGroups: group " + std::to_string(reference) + " of " + std::to_string(t.groups.size()));
     std::vector<std::map<uint64_t, double>> ref;
-    for (const auto& col : pairedColumns()) ref.push_back(bySeed(t, t.groups[reference], col));
+    for (const auto& col : pairedColumns()) ref.push_back(groupValuesBySeed(t, t.groups[reference], col.get));
     std::vector<std::vector<Paired>> out(t.groups.size());
     for (size_t g = 0; g < t.groups.size(); ++g) {
         for (size_t k = 0; k < pairedColumns().size(); ++k)
-            out[g].push_back(g == reference ? Paired{} : pairBySeed(bySeed(t, t.groups[g], pairedColumns()[k]), ref[k]));
+            out[g].push_back(g == reference ? Paired{} : pairBySeed(groupValuesBySeed(t, t.groups[g], pairedColumns()[k].get), ref[k]));
     }
     return out;
 }

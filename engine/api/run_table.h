@@ -135,6 +135,13 @@ struct Paired {
 };
 Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref);
 
+// A seed group's name as the tables show it: its first run's name, with "+N" for the N others.
+std::string groupName(const RunTable& t, const RunGroup& g);
+// A group's values of one column by seed: its first run of each seed with a finite value (what pairGroups pairs).
+std::map<uint64_t, double> groupValuesBySeed(const RunTable& t, const RunGroup& g, double (*get)(const RunRow&));
+// The seeds both groups ran, ascending, each once.
+std::vector<uint64_t> sharedSeeds(const RunGroup& a, const RunGroup& b);
+
 // The figures a paired comparison of runs shows, each higher-is-better: the gains over the random-init model
 // of the same run (weighted k-NN, linear probe), then the teacher's weighted k-NN, linear probe, 1-NN and AUC.
 struct PairedColumn {

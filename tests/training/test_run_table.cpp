@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -265,6 +266,12 @@ TEST_CASE("seed groups paired seed by seed against a reference group: hand-compu
     CHECK(api::groupOfRun(t, tmp.path() + "/lr5e-4-s3") == std::optional<size_t>(3));
     CHECK_FALSE(api::groupOfRun(t, "lr9-s0"));
     CHECK_THROWS_AS(api::pairGroups(t, 4), std::out_of_range);
+    CHECK(api::groupName(t, t.groups[0]) == "lr1e-3-s0 +2");
+    CHECK(api::groupName(t, t.groups[1]) == "lr2e-3-s0");
+    CHECK(api::sharedSeeds(t.groups[3], t.groups[0]) == std::vector<uint64_t>{1, 2});
+    CHECK(api::sharedSeeds(t.groups[2], t.groups[0]).empty());
+    const auto knnBySeed = api::groupValuesBySeed(t, t.groups[3], [](const api::RunRow& r) { return r.knn; });
+    CHECK(knnBySeed == std::map<uint64_t, double>{{1, 0.66}, {2, 0.57}, {3, 0.70}});
 
     auto col = [](const char* key) {
         size_t k = 0;
