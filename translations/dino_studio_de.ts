@@ -2367,6 +2367,25 @@ Nicht gelöscht, weil sie trainieren:
     </message>
 </context>
 <context>
+    <name>dino::ui::ExperimentsViews</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Configuration diff</source>
+        <translation>Konfigurationsunterschiede</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Paired by seed</source>
+        <translation>Paarweise nach Seed</translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::FollowedRun</name>
     <message>
         <source>Another process started training %1; following it.</source>
@@ -2802,24 +2821,8 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Ein anderer Prozess trainiert diesen Lauf (%1); ein Lauf hat jeweils nur einen Schreiber.</translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
-        <source>Configuration diff</source>
-        <translation>Konfigurationsunterschiede</translation>
-    </message>
-    <message>
-        <source>Hyperparameters</source>
-        <translation>Hyperparameter</translation>
-    </message>
-    <message>
         <source>Experiments</source>
         <translation>Experimente</translation>
-    </message>
-    <message>
-        <source>Paired by seed</source>
-        <translation>Paarweise nach Seed</translation>
     </message>
 </context>
 <context>

@@ -2352,6 +2352,25 @@ Not deleted, because they train:
     </message>
 </context>
 <context>
+    <name>dino::ui::ExperimentsViews</name>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired by seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dino::ui::FollowedRun</name>
     <message>
         <source>Another process started training %1; following it.</source>
@@ -2785,23 +2804,7 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Configuration diff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hyperparameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Experiments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paired by seed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,18 +3,15 @@
 #include "attention_panel.h"
 #include "background_task.h"
 #include "chart_export.h"
-#include "comparison_panel.h"
 #include "config_column.h"
 #include "config_document.h"
-#include "config_diff_panel.h"
 #include "config_form.h"
 #include "dataset_picker.h"
 #include "embedding_map_panel.h"
 #include "evaluation_panel.h"
 #include "experiments_panel.h"
+#include "experiments_views.h"
 #include "followed_run.h"
-#include "hparams_panel.h"
-#include "paired_panel.h"
 #include "main_actions.h"
 #include "preview_panel.h"
 #include "pseudo_label_panel.h"
@@ -97,14 +94,7 @@ void MainWindow::buildTabs() {
     map_ = new EmbeddingMapPanel(tabs_);
     runs_ = new RunsPanel(tabs_);
     experiments_ = new ExperimentsPanel(tabs_);
-    auto* comparison = new ComparisonPanel(experiments_);
-    auto* diff = new ConfigDiffPanel(experiments_);
-    auto* hparams = new HParamsPanel(experiments_);
-    experiments_->addView(tr("Compare"), comparison, comparison);
-    experiments_->addView(tr("Configuration diff"), diff, diff);
-    experiments_->addView(tr("Hyperparameters"), hparams, hparams);
-    auto* paired = new PairedPanel(experiments_);
-    experiments_->addView(tr("Paired by seed"), paired, paired);
+    addStandardViews(experiments_);
     const std::tuple<QWidget*, const char*, QString> pages[] = {
         {preview_, "preview", tr("Augmentation preview")}, {training_, "start", tr("Training")},
         {evaluation_, "evaluate", tr("Evaluation")},       {pseudo_, "histogram", tr("Pseudo-labels")},
