@@ -53,10 +53,10 @@ QString tipOf(const api::PairedColumn& c) {
     return PairedPanel::tr("The teacher's accuracy against the reference's, in points");
 }
 
-QString points(double fraction) {
-    const QString s = QString::number(100.0 * fraction, 'f', 1);
-    if (s == QLatin1String("-0.0") || s == QLatin1String("0.0")) return QStringLiteral("0.0");
-    return fraction > 0 ? QLatin1Char('+') + s : s.startsWith(QLatin1Char('-')) ? QStringLiteral("−") + s.mid(1) : s;
+// The engine's text (api::signedPoints, api::pairedText) with a typographic minus sign.
+QString withMinus(const std::string& text) {
+    const QString q = qs(text);
+    return q.startsWith(QLatin1Char('-')) ? QStringLiteral("−") + q.mid(1) : q;
 }
 
 // "num_global=4 momentum=0.95": the table's differing fields by the last part of their keys.
@@ -206,10 +206,7 @@ void PairedPanel::rebuild() {
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setData(Qt::UserRole, p.diff.n > 0 ? p.diff.mean : std::nan(""));
             if (p.diff.n > 0) {
-                QString text = points(p.diff.mean);
-                if (p.diff.n > 1) text += QStringLiteral(" ± ") + QString::number(100.0 * p.diff.sd, 'f', 1);
-                text += QStringLiteral(" (%1/%2)").arg(p.ahead).arg(p.diff.n);
-                item->setText(text);
+                item->setText(withMinus(api::pairedText(p)));
                 // Each seed's difference, for the tooltip and the tint.
                 const auto mine = api::groupValuesBySeed(t, t.groups[g], cols[k].get);
                 QStringList tip;
@@ -221,7 +218,7 @@ void PairedPanel::rebuild() {
                     behind += a->second - b->second < -1e-9;
                     tip << tr("seed %1: %2 (%3 against %4)")
                                .arg(s)
-                               .arg(points(a->second - b->second))
+                               .arg(withMinus(api::signedPoints(a->second - b->second)))
                                .arg(100.0 * a->second, 0, 'f', 1)
                                .arg(100.0 * b->second, 0, 'f', 1);
                 }

@@ -11,8 +11,6 @@
 #include <iostream>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
 namespace dino::cli {
 namespace {
 
@@ -92,13 +90,7 @@ int runRuns(const Args& args) {
             return kUsage;
         }
     }
-    if (as_json && reference) {
-        auto j = nlohmann::json::parse(api::runTableJson(table));
-        j["paired"] = nlohmann::json::parse(api::pairedTableJson(table, *reference));
-        std::cout << j.dump(2) << "\n";
-        return kOk;
-    }
-    if (as_json) std::cout << api::runTableJson(table);
+    if (as_json) std::cout << api::runTableJson(table, reference);
     else if (as_csv) std::cout << api::runTableCsv(table);
     else if (table.rows.empty()) std::cout << "no runs in " << folders.front() << (folders.size() > 1 ? " ..." : "") << "\n";
     else std::cout << api::runTableText(table);

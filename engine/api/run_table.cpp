@@ -531,7 +531,31 @@ std::string runTableCsv(const RunTable& t) {
     return os.str();
 }
 
-std::string runTableJson(const RunTable& t) {
+namespace {
+
+// The paired table as JSON (runTableJson's "paired").
+json pairedJson(const RunTable& t, size_t reference) {
+    const auto paired = pairGroups(t, reference);
+    json groups = json::array();
+    for (size_t g = 0; g < t.groups.size(); ++g) {
+        if (g == reference) continue;
+        json j = {{"name", groupName(t, t.groups[g])}, {"seeds", sharedSeeds(t.groups[g], t.groups[reference])}};
+        for (size_t k = 0; k < pairedColumns().size(); ++k) {
+            const Paired& p = paired[g][k];
+            j[pairedColumns()[k].key] = p.diff.n == 0 ? json(nullptr)
+                                                     : json{{"mean", number(p.diff.mean)},
+                                                            {"sd", number(p.diff.sd)},
+                                                            {"n", p.diff.n},
+                                                            {"ahead", p.ahead}};
+        }
+        groups.push_back(j);
+    }
+    return {{"against", groupName(t, t.groups[reference])}, {"groups", groups}};
+}
+
+}  // namespace
+
+std::string runTableJson(const RunTable& t, std::optional<size_t> paired_against) {
     json runs = json::array();
     for (const auto& r : t.rows) {
         json j = {{"name", r.name},
@@ -574,6 +598,7 @@ std::string runTableJson(const RunTable& t) {
         groups.push_back({{"runs", members}, {"seeds", g.seeds}, {"n", g.members.size()}, {"results", res}});
     }
     json out = {{"fields", t.fields}, {"runs", runs}, {"groups", groups}};
+    if (paired_against) out["paired"] = pairedJson(t, *paired_against);
     return out.dump(2) + "\n";
 }
 
@@ -624,14 +649,17 @@ std::vector<uint64_t> sharedSeeds(const RunGroup& a, const RunGroup& b) {
     return out;
 }
 
-namespace {
-
 std::string signedPoints(double fraction) {
     const std::string s = fixed(100.0 * fraction, 1);
     return s == "-0.0" ? "0.0" : fraction > 0 && s != "0.0" ? "+" + s : s;
 }
 
-}  // namespace
+std::string pairedText(const Paired& p) {
+    if (p.diff.n == 0) return "";
+    std::string cell = signedPoints(p.diff.mean);
+    if (p.diff.n > 1) cell += " ± " + fixed(100.0 * p.diff.sd, 1);
+    return cell + " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
+}
 
 std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference) {
     if (reference >= t.groups.size())
@@ -672,16 +700,7 @@ std::string pairedTableText(const RunTable& t, size_t reference) {
         std::vector<std::string> l = {groupName(t, t.groups[g]), seeds.empty() ? "none" : seeds};
         const auto values = fieldMap(t.rows[t.groups[g].members.front()]);
         for (const auto& f : t.fields) l.push_back(values.count(f) ? fieldCell(values.at(f)) : "");
-        for (const auto& p : paired[g]) {
-            if (p.diff.n == 0) {
-                l.push_back("");
-                continue;
-            }
-            std::string cell = signedPoints(p.diff.mean);
-            if (p.diff.n > 1) cell += " ± " + fixed(100.0 * p.diff.sd, 1);
-            cell += " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
-            l.push_back(cell);
-        }
+        for (const auto& p : paired[g]) l.push_back(pairedText(p));
         lines.push_back(std::move(l));
     }
     std::ostringstream os;
@@ -692,26 +711,6 @@ std::string pairedTableText(const RunTable& t, size_t reference) {
     os << alignedText(Cells{std::move(header), std::move(lines)});
     if (none) os << "(no other group to pair)\n";
     return os.str();
-}
-
-std::string pairedTableJson(const RunTable& t, size_t reference) {
-    const auto paired = pairGroups(t, reference);
-    json groups = json::array();
-    for (size_t g = 0; g < t.groups.size(); ++g) {
-        if (g == reference) continue;
-        json j = {{"name", groupName(t, t.groups[g])}, {"seeds", sharedSeeds(t.groups[g], t.groups[reference])}};
-        for (size_t k = 0; k < pairedColumns().size(); ++k) {
-            const Paired& p = paired[g][k];
-            j[pairedColumns()[k].key] = p.diff.n == 0 ? json(nullptr)
-                                                     : json{{"mean", number(p.diff.mean)},
-                                                            {"sd", number(p.diff.sd)},
-                                                            {"n", p.diff.n},
-                                                            {"ahead", p.ahead}};
-        }
-        groups.push_back(j);
-    }
-    json out = {{"against", groupName(t, t.groups[reference])}, {"groups", groups}};
-    return out.dump(2) + "\n";
 }
 
 }  // namespace dino::api

@@ -161,12 +161,16 @@ std::optional<size_t> groupOfRun(const RunTable& t, const std::string& run);
 // the differing fields), each pairedColumns() figure as "+2.1 ± 1.3 (5/6)": the mean difference in points
 // (percentage points; AUC × 100), its sd over the seeds, and seeds ahead / seeds paired.
 std::string pairedTableText(const RunTable& t, size_t reference);
-// The same as JSON: {"against": NAME, "groups": [{"name", "seeds": [...], "gain_knn": {"mean", "sd", "n",
-// "ahead"}, ...}]}, the differences as fractions (as the runs table holds them), null where no seed pairs.
-std::string pairedTableJson(const RunTable& t, size_t reference);
+// A fraction as signed points with one decimal: "+1.5", "-0.3", "0.0" (never "+0.0" or "-0.0").
+std::string signedPoints(double fraction);
+// A paired figure as the tables show it: "+1.5 ± 3.5 (1/2)" (no ± for one seed); "" where no seed pairs.
+std::string pairedText(const Paired& p);
 
 std::string runTableText(const RunTable& t);  // aligned columns, one line per row
 std::string runTableCsv(const RunTable& t);   // RFC 4180; grouped: <result>_sd columns beside the means
-std::string runTableJson(const RunTable& t);  // {"fields": [...], "runs": [...], "groups": [...]}
+// {"fields": [...], "runs": [...], "groups": [...]}; with paired_against (a group of a grouped table) also
+// "paired": {"against": NAME, "groups": [{"name", "seeds": [...], "gain_knn": {"mean", "sd", "n", "ahead"}, ...}]},
+// pairGroups' differences as fractions (as the runs table holds them), null where no seed pairs.
+std::string runTableJson(const RunTable& t, std::optional<size_t> paired_against = std::nullopt);
 
 }  // namespace dino::api

@@ -472,11 +472,7 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     };
     auto pct = [](const Stat& s) { return s.n > 0 ? fixed(100 * s.mean, 1) : std::string("–"); };
     auto pair = [&](const Stat& a, const Stat& b) { return pct(a) + " (" + pct(b) + ")"; };
-    auto gain = [](const Stat& s) {
-        if (s.n == 0) return std::string("–");
-        const std::string v = fixed(100 * s.mean, 1);
-        return v == "-0.0" || v == "0.0" ? std::string("0.0") : (s.mean > 0 ? "+" : "") + v;
-    };
+    auto gain = [](const Stat& s) { return s.n == 0 ? std::string("–") : signedPoints(s.mean); };
     // The linear probe's columns only where some trial has one (eval.linear_probe).
     bool probes = false;
     for (const auto& c : r.ranked)
@@ -546,10 +542,7 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     }
     // Seed by seed against the spec's first configuration: the differences of the gains above, where the
     // seeds' shared spread (a seed's random init and data order move both) cancels.
-    auto paired = [&](const Paired& p) {
-        if (p.diff.n == 0) return std::string("–");
-        return spread(p.diff) + " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
-    };
+    auto paired = [](const Paired& p) { return p.diff.n == 0 ? std::string("–") : pairedText(p); };
     std::ostringstream rows;
     for (size_t i = 0; i < r.ranked.size(); ++i) {
         const auto& c = r.ranked[i];

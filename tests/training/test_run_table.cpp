@@ -317,7 +317,13 @@ TEST_CASE("seed groups paired seed by seed against a reference group: hand-compu
     CHECK(none);
     CHECK_FALSE(reference_row);  // the reference is the heading, not a row
 
-    const auto j = nlohmann::json::parse(api::pairedTableJson(t, *ref));
+    const auto j = nlohmann::json::parse(api::runTableJson(t, ref))["paired"];
+    CHECK_FALSE(nlohmann::json::parse(api::runTableJson(t)).contains("paired"));
+    CHECK(api::pairedText(p[3][col("gain_knn")]) == "+1.5 ± 3.5 (1/2)");
+    CHECK(api::pairedText(p[2][col("gain_knn")]).empty());
+    CHECK(api::signedPoints(-0.0001) == "0.0");
+    CHECK(api::signedPoints(0.0004) == "0.0");
+    CHECK(api::signedPoints(-0.0123) == "-1.2");
     CHECK(j["against"] == "lr1e-3-s0 +2");
     REQUIRE(j["groups"].size() == 3);
     const auto& g = j["groups"][2];
