@@ -456,6 +456,13 @@ std::string formatSweepResults(const SweepResults& r) {
                    << e.means[k] << " (n=" << e.counts[k] << ")";
             os << "\n";
         }
+    } else if (r.ranked.size() >= 2) {
+        // Successive halving often leaves one configuration finished: say so rather than print nothing.
+        const auto done = std::count_if(r.ranked.begin(), r.ranked.end(),
+                                         [](const SweepConfigResult& c) { return c.state == "finished" && c.n > 0; });
+        os << "\nfields that mattered: none to compare (" << done << " configuration" << (done == 1 ? "" : "s")
+           << " finished with values; a field needs two values among finished configurations, and pruned ones "
+              "stopped early, so their values are not compared)\n";
     }
     return os.str();
 }

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -106,8 +107,18 @@ TEST_CASE("dino sweep: the tiny grid (2 x 2 x 2 seeds) to the end, successive ha
 
     // The result: the ranked table printed and written, the best configuration as a config file.
     CHECK(r.out.find("rank  config  knn_weighted (mean ± std over seeds)") != std::string::npos);
-    CHECK(r.out.find("fields that mattered") != std::string::npos);
     const api::SweepResults res = api::sweepResults(dir);
+    // Which configurations finish depends on the live k-NN, and so on the libtorch and the CPU: with two
+    // or more finished the fields are listed, with one the output says why there is no list.
+    const auto done = std::count_if(res.ranked.begin(), res.ranked.end(),
+                                    [](const api::SweepConfigResult& c) { return c.state == "finished" && c.n > 0; });
+    if (done >= 2) {
+        CHECK_FALSE(res.effects.empty());
+        CHECK(r.out.find("fields that mattered (the knn_weighted mean") != std::string::npos);
+    } else {
+        CHECK(res.effects.empty());
+        CHECK(r.out.find("fields that mattered: none to compare (1 configuration finished with values;") != std::string::npos);
+    }
     REQUIRE(res.ranked.front().state == "finished");
     const RunConfig best = loadConfigFile(dir + "/best-config.json");
     CHECK(configToJson(best) == configToJson(loadConfigFile(dir + "/configs/c00" + std::to_string(res.ranked.front().config) + ".json")));

@@ -244,6 +244,15 @@ TEST_CASE("sweep results: ranked by the mean over seeds, sample std, pruned afte
     const std::string text = api::formatSweepResults(r);
     CHECK(text.find("steps trained: 51 of 64") != std::string::npos);
     CHECK(text.find("pruned at step 2 (last live value)") != std::string::npos);
+    CHECK(text.find("\nfields that mattered (the knn_weighted mean over finished configurations") != std::string::npos);
+    CHECK(text.find("  optim.lr                     spread 0.1150:  0.001 -> 0.5650 (n=2)  0.002 -> 0.6800 (n=1)\n") !=
+          std::string::npos);
+    // Successive halving that leaves one configuration finished: the output says why no field is listed.
+    api::SweepResults one = r;
+    for (size_t i = 1; i < one.ranked.size(); ++i) one.ranked[i].state = "pruned";
+    one.effects.clear();
+    const std::string lone = api::formatSweepResults(one);
+    CHECK(lone.find("\nfields that mattered: none to compare (1 configuration finished with values;") != std::string::npos);
 }
 
 TEST_CASE("sweep spec: named variants of the base, each with every point of the space", "[sweep]") {
