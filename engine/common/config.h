@@ -67,6 +67,11 @@ struct ModelConfig {
     // iBOT (optim.ibot_weight > 0): the patch tokens go through a head of their own, the DINO head's shape
     // (DINOv2's ibot.separate_head), instead of the DINO head shared with the class token (the default).
     bool ibot_separate_head = false;
+    // Stochastic depth (Huang et al. 2016; official DINO's --drop_path_rate, 0.1 for ViT-S/16): in the
+    // student only, each block's attention and MLP branch is skipped for a whole view with a probability
+    // rising linearly over the blocks from 0 to this rate (timm's schedule), and scaled by 1 / (1 - p)
+    // where it is kept. 0 = off (the seed).
+    double drop_path_rate = 0.0;
 
     int hiddenDim() const { return head_hidden_dim > 0 ? head_hidden_dim : 2 * embed_dim; }
     int bottleneckDim() const { return head_bottleneck_dim > 0 ? head_bottleneck_dim : embed_dim / 2; }

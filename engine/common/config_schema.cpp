@@ -39,6 +39,7 @@ struct Field {
     Field& above(double lo, const char* note = "") { d.min = lo; d.min_open = true; d.note = note; return *this; }
     Field& in(double lo, double hi, const char* note = "") { d.min = lo; d.max = hi; d.note = note; return *this; }
     Field& openBelow() { d.min_open = true; return *this; }
+    Field& openAbove() { d.max_open = true; return *this; }
     Field& atLeastField(const char* key) { d.min_field = key; return *this; }
     Field& probability() { d.min = 0; d.max = 1; d.probability = true; return *this; }
     Field& message(const char* m) { d.message = m; return *this; }
@@ -292,6 +293,9 @@ std::vector<FieldDescriptor> buildTable() {
         DINO_FIELD(model, ibot_separate_head)
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "iBOT: separate patch head"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "With iBOT on: the patch tokens get a head of their own (the DINO head's shape) instead of sharing the DINO head with the class token (DINOv2's default: shared).")),
+        DINO_FIELD(model, drop_path_rate).in(0, 1, "0 = off; official DINO: 0.1").openAbove()
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Stochastic depth (drop path)"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "The student's last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).")),
 
         // optim
         DINO_FIELD(optim, batch_size).atLeast(1).unit("images")

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dino {
 
@@ -28,6 +29,15 @@ torch::Tensor linear(const torch::nn::Linear& l, const torch::Tensor& x, LinearO
 // The MLP branch: fc2(GELU(fc1(h))).
 torch::Tensor mlp(const torch::nn::Linear& fc1, const torch::nn::Linear& fc2, const torch::Tensor& h) {
     return linear(fc2, fastGelu(linear(fc1, h)), LinearOut::Float);  // exact-erf GELU
+}
+
+// The residual update x + branch, the branch scaled per image by `scales` (B) where given (stochastic
+// depth); the scales broadcast over the branch's other dimensions.
+torch::Tensor residual(const torch::Tensor& x, const torch::Tensor& branch, const torch::Tensor& scales) {
+    if (!scales.defined()) return x + branch;
+    std::vector<int64_t> shape(static_cast<size_t>(branch.dim()), 1);
+    shape[0] = branch.size(0);
+    return x + branch * scales.to(branch.device(), branch.scalar_type()).view(shape);
 }
 
 constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
@@ -101,12 +111,13 @@ torch::Tensor BlockImpl::attentionWeights(const torch::Tensor& x) {
     return torch::matmul(parts[0] * scale, parts[1].transpose(-2, -1)).softmax(-1);
 }
 
-torch::Tensor BlockImpl::forward(const torch::Tensor& x) {
-    auto y = x + attention(norm1->forward(x));
-    return y + mlp(fc1, fc2, norm2->forward(y));
+torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& scales) {
+    const bool s = scales.defined();
+    auto y = residual(x, attention(norm1->forward(x)), s ? scales[0] : scales);
+    return residual(y, mlp(fc1, fc2, norm2->forward(y)), s ? scales[1] : scales);
 }
 
-torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
+torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x, const torch::Tensor& scales) {
     const int64_t B = x.size(0), N = x.size(1), C = x.size(2);
     const int64_t head_dim = C / num_heads;
     auto h = norm1->forward(x);
@@ -121,8 +132,9 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x) {
     const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
     auto attn = ((q.view({B, 1, num_heads, head_dim}) * scale) * k).sum(-1).softmax(1);  // (B, N, heads)
     auto out = (attn.unsqueeze(-1) * v).sum(1).reshape({B, C});                          // (B, C)
-    auto y = x.select(1, 0) + linear(proj, out, LinearOut::Float);
-    return y + mlp(fc1, fc2, norm2->forward(y));
+    const bool s = scales.defined();
+    auto y = residual(x.select(1, 0), linear(proj, out, LinearOut::Float), s ? scales[0] : scales);
+    return residual(y, mlp(fc1, fc2, norm2->forward(y)), s ? scales[1] : scales);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,11 +229,22 @@ torch::Tensor VisionTransformerImpl::embed(const torch::Tensor& x, const torch::
     return norm_pre->forward(t);
 }
 
-torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x) {
+torch::Tensor VisionTransformerImpl::blockScales(const torch::Tensor& drop_scales, size_t i, int64_t batch) const {
+    if (!drop_scales.defined()) return {};
+    if (drop_scales.dim() != 3 || drop_scales.size(0) != static_cast<int64_t>(blocks.size()) || drop_scales.size(1) != 2 ||
+        drop_scales.size(2) != batch)
+        throw std::invalid_argument("ViT: the drop-path scales must be (" + std::to_string(blocks.size()) + ", 2, " +
+                                    std::to_string(batch) + "), got " + c10::str(drop_scales.sizes()));
+    return drop_scales[static_cast<int64_t>(i)];
+}
+
+torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& x, const torch::Tensor& drop_scales) {
     auto t = embed(x);
+    const int64_t B = t.size(0);
     for (size_t i = 0; i + 1 < blocks.size(); ++i)
-        t = blocks[i]->forward(t);
-    return norm->forward(blocks.back()->forwardClassToken(t));  // the final norm is per token
+        t = blocks[i]->forward(t, blockScales(drop_scales, i, B));
+    // The final norm is per token.
+    return norm->forward(blocks.back()->forwardClassToken(t, blockScales(drop_scales, blocks.size() - 1, B)));
 }
 
 torch::Tensor VisionTransformerImpl::forwardClassTokens(const torch::Tensor& x, int n) {
@@ -246,10 +269,12 @@ torch::Tensor VisionTransformerImpl::forwardTokens(const torch::Tensor& x) {
     return norm->forward(t);
 }
 
-VitTokens VisionTransformerImpl::forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask) {
+VitTokens VisionTransformerImpl::forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask,
+                                                    const torch::Tensor& drop_scales) {
     auto t = embed(x, mask);
-    for (auto& b : blocks)
-        t = b->forward(t);
+    const int64_t B = t.size(0);
+    for (size_t i = 0; i < blocks.size(); ++i)
+        t = blocks[i]->forward(t, blockScales(drop_scales, i, B));
     t = norm->forward(t);
     return {t.select(1, 0), t.narrow(1, 1, t.size(1) - 1)};
 }

@@ -25,12 +25,15 @@ struct VitOptions {
 class BlockImpl : public torch::nn::Module {
 public:
     BlockImpl(int dim, int num_heads, double mlp_ratio);
-    torch::Tensor forward(const torch::Tensor& x);
+    // `scales` (2, B), optional: stochastic depth, image b's attention branch multiplied by scales[0][b]
+    // and its MLP branch by scales[1][b] before they are added to the residual stream (0 = skipped,
+    // 1 / (1 - p) = kept; timm's DropPath with its draw made by the caller). Undefined: both 1.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& scales = {});
     // The block's output for the class token alone, (B, N, C) -> (B, C): forward(x).select(1, 0) up to
     // rounding. Keys and values still come from every token, but the query, the attention row, the
     // output projection and the MLP run on one row per image. The ViT uses it for its last block,
     // whose other outputs nothing reads (about 7 % of a ViT-tiny step's arithmetic).
-    torch::Tensor forwardClassToken(const torch::Tensor& x);
+    torch::Tensor forwardClassToken(const torch::Tensor& x, const torch::Tensor& scales = {});
     // The block's attention probabilities softmax(q k^T / sqrt(head_dim)) for input x (B, N, C),
     // computed eagerly from norm1(x): (B, heads, N, N), each row summing to 1. What forward(x)
     // multiplies the values with (the fused kernels compute the same numbers without storing them).
@@ -56,7 +59,9 @@ public:
     explicit VisionTransformerImpl(const VitOptions& o);
     // (B,3,H,W) -> (B, embed_dim). H, W that differ from img_size interpolate pos_embed (bicubic).
     // The last block computes the class token only (BlockImpl::forwardClassToken).
-    torch::Tensor forward(const torch::Tensor& x);
+    // `drop_scales` (depth, 2, B), optional: stochastic depth, block i's branches scaled by
+    // drop_scales[i] (BlockImpl::forward); the student's training passes give it, nothing else does.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& drop_scales = {});
     // (B,3,H,W) -> (B, 1 + tokens, embed_dim): every token after the final norm, all blocks in full.
     // forward(x) equals forwardTokens(x).select(1, 0) up to rounding.
     torch::Tensor forwardTokens(const torch::Tensor& x);
@@ -64,7 +69,8 @@ public:
     // `mask` (B, gh*gw) bool is true replaced by the learnable mask token before the positions are added
     // (iBOT's and DINOv2's prepare_tokens_with_masks). An undefined mask masks nothing. Needs
     // enableMaskToken() when a mask is given.
-    VitTokens forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask = {});
+    // `drop_scales` as forward's.
+    VitTokens forwardWithPatches(const torch::Tensor& x, const torch::Tensor& mask = {}, const torch::Tensor& drop_scales = {});
     // Registers the learnable mask token "mask_token" (1, embed_dim), zeros as in iBOT and DINOv2. Only a
     // model trained with iBOT has it, so that the encoder of every other run keeps exactly timm's names
     // and parameters (export, optimizer state, older checkpoints); loading skips it where it is absent
@@ -95,6 +101,8 @@ private:
     std::vector<Block> blocks;              // registered as the ModuleList "blocks"
     // patches (masked ones replaced by the mask token) + class token + positions, norm_pre
     torch::Tensor embed(const torch::Tensor& x, const torch::Tensor& mask = {});
+    // Block i's (2, B) slice of drop_scales, checked against the batch; undefined where drop_scales is.
+    torch::Tensor blockScales(const torch::Tensor& drop_scales, size_t i, int64_t batch) const;
 };
 TORCH_MODULE(VisionTransformer);
 

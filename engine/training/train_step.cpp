@@ -13,6 +13,7 @@
 #include "model/teacher.h"
 #include "training/collapse_metrics.h"
 #include "training/dino_loss_parts.h"
+#include "training/drop_path.h"
 #include "training/optim_groups.h"
 #include "training/process_group.h"
 #include "training/trainer.h"
@@ -78,22 +79,29 @@ struct GroupExtras {
 // the weighted iBOT part of these images' global views (each view's term depends on its own rows only).
 class StudentGroupLoss {
 public:
-    StudentGroupLoss(DinoModel& student, const StepImages& images, const TeacherTargets& teacher, const RunConfig& cfg,
-                     bool bf16)
-        : student_(student), im_(images), targets_(teacher.targets), teacher_(teacher), cfg_(cfg), bf16_(bf16),
+    StudentGroupLoss(DinoModel& student, const StepImages& images, const TeacherTargets& teacher,
+                     const torch::Tensor& drop_scales, const RunConfig& cfg, bool bf16)
+        : student_(student), im_(images), targets_(teacher.targets), teacher_(teacher), drop_(drop_scales), cfg_(cfg), bf16_(bf16),
           same_size_(images.batch.globals.size(-1) == images.batch.locals.size(-1) &&
                      images.batch.globals.size(-2) == images.batch.locals.size(-2)) {}
 
     torch::Tensor operator()(int64_t first, int64_t n, GroupExtras& extras) const {
         torch::Tensor cls, student_out, masks, patch_out;
+        // Stochastic depth: these images' rows of the step's draw, for views [v, v + count) (view-major,
+        // as the rows of g, l and their concatenation); undefined when off.
+        const torch::Tensor drop = drop_.defined() ? drop_.narrow(3, im_.base + first, n) : torch::Tensor();
+        auto dropOf = [&](int v, int count) {
+            return drop.defined() ? drop.narrow(2, v, count).reshape({drop.size(0), 2, count * n}) : torch::Tensor();
+        };
+        const int locals = im_.views - im_.globals;
         {
             AutocastScope amp(im_.device, bf16_);
             auto g = im_.rows(im_.batch.globals, first, n), l = im_.rows(im_.batch.locals, first, n);
             if (teacher_.masks.defined()) {
                 // iBOT: the global views masked and in full (their patch tokens), the local ones as always.
                 masks = teacher_.masks.narrow(1, im_.base + first, n).reshape({im_.globals * n, -1});
-                const VitTokens t = student_->encoder->forwardWithPatches(g, masks);
-                cls = torch::cat({t.cls, student_->encoder->forward(l)}, 0);
+                const VitTokens t = student_->encoder->forwardWithPatches(g, masks, dropOf(0, im_.globals));
+                cls = torch::cat({t.cls, student_->encoder->forward(l, dropOf(im_.globals, locals))}, 0);
                 // Always through the head, an empty batch of masked patches too: every process and worker
                 // then has a gradient for each parameter of the patch head (zeros where nothing is masked).
                 // Padded with zero rows to one of a few row counts (ibotHeadRows: oneDNN 2.6 crashes when
@@ -105,9 +113,11 @@ public:
                     rows = torch::cat({rows, torch::zeros({padded - masked, rows.size(1)}, rows.options())}, 0);
                 patch_out = student_->patchHead()->forward(rows).narrow(0, 0, masked);
             } else if (same_size_) {
-                cls = student_->encoder->forward(torch::cat({g, l}, 0));
+                cls = student_->encoder->forward(torch::cat({g, l}, 0), dropOf(0, im_.views));
             } else {
-                cls = torch::cat({student_->encoder->forward(g), student_->encoder->forward(l)}, 0);
+                cls = torch::cat({student_->encoder->forward(g, dropOf(0, im_.globals)),
+                                  student_->encoder->forward(l, dropOf(im_.globals, locals))},
+                                 0);
             }
             student_out = student_->head->forward(cls);
         }
@@ -145,6 +155,7 @@ private:
     const StepImages& im_;
     const torch::Tensor& targets_;
     const TeacherTargets& teacher_;
+    const torch::Tensor& drop_;  // (depth, 2, V, B) of the whole batch, or undefined
     const RunConfig& cfg_;
     bool bf16_;
     bool same_size_;
@@ -193,7 +204,7 @@ void Trainer::step(api::TrainObserver& obs, const TrainerHooks& hooks, MultiCrop
     const TeacherTargets teacher = teacherPhase(images, sched.teacher_temp, ibotMasks(images, sched.step));
     t.teacher = clock.lap();
 
-    StudentPass student = studentPhase(images, teacher);
+    StudentPass student = studentPhase(images, teacher, dropScales(images, sched.step));
     if (hooks.loss_override) hooks.loss_override(sched.step, student.loss);
     api::StepMetrics m;
     m.loss = student.loss.item<double>();
@@ -266,6 +277,13 @@ torch::Tensor Trainer::ibotMasks(const StepImages& im, int64_t step) const {
     return viewMasks(o, im.globals * im.global, rng).reshape({im.globals, im.global, -1});
 }
 
+torch::Tensor Trainer::dropScales(const StepImages& im, int64_t step) const {
+    if (drop_rates_.empty()) return {};
+    // The whole batch's draw on every process and worker, from (seed, step) alone (drop_path.h).
+    const auto s = dropPathScales(drop_rates_, im.views * im.global, dropPathSeed(cfg_.system.seed, step));
+    return s.view({s.size(0), 2, im.views, im.global}).to(device_);
+}
+
 TeacherTargets Trainer::teacherPhase(const StepImages& im, double temp, const torch::Tensor& masks) {
     // The teacher sees the global views only, unmasked, without gradients.
     std::vector<torch::Tensor> parts(static_cast<size_t>(im.workers())), patch_parts(parts.size());
@@ -310,14 +328,14 @@ TeacherTargets Trainer::teacherPhase(const StepImages& im, double temp, const to
     return t;
 }
 
-StudentPass Trainer::studentPhase(const StepImages& im, const TeacherTargets& teacher) {
+StudentPass Trainer::studentPhase(const StepImages& im, const TeacherTargets& teacher, const torch::Tensor& drop_scales) {
     // The student on all views, a group of images at a time, so that only one group's activations are
     // alive. Each worker takes its slice in groups of group / workers images (the same activations
     // alive in all as one group of `group` images).
     optimizer_->zero_grad();
     const int workers = im.workers();
     const int64_t group = std::max<int64_t>(1, microBatch(im.local) / workers);
-    const StudentGroupLoss groupLoss(student_, im, teacher, cfg_, bf16_);
+    const StudentGroupLoss groupLoss(student_, im, teacher, drop_scales, cfg_, bf16_);
     GradientSink sink(student_, workers);
     std::vector<torch::Tensor> losses(static_cast<size_t>(workers));
     std::vector<GroupExtras> extras(static_cast<size_t>(workers));

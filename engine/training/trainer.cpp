@@ -10,6 +10,7 @@
 #include "export/encoder_weights.h"
 #include "model/teacher.h"
 #include "training/checkpoint.h"
+#include "training/drop_path.h"
 #include "training/image_split.h"
 #include "training/live_knn.h"
 #include "training/optim_groups.h"
@@ -101,6 +102,7 @@ Trainer::Trainer(const RunConfig& cfg, const std::string& checkpoint_dir, std::s
     // Seeded initialisation: the same seed gives the same student, hence the same teacher.
     torch::manual_seed(cfg_.system.seed);
     ibot_ = cfg_.optim.ibot_weight > 0;
+    if (cfg_.model.drop_path_rate > 0) drop_rates_ = dropPathRates(cfg_.model.drop_path_rate, cfg_.model.depth);
     student_ = DinoModel(cfg_.model, img_size_, ibot_);
     if (!cfg_.model.init_weights.empty()) {
         try {

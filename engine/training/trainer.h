@@ -137,7 +137,11 @@ private:
     torch::Tensor ibotMasks(const StepImages& images, int64_t step) const;
     // forward, gather, targets (and iBOT's patch targets of the views `masks` masks)
     TeacherTargets teacherPhase(const StepImages& images, double teacher_temp, const torch::Tensor& masks);
-    StudentPass studentPhase(const StepImages& images, const TeacherTargets& teacher);  // forward, loss, gradients
+    // Stochastic depth: the student's branch scales of the step's views, (depth, 2, V, B) of the whole batch
+    // (drop_path.h); undefined when model.drop_path_rate is 0.
+    torch::Tensor dropScales(const StepImages& images, int64_t step) const;
+    // forward, loss, gradients
+    StudentPass studentPhase(const StepImages& images, const TeacherTargets& teacher, const torch::Tensor& drop_scales);
     void reducePhase(api::StepMetrics& m, StepTiming& timing);                   // data parallel: all-reduce
     double optimizerPhase(const StepSchedule& s, const TrainerHooks& hooks);     // grad norm, clip, AdamW, EMA
     void collapsePhase(api::StepMetrics& m, const StepImages& images, const TeacherTargets& teacher);
@@ -162,6 +166,7 @@ private:
     torch::Device device_;
     bool bf16_ = false;
     bool ibot_ = false;  // optim.ibot_weight > 0
+    std::vector<double> drop_rates_;  // stochastic depth's per-block rates; empty when off
     int threads_ = 1;
     int64_t saved_step_ = -1;  // the step of the newest last.ckpt (-1: none written or restored)
 

@@ -102,14 +102,16 @@ TEST_CASE("2 processes over Gloo: the losses and weights of one process with the
         WARN("this build has no Gloo (libgloo-dev missing at build time): skipped");
         return;
     }
-    // iBOT too: its patch outputs are gathered like the class token's, its term summed with the loss.
-    const std::string variant = GENERATE(std::string("ema"), std::string("sinkhorn"), std::string("ema ibot"),
+    // iBOT too: its patch outputs are gathered like the class token's, its term summed with the loss; and
+    // stochastic depth, whose draw covers the whole batch so that each process takes its images' rows.
+    const std::string variant = GENERATE(std::string("ema"), std::string("sinkhorn"), std::string("ema ibot droppath"),
                                          std::string("sinkhorn ibot"));
-    INFO("optim.centering and iBOT: " << variant);
+    INFO("optim.centering, iBOT and stochastic depth: " << variant);
     const std::string centering = variant.substr(0, variant.find(' '));
     Scratch s;
     std::string args = std::string(kArgs) + " --set optim.centering=" + centering;
     if (variant.find("ibot") != std::string::npos) args += " --set optim.ibot_weight=1";
+    if (variant.find("droppath") != std::string::npos) args += " --set model.drop_path_rate=0.2";
     const std::string one = s / "one", two = s / "two";
     auto r1 = runDino(s, "train " + args + " --run " + quoted(one));
     REQUIRE(r1.code == 0);

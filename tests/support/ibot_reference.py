@@ -15,6 +15,10 @@ DINOv2's iBOTPatchLoss and prepare_tokens_with_masks), in float64, without any o
    pre_norm ViT as in vit_reference.py): the patch embeddings at masked places replaced by the mask token
    before the positions are added; the final-normed class and patch tokens, and the gradient of a fixed
    linear function of the patch tokens with respect to the mask token.
+5. The same ViT with stochastic depth (model.drop_path_rate; timm's DropPath with a given draw): each
+   block's attention and MLP branch multiplied per image by a scale (0 = skipped, 1 / (1 - p) = kept)
+   before it is added to the residual stream; the class and patch tokens, and the gradient of a fixed
+   linear function of the class token with respect to blocks.0.attn.proj.weight.
 
 Inputs are closed formulas (below), so that the C++ test builds the same ones. Run:
     /usr/bin/python3 tests/support/ibot_reference.py > tests/support/ibot_reference.json
@@ -138,7 +142,8 @@ def ln(t, w, b):
     return F.layer_norm(t, (D,), w, b, eps=1e-6)
 
 
-def vit(x, masks):
+def vit(x, masks, scales=None):
+    """scales: (DEPTH, 2, images) or None; scales[b][0] multiplies block b's attention branch, [1] its MLP."""
     t = F.conv2d(x, W["patch_embed.proj.weight"], stride=PATCH).flatten(2).transpose(1, 2)  # (B, 9, D)
     t = torch.where(masks.unsqueeze(-1), mask_token.unsqueeze(0), t)
     t = torch.cat([W["cls_token"].expand(t.shape[0], -1, -1), t], dim=1) + W["pos_embed"]
@@ -152,11 +157,12 @@ def vit(x, masks):
         q, k, v = qkv[0], qkv[1], qkv[2]
         a = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(HD), dim=-1)
         o = (a @ v).transpose(1, 2).reshape(bn, n, D)
-        t = t + F.linear(o, W[p + "attn.proj.weight"], W[p + "attn.proj.bias"])
+        a_out = F.linear(o, W[p + "attn.proj.weight"], W[p + "attn.proj.bias"])
+        t = t + (a_out if scales is None else a_out * scales[b][0].reshape(-1, 1, 1))
         h = ln(t, W[p + "norm2.weight"], W[p + "norm2.bias"])
         h = F.linear(F.gelu(F.linear(h, W[p + "mlp.fc1.weight"], W[p + "mlp.fc1.bias"])),
                      W[p + "mlp.fc2.weight"], W[p + "mlp.fc2.bias"])
-        t = t + h
+        t = t + (h if scales is None else h * scales[b][1].reshape(-1, 1, 1))
     t = ln(t, W["norm.weight"], W["norm.bias"])
     return t[:, 0], t[:, 1:]
 
@@ -165,6 +171,17 @@ cls, patches = vit(x, vit_masks)
 coef = torch.cos(0.21 * torch.arange(patches.numel(), dtype=torch.float64)).reshape(patches.shape)
 (patches * coef).sum().backward()
 cls_unmasked, patches_unmasked = vit(x, torch.zeros_like(vit_masks))
+
+
+# 5. Stochastic depth, p = 0.2 (kept = 1.25): image 0 skips block 0's attention and block 1's MLP, image 1
+# block 1's attention; the gradient flows through blocks.0.attn.proj.weight as a leaf.
+DROP_SCALES = [[[0.0, 1.25], [1.25, 1.25]], [[1.25, 0.0], [0.0, 1.25]]]
+drop_scales = torch.tensor(DROP_SCALES)
+W["blocks.0.attn.proj.weight"].requires_grad_(True)
+drop_cls, drop_patches = vit(x, torch.zeros_like(vit_masks), drop_scales)
+drop_coef = torch.cos(0.13 * torch.arange(drop_cls.numel(), dtype=torch.float64)).reshape(drop_cls.shape)
+(drop_cls * drop_coef).sum().backward()
+drop_grad = W["blocks.0.attn.proj.weight"].grad
 
 
 def flat(t):
@@ -189,5 +206,11 @@ print(json.dumps({
         "patches": flat(patches),
         "grad_mask_token": flat(mask_token.grad),
         "patches_unmasked": flat(patches_unmasked),
+    },
+    "drop_path": {
+        "scales": DROP_SCALES,
+        "cls": flat(drop_cls),
+        "patches": flat(drop_patches),
+        "grad_block0_proj_weight": flat(drop_grad),
     },
 }, indent=1))
