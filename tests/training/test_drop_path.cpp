@@ -56,7 +56,7 @@ RunConfig dropConfig(double rate = 0.3) {
 
 }  // namespace
 
-TEST_CASE("stochastic depth: a ViT forward with branch scales equals the reference, value and gradient", "[drop_path][reference][vit]") {
+TEST_CASE("stochastic depth: a ViT forward with branch scales equals the reference in value and gradient", "[drop_path][reference][vit]") {
     const auto& r = reference()["vit"];
     VitOptions o;
     o.img_size = r["img"];
@@ -90,7 +90,8 @@ TEST_CASE("stochastic depth: a ViT forward with branch scales equals the referen
     CHECK(maxDiff(cls, values(d["cls"], {B, D})) < 1e-10);
     auto coef = torch::cos(0.13 * torch::arange(B * D, torch::kFloat64)).view({B, D});
     (cls * coef).sum().backward();
-    const torch::Tensor* w = vit->named_parameters().find("blocks.0.attn.proj.weight");
+    const auto params = vit->named_parameters();  // find() points into it: kept alive
+    const torch::Tensor* w = params.find("blocks.0.attn.proj.weight");
     REQUIRE(w);
     CHECK(maxDiff(w->grad(), values(d["grad_block0_proj_weight"], {D, D})) < 1e-9);
     torch::NoGradGuard ng;
@@ -103,7 +104,7 @@ TEST_CASE("stochastic depth: a ViT forward with branch scales equals the referen
     CHECK_THROWS_WITH(vit->forward(x, torch::ones({o.depth, 2, B + 1})), Catch::Contains("drop-path scales must be (2, 2, 2)"));
 }
 
-TEST_CASE("stochastic depth: timm's per-block rates; draws of 0 or 1 / (1 - p) at those rates, from (seed, step) alone",
+TEST_CASE("stochastic depth: timm's per-block rates and draws of 0 or 1 / (1 - p) at those rates from the seed and step alone",
           "[drop_path]") {
     // torch.linspace(0, 0.1, 6) and torch.linspace(0, 0.3, 2)
     const auto r = dropPathRates(0.1, 6);
@@ -141,7 +142,7 @@ TEST_CASE("stochastic depth: timm's per-block rates; draws of 0 or 1 / (1 - p) a
     CHECK(dropPathSeed(7, 3) != maskSeed(7, 3));  // a stream apart from iBOT's masks
 }
 
-TEST_CASE("stochastic depth trains: the student sees its branches skipped, the teacher's first targets are untouched",
+TEST_CASE("stochastic depth trains: the student sees its branches skipped and the teacher's first targets are untouched",
           "[drop_path][trainer]") {
     RunConfig plain = dropConfig(0.0), drop = dropConfig(0.3);
     Trainer a(plain, ""), b(drop, "");
@@ -224,7 +225,7 @@ TEST_CASE("stochastic depth: a run stopped and resumed ends bit-identical to an 
     for (size_t i = 0; i < 8; ++i) CHECK(rb.steps[i].loss == ra.steps[i].loss);
 }
 
-TEST_CASE("model.drop_path_rate: [0, 1), validation names the field", "[drop_path][config]") {
+TEST_CASE("model.drop_path_rate: from 0 up to but not including 1 and validation names the field", "[drop_path][config]") {
     RunConfig c = test::tinyConfig();
     applyOverride(c, "model.drop_path_rate=0.1");
     CHECK(c.model.drop_path_rate == 0.1);

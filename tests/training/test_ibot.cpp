@@ -159,7 +159,8 @@ TEST_CASE("a masked ViT forward equals the reference: mask token before the posi
     CHECK(maxDiff(out.patches, values(r["patches"], {B, P, D})) < 1e-10);
     auto coef = torch::cos(0.21 * torch::arange(B * P * D, torch::kFloat64)).view({B, P, D});
     (out.patches * coef).sum().backward();
-    const torch::Tensor* token = vit->named_parameters().find("mask_token");
+    const auto params = vit->named_parameters();  // find() points into it: kept alive
+    const torch::Tensor* token = params.find("mask_token");
     REQUIRE(token);
     CHECK(maxDiff(token->grad(), values(r["grad_mask_token"], {1, D})) < 1e-9);
 
@@ -292,8 +293,10 @@ TEST_CASE("iBOT trains: finite losses, the mask token and patch centre move, the
                 CHECK(std::isfinite(s.ibot_loss));
                 CHECK(s.ibot_loss > 0);
             }
-            auto* sm = tr.student()->encoder->named_parameters().find("mask_token");
-            auto* tm = tr.teacher()->encoder->named_parameters().find("mask_token");
+            const auto student_params = tr.student()->encoder->named_parameters();  // find() points into them
+            const auto teacher_params = tr.teacher()->encoder->named_parameters();
+            auto* sm = student_params.find("mask_token");
+            auto* tm = teacher_params.find("mask_token");
             REQUIRE(sm);
             REQUIRE(tm);
             CHECK(sm->abs().sum().item<double>() > 0);  // trained from zeros
