@@ -442,6 +442,10 @@
         <source>Fraction of the batch&apos;s global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
         <translation>Anteil der globalen Ansichten des Batches, die maskiert werden; die übrigen werden ganz gesehen (DINOv2: 0,5).</translation>
     </message>
+    <message>
+        <source>The student&apos;s last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).</source>
+        <translation>Der letzte Block des Schülers überspringt für eine Ansicht mit dieser Wahrscheinlichkeit seinen Attention- und MLP-Zweig, die früheren Blöcke seltener (linear ansteigend von 0 beim ersten); der Lehrer sieht jeden Block (0 = aus; offizielles DINO: 0,1).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1489,6 +1493,10 @@ zufällige Init.</translation>
     <message>
         <source>iBOT masked views</source>
         <translation>iBOT: maskierte Ansichten</translation>
+    </message>
+    <message>
+        <source>Stochastic depth (drop path)</source>
+        <translation>Stochastische Tiefe (Drop Path)</translation>
     </message>
 </context>
 <context>

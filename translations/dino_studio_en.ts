@@ -442,6 +442,10 @@
         <source>Fraction of the batch&apos;s global views that are masked; the others are seen whole (DINOv2: 0.5).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The student&apos;s last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1486,6 +1490,10 @@ random init</source>
     </message>
     <message>
         <source>iBOT masked views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stochastic depth (drop path)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
