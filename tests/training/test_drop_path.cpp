@@ -16,7 +16,6 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <functional>
 
 using namespace dino;
 
@@ -192,28 +191,7 @@ TEST_CASE("stochastic depth: a run stopped and resumed ends bit-identical to an 
     RunConfig cfg = dropConfig();
     cfg.optim.epochs = 2;
     test::TempDir full("drop-full"), part("drop-part");
-    {
-        auto run = api::TrainingRun::create(cfg, full.path());
-        Steps rec;
-        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
-    }
-    {
-        auto run = api::TrainingRun::create(cfg, part.path());
-        struct Stopper : Steps {
-            std::function<void()> stop;
-            void onStep(const api::StepMetrics& m) override {
-                Steps::onStep(m);
-                if (m.step == 2) stop();
-            }
-        } rec;
-        rec.stop = [&] { run->cancel(); };
-        REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
-    }
-    {
-        auto run = api::TrainingRun::resume(part.path());
-        Steps rec;
-        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
-    }
+    test::trainWholeAndResumed(cfg, full.path(), part.path(), 2);
     Trainer a(cfg, ""), b(cfg, "");
     a.restore(lastCheckpointPath(full.path()));
     b.restore(lastCheckpointPath(part.path()));

@@ -410,28 +410,7 @@ TEST_CASE("iBOT: a run stopped and resumed ends bit-identical, metrics.csv has i
     RunConfig cfg = ibotConfig();
     cfg.optim.epochs = 2;
     test::TempDir full("ibot-full"), part("ibot-part");
-    {
-        auto run = api::TrainingRun::create(cfg, full.path());
-        Steps rec;
-        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
-    }
-    {
-        auto run = api::TrainingRun::create(cfg, part.path());
-        struct Stopper : Steps {
-            std::function<void()> stop;
-            void onStep(const api::StepMetrics& m) override {
-                Steps::onStep(m);
-                if (m.step == 4) stop();
-            }
-        } rec;
-        rec.stop = [&] { run->cancel(); };
-        REQUIRE(run->run(rec) == api::RunOutcome::Cancelled);
-    }
-    {
-        auto run = api::TrainingRun::resume(part.path());
-        Steps rec;
-        REQUIRE(run->run(rec) == api::RunOutcome::Finished);
-    }
+    test::trainWholeAndResumed(cfg, full.path(), part.path(), 4);
     // Student, teacher (mask tokens included) and the loss centres, bit for bit.
     Trainer a(cfg, ""), b(cfg, "");
     a.restore(lastCheckpointPath(full.path()));

@@ -2,12 +2,14 @@
 // exact tensor comparison of two modules.
 #pragma once
 
+#include "api/training_run.h"
 #include "common/config.h"
 #include "test_util.h"
 
 #include <torch/torch.h>
 
 #include <atomic>
+#include <functional>
 #include <filesystem>
 #include <string>
 #include <unistd.h>
@@ -38,6 +40,34 @@ inline std::string firstDifference(torch::nn::Module& a, torch::nn::Module& b) {
         if (!torch::equal(item.value(), *other)) return "buffer " + item.key();
     }
     return "";
+}
+
+// Trains cfg twice: into `full` without a break, and into `part` cancelled after step `stop_step` and then
+// resumed to the end (api::TrainingRun, as `dino train` and `dino resume` do).
+inline void trainWholeAndResumed(const RunConfig& cfg, const std::string& full, const std::string& part, int64_t stop_step) {
+    struct Observer : api::TrainObserver {
+        std::function<void(const api::StepMetrics&)> on_step;
+        void onStep(const api::StepMetrics& m) override {
+            if (on_step) on_step(m);
+        }
+    };
+    {
+        Observer rec;
+        if (api::TrainingRun::create(cfg, full)->run(rec) != api::RunOutcome::Finished)
+            throw std::runtime_error("trainWholeAndResumed: the uninterrupted run did not finish");
+    }
+    {
+        auto run = api::TrainingRun::create(cfg, part);
+        Observer rec;
+        rec.on_step = [&](const api::StepMetrics& m) {
+            if (m.step == stop_step) run->cancel();
+        };
+        if (run->run(rec) != api::RunOutcome::Cancelled)
+            throw std::runtime_error("trainWholeAndResumed: the run was not cancelled at step " + std::to_string(stop_step));
+    }
+    Observer rec;
+    if (api::TrainingRun::resume(part)->run(rec) != api::RunOutcome::Finished)
+        throw std::runtime_error("trainWholeAndResumed: the resumed run did not finish");
 }
 
 }  // namespace dino::test
