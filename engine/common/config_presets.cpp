@@ -66,8 +66,9 @@ RunConfig presetConfig(const std::string& name) {
         c = presetConfig("quick");
         c.data.dataset = "pathmnist";
         c.optim.epochs = 3;
-        c.optim.momentum = 0.99;  // measured so (quick's 0.97 and its stochastic depth came later, from the
-        c.model.drop_path_rate = 0;  // sample's 240-step runs)
+        // Measured so: quick's momentum 0.97 and its stochastic depth came later, from the sample's 240-step runs.
+        c.optim.momentum = 0.99;
+        c.model.drop_path_rate = 0;
         c.optim.lr = 2.5e-4;
         c.optim.lr_final = 5e-5;
         c.views.num_local = 2;

@@ -24,4 +24,10 @@ inline uint64_t splitmix64Next(uint64_t& state) {
     return z;
 }
 
+// The seed of one step's draws in a stream of their own: `stream` is a constant that tells the streams of
+// one run (iBOT's masks, stochastic depth, ...) apart, mixed with the run's seed and then the step.
+constexpr uint64_t stepStreamSeed(uint64_t seed, uint64_t stream, int64_t step) {
+    return splitmix64(splitmix64(seed ^ stream) + static_cast<uint64_t>(step));
+}
+
 }  // namespace dino

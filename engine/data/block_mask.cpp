@@ -22,7 +22,7 @@ int64_t MaskRng::integer(int64_t lo, int64_t hi) {
 
 uint64_t maskSeed(uint64_t seed, int64_t step) {
     // Its own stream: a constant apart from the loader's batchSeed, mixed with the step.
-    return splitmix64(splitmix64(seed ^ 0x1B0C4D2E5F607182ull) + static_cast<uint64_t>(step));
+    return stepStreamSeed(seed, 0x1B0C4D2E5F607182ull, step);
 }
 
 std::vector<bool> blockMask(const BlockMaskOptions& o, int64_t count, MaskRng& rng) {

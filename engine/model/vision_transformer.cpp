@@ -31,13 +31,13 @@ torch::Tensor mlp(const torch::nn::Linear& fc1, const torch::nn::Linear& fc2, co
     return linear(fc2, fastGelu(linear(fc1, h)), LinearOut::Float);  // exact-erf GELU
 }
 
-// The residual update x + branch, the branch scaled per image by `scales` (B) where given (stochastic
-// depth); the scales broadcast over the branch's other dimensions.
-torch::Tensor residual(const torch::Tensor& x, const torch::Tensor& branch, const torch::Tensor& scales) {
+// The residual update x + branch, the branch scaled per image by scales[which] (B) where the block's
+// scales (2, B) are given (stochastic depth); they broadcast over the branch's other dimensions.
+torch::Tensor residual(const torch::Tensor& x, const torch::Tensor& branch, const torch::Tensor& scales, int64_t which) {
     if (!scales.defined()) return x + branch;
     std::vector<int64_t> shape(static_cast<size_t>(branch.dim()), 1);
     shape[0] = branch.size(0);
-    return x + branch * scales.to(branch.device(), branch.scalar_type()).view(shape);
+    return x + branch * scales[which].to(branch.device(), branch.scalar_type()).view(shape);
 }
 
 constexpr double kLayerNormEps = 1e-6;  // timm ViT: partial(nn.LayerNorm, eps=1e-6)
@@ -112,9 +112,8 @@ torch::Tensor BlockImpl::attentionWeights(const torch::Tensor& x) {
 }
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& scales) {
-    const bool s = scales.defined();
-    auto y = residual(x, attention(norm1->forward(x)), s ? scales[0] : scales);
-    return residual(y, mlp(fc1, fc2, norm2->forward(y)), s ? scales[1] : scales);
+    auto y = residual(x, attention(norm1->forward(x)), scales, 0);
+    return residual(y, mlp(fc1, fc2, norm2->forward(y)), scales, 1);
 }
 
 torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x, const torch::Tensor& scales) {
@@ -132,9 +131,8 @@ torch::Tensor BlockImpl::forwardClassToken(const torch::Tensor& x, const torch::
     const double scale = 1.0 / std::sqrt(static_cast<double>(head_dim));
     auto attn = ((q.view({B, 1, num_heads, head_dim}) * scale) * k).sum(-1).softmax(1);  // (B, N, heads)
     auto out = (attn.unsqueeze(-1) * v).sum(1).reshape({B, C});                          // (B, C)
-    const bool s = scales.defined();
-    auto y = residual(x.select(1, 0), linear(proj, out, LinearOut::Float), s ? scales[0] : scales);
-    return residual(y, mlp(fc1, fc2, norm2->forward(y)), s ? scales[1] : scales);
+    auto y = residual(x.select(1, 0), linear(proj, out, LinearOut::Float), scales, 0);
+    return residual(y, mlp(fc1, fc2, norm2->forward(y)), scales, 1);
 }
 
 // ---------------------------------------------------------------------------------------------

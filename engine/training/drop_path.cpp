@@ -18,7 +18,7 @@ std::vector<double> dropPathRates(double rate, int depth) {
 }
 
 uint64_t dropPathSeed(uint64_t seed, int64_t step) {
-    return splitmix64(splitmix64(seed ^ 0x5D3A9C17E2B40F68ull) + static_cast<uint64_t>(step));
+    return stepStreamSeed(seed, 0x5D3A9C17E2B40F68ull, step);
 }
 
 torch::Tensor dropPathScales(const std::vector<double>& rates, int64_t rows, uint64_t seed) {
