@@ -72,6 +72,11 @@ struct ModelConfig {
     // rising linearly over the blocks from 0 to this rate (timm's schedule), and scaled by 1 / (1 - p)
     // where it is kept. 0 = off (the seed).
     double drop_path_rate = 0.0;
+    // The head's last layer is weight-normalised: each prototype row is g * v / ||v||. true = the lengths g
+    // stay 1 and are not trained (the seed; official DINO's --norm_last_layer default). false = g starts at 1
+    // and trains with the rest (weight decay and the last layer's freeze included), as official DINO sets it
+    // for ViT-S: "better performance but can make the training unstable".
+    bool norm_last_layer = true;
 
     int hiddenDim() const { return head_hidden_dim > 0 ? head_hidden_dim : 2 * embed_dim; }
     int bottleneckDim() const { return head_bottleneck_dim > 0 ? head_bottleneck_dim : embed_dim / 2; }

@@ -297,6 +297,10 @@ std::vector<FieldDescriptor> buildTable() {
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Stochastic depth (drop path)"))
             .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "The student's last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).")),
 
+        DINO_FIELD(model, norm_last_layer)
+            .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Head: prototypes of length 1"))
+            .help(QT_TRANSLATE_NOOP("dino::FieldHelp", "Keep the lengths of the head's weight-normalised prototypes at 1 (the seed; official DINO's default). Off: the lengths train too, which official DINO uses for ViT-S (sharper targets, less stable).")),
+
         // optim
         DINO_FIELD(optim, batch_size).atLeast(1).unit("images")
             .label(QT_TRANSLATE_NOOP("dino::ui::ConfigFields", "Batch size"))

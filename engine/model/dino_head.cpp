@@ -19,7 +19,8 @@ public:
 TORCH_MODULE(FastGeluModule);
 }  // namespace
 
-DinoHeadImpl::DinoHeadImpl(int in_dim_, int out_dim_, int nlayers_, int hidden_dim_, int bottleneck_dim_)
+DinoHeadImpl::DinoHeadImpl(int in_dim_, int out_dim_, int nlayers_, int hidden_dim_, int bottleneck_dim_,
+                           bool norm_last_layer)
     : in_dim(in_dim_), out_dim(out_dim_), nlayers(nlayers_), hidden_dim(hidden_dim_), bottleneck_dim(bottleneck_dim_) {
     if (nlayers < 1)
         throw std::invalid_argument("DINOHead: nlayers must be >= 1 (got " + std::to_string(nlayers) + ")");
@@ -40,9 +41,11 @@ DinoHeadImpl::DinoHeadImpl(int in_dim_, int out_dim_, int nlayers_, int hidden_d
         seq->push_back(torch::nn::Linear(hidden_dim, bottleneck_dim));
         mlp = register_module("mlp", seq);
     }
-    // nn.utils.weight_norm(nn.Linear(bottleneck, out, bias=False)) registers weight_g then weight_v.
+    // nn.utils.weight_norm(nn.Linear(bottleneck, out, bias=False)) registers weight_g then weight_v; official
+    // DINO fills weight_g with 1 and freezes it when norm_last_layer is set.
     auto last_layer = std::make_shared<torch::nn::Module>("WeightNormLinear");
-    weight_g = last_layer->register_parameter("weight_g", torch::ones({out_dim, 1}), /*requires_grad=*/false);
+    weight_g = last_layer->register_parameter("weight_g", torch::ones({out_dim, 1}),
+                                              /*requires_grad=*/!norm_last_layer);
     weight_v = last_layer->register_parameter("weight_v", torch::empty({out_dim, bottleneck_dim}));
     register_module("last_layer", last_layer);
     resetParameters();

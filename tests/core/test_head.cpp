@@ -103,3 +103,45 @@ TEST_CASE("bad head sizes are rejected", "[head]") {
     CHECK_THROWS_AS(DinoHead(10, 0), std::invalid_argument);
     CHECK_THROWS_WITH(DinoHead(10, 20)->forward(torch::zeros({2, 11})), Catch::Contains("(..., 10)"));
 }
+
+TEST_CASE("trainable prototype lengths (norm_last_layer off): g's gradient is weight norm's, the rest unchanged",
+          "[head]") {
+    // Official DINO's --norm_last_layer false: weight_g starts at 1 and trains. d/dg_i of L(W), W_i = g_i v_i / |v_i|,
+    // is <dL/dW_i, v_i> / |v_i|, and dL/dv_i = g_i / |v_i| (dL/dW_i - <dL/dW_i, u_i> u_i) with u_i = v_i / |v_i|.
+    torch::manual_seed(5);
+    DinoHead fixed_g(12, 9, 3, 24, 6);
+    torch::manual_seed(5);
+    DinoHead trained_g(12, 9, 3, 24, 6, /*norm_last_layer=*/false);
+    CHECK(trained_g->weight_g.requires_grad());
+    CHECK(torch::equal(trained_g->weight_g, torch::ones({9, 1})));
+    CHECK(countParameters(*trained_g, true) == countParameters(*fixed_g, true) + 9);
+    for (size_t i = 0; i < fixed_g->parameters().size(); ++i)  // the same draws: only requires_grad differs
+        CHECK(torch::equal(fixed_g->parameters()[i], trained_g->parameters()[i]));
+    trained_g->to(torch::kDouble);
+    {
+        torch::NoGradGuard ng;
+        trained_g->weight_g.copy_(torch::rand({9, 1}, torch::kDouble) + 0.5);  // lengths away from 1
+    }
+    const auto x = torch::randn({7, 12}, torch::kDouble);
+    const auto r = torch::randn({7, 9}, torch::kDouble);
+    (trained_g->forward(x) * r).sum().backward();
+    REQUIRE(trained_g->weight_g.grad().defined());
+
+    // dL/dW from the normalised bottleneck h (what the last layer sees): dL/dW = r^T h.
+    torch::Tensor h;
+    {
+        torch::NoGradGuard ng;
+        h = torch::nn::functional::normalize(trained_g->mlp->forward(x),
+                                             torch::nn::functional::NormalizeFuncOptions().p(2).dim(-1));
+    }
+    const auto dW = r.t().mm(h);  // (9, 6)
+    const auto v = trained_g->weight_v.detach(), g = trained_g->weight_g.detach();
+    const auto norm = v.norm(2, {1}, true), u = v / norm;
+    const auto dg = (dW * u).sum(1, true);
+    const auto dv = g / norm * (dW - (dW * u).sum(1, true) * u);
+    CHECK(torch::allclose(trained_g->weight_g.grad(), dg, 1e-10, 1e-12));
+    CHECK(torch::allclose(trained_g->weight_v.grad(), dv, 1e-10, 1e-12));
+    // The outputs are no longer bounded by 1: each prototype's logit is scaled by its length.
+    const auto y = trained_g->forward(x).detach();
+    CHECK(torch::allclose(y, h.mm(u.t()) * g.t(), 1e-10, 1e-12));
+}

@@ -191,12 +191,9 @@ TEST_CASE("stochastic depth: a run stopped and resumed ends bit-identical to an 
     RunConfig cfg = dropConfig();
     cfg.optim.epochs = 2;
     test::TempDir full("drop-full"), part("drop-part");
-    test::trainWholeAndResumed(cfg, full.path(), part.path(), 2);
-    Trainer a(cfg, ""), b(cfg, "");
-    a.restore(lastCheckpointPath(full.path()));
-    b.restore(lastCheckpointPath(part.path()));
-    CHECK(test::firstDifference(*a.student(), *b.student()) == "");
-    CHECK(test::firstDifference(*a.teacher(), *b.teacher()) == "");
+    const auto r = test::trainWholeAndResumed(cfg, full.path(), part.path(), 2);
+    CHECK(test::firstDifference(*r.whole->student(), *r.resumed->student()) == "");
+    CHECK(test::firstDifference(*r.whole->teacher(), *r.resumed->teacher()) == "");
     const auto ra = api::loadRun(full.path()), rb = api::loadRun(part.path());
     REQUIRE(ra.steps.size() == 8);
     REQUIRE(rb.steps.size() == 8);

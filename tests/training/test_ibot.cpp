@@ -410,11 +410,9 @@ TEST_CASE("iBOT: a run stopped and resumed ends bit-identical, metrics.csv has i
     RunConfig cfg = ibotConfig();
     cfg.optim.epochs = 2;
     test::TempDir full("ibot-full"), part("ibot-part");
-    test::trainWholeAndResumed(cfg, full.path(), part.path(), 4);
+    const auto r = test::trainWholeAndResumed(cfg, full.path(), part.path(), 4);
     // Student, teacher (mask tokens included) and the loss centres, bit for bit.
-    Trainer a(cfg, ""), b(cfg, "");
-    a.restore(lastCheckpointPath(full.path()));
-    b.restore(lastCheckpointPath(part.path()));
+    Trainer &a = *r.whole, &b = *r.resumed;
     CHECK(test::firstDifference(*a.student(), *b.student()) == "");
     CHECK(test::firstDifference(*a.teacher(), *b.teacher()) == "");
     CHECK(test::firstDifference(*a.loss(), *b.loss()) == "");

@@ -5,12 +5,14 @@
 #include "api/training_run.h"
 #include "common/fsutil.h"
 #include "training/checkpoint.h"
+#include "training/optim_groups.h"
 #include "training/trainer.h"
 #include "train_test_util.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -464,6 +466,59 @@ TEST_CASE("the last layer frozen for a number of steps, and global crops, train"
         if (p.key().find("last_layer") != std::string::npos) CHECK(torch::equal(p.value(), init[p.key()]));
     }
     for (const auto& m : rec.steps) CHECK(std::isfinite(m.loss));
+}
+
+TEST_CASE("model.norm_last_layer off: the prototype lengths wait out the freeze, then train and the teacher follows",
+          "[trainer][options]") {
+    RunConfig cfg = test::tinyConfig();  // 8 steps
+    CHECK(cfg.model.norm_last_layer);     // the seed's default
+    applyOverride(cfg, "model.norm_last_layer=false");
+    CHECK_FALSE(cfg.model.norm_last_layer);
+    CHECK_THROWS_WITH(applyOverride(cfg, "model.norm_last_layer=sometimes"), Catch::Contains("model.norm_last_layer"));
+    const auto lengths = [](DinoModel& m) { return m->head->weight_g.detach().clone(); };
+    {
+        // Frozen for the whole run (official DINO's cancel_gradients_last_layer covers weight_g too).
+        RunConfig frozen = cfg;
+        frozen.optim.freeze_last_layer_steps = 8;
+        Trainer tr(frozen, "");
+        CHECK(tr.student()->head->weight_g.requires_grad());
+        Recorder rec;
+        REQUIRE(tr.run(rec) == api::RunOutcome::Finished);
+        CHECK(torch::equal(lengths(tr.student()), torch::ones({16, 1})));
+        CHECK(torch::equal(lengths(tr.teacher()), torch::ones({16, 1})));
+    }
+    Trainer tr(cfg, "");
+    // Like official DINO's get_params_groups: weight_g is (out_dim, 1), so it is weight-decayed.
+    const auto groups = splitWeightDecayGroups(*tr.student(), /*no_wd_bias_norm=*/true);
+    CHECK(std::find(groups.not_regularized_names.begin(), groups.not_regularized_names.end(),
+                    "head.last_layer.weight_g") == groups.not_regularized_names.end());
+    CHECK(std::any_of(groups.regularized.begin(), groups.regularized.end(), [&](const torch::Tensor& p) {
+        return p.is_same(tr.student()->head->weight_g);
+    }));
+    Recorder rec;
+    REQUIRE(tr.run(rec) == api::RunOutcome::Finished);
+    for (const auto& m : rec.steps) CHECK(std::isfinite(m.loss));
+    const auto gs = lengths(tr.student()), gt = lengths(tr.teacher());
+    CHECK_FALSE(torch::equal(gs, torch::ones_like(gs)));
+    // The teacher's lengths are an EMA of the student's, which all started at 1: moved, but less far.
+    CHECK_FALSE(torch::equal(gt, torch::ones_like(gt)));
+    CHECK((gt - 1).abs().max().item<double>() < (gs - 1).abs().max().item<double>());
+    // With the seed's default the lengths never move.
+    Trainer fixed(test::tinyConfig(), "");
+    CHECK_FALSE(fixed.student()->head->weight_g.requires_grad());
+    REQUIRE(fixed.run(rec) == api::RunOutcome::Finished);
+    CHECK(torch::equal(lengths(fixed.student()), torch::ones({16, 1})));
+    CHECK(torch::equal(lengths(fixed.teacher()), torch::ones({16, 1})));
+}
+
+TEST_CASE("model.norm_last_layer off: stopped and resumed is bit-identical to one run", "[trainer][options][resume]") {
+    RunConfig cfg = test::tinyConfig();
+    cfg.model.norm_last_layer = false;
+    test::TempDir full("nll-full"), part("nll-part");
+    const auto r = test::trainWholeAndResumed(cfg, full.path(), part.path(), 3);
+    CHECK(test::firstDifference(*r.whole->student(), *r.resumed->student()) == "");
+    CHECK(test::firstDifference(*r.whole->teacher(), *r.resumed->teacher()) == "");
+    CHECK_FALSE(torch::equal(r.whole->student()->head->weight_g, torch::ones({16, 1})));
 }
 
 TEST_CASE("live k-NN: knn.csv fills every N steps and at the end, the random-init line is constant", "[trainer][live_knn]") {

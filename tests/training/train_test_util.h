@@ -4,12 +4,15 @@
 
 #include "api/training_run.h"
 #include "common/config.h"
+#include "training/checkpoint.h"
+#include "training/trainer.h"
 #include "test_util.h"
 
 #include <torch/torch.h>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <unistd.h>
@@ -42,9 +45,15 @@ inline std::string firstDifference(torch::nn::Module& a, torch::nn::Module& b) {
     return "";
 }
 
+// The two runs of trainWholeAndResumed, each restored from its last checkpoint into a Trainer of the config.
+struct WholeAndResumed {
+    std::unique_ptr<Trainer> whole, resumed;
+};
+
 // Trains cfg twice: into `full` without a break, and into `part` cancelled after step `stop_step` and then
-// resumed to the end (api::TrainingRun, as `dino train` and `dino resume` do).
-inline void trainWholeAndResumed(const RunConfig& cfg, const std::string& full, const std::string& part, int64_t stop_step) {
+// resumed to the end (api::TrainingRun, as `dino train` and `dino resume` do); returns both ends restored.
+inline WholeAndResumed trainWholeAndResumed(const RunConfig& cfg, const std::string& full, const std::string& part,
+                                            int64_t stop_step) {
     struct Observer : api::TrainObserver {
         std::function<void(const api::StepMetrics&)> on_step;
         void onStep(const api::StepMetrics& m) override {
@@ -65,9 +74,15 @@ inline void trainWholeAndResumed(const RunConfig& cfg, const std::string& full, 
         if (run->run(rec) != api::RunOutcome::Cancelled)
             throw std::runtime_error("trainWholeAndResumed: the run was not cancelled at step " + std::to_string(stop_step));
     }
-    Observer rec;
-    if (api::TrainingRun::resume(part)->run(rec) != api::RunOutcome::Finished)
-        throw std::runtime_error("trainWholeAndResumed: the resumed run did not finish");
+    {
+        Observer rec;
+        if (api::TrainingRun::resume(part)->run(rec) != api::RunOutcome::Finished)
+            throw std::runtime_error("trainWholeAndResumed: the resumed run did not finish");
+    }
+    WholeAndResumed r{std::make_unique<Trainer>(cfg, ""), std::make_unique<Trainer>(cfg, "")};
+    r.whole->restore(lastCheckpointPath(full));
+    r.resumed->restore(lastCheckpointPath(part));
+    return r;
 }
 
 }  // namespace dino::test
