@@ -446,6 +446,10 @@
         <source>The student&apos;s last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).</source>
         <translation>Der letzte Block des Schülers überspringt für eine Ansicht mit dieser Wahrscheinlichkeit seinen Attention- und MLP-Zweig, die früheren Blöcke seltener (linear ansteigend von 0 beim ersten); der Lehrer sieht jeden Block (0 = aus; offizielles DINO: 0,1).</translation>
     </message>
+    <message>
+        <source>Keep the lengths of the head&apos;s weight-normalised prototypes at 1 (the seed; official DINO&apos;s default). Off: the lengths train too, which official DINO uses for ViT-S (sharper targets, less stable).</source>
+        <translation>Die Längen der gewichtsnormierten Prototypen des Kopfes bleiben 1 (der Seed; Voreinstellung des offiziellen DINO). Aus: Die Längen werden mittrainiert, wie das offizielle DINO es für ViT-S tut (schärfere Ziele, weniger stabil).</translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1497,6 +1501,10 @@ zufällige Init.</translation>
     <message>
         <source>Stochastic depth (drop path)</source>
         <translation>Stochastische Tiefe (Drop Path)</translation>
+    </message>
+    <message>
+        <source>Head: prototypes of length 1</source>
+        <translation>Kopf: Prototypen der Länge 1</translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3072,13 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
     <message>
         <source>seed %1: %2 (%3 against %4)</source>
         <translation>Seed %1: %2 (%3 gegen %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % interval of the mean difference (Student&apos;s t, %n degree(s) of freedom): %1 points; one that spans 0 is no evidence either way</source>
+        <translation>
+            <numerusform>95-%-Intervall der mittleren Differenz (Student-t, %n Freiheitsgrad): %1 Punkte; eines, das 0 einschließt, belegt nichts</numerusform>
+            <numerusform>95-%-Intervall der mittleren Differenz (Student-t, %n Freiheitsgrade): %1 Punkte; eines, das 0 einschließt, belegt nichts</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -446,6 +446,10 @@
         <source>The student&apos;s last block skips its attention and MLP branches for a view with this probability, the earlier blocks with less (rising linearly from 0 at the first); the teacher sees every block (0 = off; official DINO: 0.1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep the lengths of the head&apos;s weight-normalised prototypes at 1 (the seed; official DINO&apos;s default). Off: the lengths train too, which official DINO uses for ViT-S (sharper targets, less stable).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dino::MetricHelp</name>
@@ -1494,6 +1498,10 @@ random init</source>
     </message>
     <message>
         <source>Stochastic depth (drop path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head: prototypes of length 1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3047,6 +3055,13 @@ You can continue the run later from the Runs tab.</source>
     <message>
         <source>seed %1: %2 (%3 against %4)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % interval of the mean difference (Student&apos;s t, %n degree(s) of freedom): %1 points; one that spans 0 is no evidence either way</source>
+        <translation>
+            <numerusform>95 % interval of the mean difference (Student&apos;s t, %n degree of freedom): %1 points; one that spans 0 is no evidence either way</numerusform>
+            <numerusform>95 % interval of the mean difference (Student&apos;s t, %n degrees of freedom): %1 points; one that spans 0 is no evidence either way</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,10 @@ void PairedPanel::rebuild() {
                                .arg(100.0 * a->second, 0, 'f', 1)
                                .arg(100.0 * b->second, 0, 'f', 1);
                 }
+                if (p.diff.n >= 2)
+                    tip << tr("95 % interval of the mean difference (Student's t, %n degree(s) of freedom): %1 points; "
+                              "one that spans 0 is no evidence either way", "", p.diff.n - 1)
+                               .arg(qs(api::pairedIntervalText(p)).replace(QLatin1Char('-'), QStringLiteral("−")));
                 item->setToolTip(tip.join(QLatin1Char('\n')));
                 // Light tints, with dark text so that a dark palette stays readable.
                 const bool allAhead = p.diff.n >= 2 && p.ahead == p.diff.n, allBehind = p.diff.n >= 2 && behind == p.diff.n;

@@ -546,7 +546,10 @@ json pairedJson(const RunTable& t, size_t reference) {
                                                      : json{{"mean", number(p.diff.mean)},
                                                             {"sd", number(p.diff.sd)},
                                                             {"n", p.diff.n},
-                                                            {"ahead", p.ahead}};
+                                                            {"ahead", p.ahead},
+                                                            {"ci95", p.diff.n < 2 ? json(nullptr)
+                                                                                  : json::array({number(p.ci95.lower),
+                                                                                                 number(p.ci95.upper)})}};
         }
         groups.push_back(j);
     }
@@ -610,6 +613,7 @@ Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_
     Paired p;
     p.diff = summarize(d);
     p.ahead = static_cast<int>(std::count_if(d.begin(), d.end(), [](double x) { return x > 1e-9; }));
+    p.ci95 = meanInterval(p.diff.mean, p.diff.sd, p.diff.n);
     return p;
 }
 
@@ -661,6 +665,11 @@ std::string pairedText(const Paired& p) {
     return cell + " (" + std::to_string(p.ahead) + "/" + std::to_string(p.diff.n) + ")";
 }
 
+std::string pairedIntervalText(const Paired& p) {
+    if (p.diff.n < 2 || !std::isfinite(p.ci95.lower) || !std::isfinite(p.ci95.upper)) return "";
+    return signedPoints(p.ci95.lower) + " … " + signedPoints(p.ci95.upper);
+}
+
 std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference) {
     if (reference >= t.groups.size())
         throw std::out_of_range("pairGroups: group " + std::to_string(reference) + " of " + std::to_string(t.groups.size()));
@@ -702,11 +711,21 @@ std::string pairedTableText(const RunTable& t, size_t reference) {
         for (const auto& f : t.fields) l.push_back(values.count(f) ? fieldCell(values.at(f)) : "");
         for (const auto& p : paired[g]) l.push_back(pairedText(p));
         lines.push_back(std::move(l));
+        std::vector<std::string> ci = {"  95 % interval", ""};
+        for (size_t f = 0; f < t.fields.size(); ++f) ci.push_back("");
+        bool any = false;
+        for (const auto& p : paired[g]) {
+            ci.push_back(pairedIntervalText(p));
+            any = any || !ci.back().empty();
+        }
+        if (any) lines.push_back(std::move(ci));
     }
     std::ostringstream os;
     os << "Paired by seed against " << groupName(t, t.groups[reference]) << " (seeds ";
     for (size_t k = 0; k < t.groups[reference].seeds.size(); ++k) os << (k ? "," : "") << t.groups[reference].seeds[k];
-    os << "): the difference in points for each seed both ran, mean ± sd over those seeds, (seeds ahead/seeds)\n";
+    os << "): the difference in points for each seed both ran, mean ± sd over those seeds, (seeds ahead/seeds);\n"
+          "under it the 95 % interval of the mean difference (Student's t over the seeds): one that spans 0 is no "
+          "evidence either way\n";
     const bool none = lines.empty();
     os << alignedText(Cells{std::move(header), std::move(lines)});
     if (none) os << "(no other group to pair)\n";

@@ -4,6 +4,8 @@
 // grouped with mean ± sample standard deviation; curves averaged over a group. Torch-free.
 #pragma once
 
+#include "api/mean_interval.h"
+
 #include "api/run_lock.h"
 #include "api/types.h"
 #include "common/config.h"
@@ -132,6 +134,7 @@ RunTable makeRunTable(std::vector<RunRow> rows, const RunTableOptions& options);
 struct Paired {
     Stat diff;
     int ahead = 0;
+    Interval ci95{kNoValue, kNoValue};  // Student's t 95 % interval of diff.mean (mean_interval.h); NaN for n < 2
 };
 Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref);
 
@@ -159,17 +162,20 @@ std::vector<std::vector<Paired>> pairGroups(const RunTable& t, size_t reference)
 std::optional<size_t> groupOfRun(const RunTable& t, const std::string& run);
 // The paired table as `dino runs --against RUN` prints it: one line per other group (name, the seeds paired,
 // the differing fields), each pairedColumns() figure as "+2.1 ± 1.3 (5/6)": the mean difference in points
-// (percentage points; AUC × 100), its sd over the seeds, and seeds ahead / seeds paired.
+// (percentage points; AUC × 100), its sd over the seeds, and seeds ahead / seeds paired; under each group a
+// line "95 % interval" with each figure's Student's t interval of the mean difference (two seeds or more).
 std::string pairedTableText(const RunTable& t, size_t reference);
 // A fraction as signed points with one decimal: "+1.5", "-0.3", "0.0" (never "+0.0" or "-0.0").
 std::string signedPoints(double fraction);
 // A paired figure as the tables show it: "+1.5 ± 3.5 (1/2)" (no ± for one seed); "" where no seed pairs.
 std::string pairedText(const Paired& p);
+// Its 95 % interval as the tables show it: "-0.4 … +3.4" (points); "" below two seeds.
+std::string pairedIntervalText(const Paired& p);
 
 std::string runTableText(const RunTable& t);  // aligned columns, one line per row
 std::string runTableCsv(const RunTable& t);   // RFC 4180; grouped: <result>_sd columns beside the means
 // {"fields": [...], "runs": [...], "groups": [...]}; with paired_against (a group of a grouped table) also
-// "paired": {"against": NAME, "groups": [{"name", "seeds": [...], "gain_knn": {"mean", "sd", "n", "ahead"}, ...}]},
+// "paired": {"against": NAME, "groups": [{"name", "seeds": [...], "gain_knn": {"mean", "sd", "n", "ahead", "ci95"}, ...}]},
 // pairGroups' differences as fractions (as the runs table holds them), null where no seed pairs.
 std::string runTableJson(const RunTable& t, std::optional<size_t> paired_against = std::nullopt);
 

@@ -290,7 +290,11 @@ TEST_CASE("seed groups paired seed by seed against a reference group: hand-compu
         CHECK(d.diff.mean == Approx(0.015).epsilon(1e-9));
         CHECK(d.diff.sd == Approx(0.0353553).epsilon(1e-5));
         CHECK(d.ahead == 1);
+        // Two seeds: t(0.975; 1) = 12.7062047, so 0.015 ± 12.7062047 · 0.0353553 / √2 = 0.015 ± 0.3176551.
+        CHECK(d.ci95.lower == Approx(0.015 - 0.3176551).epsilon(1e-6));
+        CHECK(d.ci95.upper == Approx(0.015 + 0.3176551).epsilon(1e-6));
     }
+    CHECK(api::pairedIntervalText(p[3][col("gain_knn")]) == "-30.3 … +33.3");
     // lr 2e-3: a tie on the gain (0.10 and 0.10) is not ahead; its k-NN is ahead by 0.01.
     CHECK(p[1][col("gain_knn")].diff.n == 1);
     CHECK(p[1][col("gain_knn")].diff.mean == Approx(0.0).margin(1e-12));
@@ -307,6 +311,8 @@ TEST_CASE("seed groups paired seed by seed against a reference group: hand-compu
     CHECK(text.find("+1.5 ± 3.5 (1/2)") != std::string::npos);   // in points
     CHECK(text.find("0.0 (0/1)") != std::string::npos);
     CHECK(text.find("+1.0 (1/1)") != std::string::npos);
+    CHECK(text.find("95 % interval of the mean difference") != std::string::npos);
+    CHECK(text.find("-30.3 … +33.3") != std::string::npos);  // the interval line under lr 5e-4's row
     std::istringstream lines(text);
     std::string line;
     bool none = false, reference_row = false;
@@ -331,6 +337,9 @@ TEST_CASE("seed groups paired seed by seed against a reference group: hand-compu
     CHECK(g["seeds"] == nlohmann::json::array({1, 2}));
     CHECK(g["gain_knn"]["mean"].get<double>() == Approx(0.015));
     CHECK(g["gain_knn"]["ahead"] == 1);
+    REQUIRE(g["gain_knn"]["ci95"].size() == 2);
+    CHECK(g["gain_knn"]["ci95"][0].get<double>() == Approx(0.015 - 0.3176551).epsilon(1e-6));
+    CHECK(j["groups"][0]["knn"]["ci95"].is_null());  // lr 2e-3: one seed, no interval
     CHECK(g["gain_probe"].is_null());
 }
 
