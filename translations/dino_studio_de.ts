@@ -3062,10 +3062,6 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
         <translation>Eine Konfiguration aufgelistet: eine weitere mit denselben Seeds trainieren, um sie Seed für Seed zu vergleichen.</translation>
     </message>
     <message>
-        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed.</source>
-        <translation>Jede Zelle: diese Konfiguration minus die Referenz auf jedem Seed, den beide trainiert haben (dieselbe zufällige Initialisierung und Datenreihenfolge), in Prozentpunkten: Mittelwert ± Standardabweichung über diese Seeds und (Seeds vorn / gepaarte Seeds). Grün: auf jedem Seed vorn; rot: auf jedem Seed hinten.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -3079,6 +3075,10 @@ Der Lauf kann später im Reiter „Läufe“ fortgesetzt werden.</translation>
             <numerusform>95-%-Intervall der mittleren Differenz (Student-t, %n Freiheitsgrad): %1 Punkte; eines, das 0 einschließt, belegt nichts</numerusform>
             <numerusform>95-%-Intervall der mittleren Differenz (Student-t, %n Freiheitsgrade): %1 Punkte; eines, das 0 einschließt, belegt nichts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed. Hover a cell for each seed and the 95 % interval of the mean difference.</source>
+        <translation>Jede Zelle: diese Konfiguration minus die Referenz auf jedem Seed, den beide trainiert haben (dieselbe zufällige Initialisierung und Datenreihenfolge), in Prozentpunkten: Mittelwert ± Standardabweichung über diese Seeds und (Seeds vorn / gepaarte Seeds). Grün: auf jedem Seed vorn; rot: auf jedem Seed hinten. Der Tooltip einer Zelle zeigt jeden Seed und das 95-%-Intervall der mittleren Differenz.</translation>
     </message>
 </context>
 <context>

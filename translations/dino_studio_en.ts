@@ -3045,10 +3045,6 @@ You can continue the run later from the Runs tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3062,6 +3058,10 @@ You can continue the run later from the Runs tab.</source>
             <numerusform>95 % interval of the mean difference (Student&apos;s t, %n degree of freedom): %1 points; one that spans 0 is no evidence either way</numerusform>
             <numerusform>95 % interval of the mean difference (Student&apos;s t, %n degrees of freedom): %1 points; one that spans 0 is no evidence either way</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Each cell: this configuration minus the reference, on each seed both ran (the same random init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds paired). Green: ahead on every seed; red: behind on every seed. Hover a cell for each seed and the 95 % interval of the mean difference.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

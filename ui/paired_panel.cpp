@@ -182,7 +182,8 @@ void PairedPanel::rebuild() {
     }
     message_->setText(tr("Each cell: this configuration minus the reference, on each seed both ran (the same random "
                          "init and data order), in points: the mean ± sd over those seeds, and (seeds ahead / seeds "
-                         "paired). Green: ahead on every seed; red: behind on every seed."));
+                         "paired). Green: ahead on every seed; red: behind on every seed. Hover a cell for each seed and the "
+                         "95 % interval of the mean difference."));
 
     const auto paired = api::pairGroups(t, *ref);
     std::vector<std::map<uint64_t, double>> refValues;

@@ -122,6 +122,9 @@ private Q_SLOTS:
         QCOMPARE(c->background().color(), QColor(0xc8e6c9));
         QCOMPARE(cell(QStringLiteral("lr0.000100-d64"), QStringLiteral("Δ gain k-NN"))->text(), QStringLiteral("+9.0 ± 1.4 (2/2)"));
         QVERIFY(c->toolTip().contains(QStringLiteral("seed 0: +10.0 (70.0 against 60.0)")));
+        // Its 95 % interval: +9.0 ± t(0.975; 1) · 1.414 / √2 = +9.0 ± 12.706 = -3.7 … +21.7 points.
+        QVERIFY(c->toolTip().contains(QStringLiteral("95 % interval of the mean difference")));
+        QVERIFY(c->toolTip().contains(QStringLiteral("−3.7 … +21.7 points")));
         // (3e-3, 16): +5 and -3 points: mean +1.0, sd sqrt((4² + 4²) / 1) = 5.7, one seed ahead: no tint.
         c = cell(QStringLiteral("lr0.003000-d16"), QStringLiteral("Δ k-NN"));
         QCOMPARE(c->text(), QStringLiteral("+1.0 ± 5.7 (1/2)"));
