@@ -341,13 +341,16 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
                                     {"baseline_knn", statJson(sp.base_knn)}, {"baseline_auc", statJson(sp.base_auc)},
                                     {"probe", statJson(sp.probe)},           {"baseline_probe", statJson(sp.base_probe)},
                                     {"gain_knn", statJson(sp.gain_knn)},     {"gain_probe", statJson(sp.gain_probe)}};
-            // Seed by seed against the reference: {"against", "mean", "sd", "n", "ahead"} where seeds pair up.
+            // Seed by seed against the reference: {"against", "mean", "sd", "n", "ahead", "ci95"} where seeds pair
+            // up (ci95: the mean's 95 % t interval, from two seeds).
             for (const auto& sp : f.splits)
                 for (const auto& [key, p] : {std::pair{"paired_gain_knn", &sp.paired_knn}, std::pair{"paired_gain_probe", &sp.paired_probe}})
                     if (p->diff.n > 0) {
                         ojson pj = statJson(p->diff);
                         pj["against"] = r.paired_reference;
                         pj["ahead"] = p->ahead;
+                        if (std::isfinite(p->ci95.lower) && std::isfinite(p->ci95.upper))
+                            pj["ci95"] = ojson::array({p->ci95.lower, p->ci95.upper});
                         splits[sp.split][key] = pj;
                     }
             o["figures"] = {{"n", f.n},
@@ -549,7 +552,11 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     }
     // Seed by seed against the spec's first configuration: the differences of the gains above, where the
     // seeds' shared spread (a seed's random init and data order move both) cancels.
-    auto paired = [](const Paired& p) { return p.diff.n == 0 ? std::string("–") : pairedText(p); };
+    auto paired = [](const Paired& p) {
+        if (p.diff.n == 0) return std::string("–");
+        const std::string interval = pairedIntervalText(p);
+        return pairedText(p) + (interval.empty() ? "" : ", 95 % " + interval);
+    };
     std::ostringstream rows;
     for (size_t i = 0; i < r.ranked.size(); ++i) {
         const auto& c = r.ranked[i];
@@ -568,7 +575,8 @@ std::string sweepResultsMarkdown(const SweepResults& r) {
     if (rows.tellp() == 0) return os.str();
     os << "\nPaired by seed against `" << r.paired_reference
        << "` (the spec's first configuration): each gain minus its gain with the same seed, mean ± sd over the seeds "
-          "both finished, and (seeds ahead/seeds):\n\n| rank | config | seeds paired |";
+          "both finished, (seeds ahead/seeds), and the 95 % interval of the mean difference (Student's t over the "
+          "seeds; one that spans 0 is no evidence either way):\n\n| rank | config | seeds paired |";
     for (const auto& sp : splits) os << ' ' << sp << " Δ gain k-NN |" << (probes ? " " + sp + " Δ gain probe |" : "");
     os << "\n|---|---|---|";
     for (size_t k = 0; k < splits.size(); ++k) os << (probes ? "---|---|" : "---|");

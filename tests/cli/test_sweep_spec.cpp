@@ -472,8 +472,10 @@ TEST_CASE("sweep results: every configuration paired seed by seed with the spec'
     REQUIRE(at != std::string::npos);
     CHECK(md.find("| rank | config | seeds paired | val Δ gain k-NN | val Δ gain probe | test Δ gain k-NN | test Δ gain probe |\n"
                   "|---|---|---|---|---|---|---|\n"
-                  "| 2 | `alt` | 2 | +2.5 ± 3.5 (1/2) | 0.0 ± 7.1 (1/2) | -2.0 ± 11.3 (1/2) | – |\n",
+                  "| 2 | `alt` | 2 | +2.5 ± 3.5 (1/2), 95 % -29.3 … +34.3 | 0.0 ± 7.1 (1/2), 95 % -63.5 … +63.5 | "
+                  "-2.0 ± 11.3 (1/2), 95 % -103.6 … +99.6 | – |\n",
                   at) != std::string::npos);
+    // Two seeds: t(0.975; 1) = 12.7062, so the val k-NN's 2.5 ± 12.7062 · 3.5355 / √2 = 2.5 ± 31.77 points.
     CHECK(md.find("`ref`", at + 40) == std::string::npos);  // the reference has no row of its own
 
     api::writeSweepResults(sweep, r);
@@ -483,6 +485,9 @@ TEST_CASE("sweep results: every configuration paired seed by seed with the spec'
     CHECK(pv["mean"].get<double>() == Approx(0.025));
     CHECK(pv["n"] == 2);
     CHECK(pv["ahead"] == 1);
+    REQUIRE(pv["ci95"].size() == 2);
+    CHECK(pv["ci95"][0].get<double>() == Approx(0.025 - 0.3176551).epsilon(1e-6));
+    CHECK(pv["ci95"][1].get<double>() == Approx(0.025 + 0.3176551).epsilon(1e-6));
     CHECK(json["ranked"][1]["figures"]["splits"]["test"]["paired_gain_knn"]["mean"].get<double>() == Approx(-0.02));
     CHECK_FALSE(json["ranked"][1]["figures"]["splits"]["test"].contains("paired_gain_probe"));
     CHECK_FALSE(json["ranked"][0]["figures"]["splits"]["val"].contains("paired_gain_knn"));
