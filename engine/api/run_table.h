@@ -5,7 +5,6 @@
 #pragma once
 
 #include "api/mean_interval.h"
-
 #include "api/run_lock.h"
 #include "api/types.h"
 #include "common/config.h"
