@@ -210,12 +210,16 @@ TEST_CASE("dino runs: fixture runs as a table, CSV and JSON, seeds grouped", "[c
     const auto at = r.out.find("Paired by seed against lr1e-3-s0 +1 (seeds 0,1)");
     REQUIRE(at != std::string::npos);
     CHECK(r.out.find("0.0 (0/1)", at) != std::string::npos);
+    // The heading explains the interval; one seed paired has none, so no interval line follows the row.
+    CHECK(r.out.find("95 % interval of the mean difference (Student's t over the seeds)", at) != std::string::npos);
+    CHECK(r.out.find("\n  95 % interval", at) == std::string::npos);
     r = runDino(s, "runs " + quoted(runs) + " --against " + quoted(runs + "/lr2e-3-s0") + " --json");
     REQUIRE(r.code == 0);
     const auto pj = nlohmann::json::parse(r.out)["paired"];
     CHECK(pj["against"] == "lr2e-3-s0");
     CHECK(pj["groups"][0]["knn"]["n"] == 1);
     CHECK(pj["groups"][0]["knn"]["mean"].get<double>() == Approx(0.0).margin(1e-12));
+    CHECK(pj["groups"][0]["knn"]["ci95"].is_null());
     r = runDino(s, "runs " + quoted(runs) + " --against nosuchrun");
     CHECK(r.code == 2);
     CHECK(r.err.find("--against nosuchrun: no such run") != std::string::npos);
