@@ -53,11 +53,8 @@ QString tipOf(const api::PairedColumn& c) {
     return PairedPanel::tr("The teacher's accuracy against the reference's, in points");
 }
 
-// The engine's text (api::signedPoints, api::pairedText) with a typographic minus sign.
-QString withMinus(const std::string& text) {
-    const QString q = qs(text);
-    return q.startsWith(QLatin1Char('-')) ? QStringLiteral("−") + q.mid(1) : q;
-}
+// The engine's numbers (api::signedPoints, api::pairedText, api::pairedIntervalText) with typographic minus signs.
+QString withMinus(const std::string& text) { return qs(text).replace(QLatin1Char('-'), QStringLiteral("−")); }
 
 // "num_global=4 momentum=0.95": the table's differing fields by the last part of their keys.
 QString fieldsText(const api::RunTable& t, const api::RunGroup& g) {
@@ -223,10 +220,10 @@ void PairedPanel::rebuild() {
                                .arg(100.0 * a->second, 0, 'f', 1)
                                .arg(100.0 * b->second, 0, 'f', 1);
                 }
-                if (p.diff.n >= 2)
+                if (p.hasInterval())
                     tip << tr("95 % interval of the mean difference (Student's t, %n degree(s) of freedom): %1 points; "
                               "one that spans 0 is no evidence either way", "", p.diff.n - 1)
-                               .arg(qs(api::pairedIntervalText(p)).replace(QLatin1Char('-'), QStringLiteral("−")));
+                               .arg(withMinus(api::pairedIntervalText(p)));
                 item->setToolTip(tip.join(QLatin1Char('\n')));
                 // Light tints, with dark text so that a dark palette stays readable.
                 const bool allAhead = p.diff.n >= 2 && p.ahead == p.diff.n, allBehind = p.diff.n >= 2 && behind == p.diff.n;

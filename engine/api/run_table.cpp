@@ -547,9 +547,8 @@ json pairedJson(const RunTable& t, size_t reference) {
                                                             {"sd", number(p.diff.sd)},
                                                             {"n", p.diff.n},
                                                             {"ahead", p.ahead},
-                                                            {"ci95", p.diff.n < 2 ? json(nullptr)
-                                                                                  : json::array({number(p.ci95.lower),
-                                                                                                 number(p.ci95.upper)})}};
+                                                            {"ci95", p.hasInterval() ? json::array({p.ci95.lower, p.ci95.upper})
+                                                                                     : json(nullptr)}};
         }
         groups.push_back(j);
     }
@@ -666,7 +665,7 @@ std::string pairedText(const Paired& p) {
 }
 
 std::string pairedIntervalText(const Paired& p) {
-    if (p.diff.n < 2 || !std::isfinite(p.ci95.lower) || !std::isfinite(p.ci95.upper)) return "";
+    if (!p.hasInterval()) return "";
     return signedPoints(p.ci95.lower) + " … " + signedPoints(p.ci95.upper);
 }
 

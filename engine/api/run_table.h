@@ -9,6 +9,7 @@
 #include "api/types.h"
 #include "common/config.h"
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -134,6 +135,7 @@ struct Paired {
     Stat diff;
     int ahead = 0;
     Interval ci95{kNoValue, kNoValue};  // Student's t 95 % interval of diff.mean (mean_interval.h); NaN for n < 2
+    bool hasInterval() const { return std::isfinite(ci95.lower) && std::isfinite(ci95.upper); }
 };
 Paired pairBySeed(const std::map<uint64_t, double>& mine, const std::map<uint64_t, double>& ref);
 

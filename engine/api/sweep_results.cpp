@@ -349,8 +349,7 @@ void writeSweepResults(const std::string& dir, const SweepResults& r) {
                         ojson pj = statJson(p->diff);
                         pj["against"] = r.paired_reference;
                         pj["ahead"] = p->ahead;
-                        if (std::isfinite(p->ci95.lower) && std::isfinite(p->ci95.upper))
-                            pj["ci95"] = ojson::array({p->ci95.lower, p->ci95.upper});
+                        if (p->hasInterval()) pj["ci95"] = ojson::array({p->ci95.lower, p->ci95.upper});
                         splits[sp.split][key] = pj;
                     }
             o["figures"] = {{"n", f.n},
