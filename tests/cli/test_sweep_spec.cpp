@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -531,4 +532,30 @@ TEST_CASE("sweep folder: a new sweep may start in a folder holding only its spec
     writeFileAtomic(other + "/notes.txt", "mine");
     CHECK_THAT(test::errorOf([&] { api::createSweep(other + "/sweep-spec.json", other); }),
                Catch::Contains("exists and is not empty"));
+}
+
+// The specs under docs/sweeps/ are the commands docs/learning-at-scale.md and learning-on-small-data.md tell a
+// reader to run ("dino sweep docs/sweeps/X.json --out ..."): each must still parse, expand into its trials and
+// give configurations the current schema accepts, so that renaming or tightening a field cannot silently break
+// a documented experiment.
+TEST_CASE("sweep spec: every spec under docs/sweeps loads, expands and validates", "[sweep]") {
+    const std::filesystem::path dir = std::filesystem::path(kTinyGrid).parent_path();
+    std::vector<std::filesystem::path> specs;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".json") specs.push_back(e.path());
+    std::sort(specs.begin(), specs.end());
+    REQUIRE(specs.size() >= 40);
+    for (const auto& path : specs) {
+        CAPTURE(path.filename().string());
+        api::SweepSpec spec;
+        REQUIRE_NOTHROW(spec = api::loadSweepSpec(path.string()));
+        std::vector<api::SweepConfiguration> configs;
+        REQUIRE_NOTHROW(configs = api::sweepConfigurations(spec));
+        CHECK(!configs.empty());
+        CHECK(!spec.seeds.empty());
+        for (const auto& c : configs) {
+            CAPTURE(c.index);
+            CHECK(validate(c.config).empty());
+        }
+    }
 }
